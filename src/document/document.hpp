@@ -1,0 +1,140 @@
+// The format-neutral document tree. Built once per department from the derived tables, the templates and
+// the year profile; read (never changed) by every backend: PDF layout, XLSX, DOCX.
+// Backends never reach back into the YAML model or recompute figures: everything they print is here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace bp::doc {
+
+enum class Align { Left, Center, Right, Justify };
+
+// A run of text inside a paragraph.
+struct Span {
+  std::string text;
+  bool bold = false;
+};
+
+// A number as displayed: value = scaled / 10^decimals (e.g. 2075.36 → {207536, 2}). Exact; no double.
+struct Number {
+  int64_t scaled = 0;
+  int decimals = 2;
+};
+
+struct Cell {
+  std::string text;               // what is printed (numbers already formatted; "" = blank)
+  std::optional<Number> number;   // set for numeric cells with a value (xlsx writes a numeric cell)
+  int colspan = 1;
+  int rowspan = 1;
+  Align align = Align::Left;
+  bool bold = false;
+  int indent_em = 0;              // leading indent in em (其中 rows)
+  std::string source;             // optional "file:line:col" of the YAML value behind the cell
+};
+
+enum class RowRole {
+  Head,           // column header row (repeats on every page)
+  ColumnNumbers,  // the 栏次 row (part of the repeated header)
+  Total,          // 合计 / 总计 rows
+  Level1,         // 类 rows (3-digit codes), 小计 rows
+  Level2,         // 款 rows (5-digit codes)
+  Item,           // 项 rows and other leaf rows
+  Plain,          // fixed rows of form tables (收支总表 lines) and text tables
+};
+
+// Cells follow the HTML model: a cell covered by a span from above or from the left is not listed.
+struct Row {
+  std::vector<Cell> cells;
+  RowRole role = RowRole::Plain;
+  // Body-row indices (within Table::body) whose numeric cells this row sums, column by column.
+  // Lets the xlsx backend write =SUM() formulas instead of constants. Empty = not a sum row.
+  std::vector<int> sum_of;
+};
+
+// The line between a table's title and its grid: 部门编码 名称 | 预算年度 | 单位.
+struct HeaderBlock {
+  std::string left;
+  std::string center;
+  std::string right;
+};
+
+struct Table {
+  std::string id;           // stable ASCII id ("t1-summary", "proj-3"): anchors, file-safe names
+  std::string title;        // printed above the table ("" = none); never repeated on continuation pages
+  std::string short_title;  // ≤ 31 characters, for sheet names
+  std::optional<HeaderBlock> header_block;  // repeated on continuation pages
+  std::vector<int> column_widths;  // relative widths of the physical columns (one per column)
+  std::vector<Row> head;           // header rows incl. 栏次: repeated on every page the table runs onto
+  std::vector<Row> body;
+  std::vector<std::string> notes;  // printed directly below the table
+  bool landscape = false;          // wide table: landscape pages
+  bool new_page = false;           // the table (with its title) starts a new page
+  bool keep_together = false;      // try to keep the whole table on one page
+  std::string anchor;              // target id for 目录 entries ("" = none)
+  int toc_level = 0;               // >0: title appears in outlines at this level
+};
+
+enum class ParaStyle {
+  Body,        // 2-em first-line indent, justified
+  Plain,       // no indent, justified (list items that carry their own number)
+  Label,       // run-in label line such as 部门职责： (no indent, bold)
+  TableTitle,  // centered caption above a table inside the narrative
+  Note,        // small text (table notes)
+  Right,       // right-aligned line (单位：万元 above a project table)
+};
+
+struct Paragraph {
+  std::vector<Span> spans;
+  ParaStyle style = ParaStyle::Body;
+};
+
+struct Heading {
+  int level = 1;             // 1 part (第一部分…), 2 table title / group, 3 section (一、…), 4 sub (1、…)
+  std::string text;
+  std::string anchor;        // target id for 目录 entries and outlines ("" = none)
+  bool new_page = false;     // starts a new page
+  bool outline = true;       // appears in the PDF outline / DOCX navigation pane
+  Align align = Align::Left;
+};
+
+struct TocEntry {
+  std::string text;
+  int level = 1;             // indentation level in the 目录
+  std::string target;        // anchor of a Heading or Table; "" = group line without page number
+};
+
+// The 目录. Page numbers are resolved by each backend's layout (never guessed here).
+struct Toc {
+  std::string title;
+  std::vector<TocEntry> entries;
+};
+
+struct TitlePage {
+  std::vector<std::string> lines;  // big centered title lines
+  std::string department;
+  std::string date;                // e.g. 2023年1月
+};
+
+struct PageBreak {};
+
+using Block = std::variant<TitlePage, Toc, Heading, Paragraph, Table, PageBreak>;
+
+struct Meta {
+  std::string title;
+  std::string author;              // the department
+  std::string subject;
+  std::string keywords;
+  std::string lang = "zh-CN";
+  int64_t epoch = 0;               // creation time (SOURCE_DATE_EPOCH), 0 = unset
+};
+
+struct Document {
+  Meta meta;
+  std::vector<Block> blocks;
+};
+
+}  // namespace bp::doc
