@@ -1,0 +1,34 @@
+// What every department build shares, loaded once per process and read-only afterwards:
+// the configuration directory, the classification catalogues and the year profiles.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "model/catalog.hpp"
+#include "model/profile.hpp"
+
+namespace bp {
+
+class Context {
+ public:
+  // Throws std::runtime_error when the configuration cannot be read.
+  explicit Context(std::filesystem::path config_dir);
+  const std::filesystem::path& config_dir() const { return config_dir_; }
+  const Catalog& catalog() const { return catalog_; }
+  // nullptr when there is no such profile.
+  const Profile* profile(const std::string& id) const;
+
+  // --config, else $BUDGETPRESS_CONFIG, else config/ beside the executable's parent, else the
+  // source tree's config/ (a developer build).
+  static std::filesystem::path find_config_dir(const std::string& flag, const char* argv0);
+
+ private:
+  std::filesystem::path config_dir_;
+  Catalog catalog_;
+  std::map<std::string, Profile> profiles_;
+};
+
+}  // namespace bp

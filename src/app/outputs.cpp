@@ -1,0 +1,65 @@
+#include "app/outputs.hpp"
+
+#include <stdexcept>
+
+#include "json/tables_json.hpp"
+#include "util/atomic_file.hpp"
+#include "util/file_names.hpp"
+
+namespace bp {
+
+std::set<Format> parse_formats(const std::string& list) {
+  std::set<Format> out;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    std::string f = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (f == "json") out.insert(Format::Json);
+    else if (f == "pdf") out.insert(Format::Pdf);
+    else if (f == "xlsx") out.insert(Format::Xlsx);
+    else if (f == "docx") out.insert(Format::Docx);
+    else if (f == "all") out.insert({Format::Json, Format::Pdf, Format::Xlsx, Format::Docx});
+    else throw std::invalid_argument("未知的输出格式“" + f + "”（可选 json, pdf, xlsx, docx, all）");
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+const char* format_ext(Format f) {
+  switch (f) {
+    case Format::Json: return "json";
+    case Format::Pdf: return "pdf";
+    case Format::Xlsx: return "xlsx";
+    case Format::Docx: return "docx";
+  }
+  return "";
+}
+
+std::filesystem::path output_path(const std::filesystem::path& out_dir, const Budget& b, Format f) {
+  return out_dir / std::to_string(b.dept.year) /
+         (department_file_stem(b.dept.code.value, b.dept.name.value) + "." + format_ext(f));
+}
+
+std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
+                                                 const std::filesystem::path& out_dir, const Context& ctx) {
+  (void)ctx;
+  if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
+  const Budget& b = *c.budget;
+  std::vector<std::filesystem::path> written;
+  std::filesystem::create_directories(out_dir / std::to_string(b.dept.year));
+  for (Format f : formats) {
+    auto path = output_path(out_dir, b, f);
+    switch (f) {
+      case Format::Json:
+        write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived));
+        break;
+      default:
+        throw std::runtime_error(std::string("输出格式 ") + format_ext(f) + " 尚未实现");
+    }
+    written.push_back(path);
+  }
+  return written;
+}
+
+}  // namespace bp

@@ -1,0 +1,28 @@
+// Writes the requested output formats of one checked department into OUT/<year>/<code>-<name>.<ext>,
+// each atomically (temp file + rename).
+#pragma once
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/pipeline.hpp"
+
+namespace bp {
+
+enum class Format { Json, Pdf, Xlsx, Docx };
+
+// Parses "pdf,xlsx" or "all"; throws std::invalid_argument naming the unknown format.
+std::set<Format> parse_formats(const std::string& list);
+const char* format_ext(Format f);
+
+// Output path of a department for a format (directories not created).
+std::filesystem::path output_path(const std::filesystem::path& out_dir, const Budget& b, Format f);
+
+// Returns the files written. Throws std::runtime_error with context on failure.
+std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
+                                                 const std::filesystem::path& out_dir, const Context& ctx);
+
+}  // namespace bp

@@ -1,0 +1,40 @@
+#include "app/pipeline.hpp"
+
+#include "model/load.hpp"
+
+namespace bp {
+
+namespace {
+void finish(CheckedBudget& c, const Context& ctx) {
+  if (!c.budget) return;
+  const Budget& b = *c.budget;
+  c.profile = ctx.profile(b.dept.form);
+  if (!c.profile) {
+    if (!b.dept.form.empty())
+      c.diag.error("E013", b.dept.form_pos, "未知的公开格式“" + b.dept.form + "”",
+                   "可用的格式见 config/profiles/（例如 2021、2023、2024）");
+    return;
+  }
+  c.names.catalog = ctx.catalog().for_year(b.dept.year);
+  c.names.overrides = &c.budget->catalog;
+  if (c.diag.has_errors()) return;  // schema errors first: identities on half-read data mislead
+  validate(b, *c.profile, c.names, c.diag);
+  if (!c.diag.has_errors()) c.derived = derive(b, *c.profile, c.names);
+}
+}  // namespace
+
+CheckedBudget check_budget_file(const std::filesystem::path& path, const Context& ctx) {
+  CheckedBudget c{Diagnostics(path.string())};
+  c.budget = load_budget_file(path, c.diag);
+  finish(c, ctx);
+  return c;
+}
+
+CheckedBudget check_budget_text(const std::string& text, const std::string& name, const Context& ctx) {
+  CheckedBudget c{Diagnostics(name)};
+  c.budget = load_budget_text(text, name, c.diag);
+  finish(c, ctx);
+  return c;
+}
+
+}  // namespace bp

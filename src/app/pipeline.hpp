@@ -1,0 +1,27 @@
+// One department through the layers: load → validate → derive. Backends take the result from here.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "app/context.hpp"
+#include "derive/derived.hpp"
+#include "model/department.hpp"
+#include "model/diagnostics.hpp"
+#include "model/validate.hpp"
+
+namespace bp {
+
+struct CheckedBudget {
+  Diagnostics diag;
+  std::optional<Budget> budget;
+  const Profile* profile = nullptr;
+  CodeNames names;
+  std::optional<Derived> derived;  // only when there are no errors
+  bool ok() const { return derived.has_value() && !diag.has_errors(); }
+};
+
+CheckedBudget check_budget_file(const std::filesystem::path& path, const Context& ctx);
+CheckedBudget check_budget_text(const std::string& text, const std::string& name, const Context& ctx);
+
+}  // namespace bp

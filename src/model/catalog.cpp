@@ -1,0 +1,80 @@
+#include "model/catalog.hpp"
+
+#include <fstream>
+#include <stdexcept>
+#include <vector>
+
+namespace bp {
+
+namespace {
+
+std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  if (!in) throw std::runtime_error("无法读取科目目录 " + p.string());
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    size_t start = 0;
+    for (;;) {
+      size_t tab = line.find('\t', start);
+      cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      if (tab == std::string::npos) break;
+      start = tab + 1;
+    }
+    if (cells.size() < 2 || cells[0].empty() || cells[1].empty())
+      throw std::runtime_error(p.string() + ":" + std::to_string(n) + ": 科目目录行应为“编码<TAB>名称”");
+    rows.push_back(std::move(cells));
+  }
+  return rows;
+}
+
+std::optional<int> year_of(const std::filesystem::path& p) {
+  auto stem = p.stem().string();
+  if (p.extension() != ".tsv" || stem.size() != 4) return std::nullopt;
+  for (char c : stem)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoi(stem);
+}
+
+}  // namespace
+
+Catalog Catalog::load(const std::filesystem::path& dir) {
+  Catalog c;
+  for (const char* sub : {"function", "economic"}) {
+    auto d = dir / sub;
+    if (!std::filesystem::is_directory(d)) continue;
+    for (const auto& e : std::filesystem::directory_iterator(d)) {
+      auto y = year_of(e.path());
+      if (!y) continue;
+      auto& cy = c.years_[*y];
+      cy.year = *y;
+      for (auto& row : read_tsv(e.path())) {
+        if (std::string(sub) == "function") {
+          cy.function[row[0]] = row[1];
+        } else {
+          cy.economic[row[0]] = row[1];
+          if (row.size() > 2 && !row[2].empty()) {
+            if (row[2] == "人员经费") cy.economic_kind[row[0]] = EconKind::Personnel;
+            else if (row[2] == "公用经费") cy.economic_kind[row[0]] = EconKind::Public;
+            else throw std::runtime_error(e.path().string() + ": 未知的经费类别“" + row[2] + "”");
+          }
+        }
+      }
+    }
+  }
+  return c;
+}
+
+const CatalogYear* Catalog::for_year(int year) const {
+  if (years_.empty()) return nullptr;
+  auto it = years_.upper_bound(year);
+  if (it == years_.begin()) return &it->second;
+  return &std::prev(it)->second;
+}
+
+}  // namespace bp

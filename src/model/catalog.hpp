@@ -1,0 +1,34 @@
+// Reference catalogues shared by all departments: 功能分类 (类/款/项 names by code) and
+// 部门预算支出经济分类 (names, and 人员经费/公用经费 by 类). Loaded from config/catalog/ once per process
+// and read-only afterwards, so worker threads share them.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace bp {
+
+enum class EconKind { Personnel, Public };  // 人员经费, 公用经费
+
+struct CatalogYear {
+  int year = 0;
+  std::map<std::string, std::string> function;  // code → name
+  std::map<std::string, std::string> economic;  // code → name
+  std::map<std::string, EconKind> economic_kind;  // 3-digit code → kind
+};
+
+class Catalog {
+ public:
+  // Reads every config/catalog/{function,economic}/<year>.tsv below `dir`. Throws on malformed files.
+  static Catalog load(const std::filesystem::path& dir);
+  // The catalogue of `year`, or of the latest earlier year, or of the earliest year there is.
+  const CatalogYear* for_year(int year) const;
+  bool empty() const { return years_.empty(); }
+
+ private:
+  std::map<int, CatalogYear> years_;
+};
+
+}  // namespace bp

@@ -1,0 +1,239 @@
+// The primary facts of one department's budget, as loaded from its YAML file. Nothing derivable lives
+// here (totals, subtotals, cross-table figures): see derive/. Every value keeps its source position.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/diagnostics.hpp"
+#include "model/money.hpp"
+
+namespace bp {
+
+struct Amount {
+  Money value;
+  Pos pos;
+};
+
+struct Text {
+  std::string value;
+  Pos pos;
+};
+
+// Funding sources (资金来源). Order = column order of the 收入总表 / 收支总表.
+// The four carryover sources are 上年结转结余: fiscal (财政拨款结转, by fund) and non-fiscal (非财政拨款结转结余).
+enum class Source {
+  Gpb, Fund, Soc, Special, Business, Operating, Upper, Affiliated, Other,
+  CarryGpb, CarryFund, CarrySoc, Carryover
+};
+inline constexpr int kSourceCount = 13;
+const char* source_key(Source s);                       // "gpb"
+std::optional<Source> source_from_key(std::string_view);
+inline bool is_fiscal(Source s) { return s == Source::Gpb || s == Source::Fund || s == Source::Soc; }
+inline bool is_unit_funds(Source s) {  // 单位资金 in the 2024 form
+  return s >= Source::Business && s <= Source::Other;
+}
+inline bool is_carryover(Source s) { return s >= Source::CarryGpb; }
+// The 财政拨款 fund a source belongs to (for 财政拨款 tables): 0 gpb, 1 fund, 2 soc, -1 none.
+inline int fiscal_fund(Source s) {
+  switch (s) {
+    case Source::Gpb: case Source::CarryGpb: return 0;
+    case Source::Fund: case Source::CarryFund: return 1;
+    case Source::Soc: case Source::CarrySoc: return 2;
+    default: return -1;
+  }
+}
+
+// Columns of the 支出总表 besides 合计.
+enum class Kind { Basic, Project, Operating, Upper, Subsidiary };
+inline constexpr int kKindCount = 5;
+const char* kind_key(Kind k);
+
+struct Institution {
+  Text name, nature, rank, funding;
+};
+
+struct Department {
+  Text code;
+  Text name;
+  Text short_name;  // empty → name
+  int year = 0;
+  Pos year_pos;
+  std::string form;  // profile id
+  Pos form_pos;
+  Unit unit = Unit::Wan;
+  std::string header_separator;
+  std::string gov_level = "本级";
+  std::string three_public_layout = "full";
+  Text duties_intro;
+  std::string duties_numbering = "1、";
+  std::vector<Text> duties;
+  std::vector<Institution> institutions;
+
+  const std::string& header_name() const {
+    return short_name.value.empty() ? name.value : short_name.value;
+  }
+};
+
+struct ExpenditureLine {
+  Text code;  // 7-digit 功能分类 项 code
+  Source source = Source::Gpb;
+  Pos source_pos;
+  std::array<Amount, kKindCount> amounts{};  // by Kind
+  std::optional<Amount> personnel;           // optional split of basic
+  std::optional<Amount> public_;
+  Pos pos;  // the line itself
+  Money total() const;
+};
+
+struct EconomicLine {
+  Text code;  // 5-digit 经济分类 款 code
+  Amount amount;
+  Pos pos;
+};
+
+// 三公 items by source (gpb/fund/soc only).
+enum class TpItem {
+  OutboundResearch,
+  OutboundOther,
+  VehiclePurchase,
+  VehicleOperation,
+  Reception,
+  MeetingUniversity,
+  MeetingOther,
+  Training
+};
+inline constexpr int kTpItemCount = 8;
+const char* tp_item_key(TpItem i);
+
+struct TpAmounts {
+  // [item][0=gpb,1=fund,2=soc]
+  std::array<std::array<Amount, 3>, kTpItemCount> v{};
+  bool present = false;
+  Pos pos;
+  Money item(TpItem i) const;  // all sources
+  Money item(TpItem i, int src) const { return v[static_cast<int>(i)][src].value; }
+};
+
+struct ThreePublic {
+  TpAmounts this_year;
+  TpAmounts last_year;
+  std::optional<Amount> last_year_total;
+  std::map<std::string, Text> reasons;  // total, outbound, vehicle_purchase, vehicle_operation, reception…
+};
+
+struct PreviousYear {
+  std::optional<Amount> basic, project, running_cost;
+  std::map<std::string, Text> reasons;
+  Pos pos;
+};
+
+struct RunningCostItem {
+  Text name;
+  Amount amount;
+};
+
+struct RunningCost {
+  Text purpose;
+  std::vector<RunningCostItem> items;
+  Pos items_pos;
+};
+
+struct PerformanceItem {
+  Text title, goal, indicators, standard;
+  std::vector<PerformanceItem> children;
+};
+
+struct Performance {
+  std::vector<Text> overall;
+  Text items_intro;
+  std::vector<PerformanceItem> items;
+  std::vector<Text> measures;
+};
+
+struct Indicator {
+  Text level1, level2, name, description, value, basis;
+  Pos pos;
+};
+
+struct Project {
+  Text code, name, unit;
+  std::optional<Amount> fiscal, other;
+  Text purpose;
+  std::vector<int64_t> spend_plan_hundredths;  // cumulative %, in hundredths (25 → 2500)
+  Pos spend_plan_pos;
+  std::vector<Text> goals;
+  std::vector<Indicator> indicators;
+  Pos pos;
+  bool has_amount() const { return fiscal.has_value() || other.has_value(); }
+  Money budget() const {
+    return (fiscal ? fiscal->value : Money()) + (other ? other->value : Money());
+  }
+};
+
+// 政府采购 amount columns.
+enum class ProcSource { Gpb, Fund, Soc, Special, Unit, CarryoverFiscal, CarryoverOther, Carryover };
+inline constexpr int kProcSourceCount = 8;
+const char* proc_source_key(ProcSource s);
+
+struct ProcurementRow {
+  Text unit, project, item, catalog_code, uom;
+  std::optional<Amount> project_budget;
+  int64_t quantity = 0;
+  std::optional<Amount> unit_price;
+  std::array<Amount, kProcSourceCount> amounts{};
+  std::optional<Amount> sme_reserved;
+  std::optional<bool> fixed_asset;
+  Pos pos;
+  Money total() const;
+  bool is_fixed_asset() const;
+};
+
+struct AssetRow {
+  int64_t quantity = 0;
+  Amount value;
+  Pos pos;
+  bool present = false;
+};
+
+struct Assets {
+  AssetRow buildings, office, vehicles, equipment, other;
+  Text note;
+  bool present = false;
+  Pos pos;
+};
+
+struct Expect {
+  std::map<std::string, Amount> values;  // key → expected
+};
+
+struct CatalogOverrides {
+  std::map<std::string, Text> function, economic;
+};
+
+struct Budget {
+  std::string file;
+  Department dept;
+  std::array<Amount, kSourceCount> income{};  // by Source
+  Pos income_pos;
+  std::vector<ExpenditureLine> expenditure;
+  Pos expenditure_pos;
+  std::vector<EconomicLine> economic;
+  Pos economic_pos;
+  ThreePublic three_public;
+  PreviousYear previous;
+  RunningCost running_cost;
+  CatalogOverrides catalog;
+  Performance performance;
+  std::vector<Project> projects;
+  std::vector<Project> special_funds;
+  std::vector<ProcurementRow> procurement;
+  Assets assets;
+  std::map<std::string, Text> texts;
+  Expect expect;
+};
+
+}  // namespace bp

@@ -1,0 +1,48 @@
+// Errors and warnings about a department file, each pointing at the line a clerk must fix.
+// All problems of a run are collected (not just the first) and printed as
+//   FILE:LINE:COL: 错误[E0xx]: message
+//     提示：hint
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bp {
+
+struct Pos {
+  int line = 0;  // 1-based; 0 = unknown (whole file)
+  int col = 0;   // 1-based
+};
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;  // "E031", "W101"
+  Pos pos;
+  std::string message;
+  std::string hint;
+};
+
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::string file) : file_(std::move(file)) {}
+  void error(std::string code, Pos pos, std::string message, std::string hint = {});
+  void warning(std::string code, Pos pos, std::string message, std::string hint = {});
+
+  const std::string& file() const { return file_; }
+  const std::vector<Diagnostic>& all() const { return items_; }
+  bool has_errors() const;
+  size_t error_count() const;
+  size_t warning_count() const;
+  // Stable order: by position, then code.
+  std::vector<Diagnostic> sorted() const;
+  std::string format(const Diagnostic& d) const;
+  std::string format_all() const;
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> items_;
+};
+
+}  // namespace bp

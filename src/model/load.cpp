@@ -1,0 +1,527 @@
+#include "model/load.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "model/yaml_reader.hpp"
+
+namespace bp {
+
+std::optional<Pos> find_invalid_utf8(const std::string& s) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = s[i];
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return Pos{line, col};
+    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
+    for (size_t k = 1; k < len; ++k) {
+      unsigned char d = s[i + k];
+      if ((d >> 6) != 2) return Pos{line, col};
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    // Overlong forms, surrogates and out-of-range code points are invalid too.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      return Pos{line, col};
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+class Loader {
+ public:
+  Loader(Diagnostics& d, const LoadLimits& lim) : r_(d, Unit::Wan), d_(d), lim_(lim) {}
+
+  std::optional<Budget> load(const YAML::Node& root, const std::string& file) {
+    Budget b;
+    b.file = file;
+    if (!r_.is_map(root, "文件顶层")) return std::nullopt;
+    r_.check_keys(root,
+                  {"schema", "department", "income", "expenditure", "basic_economic", "three_public",
+                   "previous_year", "running_cost", "catalog", "performance", "projects",
+                   "special_funds", "procurement", "assets", "texts", "expect"},
+                  "文件顶层");
+    if (r_.require(root, "schema", "文件顶层")) {
+      auto v = r_.integer(root["schema"], "schema", 1, 1);
+      (void)v;
+    }
+    // The unit must be known before any amount is read.
+    if (r_.require(root, "department", "文件顶层")) department(root["department"], b.dept);
+    r_.set_unit(b.dept.unit);
+    if (r_.require(root, "income", "文件顶层")) income(root["income"], b);
+    if (r_.require(root, "expenditure", "文件顶层")) expenditure(root["expenditure"], b);
+    if (auto n = root["basic_economic"]; n.IsDefined()) economic(n, b);
+    if (auto n = root["three_public"]; n.IsDefined()) three_public(n, b.three_public);
+    if (auto n = root["previous_year"]; n.IsDefined()) previous(n, b.previous);
+    if (auto n = root["running_cost"]; n.IsDefined()) running_cost(n, b.running_cost);
+    if (auto n = root["catalog"]; n.IsDefined()) catalog(n, b.catalog);
+    if (auto n = root["performance"]; n.IsDefined()) performance(n, b.performance);
+    if (auto n = root["projects"]; n.IsDefined()) projects(n, b.projects, "projects");
+    if (auto n = root["special_funds"]; n.IsDefined()) projects(n, b.special_funds, "special_funds");
+    if (auto n = root["procurement"]; n.IsDefined()) procurement(n, b);
+    if (auto n = root["assets"]; n.IsDefined()) assets(n, b.assets);
+    if (auto n = root["texts"]; n.IsDefined()) text_map(n, b.texts, "texts", {"project_summary", "other_matters", "income_note", "running_cost_note", "three_public_note"});
+    if (auto n = root["expect"]; n.IsDefined()) expect(n, b.expect);
+    return b;
+  }
+
+ private:
+  YamlReader r_;
+  Diagnostics& d_;
+  const LoadLimits& lim_;
+
+  bool list_ok(const YAML::Node& n, std::string_view what) {
+    if (!r_.is_seq(n, what)) return false;
+    if (n.size() > lim_.max_list_items) {
+      d_.error("E014", YamlReader::pos(n),
+               std::string(what) + "的条目过多（" + std::to_string(n.size()) + " 条，上限 " +
+                   std::to_string(lim_.max_list_items) + "）");
+      return false;
+    }
+    return true;
+  }
+
+  std::optional<Text> txt(const YAML::Node& n, std::string_view what) {
+    auto t = r_.text(n, what);
+    if (t && t->value.size() > lim_.max_text_bytes) {
+      d_.error("E014", t->pos, std::string(what) + "过长（" + std::to_string(t->value.size()) +
+                                   " 字节，上限 " + std::to_string(lim_.max_text_bytes) + "）");
+      return std::nullopt;
+    }
+    return t;
+  }
+
+  void set_text(const YAML::Node& m, const char* key, Text& out, std::string_view what) {
+    if (auto n = m[key]; n.IsDefined() && !n.IsNull())
+      if (auto t = txt(n, what)) out = *t;
+  }
+
+  void department(const YAML::Node& n, Department& d) {
+    if (!r_.is_map(n, "department")) return;
+    r_.check_keys(n,
+                  {"code", "name", "short_name", "year", "form", "unit", "header_separator",
+                   "gov_level", "three_public_layout", "duties", "institutions"},
+                  "department");
+    if (r_.require(n, "code", "department"))
+      if (auto c = r_.code(n["code"], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, "部门编码")) d.code = *c;
+    if (r_.require(n, "name", "department")) set_text(n, "name", d.name, "部门名称");
+    if (d.name.value.empty() && n["name"].IsDefined())
+      d_.error("E007", YamlReader::pos(n["name"]), "部门名称不能为空");
+    set_text(n, "short_name", d.short_name, "部门简称");
+    if (r_.require(n, "year", "department")) {
+      d.year_pos = YamlReader::pos(n["year"]);
+      if (auto y = r_.integer(n["year"], "预算年度", 2000, 2100)) d.year = static_cast<int>(*y);
+    }
+    if (r_.require(n, "form", "department")) {
+      d.form_pos = YamlReader::pos(n["form"]);
+      if (auto f = txt(n["form"], "form")) d.form = f->value;
+    }
+    if (auto u = n["unit"]; u.IsDefined()) {
+      if (auto t = txt(u, "unit")) {
+        if (t->value == "万元") d.unit = Unit::Wan;
+        else if (t->value == "元") d.unit = Unit::Yuan;
+        else d_.error("E013", t->pos, "金额单位只能是“万元”或“元”：“" + t->value + "”");
+      }
+    }
+    if (auto s = n["header_separator"]; s.IsDefined())
+      if (auto t = txt(s, "header_separator")) d.header_separator = t->value;
+    if (auto s = n["gov_level"]; s.IsDefined())
+      if (auto t = txt(s, "gov_level")) d.gov_level = t->value;
+    if (auto s = n["three_public_layout"]; s.IsDefined())
+      if (auto t = txt(s, "three_public_layout")) {
+        if (t->value != "full" && t->value != "short")
+          d_.error("E013", t->pos, "three_public_layout 只能是 full 或 short：“" + t->value + "”");
+        else d.three_public_layout = t->value;
+      }
+    if (auto du = n["duties"]; du.IsDefined() && r_.is_map(du, "duties")) {
+      r_.check_keys(du, {"intro", "numbering", "items"}, "duties");
+      set_text(du, "intro", d.duties_intro, "职责导语");
+      if (auto nb = du["numbering"]; nb.IsDefined())
+        if (auto t = txt(nb, "numbering")) {
+          static const char* styles[] = {"(一)", "（一）", "一、", "1.", "1、"};
+          bool ok = false;
+          for (auto s : styles) ok = ok || t->value == s;
+          if (!ok) d_.error("E013", t->pos, "未知的编号样式“" + t->value + "”", "可选：(一) （一） 一、 1. 1、");
+          else d.duties_numbering = t->value;
+        }
+      if (auto it = du["items"]; it.IsDefined()) d.duties = r_.texts(it, "职责条目");
+    }
+    if (auto in = n["institutions"]; in.IsDefined() && list_ok(in, "institutions")) {
+      for (const auto& e : in) {
+        if (!r_.is_map(e, "机构设置条目")) continue;
+        r_.check_keys(e, {"name", "nature", "rank", "funding"}, "机构设置条目");
+        Institution inst;
+        if (r_.require(e, "name", "机构设置条目")) set_text(e, "name", inst.name, "单位名称");
+        set_text(e, "nature", inst.nature, "单位性质");
+        set_text(e, "rank", inst.rank, "单位规格");
+        set_text(e, "funding", inst.funding, "经费保障形式");
+        d.institutions.push_back(inst);
+      }
+    }
+  }
+
+  void income(const YAML::Node& n, Budget& b) {
+    b.income_pos = YamlReader::pos(n);
+    if (!r_.is_map(n, "income")) return;
+    r_.check_keys(n, {"gpb", "fund", "soc", "special", "business", "operating", "upper", "affiliated", "other", "carryover_gpb", "carryover_fund", "carryover_soc", "carryover"}, "income");
+    for (int s = 0; s < kSourceCount; ++s)
+      if (auto v = n[source_key(static_cast<Source>(s))]; v.IsDefined())
+        if (auto a = r_.money(v, std::string("income.") + source_key(static_cast<Source>(s))))
+          b.income[s] = *a;
+  }
+
+  void expenditure(const YAML::Node& n, Budget& b) {
+    b.expenditure_pos = YamlReader::pos(n);
+    if (!list_ok(n, "expenditure")) return;
+    for (const auto& e : n) {
+      if (!r_.is_map(e, "支出条目")) continue;
+      r_.check_keys(e, {"code", "source", "basic", "project", "operating", "upper", "subsidiary", "personnel", "public"}, "支出条目");
+      ExpenditureLine l;
+      l.pos = YamlReader::pos(e);
+      if (r_.require(e, "code", "支出条目")) {
+        if (auto c = r_.code(e["code"], {7}, "功能分类科目编码")) l.code = *c;
+        else continue;
+      } else {
+        continue;
+      }
+      if (auto s = e["source"]; s.IsDefined()) {
+        l.source_pos = YamlReader::pos(s);
+        auto t = txt(s, "资金来源");
+        auto src = t ? source_from_key(t->value) : std::nullopt;
+        if (t && !src) {
+          d_.error("E013", t->pos, "未知的资金来源“" + t->value + "”",
+                   "可选：gpb fund soc special business operating upper affiliated other carryover_gpb carryover_fund carryover_soc carryover");
+          continue;
+        }
+        if (src) l.source = *src;
+      } else {
+        l.source_pos = l.code.pos;
+      }
+      for (int k = 0; k < kKindCount; ++k)
+        if (auto v = e[kind_key(static_cast<Kind>(k))]; v.IsDefined())
+          if (auto a = r_.money(v, std::string("支出 ") + kind_key(static_cast<Kind>(k)))) l.amounts[k] = *a;
+      if (auto v = e["personnel"]; v.IsDefined()) l.personnel = r_.money(v, "人员经费");
+      if (auto v = e["public"]; v.IsDefined()) l.public_ = r_.money(v, "公用经费");
+      // A split of 基本支出 into 人员/公用 without an explicit basic amount defines it.
+      if ((l.personnel || l.public_) && !e["basic"].IsDefined()) {
+        Money sum = (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
+        l.amounts[0] = {sum, l.personnel ? l.personnel->pos : l.public_->pos};
+      }
+      b.expenditure.push_back(l);
+    }
+  }
+
+  void economic(const YAML::Node& n, Budget& b) {
+    b.economic_pos = YamlReader::pos(n);
+    if (!list_ok(n, "basic_economic")) return;
+    for (const auto& e : n) {
+      if (!r_.is_map(e, "经济分类条目")) continue;
+      r_.check_keys(e, {"code", "amount"}, "经济分类条目");
+      EconomicLine l;
+      l.pos = YamlReader::pos(e);
+      if (!r_.require(e, "code", "经济分类条目") || !r_.require(e, "amount", "经济分类条目")) continue;
+      auto c = r_.code(e["code"], {5}, "经济分类科目编码");
+      auto a = r_.money(e["amount"], "经济分类金额");
+      if (!c || !a) continue;
+      l.code = *c;
+      l.amount = *a;
+      b.economic.push_back(l);
+    }
+  }
+
+  void tp_amounts(const YAML::Node& n, TpAmounts& out, std::string_view what) {
+    out.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, what)) return;
+    out.present = true;
+    r_.check_keys(n, {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation", "reception", "meeting_university", "meeting_other", "training"}, what);
+    for (int i = 0; i < kTpItemCount; ++i) {
+      auto v = n[tp_item_key(static_cast<TpItem>(i))];
+      if (!v.IsDefined()) continue;
+      std::string label = std::string(what) + "." + tp_item_key(static_cast<TpItem>(i));
+      if (v.IsMap()) {
+        r_.check_keys(v, {"gpb", "fund", "soc"}, label);
+        static const char* srcs[3] = {"gpb", "fund", "soc"};
+        for (int s = 0; s < 3; ++s)
+          if (auto a = v[srcs[s]]; a.IsDefined())
+            if (auto m = r_.money(a, label + "." + srcs[s])) out.v[i][s] = *m;
+      } else if (auto m = r_.money(v, label)) {
+        out.v[i][0] = *m;
+      }
+    }
+  }
+
+  void text_map(const YAML::Node& n, std::map<std::string, Text>& out, std::string_view what,
+                std::initializer_list<std::string_view> keys) {
+    if (!r_.is_map(n, what)) return;
+    r_.check_keys(n, keys, what);
+    for (auto it = n.begin(); it != n.end(); ++it)
+      if (it->first.IsScalar())
+        if (auto t = txt(it->second, std::string(what) + "." + it->first.Scalar()))
+          out.emplace(it->first.Scalar(), *t);
+  }
+
+  void three_public(const YAML::Node& n, ThreePublic& tp) {
+    if (!r_.is_map(n, "three_public")) return;
+    r_.check_keys(n, {"this_year", "last_year", "last_year_total", "reasons"}, "three_public");
+    if (auto v = n["this_year"]; v.IsDefined()) tp_amounts(v, tp.this_year, "three_public.this_year");
+    if (auto v = n["last_year"]; v.IsDefined()) tp_amounts(v, tp.last_year, "three_public.last_year");
+    if (auto v = n["last_year_total"]; v.IsDefined()) {
+      tp.last_year_total = r_.money(v, "three_public.last_year_total");
+      if (tp.last_year.present)
+        d_.error("E050", YamlReader::pos(v), "last_year 与 last_year_total 只能二选一",
+                 "已逐项填写上年数时，上年合计由程序计算");
+    }
+    if (auto v = n["reasons"]; v.IsDefined())
+      text_map(v, tp.reasons, "three_public.reasons", {"total", "outbound", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training"});
+  }
+
+  void previous(const YAML::Node& n, PreviousYear& p) {
+    p.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, "previous_year")) return;
+    r_.check_keys(n, {"basic", "project", "running_cost", "reasons"}, "previous_year");
+    if (auto v = n["basic"]; v.IsDefined()) p.basic = r_.money(v, "previous_year.basic");
+    if (auto v = n["project"]; v.IsDefined()) p.project = r_.money(v, "previous_year.project");
+    if (auto v = n["running_cost"]; v.IsDefined()) p.running_cost = r_.money(v, "previous_year.running_cost");
+    if (auto v = n["reasons"]; v.IsDefined()) text_map(v, p.reasons, "previous_year.reasons", {"total", "basic", "project", "running_cost"});
+  }
+
+  void running_cost(const YAML::Node& n, RunningCost& rc) {
+    if (!r_.is_map(n, "running_cost")) return;
+    r_.check_keys(n, {"purpose", "items"}, "running_cost");
+    set_text(n, "purpose", rc.purpose, "running_cost.purpose");
+    if (auto it = n["items"]; it.IsDefined() && list_ok(it, "running_cost.items")) {
+      rc.items_pos = YamlReader::pos(it);
+      for (const auto& e : it) {
+        if (!r_.is_map(e, "机关运行经费条目")) continue;
+        r_.check_keys(e, {"name", "amount"}, "机关运行经费条目");
+        RunningCostItem item;
+        if (!r_.require(e, "name", "机关运行经费条目") || !r_.require(e, "amount", "机关运行经费条目")) continue;
+        auto t = txt(e["name"], "名称");
+        auto a = r_.money(e["amount"], "金额");
+        if (t && a) rc.items.push_back({*t, *a});
+      }
+    }
+  }
+
+  void catalog(const YAML::Node& n, CatalogOverrides& c) {
+    if (!r_.is_map(n, "catalog")) return;
+    r_.check_keys(n, {"function", "economic"}, "catalog");
+    auto read = [&](const char* key, std::map<std::string, Text>& out, std::initializer_list<size_t> lens) {
+      auto m = n[key];
+      if (!m.IsDefined() || !r_.is_map(m, std::string("catalog.") + key)) return;
+      for (auto it = m.begin(); it != m.end(); ++it) {
+        auto code = r_.code(it->first, lens, "科目编码");
+        auto name = txt(it->second, "科目名称");
+        if (code && name) out[code->value] = *name;
+      }
+    };
+    read("function", c.function, {3, 5, 7});
+    read("economic", c.economic, {3, 5});
+  }
+
+  PerformanceItem perf_item(const YAML::Node& e, int depth) {
+    PerformanceItem it;
+    if (!r_.is_map(e, "分项绩效目标")) return it;
+    r_.check_keys(e, {"title", "goal", "indicators", "standard", "children"}, "分项绩效目标");
+    set_text(e, "title", it.title, "标题");
+    set_text(e, "goal", it.goal, "绩效目标");
+    set_text(e, "indicators", it.indicators, "绩效指标");
+    set_text(e, "standard", it.standard, "绩效标准");
+    if (auto c = e["children"]; c.IsDefined() && list_ok(c, "children")) {
+      if (depth >= 4) {
+        d_.error("E014", YamlReader::pos(c), "分项绩效目标嵌套过深（最多 4 层）");
+      } else {
+        for (const auto& ch : c) it.children.push_back(perf_item(ch, depth + 1));
+      }
+    }
+    return it;
+  }
+
+  void performance(const YAML::Node& n, Performance& p) {
+    if (!r_.is_map(n, "performance")) return;
+    r_.check_keys(n, {"overall", "items_intro", "items", "measures"}, "performance");
+    if (auto v = n["overall"]; v.IsDefined()) p.overall = r_.texts(v, "总体绩效目标");
+    set_text(n, "items_intro", p.items_intro, "分项目标导语");
+    if (auto v = n["items"]; v.IsDefined() && list_ok(v, "performance.items"))
+      for (const auto& e : v) p.items.push_back(perf_item(e, 1));
+    if (auto v = n["measures"]; v.IsDefined()) p.measures = r_.texts(v, "工作保障措施");
+  }
+
+  void projects(const YAML::Node& n, std::vector<Project>& out, std::string_view what) {
+    if (!list_ok(n, what)) return;
+    for (const auto& e : n) {
+      if (!r_.is_map(e, "项目")) continue;
+      r_.check_keys(e, {"code", "name", "unit", "fiscal", "other", "purpose", "spend_plan", "goals", "indicators"}, "项目");
+      Project p;
+      p.pos = YamlReader::pos(e);
+      set_text(e, "code", p.code, "项目编码");
+      if (r_.require(e, "name", "项目")) set_text(e, "name", p.name, "项目名称");
+      set_text(e, "unit", p.unit, "预算单位");
+      if (auto v = e["fiscal"]; v.IsDefined()) p.fiscal = r_.money(v, "财政资金");
+      if (auto v = e["other"]; v.IsDefined()) p.other = r_.money(v, "其他资金");
+      set_text(e, "purpose", p.purpose, "资金用途");
+      if (auto v = e["spend_plan"]; v.IsDefined()) {
+        p.spend_plan_pos = YamlReader::pos(v);
+        if (r_.is_seq(v, "spend_plan")) {
+          if (v.size() != 4)
+            d_.error("E062", p.spend_plan_pos, "资金支出计划应有 4 个数（3月底、6月底、10月底、12月底），实际 " + std::to_string(v.size()) + " 个");
+          else
+            for (const auto& x : v)
+              if (auto pc = r_.percent(x, "资金支出计划")) p.spend_plan_hundredths.push_back(*pc);
+        }
+      }
+      if (auto v = e["goals"]; v.IsDefined()) p.goals = r_.texts(v, "绩效目标");
+      if (auto v = e["indicators"]; v.IsDefined() && list_ok(v, "indicators")) {
+        for (const auto& x : v) {
+          if (!r_.is_map(x, "绩效指标")) continue;
+          r_.check_keys(x, {"level1", "level2", "name", "description", "value", "basis"}, "绩效指标");
+          Indicator ind;
+          ind.pos = YamlReader::pos(x);
+          set_text(x, "level1", ind.level1, "一级指标");
+          set_text(x, "level2", ind.level2, "二级指标");
+          set_text(x, "name", ind.name, "三级指标");
+          set_text(x, "description", ind.description, "指标描述");
+          set_text(x, "value", ind.value, "指标值");
+          set_text(x, "basis", ind.basis, "确定依据");
+          p.indicators.push_back(ind);
+        }
+      }
+      out.push_back(std::move(p));
+    }
+  }
+
+  void procurement(const YAML::Node& n, Budget& b) {
+    if (!list_ok(n, "procurement")) return;
+    for (const auto& e : n) {
+      if (!r_.is_map(e, "采购条目")) continue;
+      r_.check_keys(e, {"unit", "project", "project_budget", "item", "catalog_code", "uom", "quantity", "unit_price", "amounts", "sme_reserved", "fixed_asset"}, "采购条目");
+      ProcurementRow row;
+      row.pos = YamlReader::pos(e);
+      set_text(e, "unit", row.unit, "预算单位");
+      if (r_.require(e, "project", "采购条目")) set_text(e, "project", row.project, "项目名称");
+      if (r_.require(e, "item", "采购条目")) set_text(e, "item", row.item, "采购物品名称");
+      set_text(e, "catalog_code", row.catalog_code, "政府采购目录序号");
+      set_text(e, "uom", row.uom, "计量单位");
+      if (auto v = e["project_budget"]; v.IsDefined()) row.project_budget = r_.money(v, "预算资金");
+      if (auto v = e["quantity"]; v.IsDefined())
+        if (auto q = r_.integer(v, "数量", 0, 1'000'000'000)) row.quantity = *q;
+      if (auto v = e["unit_price"]; v.IsDefined()) row.unit_price = r_.money(v, "单价");
+      if (auto v = e["amounts"]; v.IsDefined() && r_.is_map(v, "amounts")) {
+        r_.check_keys(v, {"gpb", "fund", "soc", "special", "unit", "carryover_fiscal", "carryover_other", "carryover"}, "采购金额");
+        for (int s = 0; s < kProcSourceCount; ++s)
+          if (auto a = v[proc_source_key(static_cast<ProcSource>(s))]; a.IsDefined())
+            if (auto m = r_.money(a, std::string("采购金额.") + proc_source_key(static_cast<ProcSource>(s))))
+              row.amounts[s] = *m;
+      }
+      if (auto v = e["sme_reserved"]; v.IsDefined()) row.sme_reserved = r_.money(v, "中小微企业份额");
+      if (auto v = e["fixed_asset"]; v.IsDefined()) row.fixed_asset = r_.boolean(v, "fixed_asset");
+      b.procurement.push_back(row);
+    }
+  }
+
+  void asset_row(const YAML::Node& m, const char* key, AssetRow& row) {
+    auto n = m[key];
+    if (!n.IsDefined()) return;
+    row.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, std::string("assets.") + key)) return;
+    r_.check_keys(n, {"quantity", "value"}, std::string("assets.") + key);
+    row.present = true;
+    if (auto v = n["quantity"]; v.IsDefined())
+      if (auto q = r_.integer(v, "数量", 0, 1'000'000'000'000)) row.quantity = *q;
+    if (auto v = n["value"]; v.IsDefined())
+      if (auto a = r_.money(v, "价值")) row.value = *a;
+  }
+
+  void assets(const YAML::Node& n, Assets& a) {
+    a.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, "assets")) return;
+    a.present = true;
+    r_.check_keys(n, {"buildings", "office", "vehicles", "equipment", "other", "note"}, "assets");
+    asset_row(n, "buildings", a.buildings);
+    asset_row(n, "office", a.office);
+    asset_row(n, "vehicles", a.vehicles);
+    asset_row(n, "equipment", a.equipment);
+    asset_row(n, "other", a.other);
+    set_text(n, "note", a.note, "资产说明");
+  }
+
+  void expect(const YAML::Node& n, Expect& e) {
+    if (!r_.is_map(n, "expect")) return;
+    r_.check_keys(n, {"income_total", "expenditure_total", "basic_total", "project_total", "personnel_total", "public_total", "three_public_total", "procurement_total", "assets_total", "fiscal_total", "gpb_total"}, "expect");
+    for (auto it = n.begin(); it != n.end(); ++it)
+      if (it->first.IsScalar())
+        if (auto a = r_.money(it->second, "expect." + it->first.Scalar())) e.values.emplace(it->first.Scalar(), *a);
+  }
+};
+
+}  // namespace
+
+std::optional<Budget> load_budget_text(const std::string& text, const std::string& file,
+                                       Diagnostics& diag, const LoadLimits& limits) {
+  if (text.size() > limits.max_file_bytes) {
+    diag.error("E001", {}, "文件过大（" + std::to_string(text.size()) + " 字节，上限 " +
+                               std::to_string(limits.max_file_bytes) + " 字节）",
+               "一个部门的预算文件通常只有几十 KB；请确认没有选错文件");
+    return std::nullopt;
+  }
+  if (auto bad = find_invalid_utf8(text)) {
+    diag.error("E002", *bad, "文件不是有效的 UTF-8 编码",
+               "请用 UTF-8 保存（GBK/GB2312 编码的文件需先转换，例如 iconv -f GBK -t UTF-8）");
+    return std::nullopt;
+  }
+  bool blank = true;
+  for (char c : text) blank = blank && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+  if (blank) {
+    diag.error("E001", {}, "文件为空", "请参考 docs/schema.md 中的示例填写");
+    return std::nullopt;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    std::string msg = e.msg;
+    std::string hint;
+    if (msg.find("tab") != std::string::npos || text.find('\t') != std::string::npos)
+      hint = "YAML 的缩进只能用空格，不能用制表符（Tab）";
+    diag.error("E003", {e.mark.line + 1, e.mark.column + 1}, "YAML 语法错误：" + msg, hint);
+    return std::nullopt;
+  }
+  Loader loader(diag, limits);
+  return loader.load(root, file);
+}
+
+std::optional<Budget> load_budget_file(const std::filesystem::path& path, Diagnostics& diag,
+                                       const LoadLimits& limits) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    diag.error("E001", {}, "无法读取文件：" + ec.message());
+    return std::nullopt;
+  }
+  if (size > limits.max_file_bytes) {
+    diag.error("E001", {}, "文件过大（" + std::to_string(size) + " 字节，上限 " +
+                               std::to_string(limits.max_file_bytes) + " 字节）",
+               "一个部门的预算文件通常只有几十 KB；请确认没有选错文件");
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diag.error("E001", {}, "无法打开文件");
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return load_budget_text(ss.str(), path.string(), diag, limits);
+}
+
+}  // namespace bp

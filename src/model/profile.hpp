@@ -1,0 +1,56 @@
+// A year profile (config/profiles/<id>.yaml): what one year's form prints — table titles and header
+// grids, fixed row sets, the outline and wording slots. A new year is a new profile file.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "model/department.hpp"
+
+namespace bp {
+
+struct IncomeRowDef {
+  std::string label;
+  std::vector<Source> sources;
+};
+
+struct CategoryDef {
+  std::string label;
+  std::string code;  // 3-digit 类 code; "" = never populated (人行科目)
+};
+
+struct ThreePublicRowDef {
+  std::string label;
+  std::vector<TpItem> items;
+  doc::RowRole role = doc::RowRole::Item;
+  int indent = 0;
+};
+
+struct TableDef {
+  std::string id, title, short_title, empty_note;
+  bool landscape = false;
+  std::vector<int> widths;
+  std::vector<doc::Row> head;  // without the 栏次 row (generated)
+};
+
+struct Profile {
+  std::string id;
+  std::string description;
+  bool has_tables = true;
+  std::string toc_title;
+  std::vector<IncomeRowDef> summary_income_rows;
+  std::vector<CategoryDef> categories;
+  std::map<std::string, std::vector<ThreePublicRowDef>> three_public_layouts;
+  std::vector<TableDef> tables;
+  const TableDef& table(const std::string& id) const;
+};
+
+// Loads config/profiles/<id>.yaml below `config_dir`. Throws std::runtime_error with file:line context.
+Profile load_profile(const std::filesystem::path& config_dir, const std::string& id);
+// Ids of the profiles available.
+std::vector<std::string> list_profiles(const std::filesystem::path& config_dir);
+
+}  // namespace bp

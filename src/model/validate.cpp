@@ -1,0 +1,349 @@
+#include "model/validate.hpp"
+
+#include <map>
+#include <set>
+
+namespace bp {
+
+const std::string* CodeNames::function(const std::string& code) const {
+  if (overrides)
+    if (auto it = overrides->function.find(code); it != overrides->function.end()) return &it->second.value;
+  if (catalog)
+    if (auto it = catalog->function.find(code); it != catalog->function.end()) return &it->second;
+  return nullptr;
+}
+
+const std::string* CodeNames::economic(const std::string& code) const {
+  if (overrides)
+    if (auto it = overrides->economic.find(code); it != overrides->economic.end()) return &it->second.value;
+  if (catalog)
+    if (auto it = catalog->economic.find(code); it != catalog->economic.end()) return &it->second;
+  return nullptr;
+}
+
+std::optional<EconKind> CodeNames::economic_kind(const std::string& code) const {
+  if (!catalog || code.size() < 3) return std::nullopt;
+  if (auto it = catalog->economic_kind.find(code.substr(0, 3)); it != catalog->economic_kind.end())
+    return it->second;
+  return std::nullopt;
+}
+
+namespace {
+
+std::string wan(Money m) { return format_wan(m) + " 万元"; }
+
+class Validator {
+ public:
+  Validator(const Budget& b, const Profile& p, const CodeNames& n, Diagnostics& d)
+      : b_(b), p_(p), n_(n), d_(d) {}
+
+  void run() {
+    department();
+    expenditure();
+    income();
+    economic();
+    three_public();
+    running_cost();
+    projects(b_.projects, "项目");
+    projects(b_.special_funds, "专项资金");
+    procurement();
+    assets();
+    expect();
+    plausibility();
+  }
+
+ private:
+  const Budget& b_;
+  const Profile& p_;
+  const CodeNames& n_;
+  Diagnostics& d_;
+  Money basic_total_, project_total_, exp_total_, gpb_basic_;
+  std::array<Money, kSourceCount> by_source_{};
+  Money personnel_, public_;
+
+  void department() {
+    if (b_.dept.form != p_.id)
+      d_.error("E013", b_.dept.form_pos, "未知的公开格式“" + b_.dept.form + "”");
+    if (!n_.catalog)
+      d_.error("E020", b_.dept.year_pos, "没有 " + std::to_string(b_.dept.year) + " 年的科目目录",
+               "请在 config/catalog/ 中添加该年度的目录（见 docs/catalog.md）");
+  }
+
+  void expenditure() {
+    std::map<std::pair<std::string, int>, Pos> seen;
+    for (const auto& l : b_.expenditure) {
+      const std::string& c = l.code.value;
+      auto key = std::make_pair(c, static_cast<int>(l.source));
+      if (auto [it, fresh] = seen.emplace(key, l.code.pos); !fresh) {
+        d_.error("E021", l.code.pos,
+                 "科目 " + c + "（资金来源 " + source_key(l.source) + "）重复列出，第一次在第 " +
+                     std::to_string(it->second.line) + " 行",
+                 "同一科目同一资金来源只写一行，基本支出和项目支出写在同一行");
+      }
+      if (n_.catalog || n_.overrides) {
+        if (!n_.function(c))
+          d_.error("E020", l.code.pos, "科目目录中没有功能分类科目 " + c,
+                   "新科目请在 catalog.function 中写明名称，例如 \"" + c + "\": 科目名称");
+        if (!n_.function(c.substr(0, 3)))
+          d_.error("E022", l.code.pos, "科目 " + c + " 所属的类 " + c.substr(0, 3) + " 不存在");
+        else if (!n_.function(c.substr(0, 5)))
+          d_.error("E022", l.code.pos, "科目 " + c + " 所属的款 " + c.substr(0, 5) + " 不存在");
+      }
+      if (l.total().zero())
+        d_.error("E023", l.pos, "科目 " + c + " 这一行没有任何金额", "没有金额的科目请删除这一行");
+      if (l.personnel || l.public_) {
+        Money split = (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
+        if (split != l.amounts[0].value)
+          d_.error("E052", l.amounts[0].pos,
+                   "科目 " + c + " 的人员经费与公用经费之和 " + wan(split) + " 不等于基本支出 " +
+                       wan(l.amounts[0].value));
+      }
+      basic_total_ += l.amounts[static_cast<int>(Kind::Basic)].value;
+      project_total_ += l.amounts[static_cast<int>(Kind::Project)].value;
+      exp_total_ += l.total();
+      by_source_[static_cast<int>(l.source)] += l.total();
+      if (l.source == Source::Gpb || l.source == Source::CarryGpb)
+        gpb_basic_ += l.amounts[static_cast<int>(Kind::Basic)].value;
+      if (fiscal_fund(l.source) >= 0)
+        for (int k = static_cast<int>(Kind::Operating); k < kKindCount; ++k)
+          if (!l.amounts[k].value.zero())
+            d_.warning("W024", l.amounts[k].pos,
+                       std::string("财政拨款资金通常不列") + kind_key(static_cast<Kind>(k)) +
+                           "（经营支出/上解上级/对附属单位补助），请核对资金来源");
+    }
+    if (b_.expenditure.empty())
+      d_.error("E007", b_.expenditure_pos, "expenditure 中至少要有一行支出");
+  }
+
+  void income() {
+    Money inc_total;
+    for (int s = 0; s < kSourceCount; ++s) {
+      inc_total += b_.income[s].value;
+      if (b_.income[s].value != by_source_[s]) {
+        Pos pos = b_.income[s].pos.line ? b_.income[s].pos : b_.income_pos;
+        d_.error("E031", pos,
+                 std::string("收入 ") + source_key(static_cast<Source>(s)) + " 为 " + wan(b_.income[s].value) +
+                     "，但该来源的支出合计为 " + wan(by_source_[s]),
+                 "每一资金来源的收入必须等于用该来源安排的支出（差额 " +
+                     format_wan(b_.income[s].value - by_source_[s]) + " 万元）");
+      }
+    }
+    if (inc_total != exp_total_)
+      d_.error("E030", b_.income_pos,
+               "收入总计 " + wan(inc_total) + " 不等于支出总计 " + wan(exp_total_),
+               "部门预算必须收支平衡");
+  }
+
+  void economic() {
+    std::map<std::string, Pos> seen;
+    Money total;
+    for (const auto& e : b_.economic) {
+      const std::string& c = e.code.value;
+      if (auto [it, fresh] = seen.emplace(c, e.code.pos); !fresh)
+        d_.error("E042", e.code.pos, "经济分类科目 " + c + " 重复列出，第一次在第 " + std::to_string(it->second.line) + " 行");
+      if (n_.catalog || n_.overrides) {
+        if (!n_.economic(c))
+          d_.error("E040", e.code.pos, "科目目录中没有经济分类科目 " + c,
+                   "新科目请在 catalog.economic 中写明名称");
+        if (!n_.economic(c.substr(0, 3)) || !n_.economic_kind(c))
+          d_.error("E043", e.code.pos, "经济分类科目 " + c + " 所属的类 " + c.substr(0, 3) + " 不存在或未标明人员/公用经费");
+      }
+      total += e.amount.value;
+      if (auto k = n_.economic_kind(c)) (*k == EconKind::Personnel ? personnel_ : public_) += e.amount.value;
+    }
+    if (total != gpb_basic_) {
+      Pos pos = b_.economic_pos.line ? b_.economic_pos : b_.expenditure_pos;
+      d_.error("E041", pos,
+               "基本支出经济分类合计 " + wan(total) + " 不等于一般公共预算基本支出 " + wan(gpb_basic_),
+               "basic_economic 各行之和必须等于 source 为 gpb 的支出行 basic 之和（差额 " +
+                   format_wan(total - gpb_basic_) + " 万元）");
+    }
+    // When lines split 基本支出 into 人员/公用, the split must agree with the economic classification.
+    Money line_personnel, line_public;
+    bool any_split = false;
+    for (const auto& l : b_.expenditure)
+      if ((l.source == Source::Gpb || l.source == Source::CarryGpb) && (l.personnel || l.public_)) {
+        any_split = true;
+        if (l.personnel) line_personnel += l.personnel->value;
+        if (l.public_) line_public += l.public_->value;
+      }
+    if (any_split && (line_personnel != personnel_ || line_public != public_))
+      d_.error("E052", b_.expenditure_pos,
+               "支出行的人员经费 " + wan(line_personnel) + "、公用经费 " + wan(line_public) +
+                   " 与经济分类的人员经费 " + wan(personnel_) + "、公用经费 " + wan(public_) + " 不一致");
+  }
+
+  void three_public() {
+    const auto& tp = b_.three_public;
+    auto layout = b_.dept.three_public_layout;
+    if (!p_.three_public_layouts.count(layout)) layout = "full";
+    // Items the form's rows cannot show must be zero (e.g. 会议费 in a 2023 table).
+    std::set<TpItem> shown;
+    if (auto it = p_.three_public_layouts.find(layout); it != p_.three_public_layouts.end())
+      for (const auto& r : it->second) shown.insert(r.items.begin(), r.items.end());
+    for (int i = 0; i < kTpItemCount; ++i)
+      if (!shown.count(static_cast<TpItem>(i)))
+        for (const auto& a : tp.this_year.v[i])
+          if (!a.value.zero())
+            d_.error("E050", a.pos, std::string("三公项目 ") + tp_item_key(static_cast<TpItem>(i)) +
+                                        " 在 " + p_.id + " 年格式的表中没有对应行");
+    // Soft checks against the basic-expenditure economic lines.
+    auto econ = [&](const char* code) {
+      Money m;
+      for (const auto& e : b_.economic)
+        if (e.code.value == code) m += e.amount.value;
+      return m;
+    };
+    struct Pair { TpItem item; const char* code; const char* name; };
+    for (auto [item, code, name] : {Pair{TpItem::Reception, "30217", "公务接待费"},
+                                    Pair{TpItem::VehicleOperation, "30231", "公务用车运行维护费"},
+                                    Pair{TpItem::Training, "30216", "培训费"}}) {
+      if (!shown.count(item)) continue;
+      Money in_tp = tp.this_year.v[static_cast<int>(item)][0].value;
+      Money in_econ = econ(code);
+      if (in_econ > in_tp)
+        d_.warning("W102", tp.this_year.pos.line ? tp.this_year.pos : b_.economic_pos,
+                   std::string("三公表的") + name + " " + wan(in_tp) + " 小于基本支出经济分类 " + code + " 的 " +
+                       wan(in_econ),
+                   "三公经费应包含基本支出中的同类支出，请核对");
+    }
+  }
+
+  void running_cost() {
+    const auto& rc = b_.running_cost;
+    if (rc.items.empty()) return;
+    Money sum;
+    for (const auto& i : rc.items) sum += i.amount.value;
+    if (sum != public_)
+      d_.error("E051", rc.items_pos,
+               "机关运行经费明细合计 " + wan(sum) + " 不等于公用经费 " + wan(public_),
+               "机关运行经费即基本支出中的公用经费（经济分类 302 等）；差额 " + format_wan(sum - public_) + " 万元");
+  }
+
+  void projects(const std::vector<Project>& list, const char* what) {
+    std::map<std::string, Pos> names;
+    bool all_amounts = !list.empty();
+    Money sum;
+    for (const auto& p : list) {
+      if (auto [it, fresh] = names.emplace(p.name.value, p.name.pos); !fresh && !p.name.value.empty())
+        d_.error("E061", p.name.pos, std::string(what) + "“" + p.name.value + "”重复，第一次在第 " + std::to_string(it->second.line) + " 行");
+      all_amounts = all_amounts && p.has_amount();
+      sum += p.budget();
+      const auto& sp = p.spend_plan_hundredths;
+      for (size_t i = 1; i < sp.size(); ++i)
+        if (sp[i] < sp[i - 1])
+          d_.error("E062", p.spend_plan_pos, "项目“" + p.name.value + "”的资金支出计划应逐期不减（累计百分比）");
+      if (sp.size() == 4 && sp.back() != 10000)
+        d_.error("E062", p.spend_plan_pos, "项目“" + p.name.value + "”的资金支出计划到 12 月底应为 100%");
+      for (const auto& ind : p.indicators) {
+        static const std::set<std::string> l1 = {"产出指标", "效益指标", "满意度指标", "成本指标"};
+        if (!l1.count(ind.level1.value))
+          d_.error("E063", ind.level1.pos.line ? ind.level1.pos : ind.pos,
+                   "一级指标“" + ind.level1.value + "”不是 产出指标/效益指标/满意度指标/成本指标 之一");
+      }
+    }
+    if (list.data() == b_.projects.data() && all_amounts && sum != project_total_)
+      d_.error("E060", list.front().pos,
+               "各项目预算数合计 " + wan(sum) + " 不等于项目支出 " + wan(project_total_),
+               "差额 " + format_wan(sum - project_total_) + " 万元");
+  }
+
+  void procurement() {
+    std::map<std::string, const Project*> by_name;
+    for (const auto& p : b_.projects) by_name[p.name.value] = &p;
+    for (const auto& r : b_.procurement) {
+      Money t = r.total();
+      if (t.zero()) d_.error("E072", r.pos, "采购条目“" + r.item.value + "”没有金额");
+      if (r.sme_reserved && r.sme_reserved->value > t)
+        d_.error("E070", r.sme_reserved->pos, "预留中小微企业份额 " + wan(r.sme_reserved->value) + " 大于该条目金额 " + wan(t));
+      auto it = by_name.find(r.project.value);
+      if (r.project_budget && it != by_name.end() && it->second->has_amount() &&
+          it->second->budget() != r.project_budget->value)
+        d_.error("E071", r.project_budget->pos,
+                 "预算资金 " + wan(r.project_budget->value) + " 与项目“" + r.project.value + "”的预算数 " +
+                     wan(it->second->budget()) + " 不一致",
+                 "有项目预算数时可省略 project_budget，由程序填入");
+      if (r.project_budget && t > r.project_budget->value)
+        d_.error("E073", r.pos, "采购金额 " + wan(t) + " 超过所属项目的预算资金 " + wan(r.project_budget->value));
+      if (r.unit_price && r.quantity > 0) {
+        // 单价 is rounded to 0.01 万元 in print, so q × price may miss the amount by up to q × 0.005 万元.
+        Money approx = r.unit_price->value * r.quantity;
+        Money diff = approx > t ? approx - t : t - approx;
+        Money tol = Money::fen(kFenPerWan / 200) * r.quantity;
+        if (diff > tol)
+          d_.warning("W074", r.unit_price->pos,
+                     "数量 × 单价 = " + wan(approx) + "，与金额 " + wan(t) + " 相差较大，请核对");
+      }
+    }
+  }
+
+  void assets() {
+    const auto& a = b_.assets;
+    if (!a.present) return;
+    if (a.office.quantity > a.buildings.quantity || a.office.value.value > a.buildings.value.value)
+      d_.error("E080", a.office.pos, "其中：办公用房的面积或价值大于房屋", "办公用房是房屋的一部分");
+  }
+
+  void expect() {
+    std::map<std::string, Money> derived = {
+        {"income_total", exp_total_ - carry_income()}, {"expenditure_total", exp_total_},
+        {"basic_total", basic_total_}, {"project_total", project_total_},
+        {"personnel_total", personnel_}, {"public_total", public_},
+    };
+    Money fiscal, gpb;
+    for (int s = 0; s < kSourceCount; ++s) {
+      if (s <= static_cast<int>(Source::Soc)) fiscal += b_.income[s].value;
+    }
+    gpb = b_.income[0].value;
+    derived["fiscal_total"] = fiscal;
+    derived["gpb_total"] = gpb;
+    Money tp;
+    auto layout = b_.dept.three_public_layout;
+    if (auto it = p_.three_public_layouts.find(layout); it != p_.three_public_layouts.end() && !it->second.empty())
+      for (auto item : it->second.front().items) tp += b_.three_public.this_year.item(item);
+    derived["three_public_total"] = tp;
+    Money proc;
+    for (const auto& r : b_.procurement) proc += r.total();
+    derived["procurement_total"] = proc;
+    const auto& a = b_.assets;
+    derived["assets_total"] = a.buildings.value.value + a.vehicles.value.value + a.equipment.value.value + a.other.value.value;
+    for (const auto& [key, exp] : b_.expect.values) {
+      auto it = derived.find(key);
+      if (it == derived.end()) continue;
+      if (it->second != exp.value)
+        d_.error("E090", exp.pos,
+                 "expect." + key + " 为 " + wan(exp.value) + "，但计算结果为 " + wan(it->second),
+                 "expect 中的数字只用于核对；请检查明细数据或预算系统导出的合计（差额 " +
+                     format_wan(exp.value - it->second) + " 万元）");
+    }
+  }
+
+  Money carry_income() const {
+    Money c;
+    for (int s = static_cast<int>(Source::CarryGpb); s < kSourceCount; ++s) c += b_.income[s].value;
+    return c;
+  }
+
+  // 元/万元 slips: a figure about 10000× (or 1/10000 of) last year's.
+  void plausibility() {
+    auto check = [&](const std::optional<Amount>& prev, Money now, const char* what) {
+      if (!prev || prev->value.zero() || now.zero()) return;
+      __int128 a = now.in_fen(), b = prev->value.in_fen();
+      if (a >= b * 1000 || b >= a * 1000)
+        d_.warning("W101", prev->pos,
+                   std::string(what) + "本年 " + wan(now) + "，上年 " + wan(prev->value) + "，相差千倍以上",
+                   "可能把“元”当成了“万元”（或相反）；请核对 department.unit 与上年数");
+    };
+    check(b_.previous.basic, basic_total_, "基本支出");
+    check(b_.previous.project, project_total_, "项目支出");
+    check(b_.previous.running_cost, public_, "机关运行经费");
+  }
+};
+
+}  // namespace
+
+void validate(const Budget& b, const Profile& profile, const CodeNames& names, Diagnostics& diag) {
+  Validator(b, profile, names, diag).run();
+}
+
+}  // namespace bp

@@ -1,0 +1,41 @@
+// Characters that no configured font covers. The typesetter records them (with the place the layout
+// says it is working on) instead of printing tofu; the renderer then fails with one error listing
+// every missing character and where it occurs.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace bp::text {
+
+class MissingGlyphsError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Coverage {
+ public:
+  // The current place ("table t1-summary row 3 column 2 (examples/x.yaml:12:5)"); set by the layout.
+  void set_context(std::string where) { context_ = std::move(where); }
+  const std::string& context() const { return context_; }
+
+  void missing(char32_t cp, const std::vector<std::string>& fonts);
+  bool ok() const { return missing_.empty(); }
+  // "U+xxxx 'c' (fonts: A, B) in: place; place; …" for every missing character.
+  std::string report() const;
+  // Throws MissingGlyphsError with report() unless ok().
+  void throw_if_missing() const;
+
+ private:
+  struct Entry {
+    std::vector<std::string> fonts;
+    std::vector<std::string> places;  // first few only
+    int count = 0;
+  };
+  std::string context_;
+  std::map<char32_t, Entry> missing_;
+};
+
+}  // namespace bp::text

@@ -1,0 +1,73 @@
+#include "text/font.hpp"
+
+#include FT_TRUETYPE_TABLES_H
+#include <hb-ot.h>
+
+#include <algorithm>
+
+namespace bp::text {
+
+Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index, std::string family,
+           int weight)
+    : file_(file), face_index_(face_index), family_(std::move(family)), weight_(weight) {
+  blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
+  if (!blob_) throw FontError("cannot read font file " + file.string());
+  unsigned face_count = hb_face_count(blob_.get());
+  if (face_index < 0 || static_cast<unsigned>(face_index) >= std::max(face_count, 1u))
+    throw FontError("font file " + file.string() + " has no face " + std::to_string(face_index));
+  face_.reset(hb_face_create(blob_.get(), static_cast<unsigned>(face_index)));
+  font_.reset(hb_font_create(face_.get()));
+  hb_font_make_immutable(font_.get());  // shared read-only between documents and threads
+  glyph_count_ = hb_face_get_glyph_count(face_.get());
+
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob_.get(), &len);
+  FT_Face raw = nullptr;
+  if (FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len),
+                         face_index, &raw) != 0)
+    throw FontError("FreeType cannot open face " + std::to_string(face_index) + " of " +
+                    file.string());
+  ft_face_.reset(raw);
+
+  if (const char* ps = FT_Get_Postscript_Name(raw)) ps_name_ = ps;
+  if (ps_name_.empty()) throw FontError("font " + file.string() + " has no PostScript name");
+  metrics_.units_per_em = raw->units_per_EM;
+  metrics_.bbox[0] = static_cast<int>(raw->bbox.xMin);
+  metrics_.bbox[1] = static_cast<int>(raw->bbox.yMin);
+  metrics_.bbox[2] = static_cast<int>(raw->bbox.xMax);
+  metrics_.bbox[3] = static_cast<int>(raw->bbox.yMax);
+  metrics_.fixed_pitch = FT_IS_FIXED_WIDTH(raw);
+  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(raw, FT_SFNT_OS2))) {
+    metrics_.ascender = os2->sTypoAscender;
+    metrics_.descender = os2->sTypoDescender;
+    if (os2->version >= 2 && os2->sCapHeight > 0) metrics_.cap_height = os2->sCapHeight;
+    metrics_.serif = (os2->sFamilyClass >> 8) >= 1 && (os2->sFamilyClass >> 8) <= 7;
+  } else {
+    metrics_.ascender = raw->ascender;
+    metrics_.descender = raw->descender;
+  }
+  if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(raw, FT_SFNT_POST)))
+    metrics_.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
+
+  HbBlobPtr cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
+  is_cff_ = hb_blob_get_length(cff.get()) > 0;
+
+  for (char32_t d = U'0'; d <= U'9'; ++d)
+    if (uint32_t g = glyph(d)) digit_advance_ = std::max(digit_advance_, advance(g));
+}
+
+uint32_t Font::glyph(char32_t cp) const {
+  hb_codepoint_t g = 0;
+  if (!hb_font_get_nominal_glyph(font_.get(), cp, &g)) return 0;
+  return g;
+}
+
+int Font::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_.get(), gid); }
+
+std::pair<int, int> Font::ink_x(uint32_t gid) const {
+  hb_glyph_extents_t e{};
+  if (!hb_font_get_glyph_extents(font_.get(), gid, &e)) return {0, 0};
+  return {e.x_bearing, e.x_bearing + e.width};
+}
+
+}  // namespace bp::text

@@ -1,0 +1,80 @@
+// One font face, loaded once and shared read-only (by every document of a batch and by threads).
+// The file is mapped once (hb_blob_create_from_file); HarfBuzz and FreeType read the same bytes.
+#pragma once
+
+#include <hb.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+#include "text/raii.hpp"
+
+namespace bp::text {
+
+// A font that cannot be found or read. The message names the family and/or the file.
+class FontError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Metrics in font units (upem), as the PDF FontDescriptor needs them.
+struct FontMetrics {
+  int units_per_em = 1000;
+  int ascender = 880;    // OS/2 typo ascender (top of the ideographic em box for CJK fonts)
+  int descender = -120;  // OS/2 typo descender (negative)
+  int cap_height = 700;
+  int bbox[4] = {0, 0, 0, 0};
+  double italic_angle = 0;
+  bool fixed_pitch = false;
+  bool serif = false;
+};
+
+class Font {
+ public:
+  // Loads face `face_index` of `file` (a TTC holds several faces: pass fontconfig's FC_INDEX).
+  Font(FT_Library ft, const std::filesystem::path& file, int face_index, std::string family, int weight);
+  Font(const Font&) = delete;
+  Font& operator=(const Font&) = delete;
+
+  const std::filesystem::path& file() const { return file_; }
+  int face_index() const { return face_index_; }
+  const std::string& family() const { return family_; }
+  int weight() const { return weight_; }        // fontconfig weight (80 regular, 200 bold)
+  const std::string& postscript_name() const { return ps_name_; }
+  const FontMetrics& metrics() const { return metrics_; }
+  unsigned upem() const { return static_cast<unsigned>(metrics_.units_per_em); }
+  unsigned glyph_count() const { return glyph_count_; }
+
+  hb_face_t* hb_face() const { return face_.get(); }
+  hb_font_t* hb_font() const { return font_.get(); }
+
+  // Nominal glyph of a code point (cmap); 0 when the font does not cover it.
+  uint32_t glyph(char32_t cp) const;
+  bool covers(char32_t cp) const { return glyph(cp) != 0; }
+  int advance(uint32_t gid) const;       // font units
+  // Horizontal ink extent of a glyph in font units: [x_min, x_max).
+  std::pair<int, int> ink_x(uint32_t gid) const;
+  // Widest advance among the digits 0–9 (for tabular figures in tables).
+  int digit_advance() const { return digit_advance_; }
+  // True when the face's outlines are CFF (what the PDF writer embeds as CIDFontType0C).
+  bool is_cff() const { return is_cff_; }
+
+ private:
+  std::filesystem::path file_;
+  int face_index_;
+  std::string family_;
+  int weight_;
+  HbBlobPtr blob_;
+  HbFacePtr face_;
+  HbFontPtr font_;
+  FtFacePtr ft_face_;
+  std::string ps_name_;
+  FontMetrics metrics_;
+  unsigned glyph_count_ = 0;
+  int digit_advance_ = 0;
+  bool is_cff_ = false;
+};
+
+}  // namespace bp::text

@@ -1,0 +1,59 @@
+#include "text/linebreak.hpp"
+
+#include <linebreak.h>
+
+#include <mutex>
+
+#include "text/unicode.hpp"
+
+namespace bp::text {
+
+namespace {
+
+void init_unibreak_once() {
+  static std::once_flag once;  // libunibreak's own tables: initialised once per process
+  std::call_once(once, [] { init_linebreak(); });
+}
+
+bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+
+// Part of a number, a code or a Latin word: letters and digits, plus the separators inside a number
+// (2,075.36  10:30  2023-12-31  a/b) and a percent sign after a digit.
+bool word_char(std::u32string_view t, size_t i) {
+  char32_t c = t[i];
+  if (is_western_alnum(c)) return true;
+  if (in(U".,:/-", c))
+    return i > 0 && i + 1 < t.size() && is_western_alnum(t[i - 1]) && is_western_alnum(t[i + 1]);
+  if (in(U"%‰", c)) return i > 0 && is_ascii_digit(t[i - 1]);
+  return false;
+}
+
+}  // namespace
+
+std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
+  const size_t n = text.size();
+  std::vector<Break> out(n, Break::Allowed);
+  if (n == 0) return out;
+  init_unibreak_once();
+  std::vector<char> brks(n);
+  set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), n, "zh", brks.data());
+  for (size_t i = 0; i < n; ++i)
+    out[i] = brks[i] == LINEBREAK_MUSTBREAK   ? Break::Mandatory
+             : brks[i] == LINEBREAK_ALLOWBREAK ? Break::Allowed
+                                               : Break::Prohibited;
+
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (out[i] == Break::Mandatory) continue;
+    char32_t a = text[i], b = text[i + 1];
+    bool forbid = is_no_line_start(b) || is_no_line_end(a) ||
+                  (is_dash_or_ellipsis(a) && b == a) ||           // —— and …… are one unit
+                  (word_char(text, i) && word_char(text, i + 1));  // numbers, codes, words
+    if (level != Kinsoku::Basic && a == U'／') forbid = true;
+    if (level == Kinsoku::Strict && is_dash_or_ellipsis(b)) forbid = true;
+    if (forbid) out[i] = Break::Prohibited;
+  }
+  out[n - 1] = Break::Mandatory;
+  return out;
+}
+
+}  // namespace bp::text

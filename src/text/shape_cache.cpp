@@ -1,0 +1,47 @@
+#include "text/shape_cache.hpp"
+
+#include <functional>
+
+namespace bp::text {
+
+size_t ShapeCache::KeyHash::operator()(const Key& k) const {
+  size_t h = std::hash<std::u32string>()(k.text);
+  h ^= std::hash<const void*>()(k.font) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  h ^= std::hash<unsigned>()(static_cast<unsigned>(k.script)) + (h << 6) + (h >> 2);
+  return h;
+}
+
+ShapeCache::ShapeCache()
+    : buffer_(hb_buffer_create()), lang_(hb_language_from_string("zh-Hans", -1)) {
+  const char* names[] = {"liga=0", "clig=0", "dlig=0"};
+  for (size_t i = 0; i < features_.size(); ++i) hb_feature_from_string(names[i], -1, &features_[i]);
+}
+
+const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t script,
+                                                  std::u32string_view text) {
+  Key key{&font, script, std::u32string(text)};
+  if (auto it = cache_.find(key); it != cache_.end()) {
+    ++hits_;
+    return it->second;
+  }
+  ++misses_;
+  hb_buffer_t* buf = buffer_.get();
+  hb_buffer_clear_contents(buf);
+  hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()),
+                      static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, script);
+  hb_buffer_set_language(buf, lang_);
+  hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+  hb_shape(font.hb_font(), buf, features_.data(), static_cast<unsigned>(features_.size()));
+
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+  std::vector<ShapedGlyph> out(n);
+  for (unsigned i = 0; i < n; ++i)
+    out[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset};
+  return cache_.emplace(std::move(key), std::move(out)).first->second;
+}
+
+}  // namespace bp::text

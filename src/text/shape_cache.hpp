@@ -1,0 +1,59 @@
+// HarfBuzz shaping with a cache of shaped runs. Runs are shaped once at the font's design size
+// (scale = units per em, no hinting), so advances scale linearly with the point size and one cache
+// entry serves every size: the key is (font, script, text). CJK text repeats a lot (table labels,
+// headings), which makes the cache very effective. Not thread-safe: one cache per worker.
+#pragma once
+
+#include <hb.h>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/font.hpp"
+
+namespace bp::text {
+
+// One output glyph, positions in font units. `cluster` = index of the first code point of its
+// cluster within the shaped text.
+struct ShapedGlyph {
+  uint32_t gid = 0;
+  uint32_t cluster = 0;
+  int32_t advance = 0;
+  int32_t x_offset = 0;
+  int32_t y_offset = 0;
+};
+
+class ShapeCache {
+ public:
+  ShapeCache();
+  // Shapes `text` (one font, one script, left-to-right, language zh-Hans). Ligatures are off so that
+  // every glyph maps back to one character (text extraction through ToUnicode stays exact).
+  // The returned reference stays valid for the cache's lifetime.
+  const std::vector<ShapedGlyph>& shape(const Font& font, hb_script_t script,
+                                        std::u32string_view text);
+
+  size_t hits() const { return hits_; }
+  size_t misses() const { return misses_; }
+
+ private:
+  struct Key {
+    const Font* font;
+    hb_script_t script;
+    std::u32string text;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    size_t operator()(const Key& k) const;
+  };
+  std::unordered_map<Key, std::vector<ShapedGlyph>, KeyHash> cache_;
+  HbBufferPtr buffer_;
+  std::array<hb_feature_t, 3> features_{};
+  hb_language_t lang_;
+  size_t hits_ = 0, misses_ = 0;
+};
+
+}  // namespace bp::text

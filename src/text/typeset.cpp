@@ -1,0 +1,205 @@
+#include "text/typeset.hpp"
+
+#include <algorithm>
+
+#include "text/units.hpp"
+
+namespace bp::text {
+
+namespace {
+
+constexpr double kEps = 1e-6;
+
+struct Range {
+  size_t first, last;  // inclusive unit indices
+  bool hard;           // ended by a newline or the end of the text
+};
+
+class Filler {
+ public:
+  Filler(const Units& u, const ParagraphFormat& f) : u_(u.units), f_(f) {}
+
+  double avail(bool first_line) const {
+    return f_.width - f_.indent - (first_line ? f_.first_indent : 0);
+  }
+
+  // Last unit that prints (not hidden, not a trailing space) in [a, e]; npos if none.
+  size_t print_end(size_t a, size_t e) const {
+    for (size_t i = e + 1; i-- > a;)
+      if (!u_[i].hidden() && !u_[i].space) return i;
+    return npos;
+  }
+
+  // Natural width of [a, e] as a line: start/end trims applied, glue inside kept.
+  double width(size_t a, size_t e) const {
+    size_t pe = print_end(a, e);
+    if (pe == npos) return 0;
+    double w = -u_[a].start_trim;
+    for (size_t i = a; i <= pe; ++i) {
+      w += u_[i].advance;
+      if (i < pe) w += u_[i].glue;
+    }
+    return w - u_[pe].end_trim;
+  }
+
+  // Greedy: the longest line from `a` that fits; at least one cluster.
+  Range next_line(size_t a, bool first_line) const {
+    const double room = avail(first_line) + kEps;
+    const size_t n = u_.size();
+    double x = -u_[a].start_trim;
+    size_t best = npos;
+    for (size_t i = a; i < n; ++i) {
+      x += u_[i].advance;
+      if (x - u_[i].end_trim > room) break;
+      if (u_[i].brk == Break::Mandatory) return {a, i, true};
+      if (u_[i].brk == Break::Allowed) best = i;
+      x += u_[i].glue;
+    }
+    if (best != npos) return {a, best, false};
+    // Emergency: a single unbreakable piece wider than the measure (a long number in a narrow
+    // cell). Break at the last cluster boundary that fits.
+    x = -u_[a].start_trim;
+    size_t e = a;
+    for (size_t i = a; i < n; ++i) {
+      x += u_[i].advance;
+      if (x - u_[i].end_trim > room && i > a) break;
+      if (u_[i].brk == Break::Mandatory) return {a, i, true};
+      if (i + 1 < n && u_[i + 1].glyph_begin == u_[i + 1].glyph_end && !u_[i + 1].hidden())
+        continue;  // inside a cluster
+      e = i;
+      x += u_[i].glue;
+    }
+    while (e + 1 < n && u_[e + 1].glyph_begin == u_[e + 1].glyph_end && !u_[e + 1].hidden()) ++e;
+    return {a, e, u_[e].brk == Break::Mandatory};
+  }
+
+  std::vector<Range> fill(size_t a, bool first_line) const {
+    std::vector<Range> out;
+    while (a < u_.size()) {
+      Range r = next_line(a, first_line);
+      out.push_back(r);
+      a = r.last + 1;
+      if (!r.hard)
+        while (a < u_.size() && u_[a].space) ++a;  // spaces at a soft break vanish
+      first_line = false;
+    }
+    return out;
+  }
+
+  int counted(const Range& r) const {
+    int c = 0;
+    for (size_t i = r.first; i <= r.last; ++i) c += u_[i].counts ? 1 : 0;
+    return c;
+  }
+
+  // A last line holding one character: end the line before it one opportunity earlier, if that
+  // line stays reasonably full and the rest still fits on one line.
+  void avoid_single_char_last_line(std::vector<Range>& lines) const {
+    if (lines.size() < 2) return;
+    const Range& last = lines.back();
+    Range& prev = lines[lines.size() - 2];
+    if (prev.hard || counted(last) != 1) return;
+    const bool prev_first = lines.size() == 2;
+    for (size_t e = prev.last; e-- > prev.first;) {
+      if (u_[e].brk != Break::Allowed) continue;
+      if (width(prev.first, e) < 0.75 * avail(prev_first)) return;
+      auto rest = fill(e + 1, false);
+      if (rest.size() == 1 && counted(rest[0]) >= 2) {
+        prev.last = e;
+        lines.back() = rest[0];
+      }
+      return;
+    }
+  }
+
+  Line place(const Range& r, bool first_line, const Units& all) const {
+    Line line;
+    line.last = r.hard;
+    const size_t pe = print_end(r.first, r.last);
+    const double room = avail(first_line);
+    const double natural = width(r.first, r.last);
+    line.natural = natural;
+    double offset = f_.indent + (first_line ? f_.first_indent : 0);
+    double per_gap = 0;
+    if (pe != npos) {
+      switch (f_.align) {
+        case Align::Center: offset += std::max(0.0, (room - natural) / 2); break;
+        case Align::Right: offset += std::max(0.0, room - natural); break;
+        case Align::Justify:
+          if (!r.hard && natural < room) {
+            int gaps = 0;
+            for (size_t i = r.first; i < pe; ++i) gaps += u_[i].stretch ? 1 : 0;
+            if (gaps > 0) per_gap = (room - natural) / gaps;
+          }
+          break;
+        case Align::Left: break;
+      }
+    }
+    line.left = offset;
+    double x = offset;
+    if (pe != npos) {
+      for (size_t i = r.first; i <= pe; ++i) {
+        const Unit& u = u_[i];
+        if (u.hidden()) continue;
+        const double start = i == r.first ? u.start_trim : 0;
+        double gx = x - u.shift - start;
+        for (uint32_t g = u.glyph_begin; g < u.glyph_end; ++g) {
+          const UnitGlyph& ug = all.glyphs[g];
+          PlacedGlyph pg{u.font, ug.gid, u.size, gx + ug.x_offset, ug.dy, {}};
+          if (g == u.glyph_begin) pg.text = {u.cluster_text[0], u.cluster_text[1]};
+          line.glyphs.push_back(pg);
+          gx += ug.advance;
+        }
+        x += u.advance - start - (i == pe ? u.end_trim : 0);
+        if (i < pe) x += u.glue + (u.stretch ? per_gap : 0);
+      }
+    }
+    line.right = x;
+    return line;
+  }
+
+  static constexpr size_t npos = static_cast<size_t>(-1);
+
+ private:
+  const std::vector<Unit>& u_;
+  const ParagraphFormat& f_;
+};
+
+}  // namespace
+
+std::vector<Line> Typesetter::set(std::span<const StyledText> text, const ParagraphFormat& format) {
+  Units units = make_units(text, format, shaper_, coverage_);
+  std::vector<Line> out;
+  if (units.units.empty()) return out;
+  Filler filler(units, format);
+  auto ranges = filler.fill(0, true);
+  if (format.avoid_single_char_last_line) filler.avoid_single_char_last_line(ranges);
+  out.reserve(ranges.size());
+  for (size_t k = 0; k < ranges.size(); ++k) out.push_back(filler.place(ranges[k], k == 0, units));
+  return out;
+}
+
+Extent Typesetter::measure(std::span<const StyledText> text, const ParagraphFormat& format) {
+  Units units = make_units(text, format, shaper_, coverage_);
+  const auto& u = units.units;
+  Filler filler(units, format);
+  Extent e;
+  size_t piece = 0, line = 0;
+  bool first = true;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i].brk == Break::Prohibited) continue;
+    e.min = std::max(e.min, filler.width(piece, i));
+    piece = i + 1;
+    if (u[i].brk == Break::Mandatory) {
+      e.max = std::max(e.max, filler.width(line, i) + (first ? format.first_indent : 0));
+      line = i + 1;
+      first = false;
+    }
+  }
+  e.min += format.indent;
+  e.max += format.indent;
+  e.max = std::max(e.max, e.min);
+  return e;
+}
+
+}  // namespace bp::text

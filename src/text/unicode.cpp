@@ -1,0 +1,104 @@
+#include "text/unicode.hpp"
+
+
+namespace bp::text {
+
+std::u32string utf8_to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c >> 6) != 2) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(U'\uFFFD');
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string u32_to_utf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t cp : s) append_utf8(out, cp);
+  return out;
+}
+
+bool is_han(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3007;
+}
+
+bool is_cjk(char32_t cp) {
+  return is_han(cp) || (cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x2E80 && cp <= 0x2FDF) ||
+         (cp >= 0x3100 && cp <= 0x31FF) || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
+         cp == 0x2019 || cp == 0x2014 || cp == 0x2026 || cp == 0x2E3A;
+}
+
+bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+
+bool is_western_alnum(char32_t cp) {
+  if (is_ascii_digit(cp) || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z')) return true;
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;  // Latin-1 / Extended letters
+  return (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x4FF);  // Greek, Cyrillic
+}
+
+namespace {
+bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+}  // namespace
+
+bool is_closing_punct(char32_t cp) {
+  return in(U"、，。．：；！？）】》」』〕〗〉”’］｝", cp);
+}
+
+bool is_opening_punct(char32_t cp) { return in(U"（【《「『〔〖〈“‘［｛", cp); }
+
+bool is_no_line_start(char32_t cp) {
+  return in(U"、，。．；：！？”’）》」』】〕〗〉·・々〻ゝゞヽヾ〙〛｝］",
+            cp) ||
+         in(U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", cp);
+}
+
+bool is_no_line_end(char32_t cp) { return in(U"“‘（《「『【〔〖〈〘〚［｛", cp); }
+
+bool is_dash_or_ellipsis(char32_t cp) { return cp == 0x2014 || cp == 0x2E3A || cp == 0x2026; }
+
+}  // namespace bp::text

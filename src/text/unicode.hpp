@@ -1,0 +1,34 @@
+// Unicode helpers for Chinese typesetting: UTF-8 decoding and the character classes that the line
+// breaker (禁则) and the punctuation-width adjustment need. Pure functions, no font knowledge.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bp::text {
+
+// Decodes UTF-8; invalid bytes become U+FFFD (which no font covers, so they are reported, not hidden).
+std::u32string utf8_to_u32(std::string_view s);
+std::string u32_to_utf8(std::u32string_view s);
+void append_utf8(std::string& out, char32_t cp);
+
+// CJK ideographs (unified, extensions, compatibility) and 〇.
+bool is_han(char32_t cp);
+// Characters typeset on the CJK em grid: Han, kana, CJK symbols and punctuation, full-width forms.
+bool is_cjk(char32_t cp);
+// Letters and digits of Western scripts (Latin, Greek, Cyrillic, ASCII digits).
+bool is_western_alnum(char32_t cp);
+bool is_ascii_digit(char32_t cp);
+
+// Full-width punctuation whose ink sits in the left half of the em (closing marks and, in the
+// Mainland convention, 、，。．：；！？) or in the right half (opening marks).
+bool is_closing_punct(char32_t cp);
+bool is_opening_punct(char32_t cp);
+
+// clreq 禁则 sets.
+bool is_no_line_start(char32_t cp);  // 、，。．；：！？”’）》」』】〕〗〉·々 …
+bool is_no_line_end(char32_t cp);    // “‘（《「『【〔〖〈 …
+// Characters that form the 2-em units —— and …… (never split).
+bool is_dash_or_ellipsis(char32_t cp);
+
+}  // namespace bp::text

@@ -1,0 +1,17 @@
+// Output file names built from department codes and names. Whatever a YAML file says, the result is
+// one plain path component: no '/', no '..', no control characters, bounded length (docs/cli.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bp {
+
+// Replaces / \ : * ? " < > | and control characters (incl. NUL) with '_', removes leading dots and
+// spaces, cuts to at most `max_bytes` bytes on a UTF-8 boundary, and never returns "" or "." / "..".
+std::string sanitize_file_component(std::string_view s, size_t max_bytes = 120);
+
+// "<code>-<name>" for a department, sanitized.
+std::string department_file_stem(std::string_view code, std::string_view name);
+
+}  // namespace bp
