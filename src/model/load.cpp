@@ -1,5 +1,7 @@
 #include "model/load.hpp"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -37,6 +39,24 @@ std::optional<Pos> find_invalid_utf8(const std::string& s) {
 }
 
 namespace {
+
+// Finds the first alias (*name). Budget files never need them, and expanding aliases of aliases is
+// the "billion laughs" memory bomb, so they are refused before the tree is walked.
+class AliasFinder : public YAML::EventHandler {
+ public:
+  std::optional<Pos> alias;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+    if (!alias) alias = Pos{m.line + 1, m.column + 1};
+  }
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 class Loader {
  public:
@@ -487,13 +507,31 @@ std::optional<Budget> load_budget_text(const std::string& text, const std::strin
   }
   YAML::Node root;
   try {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    AliasFinder finder;
+    while (parser.HandleNextDocument(finder)) {
+    }
+    if (finder.alias) {
+      diag.error("E015", *finder.alias, "预算文件中不允许使用 YAML 别名（*名称）",
+                 "请直接写出内容；别名可能被用来构造占满内存的文件");
+      return std::nullopt;
+    }
     root = YAML::Load(text);
+  } catch (const YAML::DeepRecursion& e) {
+    diag.error("E003", {e.mark.line + 1, e.mark.column + 1}, "YAML 嵌套层次过深",
+               "预算文件的结构不会超过几层；请检查是否有成千上万个未闭合的括号");
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
     std::string hint;
     if (msg.find("tab") != std::string::npos || text.find('\t') != std::string::npos)
       hint = "YAML 的缩进只能用空格，不能用制表符（Tab）";
     diag.error("E003", {e.mark.line + 1, e.mark.column + 1}, "YAML 语法错误：" + msg, hint);
+    return std::nullopt;
+  }
+  if (root.IsNull()) {
+    diag.error("E001", {}, "文件没有内容（只有注释或空行）", "请参考 docs/schema.md 中的示例填写");
     return std::nullopt;
   }
   Loader loader(diag, limits);
