@@ -84,7 +84,13 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
     p.id = str(file, root, "id");
     p.description = root["description"] ? root["description"].as<std::string>() : "";
     p.has_tables = root["has_tables"] ? root["has_tables"].as<bool>() : true;
-    p.toc_title = root["toc_title"] ? root["toc_title"].as<std::string>() : "";
+    auto opt = [&](const char* key) { return root[key] ? root[key].as<std::string>() : std::string(); };
+    p.toc_title = opt("toc_title");
+    for (const auto& l : root["title_lines"]) p.title_lines.push_back(l.as<std::string>());
+    p.part_tables = opt("part_tables");
+    p.group_tables = opt("group_tables");
+    p.group_narrative = opt("group_narrative");
+    p.rounding_note = opt("rounding_note");
     for (const auto& r : root["summary_income_rows"]) {
       IncomeRowDef d{str(file, r, "label"), {}};
       for (const auto& s : r["sources"]) {

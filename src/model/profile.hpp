@@ -41,6 +41,9 @@ struct Profile {
   std::string description;
   bool has_tables = true;
   std::string toc_title;
+  std::vector<std::string> title_lines;
+  std::string part_tables, group_tables, group_narrative;
+  std::string rounding_note;
   std::vector<IncomeRowDef> summary_income_rows;
   std::vector<CategoryDef> categories;
   std::map<std::string, std::vector<ThreePublicRowDef>> three_public_layouts;

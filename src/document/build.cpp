@@ -1,0 +1,50 @@
+#include "document/build.hpp"
+
+namespace bp {
+
+doc::Document build_document(const Budget& b, const Profile& p, const Derived& d, const BuildOptions& o) {
+  doc::Document out;
+  const std::string year = std::to_string(b.dept.year);
+  out.meta.title = b.dept.name.value + year + "年部门预算信息公开";
+  out.meta.author = b.dept.name.value;
+  out.meta.subject = "部门预算信息公开";
+  out.meta.keywords = "部门预算," + year + "," + b.dept.name.value;
+  out.meta.epoch = o.epoch;
+
+  doc::TitlePage title;
+  for (const auto& l : p.title_lines) title.lines.push_back(fill_slots(l, b));
+  title.department = b.dept.name.value;
+  out.blocks.push_back(title);
+
+  doc::Toc toc;
+  toc.title = fill_slots(p.toc_title, b);
+  if (p.has_tables) {
+    toc.entries.push_back({p.part_tables, 1, ""});
+    toc.entries.push_back({p.group_tables, 1, ""});
+    for (const auto& t : d.tables) toc.entries.push_back({p.table(t.id).title, 2, t.id});
+  }
+  out.blocks.push_back(toc);
+
+  if (p.has_tables) {
+    bool first = true;
+    for (const auto& t : d.tables) {
+      doc::Table tb = table_block(b, p, t);
+      if (first) {
+        // The part line sits above the first table on its page.
+        doc::Heading h;
+        h.level = 1;
+        h.text = p.part_tables;
+        h.anchor = "part-tables";
+        h.new_page = true;
+        h.align = doc::Align::Center;
+        out.blocks.push_back(h);
+        tb.new_page = false;
+        first = false;
+      }
+      out.blocks.push_back(std::move(tb));
+    }
+  }
+  return out;
+}
+
+}  // namespace bp

@@ -1,0 +1,23 @@
+// Builds the format-neutral document of one department from its derived tables, the templates and
+// the year profile. Every backend renders this tree; none of them recomputes a figure.
+#pragma once
+
+#include "derive/derived.hpp"
+#include "document/document.hpp"
+#include "model/department.hpp"
+#include "model/profile.hpp"
+
+namespace bp {
+
+struct BuildOptions {
+  int64_t epoch = 0;  // SOURCE_DATE_EPOCH, 0 = unset
+};
+
+doc::Document build_document(const Budget& b, const Profile& p, const Derived& d, const BuildOptions& o);
+
+// Pieces used by the builders (and their tests).
+doc::Table table_block(const Budget& b, const Profile& p, const DTable& t);
+// Replaces {Y}, {Y-1}, {dept} in a profile string.
+std::string fill_slots(std::string s, const Budget& b);
+
+}  // namespace bp
