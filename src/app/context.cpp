@@ -10,6 +10,8 @@ Context::Context(std::filesystem::path config_dir) : config_dir_(std::move(confi
     throw std::runtime_error("找不到配置目录 " + config_dir_.string());
   catalog_ = Catalog::load(config_dir_ / "catalog");
   for (const auto& id : list_profiles(config_dir_)) profiles_.emplace(id, load_profile(config_dir_, id));
+  templates_ = TemplateSet::load(config_dir_.parent_path() / "templates");
+  if (templates_.empty()) throw std::runtime_error("找不到说明模板目录 " + (config_dir_.parent_path() / "templates").string());
 }
 
 const Profile* Context::profile(const std::string& id) const {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/catalog.hpp"
+#include "document/templates.hpp"
 #include "model/profile.hpp"
 
 namespace bp {
@@ -20,6 +21,8 @@ class Context {
   const Catalog& catalog() const { return catalog_; }
   // nullptr when there is no such profile.
   const Profile* profile(const std::string& id) const;
+  // templates/ beside config/.
+  const TemplateSet& templates() const { return templates_; }
 
   // --config, else $BUDGETPRESS_CONFIG, else config/ beside the executable's parent, else the
   // source tree's config/ (a developer build).
@@ -29,6 +32,7 @@ class Context {
   std::filesystem::path config_dir_;
   Catalog catalog_;
   std::map<std::string, Profile> profiles_;
+  TemplateSet templates_;
 };
 
 }  // namespace bp

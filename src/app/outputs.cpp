@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "app/document_for.hpp"
+#include "document/plain_text.hpp"
 #include "json/tables_json.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
@@ -18,8 +20,9 @@ std::set<Format> parse_formats(const std::string& list) {
     else if (f == "pdf") out.insert(Format::Pdf);
     else if (f == "xlsx") out.insert(Format::Xlsx);
     else if (f == "docx") out.insert(Format::Docx);
+    else if (f == "txt") out.insert(Format::Text);
     else if (f == "all") out.insert({Format::Json, Format::Pdf, Format::Xlsx, Format::Docx});
-    else throw std::invalid_argument("未知的输出格式“" + f + "”（可选 json, pdf, xlsx, docx, all）");
+    else throw std::invalid_argument("未知的输出格式“" + f + "”（可选 json, pdf, xlsx, docx, txt, all）");
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -32,6 +35,7 @@ const char* format_ext(Format f) {
     case Format::Pdf: return "pdf";
     case Format::Xlsx: return "xlsx";
     case Format::Docx: return "docx";
+    case Format::Text: return "txt";
   }
   return "";
 }
@@ -43,7 +47,6 @@ std::filesystem::path output_path(const std::filesystem::path& out_dir, const Bu
 
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
                                                  const std::filesystem::path& out_dir, const Context& ctx) {
-  (void)ctx;
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   const Budget& b = *c.budget;
   std::vector<std::filesystem::path> written;
@@ -53,6 +56,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
     switch (f) {
       case Format::Json:
         write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived));
+        break;
+      case Format::Text:
+        write_file_atomic(path, document_to_text(document_for(c, ctx)));
         break;
       default:
         throw std::runtime_error(std::string("输出格式 ") + format_ext(f) + " 尚未实现");

@@ -12,7 +12,7 @@
 
 namespace bp {
 
-enum class Format { Json, Pdf, Xlsx, Docx };
+enum class Format { Json, Pdf, Xlsx, Docx, Text };
 
 // Parses "pdf,xlsx" or "all"; throws std::invalid_argument naming the unknown format.
 std::set<Format> parse_formats(const std::string& list);

@@ -23,6 +23,7 @@ doc::Document build_document(const Budget& b, const Profile& p, const Derived& d
     toc.entries.push_back({p.group_tables, 1, ""});
     for (const auto& t : d.tables) toc.entries.push_back({p.table(t.id).title, 2, t.id});
   }
+  const size_t toc_index = out.blocks.size();
   out.blocks.push_back(toc);
 
   if (p.has_tables) {
@@ -43,6 +44,10 @@ doc::Document build_document(const Budget& b, const Profile& p, const Derived& d
       }
       out.blocks.push_back(std::move(tb));
     }
+  }
+  if (o.templates) {
+    append_narrative(out, toc, b, p, d, *o.templates);
+    out.blocks[toc_index] = toc;
   }
   return out;
 }

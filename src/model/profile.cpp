@@ -101,7 +101,8 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
       p.summary_income_rows.push_back(d);
     }
     for (const auto& r : root["categories"]) p.categories.push_back({str(file, r, "label"), str(file, r, "code")});
-    for (auto it = root["three_public_layouts"].begin(); it != root["three_public_layouts"].end(); ++it) {
+    const YAML::Node layouts = root["three_public_layouts"];
+    for (auto it = layouts.begin(); it != layouts.end(); ++it) {
       auto& rows = p.three_public_layouts[it->first.as<std::string>()];
       for (const auto& r : it->second) {
         ThreePublicRowDef d;
@@ -126,6 +127,16 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
       for (const auto& w : t["widths"]) d.widths.push_back(w.as<int>());
       d.head = head_rows(file, t["head"]);
       p.tables.push_back(d);
+    }
+    if (auto n = root["narrative"]; n) {
+      auto o = [&](const char* key) { return n[key] ? n[key].as<std::string>() : std::string(); };
+      p.narrative_part = o("part");
+      p.narrative_title = o("title");
+      p.opening_template = o("opening");
+      p.project_table = o("project_table");
+      for (const auto& s : n["sections"])
+        p.sections.push_back({str(file, s, "id"), str(file, s, "heading"), str(file, s, "template")});
+      for (const auto& g : n["glossary"]) p.glossary.push_back({str(file, g, "term"), str(file, g, "definition")});
     }
   } catch (const YAML::Exception& e) {
     throw std::runtime_error(file + ":" + std::to_string(e.mark.line + 1) + ": 年度格式配置错误：" + e.msg);

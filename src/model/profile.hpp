@@ -36,6 +36,14 @@ struct TableDef {
   std::vector<doc::Row> head;  // without the 栏次 row (generated)
 };
 
+struct NarrativeSection {
+  std::string id, heading, template_name;
+};
+
+struct GlossaryTerm {
+  std::string term, definition;
+};
+
 struct Profile {
   std::string id;
   std::string description;
@@ -48,6 +56,10 @@ struct Profile {
   std::vector<CategoryDef> categories;
   std::map<std::string, std::vector<ThreePublicRowDef>> three_public_layouts;
   std::vector<TableDef> tables;
+  // 情况说明
+  std::string narrative_part, narrative_title, opening_template, project_table;
+  std::vector<NarrativeSection> sections;
+  std::vector<GlossaryTerm> glossary;
   const TableDef& table(const std::string& id) const;
 };
 

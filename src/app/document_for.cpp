@@ -1,0 +1,27 @@
+#include "app/document_for.hpp"
+
+#include <cstdlib>
+
+#include "document/build.hpp"
+
+namespace bp {
+
+int64_t source_date_epoch() {
+  const char* s = std::getenv("SOURCE_DATE_EPOCH");
+  if (!s || !*s) return 0;
+  int64_t v = 0;
+  for (const char* p = s; *p; ++p) {
+    if (*p < '0' || *p > '9' || v > 100'000'000'000LL) return 0;
+    v = v * 10 + (*p - '0');
+  }
+  return v;
+}
+
+doc::Document document_for(const CheckedBudget& c, const Context& ctx) {
+  BuildOptions o;
+  o.epoch = source_date_epoch();
+  o.templates = &ctx.templates();
+  return build_document(*c.budget, *c.profile, *c.derived, o);
+}
+
+}  // namespace bp

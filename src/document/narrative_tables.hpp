@@ -1,0 +1,20 @@
+// Tables inside the 说明: 机构设置, 政府采购预算, 固定资产占用情况, and the 绩效目标表 of each project.
+#pragma once
+
+#include <vector>
+
+#include "derive/derived.hpp"
+#include "document/document.hpp"
+#include "model/department.hpp"
+#include "model/profile.hpp"
+
+namespace bp {
+
+doc::Table institutions_table(const Budget& b);
+doc::Table procurement_table(const Budget& b, const Profile& p, const Derived& d);
+doc::Table assets_table(const Budget& b);
+// One 绩效目标表 per project, titled "{n}、{name}绩效目标表", in the profile's layout ("2023" | "2024").
+std::vector<doc::Block> project_tables(const Budget& b, const Profile& p, const std::vector<Project>& list,
+                                       const std::string& id_prefix);
+
+}  // namespace bp
