@@ -10,6 +10,7 @@ namespace bp {
 using kainjow::mustache::data;
 
 std::string wan_text(Money m) { return format_wan(m) + "万元"; }
+std::string yuan_text(Money m) { return format_hundredths(m.in_fen()) + "元"; }
 
 std::string change_phrase(Money delta) {
   if (delta.zero()) return "持平";
@@ -213,6 +214,13 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("has_planned_assets", flag(!f.planned_fixed_assets.zero()));
   set_text(ctx, "assets_note", b.assets.note.value);
   ctx.set("vehicles", std::to_string(b.assets.vehicles.quantity));
+  // The 2021 form states assets in 元.
+  ctx.set("assets_total_yuan", yuan_text(f.assets_total));
+  ctx.set("buildings_yuan", yuan_text(b.assets.buildings.value.value));
+  ctx.set("vehicles_yuan", yuan_text(b.assets.vehicles.value.value));
+  ctx.set("equipment_yuan", yuan_text(b.assets.equipment.value.value));
+  ctx.set("other_assets_yuan", yuan_text(b.assets.other.value.value));
+  ctx.set("income_other_sources", wan_text(f.income_total + f.carryover_total - f.fiscal_total));
 
   // 九
   set_text(ctx, "other_matters", text_of(b.texts, "other_matters"));

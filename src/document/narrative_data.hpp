@@ -12,6 +12,8 @@ namespace bp {
 
 // "2075.36万元"
 std::string wan_text(Money m);
+// "27400800.00元" (the 2021 form's asset prose)
+std::string yuan_text(Money m);
 // "增加354.58万元" / "减少5.20万元" / "持平" by the sign of `delta`.
 std::string change_phrase(Money delta);
 // "增长20.61%" / "下降2.76%" / "" (no previous figure or zero).
