@@ -11,7 +11,8 @@ void Coverage::missing(char32_t cp, const std::vector<std::string>& fonts) {
   Entry& e = missing_[cp];
   if (e.fonts.empty()) e.fonts = fonts;
   ++e.count;
-  if (e.places.size() < 3 && std::find(e.places.begin(), e.places.end(), context_) == e.places.end())
+  if (e.places.size() < 3 &&
+      std::find(e.places.begin(), e.places.end(), context_) == e.places.end())
     e.places.push_back(context_);
 }
 

@@ -17,7 +17,8 @@ class MissingGlyphsError : public std::runtime_error {
 
 class Coverage {
  public:
-  // The current place ("table t1-summary row 3 column 2 (examples/x.yaml:12:5)"); set by the layout.
+  // The current place ("table t1-summary row 3 column 2 (examples/x.yaml:12:5)"); set by the
+  // layout.
   void set_context(std::string where) { context_ = std::move(where); }
   const std::string& context() const { return context_; }
 

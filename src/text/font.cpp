@@ -62,7 +62,9 @@ uint32_t Font::glyph(char32_t cp) const {
   return g;
 }
 
-int Font::advance(uint32_t gid) const { return hb_font_get_glyph_h_advance(font_.get(), gid); }
+int Font::advance(uint32_t gid) const {
+  return hb_font_get_glyph_h_advance(font_.get(), gid);
+}
 
 std::pair<int, int> Font::ink_x(uint32_t gid) const {
   hb_glyph_extents_t e{};

@@ -34,14 +34,15 @@ struct FontMetrics {
 class Font {
  public:
   // Loads face `face_index` of `file` (a TTC holds several faces: pass fontconfig's FC_INDEX).
-  Font(FT_Library ft, const std::filesystem::path& file, int face_index, std::string family, int weight);
+  Font(FT_Library ft, const std::filesystem::path& file, int face_index, std::string family,
+       int weight);
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
   int face_index() const { return face_index_; }
   const std::string& family() const { return family_; }
-  int weight() const { return weight_; }        // fontconfig weight (80 regular, 200 bold)
+  int weight() const { return weight_; }  // fontconfig weight (80 regular, 200 bold)
   const std::string& postscript_name() const { return ps_name_; }
   const FontMetrics& metrics() const { return metrics_; }
   unsigned upem() const { return static_cast<unsigned>(metrics_.units_per_em); }
@@ -53,7 +54,7 @@ class Font {
   // Nominal glyph of a code point (cmap); 0 when the font does not cover it.
   uint32_t glyph(char32_t cp) const;
   bool covers(char32_t cp) const { return glyph(cp) != 0; }
-  int advance(uint32_t gid) const;       // font units
+  int advance(uint32_t gid) const;  // font units
   // Horizontal ink extent of a glyph in font units: [x_min, x_max).
   std::pair<int, int> ink_x(uint32_t gid) const;
   // Widest advance among the digits 0–9 (for tabular figures in tables).

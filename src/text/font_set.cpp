@@ -54,7 +54,8 @@ std::vector<FontSet::Candidate> FontSet::list_family(std::string_view family) co
     FcPatternGetInteger(p, FC_SLANT, 0, &slant);
     if (slant != FC_SLANT_ROMAN) continue;
     Candidate c{reinterpret_cast<const char*>(file), index, weight, false};
-    c.in_app_dir = std::any_of(dirs_.begin(), dirs_.end(), [&](auto& d) { return under(c.file, d); });
+    c.in_app_dir =
+        std::any_of(dirs_.begin(), dirs_.end(), [&](auto& d) { return under(c.file, d); });
     out.push_back(std::move(c));
   }
   return out;
@@ -86,7 +87,8 @@ const Font& FontSet::get(std::string_view family, bool bold) {
 
   auto face_key = std::make_pair(best.file.string(), best.index);
   auto& slot = by_face_[face_key];
-  if (!slot) slot = std::make_unique<Font>(ft_.get(), best.file, best.index, key.first, best.weight);
+  if (!slot)
+    slot = std::make_unique<Font>(ft_.get(), best.file, best.index, key.first, best.weight);
   by_request_[key] = slot.get();
   return *slot;
 }

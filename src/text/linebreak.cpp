@@ -15,7 +15,9 @@ void init_unibreak_once() {
   std::call_once(once, [] { init_linebreak(); });
 }
 
-bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+bool in(std::u32string_view set, char32_t cp) {
+  return set.find(cp) != std::u32string_view::npos;
+}
 
 // Part of a number, a code or a Latin word: letters and digits, plus the separators inside a number
 // (2,075.36  10:30  2023-12-31  a/b) and a percent sign after a digit.
@@ -38,7 +40,7 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
   std::vector<char> brks(n);
   set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), n, "zh", brks.data());
   for (size_t i = 0; i < n; ++i)
-    out[i] = brks[i] == LINEBREAK_MUSTBREAK   ? Break::Mandatory
+    out[i] = brks[i] == LINEBREAK_MUSTBREAK    ? Break::Mandatory
              : brks[i] == LINEBREAK_ALLOWBREAK ? Break::Allowed
                                                : Break::Prohibited;
 
@@ -46,7 +48,7 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
     if (out[i] == Break::Mandatory) continue;
     char32_t a = text[i], b = text[i + 1];
     bool forbid = is_no_line_start(b) || is_no_line_end(a) ||
-                  (is_dash_or_ellipsis(a) && b == a) ||           // —— and …… are one unit
+                  (is_dash_or_ellipsis(a) && b == a) ||            // —— and …… are one unit
                   (word_char(text, i) && word_char(text, i + 1));  // numbers, codes, words
     if (level != Kinsoku::Basic && a == U'／') forbid = true;
     if (level == Kinsoku::Strict && is_dash_or_ellipsis(b)) forbid = true;

@@ -40,7 +40,8 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
   std::vector<ShapedGlyph> out(n);
   for (unsigned i = 0; i < n; ++i)
-    out[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset, pos[i].y_offset};
+    out[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset,
+              pos[i].y_offset};
   return cache_.emplace(std::move(key), std::move(out)).first->second;
 }
 

@@ -30,8 +30,8 @@ struct ShapedGlyph {
 class ShapeCache {
  public:
   ShapeCache();
-  // Shapes `text` (one font, one script, left-to-right, language zh-Hans). Ligatures are off so that
-  // every glyph maps back to one character (text extraction through ToUnicode stays exact).
+  // Shapes `text` (one font, one script, left-to-right, language zh-Hans). Ligatures are off so
+  // that every glyph maps back to one character (text extraction through ToUnicode stays exact).
   // The returned reference stays valid for the cache's lifetime.
   const std::vector<ShapedGlyph>& shape(const Font& font, hb_script_t script,
                                         std::u32string_view text);

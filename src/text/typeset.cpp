@@ -123,16 +123,23 @@ class Filler {
     double per_gap = 0;
     if (pe != npos) {
       switch (f_.align) {
-        case Align::Center: offset += std::max(0.0, (room - natural) / 2); break;
-        case Align::Right: offset += std::max(0.0, room - natural); break;
+        case Align::Center:
+          offset += std::max(0.0, (room - natural) / 2);
+          break;
+        case Align::Right:
+          offset += std::max(0.0, room - natural);
+          break;
         case Align::Justify:
           if (!r.hard && natural < room) {
             int gaps = 0;
             for (size_t i = r.first; i < pe; ++i) gaps += u_[i].stretch ? 1 : 0;
             if (gaps > 0) per_gap = (room - natural) / gaps;
+            if (f_.max_stretch_em > 0 && per_gap > f_.max_stretch_em * u_[r.first].size)
+              per_gap = 0;
           }
           break;
-        case Align::Left: break;
+        case Align::Left:
+          break;
       }
     }
     line.left = offset;
@@ -173,7 +180,22 @@ std::vector<Line> Typesetter::set(std::span<const StyledText> text, const Paragr
   if (units.units.empty()) return out;
   Filler filler(units, format);
   auto ranges = filler.fill(0, true);
-  if (format.avoid_single_char_last_line) filler.avoid_single_char_last_line(ranges);
+  if (format.balance && ranges.size() > 1) {
+    // Narrow the measure as long as the line count stays; place in the full measure.
+    ParagraphFormat narrow = format;
+    double lo = format.width / static_cast<double>(ranges.size()) - 1, hi = format.width;
+    for (int i = 0; i < 12 && hi - lo > 0.5; ++i) {
+      narrow.width = (lo + hi) / 2;
+      if (Filler(units, narrow).fill(0, true).size() <= ranges.size())
+        hi = narrow.width;
+      else
+        lo = narrow.width;
+    }
+    narrow.width = hi;
+    ranges = Filler(units, narrow).fill(0, true);
+  } else if (format.avoid_single_char_last_line) {
+    filler.avoid_single_char_last_line(ranges);
+  }
   out.reserve(ranges.size());
   for (size_t k = 0; k < ranges.size(); ++k) out.push_back(filler.place(ranges[k], k == 0, units));
   return out;

@@ -1,12 +1,13 @@
 // The paragraph typesetter: turns styled text into lines of positioned glyphs.
 //
-// Order of work (TYPOGRAPHY.md): per-character font fallback (a character no font covers is recorded
-// in Coverage, never drawn as tofu) → itemize by font and script → shape (HarfBuzz, cached) →
-// punctuation-width adjustment (two adjacent full-width marks take 1.5 em; a closing mark at a line
-// end is set half width) → quarter-em space between Han and Latin letters/digits (dropped at a line
-// start or end) → break opportunities (UAX #14 + 禁则) → greedy line filling (one character pushed to
-// the next line rather than squeezing) with a look-back that avoids a single-character last line →
-// justification by inter-character spacing (never inside a number or a Latin word).
+// Order of work (TYPOGRAPHY.md): per-character font fallback (a character no font covers is
+// recorded in Coverage, never drawn as tofu) → itemize by font and script → shape (HarfBuzz,
+// cached) → punctuation-width adjustment (two adjacent full-width marks take 1.5 em; a closing mark
+// at a line end is set half width) → quarter-em space between Han and Latin letters/digits (dropped
+// at a line start or end) → break opportunities (UAX #14 + 禁则) → greedy line filling (one
+// character pushed to the next line rather than squeezing) with a look-back that avoids a
+// single-character last line → justification by inter-character spacing (never inside a number or a
+// Latin word).
 #pragma once
 
 #include <array>
@@ -44,28 +45,32 @@ struct PlacedGlyph {
   const Font* font = nullptr;
   uint32_t gid = 0;
   float size = 0;
-  double x = 0;                  // pt from the paragraph's left edge (origin of the glyph)
-  double dy = 0;                 // pt, positive = up
+  double x = 0;                    // pt from the paragraph's left edge (origin of the glyph)
+  double dy = 0;                   // pt, positive = up
   std::array<char32_t, 2> text{};  // the characters this glyph stands for (0 = none), for ToUnicode
 };
 
 struct Line {
   std::vector<PlacedGlyph> glyphs;
-  double left = 0;    // where the set material starts (indent + alignment offset)
-  double right = 0;   // where it ends, after justification
-  double natural = 0; // width before justification
-  bool last = false;  // last line of the paragraph or before a newline (not justified)
+  double left = 0;     // where the set material starts (indent + alignment offset)
+  double right = 0;    // where it ends, after justification
+  double natural = 0;  // width before justification
+  bool last = false;   // last line of the paragraph or before a newline (not justified)
 };
 
 struct ParagraphFormat {
-  double width = 0;               // measure in pt
-  double first_indent = 0;        // pt, first line only (2 em for body text)
-  double indent = 0;              // pt, every line
-  Align align = Align::Justify;   // Justify: the last line (and a line before '\n') is flush left
+  double width = 0;              // measure in pt
+  double first_indent = 0;       // pt, first line only (2 em for body text)
+  double indent = 0;             // pt, every line
+  Align align = Align::Justify;  // Justify: the last line (and a line before '\n') is flush left
   Kinsoku kinsoku = Kinsoku::Basic;
   bool avoid_single_char_last_line = true;
-  bool trim_opening_at_line_start = false;  // an opening bracket at a line start loses its blank half
-  double latin_spacing_em = 0.25;           // Han ↔ Latin/digit space; 0 = none
+  bool trim_opening_at_line_start =
+      false;                       // an opening bracket at a line start loses its blank half
+  double latin_spacing_em = 0.25;  // Han ↔ Latin/digit space; 0 = none
+  double max_stretch_em = 0;  // Justify: a line needing wider gaps is set flush left; 0 = no limit
+  bool balance = false;       // wrapped lines of similar length (titles, header cells): the
+                              // narrowest measure that needs no more lines
 };
 
 // Widths for table column sizing: min = widest unbreakable piece, max = everything on one line.

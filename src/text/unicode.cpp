@@ -1,6 +1,5 @@
 #include "text/unicode.hpp"
 
-
 namespace bp::text {
 
 std::u32string utf8_to_u32(std::string_view s) {
@@ -73,7 +72,9 @@ bool is_cjk(char32_t cp) {
          cp == 0x2019 || cp == 0x2014 || cp == 0x2026 || cp == 0x2E3A;
 }
 
-bool is_ascii_digit(char32_t cp) { return cp >= U'0' && cp <= U'9'; }
+bool is_ascii_digit(char32_t cp) {
+  return cp >= U'0' && cp <= U'9';
+}
 
 bool is_western_alnum(char32_t cp) {
   if (is_ascii_digit(cp) || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z')) return true;
@@ -82,23 +83,30 @@ bool is_western_alnum(char32_t cp) {
 }
 
 namespace {
-bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+bool in(std::u32string_view set, char32_t cp) {
+  return set.find(cp) != std::u32string_view::npos;
+}
 }  // namespace
 
 bool is_closing_punct(char32_t cp) {
   return in(U"、，。．：；！？）】》」』〕〗〉”’］｝", cp);
 }
 
-bool is_opening_punct(char32_t cp) { return in(U"（【《「『〔〖〈“‘［｛", cp); }
+bool is_opening_punct(char32_t cp) {
+  return in(U"（【《「『〔〖〈“‘［｛", cp);
+}
 
 bool is_no_line_start(char32_t cp) {
-  return in(U"、，。．；：！？”’）》」』】〕〗〉·・々〻ゝゞヽヾ〙〛｝］",
-            cp) ||
+  return in(U"、，。．；：！？”’）》」』】〕〗〉·・々〻ゝゞヽヾ〙〛｝］", cp) ||
          in(U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", cp);
 }
 
-bool is_no_line_end(char32_t cp) { return in(U"“‘（《「『【〔〖〈〘〚［｛", cp); }
+bool is_no_line_end(char32_t cp) {
+  return in(U"“‘（《「『【〔〖〈〘〚［｛", cp);
+}
 
-bool is_dash_or_ellipsis(char32_t cp) { return cp == 0x2014 || cp == 0x2E3A || cp == 0x2026; }
+bool is_dash_or_ellipsis(char32_t cp) {
+  return cp == 0x2014 || cp == 0x2E3A || cp == 0x2026;
+}
 
 }  // namespace bp::text

@@ -7,7 +7,8 @@
 
 namespace bp::text {
 
-// Decodes UTF-8; invalid bytes become U+FFFD (which no font covers, so they are reported, not hidden).
+// Decodes UTF-8; invalid bytes become U+FFFD (which no font covers, so they are reported, not
+// hidden).
 std::u32string utf8_to_u32(std::string_view s);
 std::string u32_to_utf8(std::u32string_view s);
 void append_utf8(std::string& out, char32_t cp);
@@ -27,7 +28,7 @@ bool is_opening_punct(char32_t cp);
 
 // clreq 禁则 sets.
 bool is_no_line_start(char32_t cp);  // 、，。．；：！？”’）》」』】〕〗〉·々 …
-bool is_no_line_end(char32_t cp);    // “‘（《「『【〔〖〈 …
+bool is_no_line_end(char32_t cp);  // “‘（《「『【〔〖〈 …
 // Characters that form the 2-em units —— and …… (never split).
 bool is_dash_or_ellipsis(char32_t cp);
 

@@ -18,7 +18,9 @@ bool weak_script(hb_script_t s) {
   return s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN;
 }
 
-bool in(std::u32string_view set, char32_t cp) { return set.find(cp) != std::u32string_view::npos; }
+bool in(std::u32string_view set, char32_t cp) {
+  return set.find(cp) != std::u32string_view::npos;
+}
 
 // Han ↔ "Latin" for the quarter-em space: letters and digits, and a %/‰ that ends a number.
 bool latin_side(const std::u32string& s, size_t i) {
@@ -26,7 +28,9 @@ bool latin_side(const std::u32string& s, size_t i) {
 }
 
 // Characters inside a number or a word: justification never widens the gap between two of them.
-bool word_like(char32_t cp) { return is_western_alnum(cp) || in(U".,:/-%‰'", cp); }
+bool word_like(char32_t cp) {
+  return is_western_alnum(cp) || in(U".,:/-%‰'", cp);
+}
 
 std::vector<hb_script_t> resolve_scripts(const std::u32string& s) {
   hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
@@ -50,8 +54,8 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& s) {
 
 }  // namespace
 
-Units make_units(std::span<const StyledText> text, const ParagraphFormat& format, ShapeCache& shaper,
-                 Coverage& coverage) {
+Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
+                 ShapeCache& shaper, Coverage& coverage) {
   std::u32string s;
   std::vector<uint16_t> style_of;
   for (size_t k = 0; k < text.size(); ++k) {
@@ -107,7 +111,8 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     const auto& shaped = shaper.shape(font, scripts[i], std::u32string_view(s).substr(i, j - i));
     for (const ShapedGlyph& g : shaped) {
       Unit& head = units[i + g.cluster];
-      if (head.glyph_begin == head.glyph_end) head.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
+      if (head.glyph_begin == head.glyph_end)
+        head.glyph_begin = static_cast<uint32_t>(out.glyphs.size());
       out.glyphs.push_back({g.gid, g.advance * scale, g.x_offset * scale, g.y_offset * scale});
       head.glyph_end = static_cast<uint32_t>(out.glyphs.size());
       head.advance += g.advance * scale;
@@ -160,7 +165,9 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     if (is_closing_punct(u.cp) && ink_hi <= upem * 0.55) can_trim_right[c.head] = 1;
     if (is_opening_punct(u.cp) && ink_lo >= upem * 0.45) can_trim_left[c.head] = 1;
   }
-  auto punct = [&](size_t i) { return is_closing_punct(units[i].cp) || is_opening_punct(units[i].cp); };
+  auto punct = [&](size_t i) {
+    return is_closing_punct(units[i].cp) || is_opening_punct(units[i].cp);
+  };
 
   // Adjacent full-width marks take 1.5 em: the blank half between them goes.
   std::vector<char> trimmed_right(n, 0), trimmed_left(n, 0);
@@ -188,8 +195,8 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
       u.space = true;
       u.end_trim = u.advance;
     }
-    u.counts = !u.space && (is_han(u.cp) || is_western_alnum(u.cp) ||
-                            (u.cp >= 0x3040 && u.cp <= 0x30FF));
+    u.counts =
+        !u.space && (is_han(u.cp) || is_western_alnum(u.cp) || (u.cp >= 0x3040 && u.cp <= 0x30FF));
     if (k + 1 == clusters.size() || clusters[k + 1].head != c.last + 1) continue;
     Unit& next = units[clusters[k + 1].head];
     Unit& last = units[c.last];

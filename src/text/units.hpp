@@ -1,6 +1,6 @@
-// Internal to the typesetter: styled text → a vector of typeset units (one per character; a cluster's
-// glyphs sit on its first character), with fonts resolved, shaped advances, punctuation adjustment,
-// Han–Latin glue and break opportunities. Everything the line filler needs, in points.
+// Internal to the typesetter: styled text → a vector of typeset units (one per character; a
+// cluster's glyphs sit on its first character), with fonts resolved, shaped advances, punctuation
+// adjustment, Han–Latin glue and break opportunities. Everything the line filler needs, in points.
 #pragma once
 
 #include <span>
@@ -29,9 +29,9 @@ struct Unit {
   double start_trim = 0;  // pt removable when the line starts here (opening mark, if enabled)
   double glue = 0;        // pt of Han–Latin space after this unit; dropped at a break
   Break brk = Break::Allowed;
-  bool stretch = false;   // justification may widen the gap after this unit
-  bool space = false;     // U+0020
-  bool counts = false;    // a "character" for the single-character-last-line rule
+  bool stretch = false;  // justification may widen the gap after this unit
+  bool space = false;    // U+0020
+  bool counts = false;   // a "character" for the single-character-last-line rule
   bool hidden() const { return font == nullptr; }
 };
 
@@ -40,7 +40,7 @@ struct Units {
   std::vector<UnitGlyph> glyphs;
 };
 
-Units make_units(std::span<const StyledText> text, const ParagraphFormat& format, ShapeCache& shaper,
-                 Coverage& coverage);
+Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
+                 ShapeCache& shaper, Coverage& coverage);
 
 }  // namespace bp::text

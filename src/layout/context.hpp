@@ -1,0 +1,45 @@
+// What every block layout needs: the theme, the typesetter and the font chains of the theme's
+// styles. One Context per document (it owns no fonts; the FontSet outlives it).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "layout/theme.hpp"
+#include "text/font_set.hpp"
+#include "text/typeset.hpp"
+
+namespace bp::layout {
+
+class Context {
+ public:
+  Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
+          text::Coverage& coverage);
+
+  const Theme& theme() const { return theme_; }
+  text::Typesetter& typesetter() { return typesetter_; }
+  text::Coverage& coverage() { return coverage_; }
+
+  // Text style of a theme style (bold forced when `bold`).
+  text::TextStyle text_style(const Style& s, bool bold = false, bool tabular = false) const;
+  // Paragraph format of a theme style on a measure of `width` pt.
+  text::ParagraphFormat format(const Style& s, double width) const;
+  // Line pitch, and the baseline's distance below the top of a line box (em box centred).
+  double pitch(const Style& s) const { return s.size * s.leading; }
+  double baseline(const Style& s) const;
+
+  // Sets `text` (one run) in style `s`: convenience for single-run paragraphs.
+  std::vector<text::Line> set(std::string_view text, const Style& s, double width,
+                              bool bold = false);
+
+ private:
+  const text::FontChain& chain(FontRole role, bool bold) const {
+    return chains_[role == FontRole::Sans ? 1 : 0][bold ? 1 : 0];
+  }
+  const Theme& theme_;
+  text::Coverage& coverage_;
+  text::Typesetter typesetter_;
+  text::FontChain chains_[2][2];  // [serif, sans][regular, bold]
+};
+
+}  // namespace bp::layout

@@ -1,0 +1,127 @@
+#include "layout/document_layout.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "layout/blocks.hpp"
+#include "layout/flow.hpp"
+#include "layout/table_layout.hpp"
+#include "layout/toc_layout.hpp"
+
+namespace bp::layout {
+
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// One pass over the blocks. Measurements made for keep-with-next (the block after a heading) are
+// kept and reused when that block is placed.
+class Pass {
+ public:
+  Pass(const doc::Document& d, Context& ctx, int toc_digits)
+      : d_(d), ctx_(ctx), flow_(ctx, out_), toc_digits_(toc_digits) {}
+
+  DocumentLayout run(int& digits_needed) {
+    for (size_t i = 0; i < d_.blocks.size(); ++i) place(i);
+    flow_.finish(d_.meta.title);
+    digits_needed = fill_toc(toc_slots_, ctx_, out_);
+    return std::move(out_);
+  }
+
+ private:
+  bool landscape(size_t i) const {
+    if (i >= d_.blocks.size()) return false;
+    if (auto* t = std::get_if<doc::Table>(&d_.blocks[i])) return t->landscape;
+    if (std::holds_alternative<doc::Heading>(d_.blocks[i])) return landscape(i + 1);
+    return false;
+  }
+
+  const TablePlan& plan(size_t i, const doc::Table& t) {
+    auto it = plans_.find(i);
+    if (it == plans_.end())
+      it = plans_.emplace(i, plan_table(t, ctx_, flow_.width_for(t.landscape))).first;
+    return it->second;
+  }
+  const std::vector<text::Line>& para_lines(size_t i, const doc::Paragraph& p) {
+    auto it = paras_.find(i);
+    if (it == paras_.end())
+      it = paras_.emplace(i, set_paragraph(p, ctx_, flow_.width_for(false))).first;
+    return it->second;
+  }
+
+  // Height of the start of block i that must share a page with the heading before it.
+  double start_height(size_t i) {
+    if (i >= d_.blocks.size()) return 0;
+    const doc::Block& b = d_.blocks[i];
+    if (auto* t = std::get_if<doc::Table>(&b)) {
+      if (t->new_page) return 0;
+      const int keep =
+          std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t->body.size()));
+      return plan(i, *t).start_height(keep);
+    }
+    if (auto* p = std::get_if<doc::Paragraph>(&b)) {
+      const Style& s = paragraph_style(ctx_.theme(), p->style);
+      size_t n = std::min<size_t>(2, para_lines(i, *p).size());
+      return s.space_before * s.size + n * ctx_.pitch(s);
+    }
+    if (auto* h = std::get_if<doc::Heading>(&b)) {
+      if (h->new_page) return 0;
+      return heading_height(*h, set_heading(*h, ctx_, flow_.width_for(landscape(i))), ctx_);
+    }
+    return 0;
+  }
+
+  void place(size_t i) {
+    std::visit(Overloaded{
+                   [&](const doc::TitlePage& tp) { layout_title_page(tp, ctx_, flow_); },
+                   [&](const doc::Toc& toc) {
+                     auto s = layout_toc(toc, ctx_, flow_, out_, toc_digits_);
+                     toc_slots_.insert(toc_slots_.end(), s.begin(), s.end());
+                   },
+                   [&](const doc::Heading& h) {
+                     layout_heading(h, ctx_, flow_, out_, start_height(i + 1), landscape(i));
+                   },
+                   [&](const doc::Paragraph& p) {
+                     const double keep =
+                         p.style == doc::ParaStyle::TableTitle ? start_height(i + 1) : 0;
+                     layout_paragraph(p, para_lines(i, p), ctx_, flow_, keep);
+                     paras_.erase(i);
+                   },
+                   [&](const doc::Table& t) {
+                     layout_table(plan(i, t), ctx_, flow_, out_);
+                     plans_.erase(i);
+                   },
+                   [&](const doc::PageBreak&) { flow_.request_break(); },
+               },
+               d_.blocks[i]);
+  }
+
+  const doc::Document& d_;
+  Context& ctx_;
+  DocumentLayout out_;
+  PageFlow flow_;
+  int toc_digits_;
+  std::vector<TocSlot> toc_slots_;
+  std::map<size_t, TablePlan> plans_;
+  std::map<size_t, std::vector<text::Line>> paras_;
+};
+
+}  // namespace
+
+DocumentLayout layout_document(const doc::Document& d, Context& ctx) {
+  int digits = std::max(1, ctx.theme().toc.reserved_digits);
+  for (int round = 0;; ++round) {
+    int needed = 0;
+    DocumentLayout out = Pass(d, ctx, digits).run(needed);
+    if (needed <= digits || round >= 2) return out;
+    digits = needed;  // a page number wider than reserved: lay out again with room for it
+  }
+}
+
+}  // namespace bp::layout

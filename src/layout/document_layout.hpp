@@ -1,0 +1,15 @@
+// Lays out a whole document tree into pages (the entry point of the layout layer).
+#pragma once
+
+#include "document/document.hpp"
+#include "layout/context.hpp"
+#include "layout/page.hpp"
+
+namespace bp::layout {
+
+// Pages, outline and anchors of `d`. Characters no font covers are recorded in ctx.coverage()
+// (the caller decides to fail); structural problems (a 目录 entry without target, a row with more
+// cells than columns) throw LayoutError.
+DocumentLayout layout_document(const doc::Document& d, Context& ctx);
+
+}  // namespace bp::layout

@@ -1,0 +1,57 @@
+// The laid-out document: pages as display lists (positioned glyph lines, rules, link areas), the
+// outline and the anchor positions. Coordinates are points from the page's top-left corner, y down;
+// the PDF writer flips them. Fonts are referenced, not owned (they live in the FontSet).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "text/typeset.hpp"
+
+namespace bp::layout {
+
+struct TextItem {
+  double x = 0, y = 0;                    // baseline origin
+  std::vector<text::PlacedGlyph> glyphs;  // glyph x relative to `x`
+};
+
+struct RuleItem {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double width = 0.5;
+};
+
+struct LinkItem {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the clickable area
+  size_t target_page = 0;
+  double target_y = 0;
+};
+
+struct Page {
+  double width = 0, height = 0;  // pt
+  bool landscape = false;
+  int number = 0;  // printed page number; 0 = unnumbered (title page)
+  std::vector<TextItem> text;
+  std::vector<RuleItem> rules;
+  std::vector<LinkItem> links;
+};
+
+struct Anchor {
+  size_t page = 0;
+  double y = 0;
+};
+
+struct OutlineItem {
+  std::string title;
+  int level = 1;
+  Anchor at;
+};
+
+struct DocumentLayout {
+  std::vector<Page> pages;
+  std::vector<OutlineItem> outline;       // document order; levels may skip
+  std::map<std::string, Anchor> anchors;  // Heading::anchor / Table::anchor → position
+};
+
+}  // namespace bp::layout

@@ -1,0 +1,48 @@
+// Tables: cells set in their columns, row heights, pagination with the header block and every head
+// row (incl. 栏次) repeated on each continuation page under a 续表 mark, ruled grid closed on every
+// page, rowspan cells continued with their label, notes below.
+#pragma once
+
+#include <vector>
+
+#include "document/document.hpp"
+#include "layout/flow.hpp"
+#include "layout/table_grid.hpp"
+
+namespace bp::layout {
+
+struct TableCellBox {
+  GridCell g;
+  std::vector<text::Line> lines;
+  double pitch = 0, base = 0;  // line pitch and baseline offset of the cell's style
+};
+
+struct TablePlan {
+  const doc::Table* table = nullptr;
+  double width = 0;
+  std::vector<double> col_x;  // column boundaries from the table's left edge (cols + 1)
+  std::vector<TableCellBox> head, body;
+  std::vector<double> head_h, body_h;
+  double pad_x = 0, pad_y = 0;
+  bool compact = false;  // set at the theme's compact size (a wide table)
+  std::vector<text::Line> title, block_left, block_center, block_right, mark;
+  std::vector<std::vector<text::Line>> notes;
+
+  double title_height = 0;  // title lines + space after
+  double block_height = 0;  // header block line + space after (0 = none)
+  double mark_height = 0;   // 续表 line
+  double head_height = 0;   // all head rows
+
+  // Height the first page needs: title, header block, head rows and the first `rows` body rows.
+  double start_height(int rows) const;
+  double total_height() const;
+  double notes_height(const Context& ctx) const;
+};
+
+// Sets every cell of `t` for a table `width` pt wide.
+TablePlan plan_table(const doc::Table& t, Context& ctx, double width);
+
+// Places the table at the flow's cursor (or on new pages), recording its anchor and outline entry.
+void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentLayout& out);
+
+}  // namespace bp::layout

@@ -1,0 +1,33 @@
+// Pagination of a table's body rows: which rows (or, for a row taller than a page, which slices of
+// a row) go on each page. A pure function of the heights, so that it can be tested on its own.
+#pragma once
+
+#include <vector>
+
+namespace bp::layout {
+
+// Rows [r0, r1) laid out on one page; a slice [from, to) of a row when it is taller than a page.
+struct RowPiece {
+  int row = 0;
+  double from = 0, to = 0;  // pt within the row
+};
+
+struct TableChunk {
+  std::vector<RowPiece> pieces;
+};
+
+// How a row too tall for a page may be cut: at line boundaries (pad + k * pitch).
+struct RowCut {
+  double pad = 0;
+  double pitch = 0;
+};
+
+// `first_room` = height for body rows on the first page (after title, header block and head rows);
+// `next_room` = the same on each continuation page. Whole rows only, except a row taller than the
+// room of an empty page, which is cut at line boundaries. Always returns at least one chunk; every
+// chunk holds at least one piece when there are rows.
+std::vector<TableChunk> paginate_rows(const std::vector<double>& heights,
+                                      const std::vector<RowCut>& cuts, double first_room,
+                                      double next_room);
+
+}  // namespace bp::layout

@@ -1,0 +1,122 @@
+// The PDF theme: page geometry, fonts, type sizes, table and 目录 style, page numbering. Loaded
+// from a YAML file (config/themes/default.yaml); every key is optional and overrides the built-in
+// default, which equals default.yaml. Sizes accept points or Chinese 号 names (五号, 小四 …);
+// lengths on the page are in millimetres; leading and spacing are multiples of the style's own size
+// (em).
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "text/linebreak.hpp"
+#include "text/typeset.hpp"
+
+namespace bp::layout {
+
+class ThemeError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class FontRole { Serif, Sans };
+
+struct Style {
+  FontRole font = FontRole::Serif;
+  bool bold = false;
+  double size = 12;         // pt
+  double leading = 1.5;     // line pitch / size
+  double space_before = 0;  // em
+  double space_after = 0;   // em
+  double indent = 0;        // first-line indent, em
+  text::Align align = text::Align::Justify;
+  bool operator==(const Style&) const = default;
+};
+
+struct Margins {
+  double top = 25, bottom = 25, left = 25, right = 25;  // mm
+  bool operator==(const Margins&) const = default;
+};
+
+struct TableTheme {
+  Style cell{FontRole::Serif, false, 10.5, 1.25, 0, 0, 0, text::Align::Left};
+  Style head{FontRole::Serif, true, 10.5, 1.25, 0, 0, 0, text::Align::Center};
+  Style header_block{FontRole::Serif, false, 10.5, 1.5, 0, 0.3, 0, text::Align::Left};
+  Style note{FontRole::Serif, false, 9, 1.5, 0.3, 0, 0, text::Align::Justify};
+  double padding_x = 1.2;       // mm
+  double padding_y = 0.9;       // mm
+  double min_row_height = 1.8;  // em of the cell size
+  double max_stretch = 0.3;     // em; a wrapped cell line needing wider gaps stays ragged
+  double compact_size = 9;      // pt; cell size of a table whose numbers and codes crowd the page
+  double compact_when = 0.85;   // … i.e. whose unbreakable content needs this share of the width
+  double rule = 0.5;            // pt, inner rules
+  double frame = 1.0;           // pt, outer frame
+  std::string continued_mark = "续表";  // "" = no mark on continuation pages
+  int min_rows_after_head = 2;  // keep-with-next: body rows that must follow a header on a page
+  bool bold_total = true;       // 合计 rows
+  bool bold_level1 = true;      // 类 rows
+  bool operator==(const TableTheme&) const = default;
+};
+
+struct TocTheme {
+  Style title{FontRole::Sans, true, 18, 1.5, 0, 1.0, 0, text::Align::Center};
+  Style entry{FontRole::Serif, false, 12, 2.0, 0, 0, 0, text::Align::Left};
+  Style group{FontRole::Sans, true, 12, 2.0, 0.3, 0, 0, text::Align::Left};
+  double level_indent = 2;    // em per level below the shallowest
+  std::string leader = ".";   // dot leader between entry and page number
+  double leader_pitch = 0.5;  // em between leader dots
+  int reserved_digits = 3;    // width reserved for page numbers before they are known
+  bool operator==(const TocTheme&) const = default;
+};
+
+struct Theme {
+  std::string name = "default";
+  double page_width = 210, page_height = 297;  // mm (portrait)
+  Margins portrait{25, 25, 25, 25};
+  Margins landscape{20, 20, 20, 20};
+  double footer_baseline = 14;  // mm above the page bottom
+  double header_baseline = 14;  // mm below the page top
+
+  std::string serif = "Noto Serif CJK SC";
+  std::string sans = "Noto Sans CJK SC";
+  std::vector<std::string> fallbacks{"Noto Serif CJK SC", "Noto Sans CJK SC"};
+
+  text::Kinsoku kinsoku = text::Kinsoku::Basic;
+  double latin_spacing = 0.25;  // em between Han and Latin/digits
+  bool trim_opening_at_line_start = false;
+  bool avoid_single_char_last_line = true;
+
+  Style body{FontRole::Serif, false, 12, 1.6, 0, 0, 2, text::Align::Justify};
+  Style plain{FontRole::Serif, false, 12, 1.6, 0, 0, 0, text::Align::Justify};
+  Style label{FontRole::Serif, true, 12, 1.6, 0.2, 0, 0, text::Align::Left};
+  Style note{FontRole::Serif, false, 9, 1.5, 0, 0, 0, text::Align::Justify};
+  Style right{FontRole::Serif, false, 10.5, 1.5, 0, 0, 0, text::Align::Right};
+  Style caption{FontRole::Sans, true, 14, 1.5, 0.8, 0.4, 0, text::Align::Center};
+  Style heading1{FontRole::Sans, true, 18, 1.5, 0.5, 0.8, 0, text::Align::Center};
+  Style heading2{FontRole::Sans, true, 16, 1.5, 0.6, 0.6, 0, text::Align::Center};
+  Style heading3{FontRole::Sans, true, 14, 1.6, 0.6, 0.3, 0, text::Align::Left};
+  Style heading4{FontRole::Serif, true, 12, 1.6, 0.3, 0.1, 0, text::Align::Left};
+  Style table_title{FontRole::Sans, true, 16, 1.5, 0, 0.6, 0, text::Align::Center};
+  Style title_page{FontRole::Sans, true, 26, 1.6, 0, 0, 0, text::Align::Center};
+  Style title_page_small{FontRole::Serif, false, 16, 1.8, 0, 0, 0, text::Align::Center};
+  Style header{FontRole::Serif, false, 9, 1.2, 0, 0, 0, text::Align::Center};
+  Style footer{FontRole::Serif, false, 10.5, 1.2, 0, 0, 0, text::Align::Center};
+  std::string header_text;              // "" = no running header; {title} = Meta::title
+  std::string page_number = "— {n} —";  // footer; {n} = page number; "" = none
+
+  TableTheme table;
+  TocTheme toc;
+
+  bool operator==(const Theme&) const = default;
+
+  const Margins& margins(bool landscape_page) const {
+    return landscape_page ? landscape : portrait;
+  }
+  const Style& heading(int level) const;
+
+  // Reads a theme file; unknown keys and unreadable values are errors naming the key.
+  static Theme load(const std::filesystem::path& file);
+};
+
+}  // namespace bp::layout

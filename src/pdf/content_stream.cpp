@@ -1,0 +1,91 @@
+#include "pdf/content_stream.hpp"
+
+#include <cmath>
+
+#include "pdf/pdf_format.hpp"
+
+namespace bp::pdf {
+
+namespace {
+
+void rules(std::string& out, const layout::Page& page) {
+  if (page.rules.empty()) return;
+  out += "q 0 G 2 J 0 j\n";  // black, projecting caps: corners of the grid close cleanly
+  double width = -1;
+  for (const auto& r : page.rules) {
+    if (r.width != width) {
+      width = r.width;
+      out += num(width) + " w\n";
+    }
+    out += num(r.x0) + ' ' + num(page.height - r.y0) + " m " + num(r.x1) + ' ' +
+           num(page.height - r.y1) + " l S\n";
+  }
+  out += "Q\n";
+}
+
+class TextWriter {
+ public:
+  TextWriter(std::string& out, const layout::Page& page,
+             const std::map<const text::Font*, FontRef>& fonts)
+      : out_(out), page_(page), fonts_(fonts) {}
+
+  void item(const layout::TextItem& it) {
+    const auto& g = it.glyphs;
+    size_t i = 0;
+    while (i < g.size()) {
+      // A run: same font, size and vertical offset.
+      size_t j = i + 1;
+      while (j < g.size() && g[j].font == g[i].font && g[j].size == g[i].size && g[j].dy == g[i].dy)
+        ++j;
+      run(it, i, j);
+      i = j;
+    }
+  }
+
+ private:
+  void run(const layout::TextItem& it, size_t a, size_t b) {
+    const auto& g = it.glyphs;
+    const FontRef& f = fonts_.at(g[a].font);
+    if (f.resource != font_ || g[a].size != size_) {
+      font_ = f.resource;
+      size_ = g[a].size;
+      out_ += '/' + font_ + ' ' + num(size_, 3) + " Tf\n";
+    }
+    out_ += "1 0 0 1 " + num(it.x + g[a].x, 3) + ' ' + num(page_.height - it.y + g[a].dy, 3) +
+            " Tm\n[<";
+    const double upem = f.font->upem();
+    for (size_t k = a; k < b; ++k) {
+      if (k > a) {
+        // TJ adjustment: the glyph's /W advance minus where the next glyph really is.
+        const double w = f.font->advance(g[k - 1].gid) * 1000.0 / upem;
+        const double kern = w - (g[k].x - g[k - 1].x) * 1000.0 / size_;
+        if (std::abs(kern) >= 0.05) out_ += ">" + num(kern, 1) + "<";
+      }
+      append_hex16(out_, f.subset->cid_of_gid.at(g[k].gid));
+    }
+    out_ += ">]TJ\n";
+  }
+
+  std::string& out_;
+  const layout::Page& page_;
+  const std::map<const text::Font*, FontRef>& fonts_;
+  std::string font_;
+  double size_ = 0;
+};
+
+}  // namespace
+
+std::string page_content(const layout::Page& page,
+                         const std::map<const text::Font*, FontRef>& fonts) {
+  std::string out;
+  rules(out, page);
+  if (!page.text.empty()) {
+    out += "BT\n";
+    TextWriter w(out, page, fonts);
+    for (const auto& it : page.text) w.item(it);
+    out += "ET\n";
+  }
+  return out;
+}
+
+}  // namespace bp::pdf

@@ -1,0 +1,74 @@
+#include "pdf/font_subset.hpp"
+
+#include <hb-subset.h>
+
+#include <memory>
+
+#include "pdf/cff.hpp"
+
+namespace bp::pdf {
+
+namespace {
+struct InputDeleter {
+  void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
+};
+struct PlanDeleter {
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
+}  // namespace
+
+FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids) {
+  const std::string name =
+      font.file().string() + " (face " + std::to_string(font.face_index()) + ")";
+  if (!font.is_cff())
+    throw SubsetError(
+        "font " + name +
+        " has TrueType outlines; the PDF writer embeds CFF-based OpenType fonts only");
+  std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) throw SubsetError("hb-subset: out of memory for " + name);
+  hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
+  hb_set_add(glyphs, 0);
+  for (uint32_t g : gids) hb_set_add(glyphs, g);
+  hb_set_clear(hb_subset_input_unicode_set(input.get()));
+  // Layout and vertical tables would pull extra glyphs into the closure; the PDF needs none of
+  // them.
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx",
+                          "kern", "morx", "mort", "COLR", "CPAL", "SVG ", "DSIG"})
+    hb_set_add(drop, hb_tag_from_string(tag, 4));
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DEFAULT);
+
+  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(
+      hb_subset_plan_create_or_fail(font.hb_face(), input.get()));
+  if (!plan) throw SubsetError("hb-subset cannot plan a subset of " + name);
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  text::HbFacePtr result(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!result) throw SubsetError("hb-subset failed to subset " + name);
+  text::HbBlobPtr cff(hb_face_reference_table(result.get(), HB_TAG('C', 'F', 'F', ' ')));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(cff.get(), &len);
+  if (len == 0) throw SubsetError("subset of " + name + " has no CFF table");
+
+  FontSubset out;
+  out.cff.assign(data, len);
+  CffInfo info;
+  try {
+    info = read_cff(out.cff);
+  } catch (const CffError& e) {
+    throw SubsetError("subset of " + name + ": " + e.what());
+  }
+  out.cid_keyed = info.cid_keyed;
+  for (uint32_t g : gids) {
+    hb_codepoint_t n = hb_map_get(old_to_new, g);
+    if (n == HB_MAP_VALUE_INVALID || n >= info.charset.size())
+      throw SubsetError("subset of " + name + " lost glyph " + std::to_string(g));
+    // CID-keyed: content streams address glyphs by the CID in the charset. Name-keyed CFF in a
+    // CIDFontType0: the CID is the glyph index of the subset.
+    const uint32_t cid = info.cid_keyed ? info.charset[n] : n;
+    out.cid_of_gid[g] = cid;
+    if (cid != g) out.cid_equals_gid = false;
+  }
+  return out;
+}
+
+}  // namespace bp::pdf

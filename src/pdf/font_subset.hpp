@@ -1,0 +1,31 @@
+// Subsetting one font for one document with the hb-subset plan API (STACK-NOTES): glyph IDs are
+// renumbered (no RETAIN_GIDS), layout tables are dropped from the input so that no closure pulls in
+// extra glyphs, and the 'CFF ' table of the result is what the PDF embeds (CIDFontType0C).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <stdexcept>
+#include <string>
+
+#include "text/font.hpp"
+
+namespace bp::pdf {
+
+class SubsetError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct FontSubset {
+  std::string cff;                          // the subset's CFF table
+  std::map<uint32_t, uint32_t> cid_of_gid;  // original glyph ID → CID used in content streams
+  bool cid_keyed = false;
+  bool cid_equals_gid = true;  // read from the subset's charset, not assumed
+};
+
+// `gids` are original glyph IDs (0 is added). Throws SubsetError naming the font file.
+FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids);
+
+}  // namespace bp::pdf

@@ -1,0 +1,67 @@
+#include "pdf/pdf_format.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace bp::pdf {
+
+std::string num(double v, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  v = std::round(v * scale) / scale;
+  if (v == 0) v = 0;  // no "-0"
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, ec == std::errc() ? end : buf);
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+void append_hex16(std::string& out, uint32_t code) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(code >> shift) & 0xF]);
+}
+
+std::string pdf_date(int64_t epoch) {
+  // Civil-from-days (Howard Hinnant), UTC, independent of the process's time zone.
+  int64_t days = epoch / 86400, secs = epoch % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const int64_t doe = days - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "D:%04lld%02lld%02lld%02lld%02lld%02lldZ",
+                static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
+                static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
+                static_cast<long long>(secs % 60));
+  return buf;
+}
+
+std::string subset_tag(std::string_view seed) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (unsigned char c : seed) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  std::string tag(6, 'A');
+  for (char& c : tag) {
+    c = static_cast<char>('A' + h % 26);
+    h /= 26;
+  }
+  return tag;
+}
+
+}  // namespace bp::pdf

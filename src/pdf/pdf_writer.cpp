@@ -1,0 +1,242 @@
+#include "pdf/pdf_writer.hpp"
+
+#include <podofo/podofo.h>
+
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "pdf/content_stream.hpp"
+#include "pdf/font_subset.hpp"
+#include "pdf/pdf_format.hpp"
+#include "pdf/to_unicode.hpp"
+
+namespace bp::pdf {
+
+namespace {
+
+using namespace PoDoFo;
+
+PdfString utf8(const std::string& s) {
+  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
+}
+// An integer object (a bare 0 would select PoDoFo's PdfObject* overloads).
+PdfObject integer(long v) {
+  return PdfObject(static_cast<pdf_int64>(v));
+}
+
+// The glyphs each font needs, fonts in order of first use (stable object order).
+struct UsedFont {
+  const text::Font* font = nullptr;
+  std::set<uint32_t> gids;
+  std::map<uint32_t, std::u32string> text;  // gid → characters (first occurrence)
+};
+
+std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
+  std::vector<UsedFont> out;
+  std::map<const text::Font*, size_t> index;
+  for (const auto& page : layout.pages)
+    for (const auto& item : page.text)
+      for (const auto& g : item.glyphs) {
+        auto [it, fresh] = index.try_emplace(g.font, out.size());
+        if (fresh) out.push_back({g.font, {}, {}});
+        UsedFont& u = out[it->second];
+        u.gids.insert(g.gid);
+        if (g.text[0] && !u.text.count(g.gid)) {
+          std::u32string s(1, g.text[0]);
+          if (g.text[1]) s.push_back(g.text[1]);
+          u.text.emplace(g.gid, std::move(s));
+        }
+      }
+  return out;
+}
+
+PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubset& sub) {
+  const text::Font& font = *used.font;
+  const double k = 1000.0 / font.upem();
+  std::string seed = font.postscript_name();
+  for (uint32_t g : used.gids) seed += ',' + std::to_string(g);
+  const std::string base = subset_tag(seed) + "+" + font.postscript_name();
+
+  PdfObject* file = objs.CreateObject();
+  file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+  file->GetStream()->Set(sub.cff.data(), static_cast<pdf_long>(sub.cff.size()));
+
+  const auto& m = font.metrics();
+  PdfObject* desc = objs.CreateObject("FontDescriptor");
+  auto& dd = desc->GetDictionary();
+  dd.AddKey("FontName", PdfName(base));
+  dd.AddKey("Flags", integer(4 | (m.serif ? 2 : 0) | (m.fixed_pitch ? 1 : 0)));
+  PdfArray bbox;
+  for (int v : m.bbox) bbox.push_back(integer(std::lround(v * k)));
+  dd.AddKey("FontBBox", bbox);
+  dd.AddKey("ItalicAngle", integer(std::lround(m.italic_angle)));
+  dd.AddKey("Ascent", integer(std::lround(m.ascender * k)));
+  dd.AddKey("Descent", integer(std::lround(m.descender * k)));
+  dd.AddKey("CapHeight", integer(std::lround(m.cap_height * k)));
+  dd.AddKey("StemV", integer(80));
+  dd.AddKey("FontFile3", file->Reference());
+
+  // /W: runs of consecutive CIDs whose width differs from /DW 1000.
+  std::map<uint32_t, long> width_of_cid;
+  for (uint32_t g : used.gids) {
+    long w = std::lround(font.advance(g) * k);
+    if (w != 1000) width_of_cid[sub.cid_of_gid.at(g)] = w;
+  }
+  PdfArray widths;
+  for (auto it = width_of_cid.begin(); it != width_of_cid.end();) {
+    uint32_t first = it->first;
+    PdfArray run;
+    uint32_t next = first;
+    while (it != width_of_cid.end() && it->first == next) {
+      run.push_back(integer(it->second));
+      ++it;
+      ++next;
+    }
+    widths.push_back(integer(first));
+    widths.push_back(run);
+  }
+
+  PdfObject* cid = objs.CreateObject("Font");
+  auto& cd = cid->GetDictionary();
+  cd.AddKey("Subtype", PdfName("CIDFontType0"));
+  cd.AddKey("BaseFont", PdfName(base));
+  PdfDictionary info;
+  info.AddKey("Registry", PdfString("Adobe"));
+  info.AddKey("Ordering", PdfString("Identity"));
+  info.AddKey("Supplement", integer(0));
+  cd.AddKey("CIDSystemInfo", info);
+  cd.AddKey("FontDescriptor", desc->Reference());
+  cd.AddKey("DW", integer(1000));
+  if (!widths.empty()) cd.AddKey("W", widths);
+
+  std::map<uint32_t, std::u32string> text_of_cid;
+  for (const auto& [g, s] : used.text) text_of_cid.emplace(sub.cid_of_gid.at(g), s);
+  PdfObject* cmap = objs.CreateObject();
+  const std::string cmap_text = to_unicode_cmap(text_of_cid);
+  cmap->GetStream()->Set(cmap_text.data(), static_cast<pdf_long>(cmap_text.size()));
+
+  PdfObject* type0 = objs.CreateObject("Font");
+  auto& td = type0->GetDictionary();
+  td.AddKey("Subtype", PdfName("Type0"));
+  td.AddKey("BaseFont", PdfName(base));
+  td.AddKey("Encoding", PdfName("Identity-H"));
+  PdfArray desc_fonts;
+  desc_fonts.push_back(cid->Reference());
+  td.AddKey("DescendantFonts", desc_fonts);
+  td.AddKey("ToUnicode", cmap->Reference());
+  return type0;
+}
+
+void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
+  if (layout.outline.empty()) return;
+  PdfOutlines* outlines = pdf.GetOutlines(true);
+  std::vector<std::pair<int, PdfOutlineItem*>> stack;  // open ancestors (level, item)
+  PdfOutlineItem* last_top = nullptr;
+  for (const auto& o : layout.outline) {
+    const layout::Page& p = layout.pages[o.at.page];
+    PdfDestination dest(pdf.GetPage(static_cast<int>(o.at.page)), 0, p.height - o.at.y, 0);
+    while (!stack.empty() && stack.back().first >= o.level) stack.pop_back();
+    PdfOutlineItem* item = nullptr;
+    if (!stack.empty()) {
+      item = stack.back().second->CreateChild(utf8(o.title), dest);
+    } else if (!last_top) {
+      item = outlines->CreateRoot(utf8(o.title));
+      item->SetDestination(dest);
+      last_top = item;
+    } else {
+      item = last_top->CreateNext(utf8(o.title), dest);
+      last_top = item;
+    }
+    stack.push_back({o.level, item});
+  }
+}
+
+void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
+  for (size_t i = 0; i < layout.pages.size(); ++i) {
+    const layout::Page& p = layout.pages[i];
+    for (const auto& l : p.links) {
+      PdfPage* page = pdf.GetPage(static_cast<int>(i));
+      PdfRect rect(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0);
+      PdfAnnotation* a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
+      const layout::Page& tp = layout.pages[l.target_page];
+      a->SetDestination(PdfDestination(pdf.GetPage(static_cast<int>(l.target_page)), 0,
+                                       tp.height - l.target_y, 0));
+      a->SetBorderStyle(0, 0, 0);
+    }
+  }
+}
+
+void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
+  PdfInfo* info = pdf.GetInfo();
+  PdfDictionary& d = info->GetObject()->GetDictionary();
+  d.RemoveKey("CreationDate");
+  d.RemoveKey("ModDate");
+  if (!meta.title.empty()) info->SetTitle(utf8(meta.title));
+  if (!meta.author.empty()) info->SetAuthor(utf8(meta.author));
+  if (!meta.subject.empty()) info->SetSubject(utf8(meta.subject));
+  if (!meta.keywords.empty()) info->SetKeywords(utf8(meta.keywords));
+  info->SetCreator(PdfString("BudgetPress " BP_VERSION));
+  info->SetProducer(PdfString("BudgetPress " BP_VERSION " (HarfBuzz, PoDoFo)"));
+  if (meta.epoch != 0) {
+    d.AddKey("CreationDate", PdfString(pdf_date(meta.epoch)));
+    d.AddKey("ModDate", PdfString(pdf_date(meta.epoch)));
+  }
+  PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
+  cat.AddKey("Lang", utf8(meta.lang.empty() ? "zh-CN" : meta.lang));
+  cat.AddKey("PageMode", PdfName("UseOutlines"));
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& meta,
+                      WriteStats* stats) {
+  PdfMemDocument pdf;
+  pdf.SetPdfVersion(ePdfVersion_1_7);
+  PdfVecObjects& objs = pdf.GetObjects();
+
+  // Subset each font once for the whole document, then write its dictionaries.
+  const auto t0 = std::chrono::steady_clock::now();
+  auto used = collect_fonts(layout);
+  std::vector<FontSubset> subsets;
+  subsets.reserve(used.size());
+  for (const auto& u : used) subsets.push_back(subset_font(*u.font, u.gids));
+  const auto t1 = std::chrono::steady_clock::now();
+  std::map<const text::Font*, FontRef> refs;
+  std::vector<PdfObject*> font_objs;
+  for (size_t i = 0; i < used.size(); ++i) {
+    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &subsets[i]};
+    font_objs.push_back(embed_font(objs, used[i], subsets[i]));
+    if (stats)
+      stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
+                              static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
+                              subsets[i].cff.size(), subsets[i].cid_equals_gid});
+  }
+  if (stats) stats->subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+
+  for (const auto& page : layout.pages) {
+    PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width, page.height));
+    const std::string content = page_content(page, refs);
+    p->GetContentsForAppending()->GetStream()->Set(content.data(),
+                                                   static_cast<pdf_long>(content.size()));
+    std::set<size_t> on_page;
+    for (const auto& it : page.text)
+      for (const auto& g : it.glyphs) on_page.insert(refs.at(g.font).index);
+    if (!on_page.empty()) {
+      PdfDictionary fonts;
+      for (size_t i : on_page)
+        fonts.AddKey(PdfName(refs.at(used[i].font).resource), font_objs[i]->Reference());
+      p->GetResources()->GetDictionary().AddKey("Font", fonts);
+    }
+  }
+  add_links(pdf, layout);
+  add_outline(pdf, layout);
+  set_info(pdf, meta);
+
+  PdfRefCountedBuffer buffer;
+  PdfOutputDevice device(&buffer);
+  pdf.Write(&device);
+  return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+}  // namespace bp::pdf

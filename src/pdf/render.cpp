@@ -1,0 +1,51 @@
+#include "pdf/render.hpp"
+
+#include <chrono>
+
+#include "layout/context.hpp"
+#include "layout/document_layout.hpp"
+#include "text/coverage.hpp"
+#include "text/shape_cache.hpp"
+#include "util/atomic_file.hpp"
+
+namespace bp::pdf {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double ms(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+}  // namespace
+
+std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
+                            text::FontSet& fonts, RenderStats* stats) {
+  const auto t0 = Clock::now();
+  text::ShapeCache shaper;
+  text::Coverage coverage;
+  layout::Context ctx(theme, fonts, shaper, coverage);
+  const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
+  coverage.throw_if_missing();
+  const auto t1 = Clock::now();
+  WriteStats ws;
+  std::string bytes = write_pdf(laid_out, d.meta, &ws);
+  const auto t2 = Clock::now();
+  if (stats) {
+    stats->pages = static_cast<int>(laid_out.pages.size());
+    stats->bytes = bytes.size();
+    stats->layout_ms = ms(t0, t1);
+    stats->write_ms = ms(t1, t2);
+    stats->subset_ms = ws.subset_ms;
+    stats->fonts = std::move(ws.fonts);
+  }
+  return bytes;
+}
+
+RenderStats render(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
+                   const std::filesystem::path& out) {
+  RenderStats stats;
+  const std::string bytes = render_to_bytes(d, theme, fonts, &stats);
+  write_file_atomic(out, bytes);
+  return stats;
+}
+
+}  // namespace bp::pdf

@@ -1,0 +1,51 @@
+// BudgetPress PDF backend — public entry point.
+//
+//   bp::text::FontSet fonts({source_dir / "fonts"});             // once per process (fontconfig,
+//   auto theme = bp::layout::Theme::load("config/themes/default.yaml");  //  font files mapped
+//   once) for (const auto& d : documents)                               // batch: fonts and theme
+//   shared
+//     bp::pdf::RenderStats s = bp::pdf::render(d, theme, fonts, out_dir / (name + ".pdf"));
+//
+// render() lays the document tree out (text → layout), subsets each font once, writes PDF 1.7 to a
+// temporary file in the target directory and renames it into place, so a failed or interrupted run
+// never leaves a half-written file. Output bytes are a pure function of (document, theme, fonts):
+// dates come only from Document::meta.epoch (SOURCE_DATE_EPOCH).
+//
+// Errors are exceptions with context:
+//   text::FontError           a theme font family that fontconfig cannot find, or an unreadable
+//   file text::MissingGlyphsError  characters no configured font covers, each with where it occurs
+//   layout::LayoutError       a malformed table, a 目录 entry without target
+//   pdf::SubsetError          a font that cannot be subset (file named)
+//   std::runtime_error        the output cannot be written (util/atomic_file, path named)
+// Thread-safety: FontSet and Theme may be shared by threads; each render() call has its own state.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "layout/theme.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "text/font_set.hpp"
+
+namespace bp::pdf {
+
+struct RenderStats {
+  int pages = 0;
+  size_t bytes = 0;
+  double layout_ms = 0;  // text + layout
+  double write_ms = 0;   // subsetting + PDF objects + serialisation
+  double subset_ms = 0;  // part of write_ms
+  std::vector<FontStats> fonts;
+};
+
+// Renders `d` to `out` (replacing it atomically).
+RenderStats render(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
+                   const std::filesystem::path& out);
+
+// The same, returning the PDF bytes instead of writing a file.
+std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
+                            text::FontSet& fonts, RenderStats* stats = nullptr);
+
+}  // namespace bp::pdf
