@@ -104,7 +104,8 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
     const YAML::Node layouts = root["three_public_layouts"];
     for (auto it = layouts.begin(); it != layouts.end(); ++it) {
       auto& rows = p.three_public_layouts[it->first.as<std::string>()];
-      for (const auto& r : it->second) {
+      const YAML::Node defs = it->second;  // it-> yields a temporary proxy: copy the node out
+      for (const auto& r : defs) {
         ThreePublicRowDef d;
         d.label = str(file, r, "label");
         for (const auto& i : r["items"]) {

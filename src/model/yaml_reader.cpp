@@ -40,7 +40,7 @@ void YamlReader::check_keys(const YAML::Node& map, std::initializer_list<std::st
                             std::string_view what) {
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node& k = it->first;
+    const YAML::Node k = it->first;  // a copy: it-> returns a temporary proxy
     if (!k.IsScalar()) {
       diag_.error("E006", pos(k), std::string(what) + "的键必须是文字");
       continue;
