@@ -7,6 +7,7 @@
 #include "json/tables_json.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
+#include "xlsx/xlsx_writer.hpp"
 
 namespace bp {
 
@@ -59,6 +60,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
         break;
       case Format::Text:
         write_file_atomic(path, document_to_text(document_for(c, ctx)));
+        break;
+      case Format::Xlsx:
+        xlsx::write_workbook(document_for(c, ctx), path,
+                             xlsx::options_from_config(ctx.config_dir(), source_date_epoch()));
         break;
       default:
         throw std::runtime_error(std::string("输出格式 ") + format_ext(f) + " 尚未实现");

@@ -4,9 +4,11 @@
 #include <memory>
 
 #include "app/context.hpp"
+#include "app/document_for.hpp"
 #include "app/inputs.hpp"
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
+#include "xlsx/summary.hpp"
 
 namespace bp::cli {
 
@@ -73,6 +75,7 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   size_t built = 0, failed = 0;
+  xlsx::SummaryCollector summaries;  // 汇总.xlsx per year when ≥ 2 departments were built to xlsx
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
     print_diagnostics(c, opt.quiet);
@@ -83,16 +86,26 @@ int run_build(const Options& opt) {
     try {
       for (const auto& p : write_outputs(c, formats, opt.out_dir, *ctx))
         if (!opt.quiet) std::cout << p.string() << "\n";
+      if (formats.count(Format::Xlsx)) summaries.add(*c.budget, *c.derived);
       ++built;
     } catch (const std::exception& e) {
       std::cerr << f.string() << ": 错误: " << e.what() << "\n";
       ++failed;
     }
   }
+  bool summary_failed = false;
+  try {
+    auto xo = xlsx::options_from_config(ctx->config_dir(), source_date_epoch());
+    for (const auto& p : summaries.write(opt.out_dir, xo))
+      if (!opt.quiet) std::cout << p.string() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "budgetpress: 错误: " << e.what() << "\n";
+    summary_failed = true;
+  }
   if (!opt.quiet)
     std::cerr << "生成 " << built << " 个部门，失败 " << failed << " 个\n";
   if (!inputs.errors.empty()) return kUsage;
-  return failed ? kFailed : kOk;
+  return failed || summary_failed ? kFailed : kOk;
 }
 
 }  // namespace bp::cli

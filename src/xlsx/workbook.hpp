@@ -1,0 +1,59 @@
+// RAII ownership of a libxlsxwriter workbook: every call that can fail is checked and turned into
+// an exception naming the file; formats are created once per distinct style and reused.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include <xlsxwriter.h>
+
+#include "document/document.hpp"
+
+namespace bp::xlsx {
+
+// The look of a cell. Compared as a whole: equal styles share one lxw_format.
+struct Style {
+  bool bold = false;
+  double size = 10.5;  // points (五号)
+  doc::Align align = doc::Align::Left;
+  bool border = false;
+  bool wrap = false;
+  int indent = 0;
+  std::string num_format;  // "" = General
+  bool link = false;       // blue, underlined (hyperlinks)
+  auto operator<=>(const Style&) const = default;
+};
+
+struct Properties {
+  std::string title, subject, author, keywords, comments;
+  int64_t created = 0;  // seconds since 1970; must be > 0 (libxlsxwriter takes 0 as "now")
+};
+
+class Workbook {
+ public:
+  // Starts a workbook that close() writes to `path` (normal mode: merges need buffered rows).
+  Workbook(const std::filesystem::path& path, std::string font);
+  ~Workbook();
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  lxw_worksheet* add_sheet(const std::string& name);
+  lxw_format* format(const Style& s);
+  void set_properties(const Properties& p);
+  // Writes the file. Throws on failure.
+  void close();
+
+  // Throws std::runtime_error "<file>: <what>: <libxlsxwriter message>" unless e is LXW_NO_ERROR.
+  void check(lxw_error e, const std::string& what) const;
+  const std::string& font() const { return font_; }
+
+ private:
+  std::string path_;
+  std::string font_;
+  lxw_workbook* wb_ = nullptr;
+  std::map<Style, lxw_format*> formats_;
+};
+
+}  // namespace bp::xlsx

@@ -1,0 +1,33 @@
+// The Excel workbook of one department: a 目录 sheet with links, then one formatted, print-ready
+// sheet per table of the document; the project 绩效目标 tables (ids "proj-…") stacked on one sheet.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "xlsx/options.hpp"
+
+namespace bp::xlsx {
+
+inline constexpr const char* kTocSheet = "目录";
+inline constexpr const char* kProjectSheet = "项目绩效目标";
+inline constexpr const char* kProjectIdPrefix = "proj-";
+
+struct SheetPlan {
+  std::string name;                       // valid, unique sheet name
+  std::vector<const doc::Table*> tables;  // one, or the stacked project tables
+  bool stacked = false;
+};
+
+// Sheets in document order (the project sheet where the first project table is). Names come from
+// Table::short_title (else title, else id), sanitized and made unique; "目录" is taken.
+std::vector<SheetPlan> plan_sheets(const doc::Document& d);
+
+// Writes the workbook to `path` atomically (temp file + rename). Throws std::runtime_error naming
+// the file on any libxlsxwriter error.
+void write_workbook(const doc::Document& d, const std::filesystem::path& path,
+                    const XlsxOptions& o);
+
+}  // namespace bp::xlsx
