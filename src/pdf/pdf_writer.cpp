@@ -152,7 +152,7 @@ void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
   }
 }
 
-void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
+void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout, int64_t epoch) {
   for (size_t i = 0; i < layout.pages.size(); ++i) {
     const layout::Page& p = layout.pages[i];
     for (const auto& l : p.links) {
@@ -163,6 +163,10 @@ void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
       a->SetDestination(PdfDestination(pdf.GetPage(static_cast<int>(l.target_page)), 0,
                                        tp.height - l.target_y, 0));
       a->SetBorderStyle(0, 0, 0);
+      // PoDoFo stamps /M with the current time: only SOURCE_DATE_EPOCH may date the file.
+      PdfDictionary& ad = a->GetObject()->GetDictionary();
+      ad.RemoveKey("M");
+      if (epoch != 0) ad.AddKey("M", PdfString(pdf_date(epoch)));
     }
   }
 }
@@ -229,7 +233,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       p->GetResources()->GetDictionary().AddKey("Font", fonts);
     }
   }
-  add_links(pdf, layout);
+  add_links(pdf, layout, meta.epoch);
   add_outline(pdf, layout);
   set_info(pdf, meta);
 

@@ -1,7 +1,12 @@
 // render_sample: renders a synthetic department budget disclosure with the PDF engine, for
 // tests/e2e/test_pdf_engine.sh and for looking at the typesetting (pdftoppm).
 //
-//   render_sample OUT.pdf [--repeat N] [--theme FILE]
+//   render_sample OUT.pdf [--repeat N] [--theme FILE] [--manifest FILE] [--append TEXT]
+//
+// --append adds a paragraph (e.g. with a character no font covers, to see the error).
+// --manifest writes what the document contains, for the e2e test to look for in the PDF's text:
+// "H<TAB>text" per heading and table title, "C<TAB>table-id<TAB>text" per non-empty table cell,
+// "T<TAB>text" per 目录 entry with a target.
 //
 // The document has a title page, a 目录, a 34-row 收支总表 with a two-level header, a 60-row table
 // with a three-level header and a rowspan column that runs over three pages, a landscape table, an
@@ -10,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -404,23 +410,52 @@ doc::Document sample(int64_t epoch) {
   return d;
 }
 
+void write_manifest(const doc::Document& d, const std::filesystem::path& file) {
+  std::ofstream out(file);
+  for (const auto& b : d.blocks) {
+    if (auto* h = std::get_if<doc::Heading>(&b)) out << "H\t" << h->text << "\n";
+    if (auto* toc = std::get_if<doc::Toc>(&b))
+      for (const auto& e : toc->entries)
+        if (!e.target.empty()) out << "T\t" << e.text << "\n";
+    if (auto* t = std::get_if<doc::Table>(&b)) {
+      if (!t->title.empty()) out << "H\t" << t->title << "\n";
+      for (const auto* rows : {&t->head, &t->body})
+        for (const auto& r : *rows)
+          for (const auto& c : r.cells)
+            if (!c.text.empty()) out << "C\t" << t->id << "\t" << c.text << "\n";
+    }
+  }
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: render_sample OUT.pdf [--repeat N] [--theme FILE]\n";
+    std::cerr << "usage: render_sample OUT.pdf [--repeat N] [--theme FILE] [--manifest FILE] "
+                 "[--append TEXT]\n";
     return 2;
   }
   std::filesystem::path out = argv[1];
   int repeat = 1;
+  std::filesystem::path manifest;
+  std::string append;
   std::filesystem::path theme_file =
       std::filesystem::path(BP_SOURCE_DIR) / "config/themes/default.yaml";
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string a = argv[i];
-    if (a == "--repeat")
+    if (a == "--repeat") {
       repeat = std::max(1, std::atoi(argv[i + 1]));
-    else if (a == "--theme")
+    } else if (a == "--theme") {
       theme_file = argv[i + 1];
+    } else if (a == "--manifest") {
+      manifest = argv[i + 1];
+    } else if (a == "--append") {
+      append = argv[i + 1];
+    } else {
+      std::cerr << "render_sample: unknown option " << a << "\n";
+      return 2;
+    }
   }
   int64_t epoch = 0;
   if (const char* e = std::getenv("SOURCE_DATE_EPOCH")) epoch = std::atoll(e);
@@ -430,6 +465,8 @@ int main(int argc, char** argv) {
     text::FontSet fonts({std::filesystem::path(BP_SOURCE_DIR) / "fonts"});
     layout::Theme theme = layout::Theme::load(theme_file);
     doc::Document d = sample(epoch);
+    if (!append.empty()) d.blocks.push_back(para(append));
+    if (!manifest.empty()) write_manifest(d, manifest);
     pdf::RenderStats s = pdf::render(d, theme, fonts, out);
     double cold = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     double warm_best = 0;
