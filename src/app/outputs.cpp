@@ -4,6 +4,7 @@
 
 #include "app/document_for.hpp"
 #include "document/plain_text.hpp"
+#include "docx/from_config.hpp"
 #include "json/tables_json.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
@@ -64,6 +65,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
       case Format::Xlsx:
         xlsx::write_workbook(document_for(c, ctx), path,
                              xlsx::options_from_config(ctx.config_dir(), source_date_epoch()));
+        break;
+      case Format::Docx:
+        docx::write_docx_file(document_for(c, ctx), ctx.config_dir(), path);
         break;
       default:
         throw std::runtime_error(std::string("输出格式 ") + format_ext(f) + " 尚未实现");

@@ -1,0 +1,267 @@
+#include "docx/body.hpp"
+
+#include <algorithm>
+#include <variant>
+
+#include "docx/bookmarks.hpp"
+#include "docx/geometry.hpp"
+#include "docx/props.hpp"
+#include "docx/runs.hpp"
+#include "docx/styles.hpp"
+#include "docx/table_xml.hpp"
+#include "docx/toc_xml.hpp"
+#include "docx/units.hpp"
+#include "docx/xml.hpp"
+
+namespace bp::docx {
+
+using xml::add;
+using xml::add_val;
+using xml::attr;
+
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+struct Section {
+  bool landscape = false;
+  bool numbered = true;  // footer (page number) and header shown
+  bool restart_numbers = false;
+};
+
+class BodyWriter {
+ public:
+  BodyWriter(const doc::Document& d, const layout::Theme& theme,
+             const std::map<std::string, int>& pages, const BodyRefs& refs)
+      : d_(d), theme_(theme), pages_(pages), refs_(refs), bookmarks_(d) {}
+
+  std::string run() {
+    pugi::xml_document doc;
+    auto root = xml::start(doc, "w:document");
+    attr(root, "xmlns:w", xml::kW);
+    attr(root, "xmlns:r", xml::kR);
+    body_ = add(root, "w:body");
+    for (size_t i = 0; i < d_.blocks.size(); ++i) place(i);
+    if (body_.last_child() && std::string(body_.last_child().name()) == "w:tbl") add(body_, "w:p");
+    write_sect_pr(body_, current_);
+    return xml::to_string(doc);
+  }
+
+ private:
+  // --- orientation and sections -------------------------------------------------------------
+  bool landscape(size_t i) const {
+    if (i >= d_.blocks.size()) return false;
+    if (auto* t = std::get_if<doc::Table>(&d_.blocks[i])) return t->landscape;
+    if (std::holds_alternative<doc::Heading>(d_.blocks[i])) return landscape(i + 1);
+    return false;
+  }
+
+  void write_sect_pr(pugi::xml_node parent, const Section& s) {
+    auto sp = add(parent, "w:sectPr");
+    if (s.numbered && !refs_.header_rel.empty()) {
+      auto h = add(sp, "w:headerReference");
+      attr(h, "w:type", "default");
+      attr(h, "r:id", refs_.header_rel);
+    }
+    if (s.numbered && !refs_.footer_rel.empty()) {
+      auto f = add(sp, "w:footerReference");
+      attr(f, "w:type", "default");
+      attr(f, "r:id", refs_.footer_rel);
+    }
+    const PageGeometry g = page_geometry(theme_, s.landscape);
+    auto sz = add(sp, "w:pgSz");
+    attr(sz, "w:w", g.width);
+    attr(sz, "w:h", g.height);
+    if (s.landscape) attr(sz, "w:orient", "landscape");
+    auto mar = add(sp, "w:pgMar");
+    attr(mar, "w:top", g.top);
+    attr(mar, "w:right", g.right);
+    attr(mar, "w:bottom", g.bottom);
+    attr(mar, "w:left", g.left);
+    attr(mar, "w:header", g.header);
+    attr(mar, "w:footer", g.footer);
+    attr(mar, "w:gutter", 0);
+    if (s.restart_numbers) attr(add(sp, "w:pgNumType"), "w:start", 1);
+    attr(add(sp, "w:cols"), "w:space", 425);
+  }
+
+  // Ends the current section at the last paragraph written (a section break is a property of the
+  // last paragraph of the section) and starts `next`.
+  void break_section(const Section& next) {
+    if (started_) {
+      pugi::xml_node last = body_.last_child();
+      while (last && std::string(last.name()) != "w:p" && std::string(last.name()) != "w:tbl")
+        last = last.previous_sibling();
+      pugi::xml_node pPr;
+      if (last && std::string(last.name()) == "w:p") {
+        pPr = last.child("w:pPr");
+        if (!pPr) pPr = last.prepend_child("w:pPr");
+      } else {
+        // After a table: a paragraph only 1 pt high, so it cannot push a blank page.
+        auto p = add(body_, "w:p");
+        pPr = write_ppr(p, {.style = style_id::kTableNote, .before = 0, .after = 0, .line = 20});
+        write_rpr(pPr, {.half_points = 2});
+      }
+      write_sect_pr(pPr, current_);
+    }
+    current_ = next;
+    started_ = false;
+    pending_break_ = false;
+  }
+
+  void orient(bool landscape) {
+    if (landscape != current_.landscape) break_section({landscape, current_.numbered, false});
+  }
+
+  // A new body paragraph; takes a pending page break unless the section has just started.
+  pugi::xml_node paragraph(ParaProps pp, bool new_page = false) {
+    if ((new_page || pending_break_) && started_) pp.page_break_before = true;
+    pending_break_ = false;
+    started_ = true;
+    auto p = add(body_, "w:p");
+    write_ppr(p, pp);
+    return p;
+  }
+
+  void bookmark_around(pugi::xml_node p, const std::string& anchor, std::string_view text,
+                       const RunProps* rp = nullptr) {
+    const std::string name = bookmarks_.name(anchor);
+    int id = -1;
+    if (!name.empty()) {
+      id = bookmarks_.next_id();
+      add_bookmark_start(p, id, name);
+    }
+    if (!text.empty()) add_run(p, text, rp);
+    if (id >= 0) add_bookmark_end(p, id);
+  }
+
+  // --- blocks --------------------------------------------------------------------------------
+  void place(size_t i) {
+    std::visit(Overloaded{
+                   [&](const doc::TitlePage& tp) { title_page(tp); },
+                   [&](const doc::Toc& toc) {
+                     orient(false);
+                     const bool brk = started_;
+                     write_toc(body_, toc, bookmarks_, pages_, brk);
+                     started_ = true;
+                     pending_break_ = false;
+                   },
+                   [&](const doc::Heading& h) { heading(h, landscape(i)); },
+                   [&](const doc::Paragraph& p) { paragraph_block(p); },
+                   [&](const doc::Table& t) { table(t); },
+                   [&](const doc::PageBreak&) { pending_break_ = started_; },
+               },
+               d_.blocks[i]);
+  }
+
+  // The title page has a section of its own without page number; the PDF's vertical positions
+  // (title lines from 30 % of the page height, department and date from 68 %) become spacing.
+  void title_page(const doc::TitlePage& tp) {
+    if (started_ || current_.landscape)
+      break_section({false, false, false});
+    else
+      current_ = {false, false, false};
+    const PageGeometry g = page_geometry(theme_, false);
+    const layout::Style& big = theme_.title_page;
+    int y = g.top;
+    bool first = true;
+    for (const auto& line : tp.lines) {
+      ParaProps pp{.style = style_id::kTitlePage};
+      if (first) {
+        pp.before = std::max(0, static_cast<int>(g.height * 0.30) - g.top);
+        y += *pp.before;
+        first = false;
+      }
+      auto p = paragraph(pp);
+      add_run(p, line);
+      y += twips_from_pt(big.size * big.leading);
+    }
+    first = true;
+    for (const std::string* s : {&tp.department, &tp.date}) {
+      if (s->empty()) continue;
+      ParaProps pp{.style = style_id::kTitlePageSmall};
+      if (first) {
+        pp.before = std::max(0, static_cast<int>(g.height * 0.68) - y);
+        first = false;
+      }
+      auto p = paragraph(pp);
+      add_run(p, *s);
+    }
+    if (!started_) paragraph({.style = style_id::kTitlePage});
+    break_section({false, true, true});
+  }
+
+  void heading(const doc::Heading& h, bool landscape_page) {
+    orient(landscape_page);
+    ParaProps pp{.style = heading_style(h.level)};
+    if (h.align != doc::Align::Left) pp.align = h.align;
+    if (!h.outline) pp.outline = 9;
+    auto p = paragraph(pp, h.new_page);
+    bookmark_around(p, h.anchor, h.text);
+  }
+
+  void paragraph_block(const doc::Paragraph& para) {
+    orient(false);
+    auto p = paragraph({.style = para_style(para.style)});
+    RunProps bold;
+    bold.bold = true;
+    for (const auto& s : para.spans)
+      if (!s.text.empty()) add_run(p, s.text, s.bold ? &bold : nullptr);
+  }
+
+  void table(const doc::Table& t) {
+    orient(t.landscape);
+    const PageGeometry g = page_geometry(theme_, t.landscape);
+    bool new_page = t.new_page;
+    if (!t.title.empty()) {
+      ParaProps pp{.style = style_id::kTableTitle};
+      if (t.toc_level > 0) pp.outline = std::min(t.toc_level, 9) - 1;
+      auto p = paragraph(pp, new_page);
+      bookmark_around(p, t.anchor, t.title);
+      new_page = false;
+    } else {
+      // Without a title: a page break needs a paragraph to sit on, and two tables in a row would
+      // merge into one in Word; the anchor's bookmark goes on the same empty paragraph.
+      const bool needs_para =
+          ((new_page || pending_break_) && started_) || !t.anchor.empty() ||
+          (body_.last_child() && std::string(body_.last_child().name()) == "w:tbl");
+      if (needs_para) {
+        ParaProps pp{.style = style_id::kTableNote};
+        pp.keep_next = true;
+        auto p = paragraph(pp, new_page);
+        bookmark_around(p, t.anchor, "");
+      }
+    }
+    started_ = true;
+    pending_break_ = false;
+    write_table(body_, t, theme_, g.text_width());
+    for (const auto& note : t.notes) {
+      auto p = paragraph({.style = style_id::kTableNote});
+      add_run(p, note);
+    }
+  }
+
+  const doc::Document& d_;
+  const layout::Theme& theme_;
+  const std::map<std::string, int>& pages_;
+  const BodyRefs& refs_;
+  Bookmarks bookmarks_;
+  pugi::xml_node body_;
+  Section current_;
+  bool started_ = false;        // the current section has content
+  bool pending_break_ = false;  // the next block starts a new page
+};
+
+}  // namespace
+
+std::string document_xml(const doc::Document& d, const layout::Theme& theme,
+                         const std::map<std::string, int>& page_numbers, const BodyRefs& refs) {
+  return BodyWriter(d, theme, page_numbers, refs).run();
+}
+
+}  // namespace bp::docx

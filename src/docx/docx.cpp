@@ -1,0 +1,45 @@
+#include "docx/docx.hpp"
+
+#include "docx/body.hpp"
+#include "docx/parts.hpp"
+#include "docx/styles.hpp"
+#include "util/atomic_file.hpp"
+
+namespace bp::docx {
+
+std::vector<ZipEntry> build_parts(const doc::Document& d, const layout::Theme& theme,
+                                  const Options& o) {
+  std::string footer = footer_xml(theme);
+  std::string header = header_xml(theme, d.meta);
+  const PartSet set{!footer.empty(), !header.empty()};
+  BodyRefs refs;
+  if (set.footer) refs.footer_rel = kRelFooter;
+  if (set.header) refs.header_rel = kRelHeader;
+
+  std::vector<ZipEntry> parts;
+  parts.push_back({"[Content_Types].xml", content_types_xml(set)});
+  parts.push_back({"_rels/.rels", root_rels_xml()});
+  parts.push_back({"docProps/core.xml", core_xml(d.meta)});
+  parts.push_back({"docProps/app.xml", app_xml(d.meta)});
+  parts.push_back({"word/document.xml", document_xml(d, theme, o.page_numbers, refs)});
+  parts.push_back({"word/styles.xml", styles_xml(theme)});
+  parts.push_back({"word/settings.xml", settings_xml(theme)});
+  parts.push_back({"word/fontTable.xml", font_table_xml(theme)});
+  if (set.footer) parts.push_back({"word/footer1.xml", std::move(footer)});
+  if (set.header) parts.push_back({"word/header1.xml", std::move(header)});
+  parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(set)});
+  return parts;
+}
+
+std::string render_docx(const doc::Document& d, const layout::Theme& theme, const Options& o) {
+  return zip_entries(build_parts(d, theme, o), d.meta.epoch);
+}
+
+size_t write_docx(const doc::Document& d, const layout::Theme& theme, const Options& o,
+                  const std::filesystem::path& out) {
+  const std::string bytes = render_docx(d, theme, o);
+  write_file_atomic(out, bytes);
+  return bytes.size();
+}
+
+}  // namespace bp::docx
