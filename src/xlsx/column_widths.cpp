@@ -184,16 +184,26 @@ ColumnFit fit_columns(const std::vector<const doc::Table*>& tables, const FitLim
 }
 
 int wrapped_lines(std::string_view text, double width, double padding) {
-  const double usable = std::max(1.0, width - padding);
-  int lines = 0;
-  size_t start = 0;
-  while (true) {
-    size_t nl = text.find('\n', start);
-    auto part =
-        text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    lines += std::max(1, static_cast<int>(std::ceil(text_units(part) * 1.05 / usable)));
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+  // Greedy fill as Excel wraps CJK text: character by character (Latin a little wider, see
+  // width_for); every '\n' starts a new line.
+  const double usable = std::max(2.0, width - padding);
+  int lines = 1;
+  double line = 0;
+  for (size_t i = 0; i < text.size();) {
+    auto d = decode_utf8(text, i);
+    i += d.len;
+    if (d.cp == '\n') {
+      ++lines;
+      line = 0;
+      continue;
+    }
+    const int u = char_units(d.cp);
+    const double w = u == 1 ? 1.05 : u;
+    if (line > 0 && line + w > usable + 1e-9) {
+      ++lines;
+      line = 0;
+    }
+    line += w;
   }
   return lines;
 }
