@@ -1,13 +1,20 @@
 #include "cli/commands.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <optional>
 
+#include "app/batch.hpp"
 #include "app/context.hpp"
 #include "app/document_for.hpp"
 #include "app/inputs.hpp"
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
+#include "cli/batch_ui.hpp"
+#include "cli/signals.hpp"
 #include "xlsx/summary.hpp"
 
 namespace bp::cli {
@@ -60,52 +67,77 @@ int run_check(const Options& opt) {
 
 int run_build(const Options& opt) {
   std::set<Format> formats;
+  std::optional<Shard> shard;
   try {
     formats = parse_formats(opt.formats);
+    if (!opt.shard.empty()) shard = parse_shard(opt.shard);
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
   auto ctx = make_context(opt);
   if (!ctx) return kUsage;
-  auto inputs = collect_inputs(opt.paths);
+  auto inputs = collect_batch_inputs(opt.paths, shard);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (inputs.files.empty()) {
+    if (inputs.found > 0) {  // a shard that got no department: nothing to do
+      if (!opt.quiet) std::cerr << "分片 " << opt.shard << " 没有分到部门\n";
+      return inputs.errors.empty() ? kOk : kUsage;
+    }
     if (inputs.errors.empty()) std::cerr << "budgetpress: 错误: 没有找到 .yaml 文件\n";
     return kUsage;
   }
-  size_t built = 0, failed = 0;
-  xlsx::SummaryCollector summaries;  // 汇总.xlsx per year when ≥ 2 departments were built to xlsx
-  for (const auto& f : inputs.files) {
-    auto c = check_budget_file(f, *ctx);
-    print_diagnostics(c, opt.quiet);
-    if (!c.ok()) {
-      ++failed;
-      continue;
-    }
-    try {
-      for (const auto& p : write_outputs(c, formats, opt.out_dir, *ctx))
-        if (!opt.quiet) std::cout << p.string() << "\n";
-      if (formats.count(Format::Xlsx)) summaries.add(*c.budget, *c.derived);
-      ++built;
-    } catch (const std::exception& e) {
-      std::cerr << f.string() << ": 错误: " << e.what() << "\n";
-      ++failed;
-    }
+
+  // 汇总.xlsx per year when ≥ 2 departments were built to xlsx. A shard sees only part of a year,
+  // so shards write none; a final unsharded run (everything unchanged) writes it (docs/batch.md).
+  const bool want_summary = formats.count(Format::Xlsx) && !shard;
+  xlsx::SummaryCollector summaries;
+  std::mutex summaries_mu;  // departments are checked on worker threads
+
+  BatchOptions bo;
+  bo.formats = formats;
+  bo.out_dir = opt.out_dir;
+  bo.jobs = opt.jobs;
+  bo.force = opt.force;
+  bo.quiet = opt.quiet;
+  bo.stop_requested = [] { return stop_requested(); };
+  if (want_summary) {
+    bo.check_unchanged = true;  // unchanged departments still need their row in 汇总.xlsx
+    bo.on_checked = [&](const CheckedBudget& c) {
+      std::lock_guard lk(summaries_mu);
+      summaries.add(*c.budget, *c.derived);
+    };
   }
-  bool summary_failed = false;
+  install_stop_handlers();
+  BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
+  BatchReport report;
   try {
-    auto xo = xlsx::options_from_config(ctx->config_dir(), source_date_epoch());
-    for (const auto& p : summaries.write(opt.out_dir, xo))
-      if (!opt.quiet) std::cout << p.string() << "\n";
+    report = run_batch(inputs.files, bo, *ctx, printer.callbacks());
   } catch (const std::exception& e) {
+    printer.clear();
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
-    summary_failed = true;
+    return kUsage;
   }
-  if (!opt.quiet)
-    std::cerr << "生成 " << built << " 个部门，失败 " << failed << " 个\n";
+  printer.clear();
+
+  bool summary_failed = false;
+  if (want_summary && !report.stopped) {
+    try {
+      auto xo = xlsx::options_from_config(ctx->config_dir(), source_date_epoch());
+      for (const auto& p : summaries.write(opt.out_dir, xo))
+        if (!opt.quiet) std::cout << p.string() << "\n";
+    } catch (const std::exception& e) {
+      std::cerr << "budgetpress: 错误: " << e.what() << "\n";
+      summary_failed = true;
+    }
+  }
+  printer.summary(report);
+  if (report.stopped) {
+    remove_stale_temp_files(opt.out_dir);
+    return exit_code_for_signal(stop_signal());
+  }
   if (!inputs.errors.empty()) return kUsage;
-  return failed || summary_failed ? kFailed : kOk;
+  return report.failed || summary_failed ? kFailed : kOk;
 }
 
 }  // namespace bp::cli

@@ -11,10 +11,17 @@ struct Options {
   std::string out_dir;
   std::string formats = "pdf";
   bool quiet = false;
+  unsigned jobs = 0;        // build: -j, 0 = one per CPU
+  bool force = false;       // build: rebuild unchanged departments; new-year: overwrite files
+  std::string shard;        // build: "k/N", empty = all departments
   const char* argv0 = nullptr;
 };
 
 int run_check(const Options& opt);
 int run_build(const Options& opt);
+// Next year's department files from this year's (docs/batch.md#new-year).
+int run_new_year(const Options& opt);
+// Builds, then rebuilds a department whenever its file is saved, until Ctrl-C (docs/batch.md#watch).
+int run_watch(const Options& opt);
 
 }  // namespace bp::cli

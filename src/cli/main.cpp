@@ -22,6 +22,22 @@ int main(int argc, char** argv) {
   build->add_option("-o,--out", opt.out_dir, "输出目录（文件写到 OUT/<年度>/<编码>-<名称>.<扩展名>）")->required();
   build->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json 或 all")->default_val("pdf");
   build->add_flag("-q,--quiet", opt.quiet, "只输出错误");
+  build->add_option("-j,--jobs", opt.jobs, "并行生成的部门数（默认：CPU 核数）")->check(CLI::Range(1u, 1024u));
+  build->add_flag("--force", opt.force, "忽略增量构建清单，全部重新生成");
+  build->add_option("--shard", opt.shard, "只处理第 k 片（共 N 片）：k/N，按输入相对路径的哈希分片");
+
+  auto* new_year = app.add_subcommand("new-year", "由本年度部门预算文件生成下一年度的文件（金额清零待填）");
+  new_year->add_option("paths", opt.paths, "本年度 YAML 文件或目录")->required();
+  new_year->add_option("-o,--out", opt.out_dir,
+                       "输出目录（默认：文件所在目录名为年度时，写到同级的下一年度目录）");
+  new_year->add_flag("--force", opt.force, "覆盖已存在的下一年度文件");
+  new_year->add_flag("-q,--quiet", opt.quiet, "只输出错误");
+
+  auto* watch = app.add_subcommand("watch", "预览：先生成一次，之后每次保存文件就重新生成该部门");
+  watch->add_option("paths", opt.paths, "YAML 文件或目录")->required();
+  watch->add_option("-o,--out", opt.out_dir, "输出目录")->default_val("out");
+  watch->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json,txt 或 all")->default_val("pdf");
+  watch->add_flag("-q,--quiet", opt.quiet, "只输出错误");
 
   try {
     app.parse(argc, argv);
@@ -32,5 +48,7 @@ int main(int argc, char** argv) {
   opt.argv0 = argv[0];
   if (check->parsed()) return bp::cli::run_check(opt);
   if (build->parsed()) return bp::cli::run_build(opt);
+  if (new_year->parsed()) return bp::cli::run_new_year(opt);
+  if (watch->parsed()) return bp::cli::run_watch(opt);
   return 2;
 }

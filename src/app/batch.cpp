@@ -1,0 +1,466 @@
+#include "app/batch.hpp"
+
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <stdexcept>
+#include <stop_token>
+#include <thread>
+#include <unordered_set>
+
+#include "app/batch_manifest.hpp"
+#include "app/document_for.hpp"
+#include "app/inputs.hpp"
+#include "model/load.hpp"
+#include "util/file_names.hpp"
+#include "util/fnv1a.hpp"
+
+namespace bp {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStagingPrefix = ".budgetpress-staging.";
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+unsigned default_jobs() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0) {
+    int n = CPU_COUNT(&set);
+    if (n > 0) return static_cast<unsigned>(n);
+  }
+  unsigned n = std::thread::hardware_concurrency();
+  return n ? n : 1;
+}
+
+std::string manifest_key(const fs::path& file) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  fs::path abs = (file.is_absolute() || ec ? file : cwd / file).lexically_normal();
+  if (!ec) {
+    fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  }
+  return abs.generic_string();
+}
+
+std::string first_line(const std::string& s) {
+  return s.substr(0, s.find('\n'));
+}
+
+// The label of a department whose file was not parsed: the stem of a recorded output.
+std::string label_from_manifest(const ManifestEntry& e, const fs::path& file) {
+  if (e.outputs.empty()) return file.string();
+  return fs::path(e.outputs.begin()->second.file).stem().string();
+}
+
+// Reads the file when it is small enough to be a department file; nullopt otherwise (the caller
+// then lets check_budget_file report why, with the standard messages).
+std::optional<std::string> read_input(const fs::path& file) {
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  if (ec || size > LoadLimits{}.max_file_bytes) return std::nullopt;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return ss.str();
+}
+
+void fsync_dir(const fs::path& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+// pid of a temp or staging name ending in ".<pid>.<n>", 0 when there is none.
+long pid_of_temp_name(const std::string& name) {
+  size_t last = name.rfind('.');
+  if (last == std::string::npos || last == 0) return 0;
+  size_t prev = name.rfind('.', last - 1);
+  if (prev == std::string::npos) return 0;
+  std::string pid = name.substr(prev + 1, last - prev - 1);
+  if (pid.empty() || pid.size() > 9 || pid.find_first_not_of("0123456789") != std::string::npos)
+    return 0;
+  return std::stol(pid);
+}
+
+bool is_ours_or_stale(const fs::directory_entry& e, long pid) {
+  if (pid == static_cast<long>(::getpid())) return true;
+  // Another process: only when it is gone and the entry is old. On a volume shared by several
+  // machines (shards in containers) a pid says nothing about other hosts; the age guard keeps
+  // a running shard's files safe.
+  if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM) return false;
+  std::error_code ec;
+  auto mtime = e.last_write_time(ec);
+  if (ec) return false;
+  return fs::file_time_type::clock::now() - mtime > std::chrono::hours(1);
+}
+
+size_t remove_temps_in(const fs::path& dir) {
+  size_t removed = 0;
+  std::error_code ec;
+  std::vector<fs::directory_entry> doomed;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.empty() || name[0] != '.') continue;
+    bool staging = name.rfind(kStagingPrefix, 0) == 0;
+    bool temp = name.find(".tmp.") != std::string::npos;
+    if (!staging && !temp) continue;
+    long pid = pid_of_temp_name(name);
+    if (pid > 0 && is_ours_or_stale(*it, pid)) doomed.push_back(*it);
+  }
+  for (const auto& e : doomed) {
+    std::error_code rec;
+    if (fs::remove_all(e.path(), rec) > 0) ++removed;
+  }
+  return removed;
+}
+
+struct Shared {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<DeptResult> done;
+  unsigned workers_alive = 0;
+  std::map<std::string, std::string> claims;  // "<year>/<stem>" → manifest key of the claimant
+  std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
+};
+
+class DeptBuilder {
+ public:
+  DeptBuilder(const BatchOptions& o, const Context& ctx, const InputFingerprint* fp,
+              const Manifest& manifest, Shared& shared)
+      : o_(o), ctx_(ctx), fp_(fp), manifest_(manifest), sh_(shared) {}
+
+  DeptResult build(size_t index, const BatchInput& in, const std::stop_token& stop) {
+    auto t0 = std::chrono::steady_clock::now();
+    DeptResult r;
+    r.index = index;
+    r.file = in.file;
+    r.label = in.file.string();
+    if (stop.stop_requested()) return r;  // Cancelled
+    build_into(r, in, stop);
+    r.seconds = seconds_since(t0);
+    return r;
+  }
+
+ private:
+  const BatchOptions& o_;
+  const Context& ctx_;
+  const InputFingerprint* fp_;
+  const Manifest& manifest_;
+  Shared& sh_;
+
+  void fail(DeptResult& r, const std::string& message) {
+    r.status = DeptStatus::Failed;
+    std::string line = r.file.string() + ": 错误: " + message;
+    r.diagnostics += line + "\n";
+    if (r.first_error.empty()) r.first_error = line;
+  }
+
+  void build_into(DeptResult& r, const BatchInput& in, const std::stop_token& stop) {
+    auto bytes = read_input(in.file);
+    auto hash_of = [&](const std::string& form, Format f) {
+      return fp_->output_hash(*bytes, form, f);
+    };
+    if (bytes && fp_ && !o_.force && manifest_.unchanged(in.key, o_.formats, o_.out_dir, hash_of)) {
+      r.status = DeptStatus::Unchanged;
+      r.label = label_from_manifest(*manifest_.find(in.key), in.file);
+      if (o_.check_unchanged && o_.on_checked) {
+        auto c = check_budget_text(*bytes, in.file.string(), ctx_);
+        if (c.ok()) o_.on_checked(c);
+      }
+      return;
+    }
+
+    CheckedBudget c = bytes ? check_budget_text(*bytes, in.file.string(), ctx_)
+                            : check_budget_file(in.file, ctx_);
+    for (const auto& d : c.diag.sorted()) {
+      if (d.severity == Severity::Error && r.first_error.empty())
+        r.first_error = first_line(c.diag.format(d));
+      if (o_.quiet && d.severity == Severity::Warning) continue;
+      r.diagnostics += c.diag.format(d) + "\n";
+    }
+    if (c.budget)
+      r.label = department_file_stem(c.budget->dept.code.value, c.budget->dept.name.value);
+    if (!c.ok()) {
+      r.status = DeptStatus::Failed;
+      if (r.first_error.empty()) r.first_error = r.file.string() + ": 错误: 无法生成";
+      return;
+    }
+    const Budget& b = *c.budget;
+
+    // Two files that would write the same outputs: the second one fails instead of silently
+    // replacing the first one's documents.
+    std::string claim = std::to_string(b.dept.year) + "/" + r.label;
+    {
+      std::lock_guard lk(sh_.mu);
+      auto [it, fresh] = sh_.claims.emplace(claim, in.key);
+      if (!fresh && it->second != in.key) {
+        fail(r, "输出文件 " + claim + ".* 与 " + it->second + " 的输出同名（部门编码和名称重复）");
+        return;
+      }
+    }
+
+    // Formats whose output is missing or out of date (all of them with --force or no manifest).
+    std::set<Format> todo;
+    ManifestEntry entry;
+    entry.form = b.dept.form;
+    entry.year = b.dept.year;
+    const ManifestEntry* old = manifest_.find(in.key);
+    for (Format f : o_.formats) {
+      std::string h = fp_ && bytes ? hash_of(b.dept.form, f) : std::string();
+      fs::path final_path = output_path(o_.out_dir, b, f);
+      bool current = false;
+      if (fp_ && bytes && !o_.force && old && old->form == b.dept.form) {
+        auto it = old->outputs.find(format_ext(f));
+        std::error_code ec;
+        current = it != old->outputs.end() && it->second.hash == h &&
+                  it->second.file == final_path.lexically_relative(o_.out_dir).generic_string() &&
+                  fs::is_regular_file(final_path, ec);
+      }
+      if (!current) todo.insert(f);
+      if (!h.empty())
+        entry.outputs[format_ext(f)] = {final_path.lexically_relative(o_.out_dir).generic_string(),
+                                        h};
+    }
+    if (todo.empty()) {
+      r.status = DeptStatus::Unchanged;
+      if (o_.on_checked) o_.on_checked(c);
+      return;
+    }
+
+    if (stop.stop_requested()) return;  // abandoned before rendering: Cancelled, nothing touched
+    fs::path staging = o_.out_dir / (std::string(kStagingPrefix) + std::to_string(::getpid()) +
+                                     "." + std::to_string(r.index));
+    std::vector<fs::path> staged;
+    try {
+      fs::create_directories(staging);
+      for (Format f : todo) {
+        if (stop.stop_requested()) {
+          std::error_code ec;
+          fs::remove_all(staging, ec);
+          staged.clear();
+          return;  // Cancelled: the previous outputs stay
+        }
+        for (auto& p : write_outputs(c, {f}, staging, ctx_)) staged.push_back(std::move(p));
+      }
+      // Every format rendered: move them into place (same file system, each rename atomic).
+      fs::path year_dir = o_.out_dir / std::to_string(b.dept.year);
+      fs::create_directories(year_dir);
+      for (const auto& p : staged) {
+        fs::path target = year_dir / p.filename();
+        if (::rename(p.c_str(), target.c_str()) != 0)
+          throw std::runtime_error("无法替换 " + target.string() + "：" + std::strerror(errno));
+        r.written.push_back(target);
+      }
+      fsync_dir(year_dir);
+    } catch (const std::exception& e) {
+      std::error_code ec;
+      fs::remove_all(staging, ec);
+      r.written.clear();
+      fail(r, e.what());
+      return;
+    }
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    r.status = DeptStatus::Built;
+    if (o_.on_checked) o_.on_checked(c);
+    if (fp_ && bytes) {
+      std::lock_guard lk(sh_.mu);
+      sh_.manifest_updates.emplace_back(in.key, std::move(entry));
+    }
+  }
+};
+
+}  // namespace
+
+Shard parse_shard(const std::string& text) {
+  auto bad = [&]() {
+    return std::invalid_argument("--shard 应写成 k/N（1 ≤ k ≤ N），例如 2/8：“" + text + "”");
+  };
+  size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 >= text.size()) throw bad();
+  auto number = [&](const std::string& s) -> unsigned {
+    if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos)
+      throw bad();
+    return static_cast<unsigned>(std::stoul(s));
+  };
+  Shard s{number(text.substr(0, slash)), number(text.substr(slash + 1))};
+  if (s.count == 0 || s.index == 0 || s.index > s.count) throw bad();
+  return s;
+}
+
+bool in_shard(std::string_view shard_path, const Shard& s) {
+  return fnv1a64(shard_path) % s.count == s.index - 1;
+}
+
+BatchInputs collect_batch_inputs(const std::vector<std::string>& paths,
+                                 const std::optional<Shard>& shard) {
+  BatchInputs out;
+  std::unordered_set<std::string> seen;
+  for (const auto& arg : paths) {
+    auto found = collect_inputs({arg});
+    out.errors.insert(out.errors.end(), found.errors.begin(), found.errors.end());
+    std::error_code ec;
+    bool dir = fs::is_directory(arg, ec);
+    for (auto& f : found.files) {
+      BatchInput in;
+      in.key = manifest_key(f);
+      if (!seen.insert(in.key).second) continue;  // the same file named twice is built once
+      in.shard_path = dir ? f.lexically_relative(arg).generic_string() : f.filename().string();
+      in.file = std::move(f);
+      ++out.found;
+      if (shard && !in_shard(in.shard_path, *shard)) continue;
+      out.files.push_back(std::move(in));
+    }
+  }
+  return out;
+}
+
+size_t remove_stale_temp_files(const fs::path& out_dir) {
+  std::error_code ec;
+  if (!fs::is_directory(out_dir, ec)) return 0;
+  size_t removed = remove_temps_in(out_dir);
+  for (auto it = fs::directory_iterator(out_dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.empty() && name[0] != '.' && it->is_directory())
+      removed += remove_temps_in(it->path());
+  }
+  return removed;
+}
+
+BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions& o,
+                      const Context& ctx, const BatchCallbacks& cb) {
+  auto t0 = std::chrono::steady_clock::now();
+  BatchReport rep;
+  std::optional<InputFingerprint> fp;
+  Manifest manifest;
+  if (o.use_manifest) {
+    fp.emplace(ctx, source_date_epoch());
+    manifest = Manifest::load(o.out_dir);
+    if (!manifest.warning().empty()) rep.warnings.push_back(manifest.warning());
+  }
+  remove_stale_temp_files(o.out_dir);
+
+  Shared sh;
+  DeptBuilder builder(o, ctx, fp ? &*fp : nullptr, manifest, sh);
+  std::stop_source stop;
+  std::atomic<size_t> next{0};
+  const size_t total = inputs.size();
+  unsigned jobs = o.jobs ? o.jobs : default_jobs();
+  if (jobs > total) jobs = static_cast<unsigned>(total ? total : 1);
+
+  std::map<size_t, DeptResult> pending;  // finished, waiting for earlier departments (input order)
+  size_t emit_next = 0, received = 0;
+  auto deliver = [&](DeptResult&& r) {
+    ++received;
+    switch (r.status) {
+      case DeptStatus::Built:
+        ++rep.built;
+        break;
+      case DeptStatus::Unchanged:
+        ++rep.unchanged;
+        break;
+      case DeptStatus::Failed:
+        ++rep.failed;
+        break;
+      case DeptStatus::Cancelled:
+        ++rep.cancelled;
+        break;
+    }
+    if (cb.progress) cb.progress(received, total, r);
+    pending.emplace(r.index, std::move(r));
+    for (auto it = pending.find(emit_next); it != pending.end(); it = pending.find(emit_next)) {
+      if (it->second.status == DeptStatus::Failed) rep.failures.push_back(it->second.first_error);
+      if (cb.result) cb.result(it->second);
+      pending.erase(it);
+      ++emit_next;
+    }
+  };
+
+  {
+    std::vector<std::jthread> pool;
+    sh.workers_alive = jobs;
+    for (unsigned w = 0; w < jobs; ++w)
+      pool.emplace_back([&, token = stop.get_token()] {
+        for (;;) {
+          if (token.stop_requested()) break;
+          size_t i = next.fetch_add(1);
+          if (i >= total) break;
+          DeptResult r = builder.build(i, inputs[i], token);
+          std::lock_guard lk(sh.mu);
+          sh.done.push_back(std::move(r));
+          sh.cv.notify_one();
+        }
+        std::lock_guard lk(sh.mu);
+        --sh.workers_alive;
+        sh.cv.notify_one();
+      });
+
+    for (;;) {
+      std::deque<DeptResult> batch;
+      bool finished = false;
+      {
+        std::unique_lock lk(sh.mu);
+        sh.cv.wait_for(lk, std::chrono::milliseconds(100),
+                       [&] { return !sh.done.empty() || sh.workers_alive == 0; });
+        batch.swap(sh.done);
+        finished = sh.workers_alive == 0;
+      }
+      for (auto& r : batch) deliver(std::move(r));
+      if (!rep.stopped && o.stop_requested && o.stop_requested()) {
+        rep.stopped = true;
+        stop.request_stop();
+      }
+      if (finished) {
+        std::lock_guard lk(sh.mu);
+        if (sh.done.empty()) break;
+      }
+    }
+  }  // joins the pool
+
+  // Departments never started (stopped) are counted, not reported one by one.
+  size_t started = std::min(next.load(), total);
+  rep.cancelled += total - started;
+  // In-order delivery waits for every started department, so nothing should be left pending.
+  for (auto& [i, r] : pending) {
+    if (r.status == DeptStatus::Failed) rep.failures.push_back(r.first_error);
+    if (cb.result) cb.result(r);
+  }
+
+  if (fp && !sh.manifest_updates.empty()) {
+    for (const auto& [key, e] : sh.manifest_updates) manifest.update(key, e);
+    try {
+      manifest.save(o.out_dir);
+    } catch (const std::exception& e) {
+      rep.warnings.push_back(std::string("无法写入增量构建清单：") + e.what());
+    }
+  }
+  remove_stale_temp_files(o.out_dir);
+  rep.seconds = seconds_since(t0);
+  return rep;
+}
+
+}  // namespace bp

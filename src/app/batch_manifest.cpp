@@ -1,0 +1,168 @@
+#include "app/batch_manifest.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "util/atomic_file.hpp"
+#include "util/fnv1a.hpp"
+
+namespace bp {
+
+namespace {
+
+constexpr int kManifestVersion = 1;
+
+std::string read_all(const std::filesystem::path& p, bool& exists) {
+  std::ifstream in(p, std::ios::binary);
+  exists = static_cast<bool>(in);
+  if (!in) return {};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// An exclusive flock on a directory, released on destruction.
+class DirLock {
+ public:
+  explicit DirLock(const std::filesystem::path& dir) {
+    fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0)
+      throw std::runtime_error("无法打开目录 " + dir.string() + "：" + std::strerror(errno));
+    while (::flock(fd_, LOCK_EX) != 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      ::close(fd_);
+      throw std::runtime_error("无法锁定目录 " + dir.string() + "：" + std::strerror(e));
+    }
+  }
+  ~DirLock() { ::close(fd_); }  // closing the descriptor releases the lock
+  DirLock(const DirLock&) = delete;
+  DirLock& operator=(const DirLock&) = delete;
+
+ private:
+  int fd_ = -1;
+};
+
+}  // namespace
+
+InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::string_view version) {
+  const auto& cfg = ctx.config_dir();
+  Fnv1a64 h;
+  h.field("budgetpress-inputs-v1").field(version).number(static_cast<uint64_t>(epoch));
+  h.field("catalog");
+  hash_tree_into(h, cfg / "catalog");
+  h.field("themes");
+  hash_tree_into(h, cfg / "themes");
+  h.field("templates");
+  hash_tree_into(h, cfg.parent_path() / "templates");
+  h.field("fonts");
+  hash_tree_into(h, cfg.parent_path() / "fonts");
+  shared_ = h.value();
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(cfg / "profiles", ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file() || it->path().extension() != ".yaml") continue;
+    Fnv1a64 p;
+    hash_file_into(p, it->path());
+    profiles_[it->path().stem().string()] = p.value();
+  }
+}
+
+std::string InputFingerprint::output_hash(std::string_view yaml, const std::string& form,
+                                          Format f) const {
+  Fnv1a64 h;
+  h.number(shared_).field(form);
+  auto it = profiles_.find(form);
+  h.number(it == profiles_.end() ? 0 : it->second);
+  h.field(yaml).field(format_ext(f));
+  return h.hex();
+}
+
+const ManifestEntry* Manifest::find(const std::string& key) const {
+  auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+void Manifest::update(const std::string& key, const ManifestEntry& e) {
+  ManifestEntry& mine = entries_[key];
+  mine.form = e.form;
+  mine.year = e.year;
+  for (const auto& [ext, out] : e.outputs) mine.outputs[ext] = out;
+  updated_.insert(key);
+}
+
+std::string Manifest::to_json() const {
+  nlohmann::json j;
+  j["budgetpress_manifest"] = kManifestVersion;
+  j["departments"] = nlohmann::json::object();
+  for (const auto& [key, e] : entries_) {
+    nlohmann::json d;
+    d["form"] = e.form;
+    d["year"] = e.year;
+    d["outputs"] = nlohmann::json::object();
+    for (const auto& [ext, o] : e.outputs)
+      d["outputs"][ext] = {{"file", o.file}, {"inputs", o.hash}};
+    j["departments"][key] = std::move(d);
+  }
+  return j.dump(1) + "\n";
+}
+
+Manifest Manifest::from_json(std::string_view text) {
+  auto j = nlohmann::json::parse(text);
+  if (j.at("budgetpress_manifest").get<int>() != kManifestVersion)
+    throw std::runtime_error("清单版本不同");
+  Manifest m;
+  for (const auto& [key, d] : j.at("departments").items()) {
+    ManifestEntry e;
+    e.form = d.at("form").get<std::string>();
+    e.year = d.at("year").get<int>();
+    for (const auto& [ext, o] : d.at("outputs").items())
+      e.outputs[ext] = {o.at("file").get<std::string>(), o.at("inputs").get<std::string>()};
+    m.entries_[key] = std::move(e);
+  }
+  return m;
+}
+
+Manifest Manifest::load(const std::filesystem::path& out_dir) {
+  bool exists = false;
+  std::string text = read_all(out_dir / kManifestFile, exists);
+  if (!exists) return {};
+  try {
+    return from_json(text);
+  } catch (const std::exception& e) {
+    Manifest m;
+    m.warning_ = "无法读取增量构建清单 " + (out_dir / kManifestFile).string() + "（" + e.what() +
+                 "），全部重新生成";
+    return m;
+  }
+}
+
+void Manifest::save(const std::filesystem::path& out_dir) const {
+  std::filesystem::create_directories(out_dir);
+  DirLock lock(out_dir);
+  Manifest merged;
+  bool exists = false;
+  std::string text = read_all(out_dir / kManifestFile, exists);
+  if (exists) {
+    try {
+      merged = from_json(text);
+    } catch (const std::exception&) {
+      merged = Manifest();  // a damaged manifest is replaced
+    }
+  }
+  for (const auto& key : updated_) {
+    auto it = entries_.find(key);
+    if (it != entries_.end()) merged.update(key, it->second);
+  }
+  write_file_atomic(out_dir / kManifestFile, merged.to_json());
+}
+
+}  // namespace bp

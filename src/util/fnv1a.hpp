@@ -1,0 +1,55 @@
+// FNV-1a, 64 bit (http://www.isthe.com/chongo/tech/comp/fnv/ — offset basis 0xcbf29ce484222325,
+// prime 0x100000001b3): a small, fully specified, dependency-free hash. Used to detect changed
+// inputs (batch manifest) and to assign departments to shards. Not cryptographic: it guards against
+// accidents, not against an attacker who crafts two inputs with the same hash.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace bp {
+
+class Fnv1a64 {
+ public:
+  static constexpr uint64_t kOffsetBasis = 0xcbf29ce484222325ULL;
+  static constexpr uint64_t kPrime = 0x100000001b3ULL;
+
+  // Raw bytes, exactly as FNV-1a specifies (no framing).
+  Fnv1a64& bytes(std::string_view data) {
+    for (unsigned char c : data) {
+      h_ ^= c;
+      h_ *= kPrime;
+    }
+    return *this;
+  }
+  // A field: its length (8 bytes, little endian) then its bytes, so that ("ab","c") and ("a","bc")
+  // hash differently.
+  Fnv1a64& field(std::string_view data);
+  Fnv1a64& number(uint64_t v);
+
+  uint64_t value() const { return h_; }
+  // 16 lowercase hex digits.
+  std::string hex() const;
+
+ private:
+  uint64_t h_ = kOffsetBasis;
+};
+
+inline uint64_t fnv1a64(std::string_view data) {
+  return Fnv1a64().bytes(data).value();
+}
+
+std::string hex64(uint64_t v);
+
+// Hashes a file's bytes as a field (streamed in 64 KiB blocks). Throws std::runtime_error naming
+// the file when it cannot be read.
+void hash_file_into(Fnv1a64& h, const std::filesystem::path& file);
+
+// Hashes every regular file under `dir` (recursively, sorted by relative path, '/' separators):
+// relative path and bytes of each. A missing directory hashes as a fixed marker, so that creating
+// it later counts as a change.
+void hash_tree_into(Fnv1a64& h, const std::filesystem::path& dir);
+
+}  // namespace bp
