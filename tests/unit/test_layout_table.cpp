@@ -1,0 +1,270 @@
+// Tables: span model, column widths, pagination on synthetic tables (header repeated on every page,
+// keep-with-next, rows never split, rowspan cells continued with their label, 续表, rules closed).
+#include <catch2/catch.hpp>
+
+#include <numeric>
+#include <regex>
+
+#include "../tools/engine_support.hpp"
+#include "layout/document_layout.hpp"
+#include "layout/table_grid.hpp"
+#include "layout/table_paginate.hpp"
+
+using namespace bp;
+using namespace bp::layout;
+using Catch::Detail::Approx;
+
+namespace {
+
+doc::Cell cell(std::string s, int rowspan = 1, int colspan = 1) {
+  doc::Cell c;
+  c.text = std::move(s);
+  c.rowspan = rowspan;
+  c.colspan = colspan;
+  return c;
+}
+
+doc::Row row(doc::RowRole role, std::vector<doc::Cell> cells) {
+  doc::Row r;
+  r.role = role;
+  r.cells = std::move(cells);
+  return r;
+}
+
+// A table with a two-row header + 栏次 and `n` body rows "行k" / "k.00" (k = 1..n).
+doc::Table synthetic(int n, int tall_row = -1, int rowspan_at = -1, int rowspan = 0) {
+  doc::Table t;
+  t.id = "syn";
+  t.title = "测试表";
+  t.header_block = doc::HeaderBlock{"901示例局", "预算年度：2023", "单位：万元"};
+  t.column_widths = {8, 10, 40, 20, 20};
+  t.head.push_back(row(doc::RowRole::Head,
+                       {cell("序号", 2), cell("分组", 2), cell("项目", 2), cell("金额", 1, 2)}));
+  t.head.push_back(row(doc::RowRole::Head, {cell("上年数"), cell("本年数")}));
+  t.head.push_back(
+      row(doc::RowRole::ColumnNumbers, {cell("栏次"), cell(""), cell(""), cell("1"), cell("2")}));
+  for (int k = 1; k <= n; ++k) {
+    doc::Row r = row(k == 1 ? doc::RowRole::Total : doc::RowRole::Item, {cell(std::to_string(k))});
+    if (k - 1 == rowspan_at)
+      r.cells.push_back(cell("跨页分组", rowspan));
+    else if (rowspan_at < 0 || k - 1 < rowspan_at || k - 1 >= rowspan_at + rowspan)
+      r.cells.push_back(cell(""));
+    std::string label = "行" + std::to_string(k);
+    if (k - 1 == tall_row)
+      for (int i = 0; i < 300; ++i) label += "很长的说明文字";
+    r.cells.push_back(cell(label));
+    doc::Cell a = cell(std::to_string(k) + ".00");
+    a.number = doc::Number{k * 100, 2};
+    a.align = doc::Align::Right;
+    r.cells.push_back(a);
+    r.cells.push_back(cell(std::to_string(k) + ".50"));
+    t.body.push_back(r);
+  }
+  return t;
+}
+
+doc::Paragraph para(std::string s) {
+  doc::Paragraph p;
+  p.spans.push_back({std::move(s), false});
+  return p;
+}
+
+DocumentLayout lay(const doc::Document& d) {
+  static testing::Engine e;  // fonts and shaping cache shared by the layouts of this file
+  auto out = layout_document(d, e.ctx);
+  REQUIRE(e.coverage.ok());
+  return out;
+}
+
+// Labels 行k on a page, as numbers.
+std::vector<int> rows_on(const Page& p) {
+  std::vector<int> out;
+  static const std::regex re("^行(\\d+)");
+  for (const auto& it : p.text) {
+    std::smatch m;
+    std::string s = testing::glyph_text(it.glyphs);
+    if (std::regex_search(s, m, re)) out.push_back(std::stoi(m[1]));
+  }
+  return out;
+}
+
+bool has(const Page& p, const std::string& s) {
+  for (const auto& it : p.text)
+    if (testing::glyph_text(it.glyphs) == s) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("HTML span model: cells skip slots covered from above", "[layout][table]") {
+  std::vector<doc::Row> rows{row(doc::RowRole::Head, {cell("A", 2), cell("B", 1, 2)}),
+                             row(doc::RowRole::Head, {cell("C"), cell("D")})};
+  Grid g = build_grid(rows, 3, "t");
+  REQUIRE(g.cells.size() == 4);
+  CHECK(g.cells[2].row == 1);
+  CHECK(g.cells[2].col == 1);  // C goes right of A's rowspan
+  CHECK(g.cells[3].col == 2);
+  CHECK(build_grid(rows, 0, "t").cols == 3);
+  std::vector<doc::Row> bad{row(doc::RowRole::Plain, {cell("1"), cell("2"), cell("3"), cell("4")})};
+  CHECK_THROWS_AS(build_grid(bad, 3, "table x"), LayoutError);
+}
+
+TEST_CASE("column widths: relative widths scaled, minimums kept, wrapping relieved",
+          "[layout][table]") {
+  auto w = column_widths(3, {1, 2, 1}, {}, 400);
+  CHECK(w[0] == Approx(100));
+  CHECK(w[1] == Approx(200));
+  CHECK(std::accumulate(w.begin(), w.end(), 0.0) == Approx(400));
+  // A number column whose unbreakable content needs 120 pt gets it, from the others.
+  auto w2 = column_widths(3, {1, 2, 1}, {{0, 1, 120, 120}}, 400);
+  CHECK(w2[0] >= 120 - 1e-6);
+  CHECK(std::accumulate(w2.begin(), w2.end(), 0.0) == Approx(400));
+  // Column 1 would wrap (needs 260) while column 2 has spare width (needs 20 of 100).
+  auto w3 = column_widths(3, {1, 2, 1}, {{1, 1, 20, 260}, {2, 1, 10, 20}, {0, 1, 10, 50}}, 400);
+  CHECK(w3[1] > 200);
+  CHECK(w3[2] >= 20);
+  CHECK(std::accumulate(w3.begin(), w3.end(), 0.0) == Approx(400));
+  // Content widths: everything fits → max-content plus equal shares.
+  auto w4 = column_widths(2, {}, {{0, 1, 10, 100}, {1, 1, 10, 50}}, 250);
+  CHECK(w4[0] == Approx(150));
+  CHECK(w4[1] == Approx(100));
+}
+
+TEST_CASE("paginate_rows: whole rows per page, a too-tall row cut at line boundaries",
+          "[layout][table]") {
+  auto chunks = paginate_rows({10, 10, 10, 10, 10}, {}, 25, 30);
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks[0].pieces.size() == 2);
+  CHECK(chunks[1].pieces.size() == 3);
+  // Row 1 is 70 pt on 30 pt pages: cut at pad + k·pitch (pad 2, pitch 12).
+  std::vector<RowCut> cuts(3, RowCut{2, 12});
+  auto tall = paginate_rows({10, 70, 10}, cuts, 30, 30);
+  REQUIRE(tall.size() >= 3);
+  CHECK(tall[0].pieces.size() ==
+        1);  // row 0 alone: row 1 does not fit whole, the page is not empty
+  CHECK(tall[1].pieces[0].row == 1);
+  CHECK(tall[1].pieces[0].from == 0);
+  CHECK(tall[1].pieces[0].to == Approx(26));  // 2 + 2·12
+  double total = 0;
+  for (const auto& c : tall)
+    for (const auto& p : c.pieces)
+      if (p.row == 1) total += p.to - p.from;
+  CHECK(total == Approx(70));
+}
+
+TEST_CASE("a long table repeats header block, every head row and 栏次 on each page",
+          "[layout][table]") {
+  doc::Document d;
+  d.blocks.push_back(synthetic(120));
+  auto out = lay(d);
+  REQUIRE(out.pages.size() >= 3);
+  std::vector<int> seen;
+  for (size_t i = 0; i < out.pages.size(); ++i) {
+    const Page& p = out.pages[i];
+    INFO("page " << i);
+    for (const char* h : {"序号", "分组", "项目", "金额", "上年数", "本年数", "栏次", "901示例局",
+                          "预算年度：2023", "单位：万元"})
+      CHECK(has(p, h));
+    CHECK(has(p, "续表") == (i > 0));
+    CHECK(has(p, "测试表") == (i == 0));  // the title is never repeated
+    auto r = rows_on(p);
+    CHECK_FALSE(r.empty());
+    seen.insert(seen.end(), r.begin(), r.end());
+    // The grid is closed: the frame's four sides are drawn at the frame width on every page.
+    int frame = 0;
+    for (const auto& rule : p.rules)
+      frame += rule.width == testing::default_theme().table.frame ? 1 : 0;
+    CHECK(frame == 4);
+  }
+  // Every row exactly once, in order: rows never split or duplicated.
+  std::vector<int> want(120);
+  std::iota(want.begin(), want.end(), 1);
+  CHECK(seen == want);
+}
+
+TEST_CASE("keep-with-next: a header never ends a page without body rows", "[layout][table]") {
+  // Fill the first page until only the title, header and about one row would still fit.
+  for (int fill = 30; fill <= 36; ++fill) {
+    doc::Document d;
+    for (int i = 0; i < fill; ++i)
+      d.blocks.push_back(para("填充段落第" + std::to_string(i) + "行。"));
+    d.blocks.push_back(synthetic(40));
+    auto out = lay(d);
+    for (size_t i = 0; i < out.pages.size(); ++i) {
+      const Page& p = out.pages[i];
+      if (!has(p, "栏次")) continue;
+      INFO("fill " << fill << " page " << i);
+      CHECK(rows_on(p).size() >= 2);  // theme: min_rows_after_head = 2
+    }
+  }
+}
+
+TEST_CASE("a rowspan cell crossing a page break is continued with its label", "[layout][table]") {
+  doc::Document d;
+  d.blocks.push_back(synthetic(80, -1, 20, 40));  // rows 21..60 grouped
+  auto out = lay(d);
+  int pages_with_label = 0;
+  for (const Page& p : out.pages) {
+    auto r = rows_on(p);
+    bool group_rows = std::any_of(r.begin(), r.end(), [](int k) { return k >= 21 && k <= 60; });
+    CHECK(has(p, "跨页分组") == group_rows);
+    pages_with_label += group_rows ? 1 : 0;
+  }
+  CHECK(pages_with_label >= 2);
+}
+
+TEST_CASE("a row taller than a page is split; other rows never are", "[layout][table]") {
+  doc::Document d;
+  d.blocks.push_back(synthetic(10, 4));
+  auto out = lay(d);
+  int pages_with_tall = 0;
+  for (const Page& p : out.pages) {
+    auto r = rows_on(p);
+    for (int k : r)
+      if (k != 5) CHECK(std::count(r.begin(), r.end(), k) == 1);
+    for (const auto& it : p.text)
+      if (testing::glyph_text(it.glyphs).find("很长的说明文字") != std::string::npos) {
+        ++pages_with_tall;
+        break;
+      }
+  }
+  CHECK(pages_with_tall >= 2);
+}
+
+TEST_CASE("landscape and new_page tables get their own pages", "[layout][table]") {
+  doc::Document d;
+  d.blocks.push_back(para("前文。"));
+  doc::Table t = synthetic(5);
+  t.landscape = true;
+  d.blocks.push_back(t);
+  d.blocks.push_back(para("后文。"));
+  auto out = lay(d);
+  REQUIRE(out.pages.size() == 3);
+  CHECK_FALSE(out.pages[0].landscape);
+  CHECK(out.pages[1].landscape);
+  CHECK(out.pages[1].width > out.pages[1].height);
+  CHECK_FALSE(out.pages[2].landscape);
+}
+
+TEST_CASE("keep_together moves a table that would break to the next page", "[layout][table]") {
+  doc::Document d;
+  for (int i = 0; i < 30; ++i) d.blocks.push_back(para("填充段落。"));
+  doc::Table t = synthetic(8);
+  t.keep_together = true;
+  d.blocks.push_back(t);
+  auto out = lay(d);
+  int pages_with_rows = 0;
+  for (const Page& p : out.pages) pages_with_rows += rows_on(p).empty() ? 0 : 1;
+  CHECK(pages_with_rows == 1);
+}
+
+TEST_CASE("an empty table prints its header and note", "[layout][table]") {
+  doc::Document d;
+  doc::Table t = synthetic(0);
+  t.notes.push_back("注：无政府基金预算财政拨款预算，空表列示。");
+  d.blocks.push_back(t);
+  auto out = lay(d);
+  REQUIRE(out.pages.size() == 1);
+  CHECK(has(out.pages[0], "栏次"));
+  CHECK(testing::page_text(out.pages[0]).find("空表列示") != std::string::npos);
+}

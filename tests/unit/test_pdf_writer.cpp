@@ -1,0 +1,165 @@
+// The PDF layer: font subsets (the CIDs in content streams address the right outlines — checked by
+// reading the subset with FreeType, not by trusting the charset), ToUnicode, PDF syntax helpers and
+// deterministic bytes.
+#include <catch2/catch.hpp>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_OUTLINE_H
+#include FT_CID_H
+
+#include "../tools/engine_support.hpp"
+#include "layout/document_layout.hpp"
+#include "pdf/cff.hpp"
+#include "pdf/font_subset.hpp"
+#include "pdf/pdf_format.hpp"
+#include "pdf/pdf_writer.hpp"
+#include "pdf/render.hpp"
+#include "pdf/to_unicode.hpp"
+
+using namespace bp;
+
+namespace {
+
+struct Outline {
+  int points = 0, contours = 0;
+  FT_BBox box{};
+};
+
+Outline outline_of(FT_Face face, unsigned glyph) {
+  REQUIRE(FT_Load_Glyph(face, glyph, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING) == 0);
+  Outline o;
+  o.points = face->glyph->outline.n_points;
+  o.contours = face->glyph->outline.n_contours;
+  FT_Outline_Get_CBox(&face->glyph->outline, &o.box);
+  return o;
+}
+
+std::set<uint32_t> gids_of(const text::Font& f, std::u32string_view s) {
+  std::set<uint32_t> out;
+  for (char32_t c : s) out.insert(f.glyph(c));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("subset CIDs address the original glyphs' outlines", "[pdf][subset]") {
+  const text::Font& font = testing::shared_fonts().get("Noto Serif CJK SC", false);
+  const std::u32string chars = U"部门预算收支总表合计2075.36万元，。“三公”（）";
+  const auto gids = gids_of(font, chars);
+  pdf::FontSubset sub = pdf::subset_font(font, gids);
+  CHECK(sub.cid_keyed);
+  CHECK(sub.cid_equals_gid);  // Noto CJK: CID = original glyph ID (read from the charset)
+  CHECK(sub.cff.size() < 60000);
+
+  // No layout closure: the subset holds .notdef, the glyphs asked for, and nothing but the
+  // variation-sequence (cmap14) variants of those characters that hb-subset 6.0 always adds.
+  std::set<uint32_t> allowed = gids;
+  allowed.insert(0);
+  text::HbSetPtr selectors(hb_set_create());
+  hb_face_collect_variation_selectors(font.hb_face(), selectors.get());
+  for (char32_t c : chars)
+    for (hb_codepoint_t vs = HB_SET_VALUE_INVALID; hb_set_next(selectors.get(), &vs);) {
+      hb_codepoint_t g = 0;
+      if (hb_font_get_variation_glyph(font.hb_font(), c, vs, &g)) allowed.insert(g);
+    }
+  auto info = pdf::read_cff(sub.cff);
+  CHECK(info.charset.size() >= gids.size() + 1);
+  for (uint32_t cid : info.charset) {
+    INFO("CID " << cid);
+    CHECK(allowed.count(cid) == 1);
+  }
+
+  // A PDF viewer addresses a CID-keyed CFF by CID; so does FreeType's FT_Load_Glyph for a bare
+  // CID-keyed CFF. Each CID must give the outline of the original glyph.
+  FT_Library lib = nullptr;
+  REQUIRE(FT_Init_FreeType(&lib) == 0);
+  FT_Face subset = nullptr, original = nullptr;
+  REQUIRE(FT_New_Memory_Face(lib, reinterpret_cast<const FT_Byte*>(sub.cff.data()),
+                             static_cast<FT_Long>(sub.cff.size()), 0, &subset) == 0);
+  REQUIRE(FT_New_Face(lib, font.file().c_str(), font.face_index(), &original) == 0);
+  for (unsigned n = 0; n < info.charset.size(); ++n) {  // our charset reader agrees with FreeType's
+    FT_UInt cid = 0;
+    REQUIRE(FT_Get_CID_From_Glyph_Index(subset, n, &cid) == 0);
+    CHECK(cid == info.charset[n]);
+  }
+  for (uint32_t g : gids) {
+    INFO("original glyph " << g);
+    const uint32_t cid = sub.cid_of_gid.at(g);
+    Outline a = outline_of(subset, cid), b = outline_of(original, g);
+    CHECK(a.points == b.points);
+    CHECK(a.contours == b.contours);
+    CHECK(a.box.xMin == b.box.xMin);
+    CHECK(a.box.yMax == b.box.yMax);
+  }
+  FT_Done_Face(subset);
+  FT_Done_Face(original);
+  FT_Done_FreeType(lib);
+}
+
+TEST_CASE("ToUnicode CMap maps CIDs to UTF-16BE, 100 entries per block", "[pdf][tounicode]") {
+  std::map<uint32_t, std::u32string> m{{9564, U"中"}, {63025, U"——"}, {70000 & 0xFFFF, U"𠀀"}};
+  std::string c = pdf::to_unicode_cmap(m);
+  CHECK(c.find("<255C> <4E2D>") != std::string::npos);
+  CHECK(c.find("<F631> <20142014>") != std::string::npos);
+  CHECK(c.find("<D840DC00>") != std::string::npos);  // surrogate pair
+  CHECK(c.find("3 beginbfchar") != std::string::npos);
+  std::map<uint32_t, std::u32string> many;
+  for (uint32_t i = 1; i <= 250; ++i) many[i] = U"字";
+  std::string c2 = pdf::to_unicode_cmap(many);
+  CHECK(c2.find("100 beginbfchar") != std::string::npos);
+  CHECK(c2.find("50 beginbfchar") != std::string::npos);
+}
+
+TEST_CASE("PDF number, date and tag formatting is locale-free and stable", "[pdf][format]") {
+  CHECK(pdf::num(12.5) == "12.5");
+  CHECK(pdf::num(3.0) == "3");
+  CHECK(pdf::num(-0.001) == "0");
+  CHECK(pdf::num(841.889764, 3) == "841.89");
+  CHECK(pdf::pdf_date(0) == "D:19700101000000Z");
+  CHECK(pdf::pdf_date(1700000000) == "D:20231114221320Z");
+  CHECK(pdf::pdf_date(951782400) == "D:20000229000000Z");
+  CHECK(pdf::subset_tag("abc") == pdf::subset_tag("abc"));
+  CHECK(pdf::subset_tag("abc") != pdf::subset_tag("abd"));
+  CHECK(pdf::subset_tag("abc").size() == 6);
+}
+
+TEST_CASE("render: deterministic bytes, dates only from meta.epoch, atomic file", "[pdf][render]") {
+  doc::Document d;
+  d.meta.title = "测试";
+  d.meta.author = "示例局";
+  d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
+  doc::Paragraph p;
+  p.spans.push_back({"收入合计2075.36万元，增长12.5%。", false});
+  d.blocks.push_back(p);
+  const auto& theme = testing::default_theme();
+  auto& fonts = testing::shared_fonts();
+  pdf::RenderStats s1, s2;
+  std::string a = pdf::render_to_bytes(d, theme, fonts, &s1);
+  std::string b = pdf::render_to_bytes(d, theme, fonts, &s2);
+  CHECK(a == b);
+  CHECK(a.rfind("%PDF-1.7", 0) == 0);
+  CHECK(a.find("CreationDate") == std::string::npos);  // epoch 0: no dates at all
+  CHECK(s1.pages == 1);
+  REQUIRE(s1.fonts.size() == 2);  // sans bold heading + serif body
+  CHECK(s1.fonts[0].glyphs > 0);
+
+  d.meta.epoch = 1700000000;
+  std::string c = pdf::render_to_bytes(d, theme, fonts);
+  CHECK(c.find("D:20231114221320Z") != std::string::npos);
+
+  auto dir = std::filesystem::temp_directory_path() / "bp_render_test";
+  std::filesystem::create_directories(dir);
+  auto out = dir / "测试.pdf";
+  pdf::render(d, theme, fonts, out);
+  CHECK(std::filesystem::file_size(out) == c.size());
+  size_t entries = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) entries += e.path() == out ? 0 : 1;
+  CHECK(entries == 0);  // no temp file left behind
+
+  // A character no font covers: an error, and the old file is left alone.
+  d.blocks.push_back(doc::Paragraph{{{"\U0010FFFD", false}}, doc::ParaStyle::Body});
+  CHECK_THROWS_AS(pdf::render(d, theme, fonts, out), text::MissingGlyphsError);
+  CHECK(std::filesystem::file_size(out) == c.size());
+  std::filesystem::remove_all(dir);
+}

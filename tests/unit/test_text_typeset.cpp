@@ -1,0 +1,231 @@
+// The paragraph typesetter on crafted strings, with the real Noto CJK fonts: punctuation width,
+// Han–Latin spacing, 禁则 in real line filling, justification widths, single-character last lines,
+// font coverage.
+#include <catch2/catch.hpp>
+
+#include "../tools/engine_support.hpp"
+
+using namespace bp;
+using namespace bp::text;
+using Catch::Detail::Approx;
+
+namespace {
+
+constexpr double kSize = 10;  // pt: 1 em = 10 pt
+
+struct Setter {
+  testing::Engine e;
+  FontChain chain{{&testing::shared_fonts().get("Noto Serif CJK SC", false)}};
+
+  std::vector<Line> set(std::string_view s, double width, Align align = Align::Justify,
+                        double first_indent = 0) {
+    ParagraphFormat f;
+    f.width = width;
+    f.align = align;
+    f.first_indent = first_indent;
+    StyledText run{s, {&chain, kSize, false}};
+    return e.ctx.typesetter().set({&run, 1}, f);
+  }
+  Extent measure(std::string_view s) {
+    ParagraphFormat f;
+    f.width = 1e9;
+    StyledText run{s, {&chain, kSize, false}};
+    return e.ctx.typesetter().measure({&run, 1}, f);
+  }
+};
+
+// x of the glyph standing for character `c` (first occurrence) in a line.
+double x_of(const Line& l, char32_t c) {
+  for (const auto& g : l.glyphs)
+    if (g.text[0] == c) return g.x;
+  FAIL("character not in line");
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("Han text sets on the em grid; 2-em first-line indent", "[text][typeset]") {
+  Setter s;
+  auto lines = s.set("部门预算信息公开", 200, Align::Justify, 2 * kSize);
+  REQUIRE(lines.size() == 1);
+  const auto& g = lines[0].glyphs;
+  REQUIRE(g.size() == 8);
+  CHECK(g[0].x == Approx(20));
+  for (size_t i = 1; i < g.size(); ++i) CHECK(g[i].x - g[i - 1].x == Approx(kSize));
+  CHECK(testing::line_text(lines[0]) == "部门预算信息公开");
+}
+
+TEST_CASE("quarter-em space between Han and Latin letters or digits", "[text][typeset]") {
+  Setter s;
+  auto lines = s.set("收入合计2075.36万元", 500, Align::Left);
+  REQUIRE(lines.size() == 1);
+  const Line& l = lines[0];
+  const double digit_start = x_of(l, U'2');
+  CHECK(digit_start - x_of(l, U'计') == Approx(kSize + 0.25 * kSize));
+  // Inside the number: natural advances only (no space, no stretch).
+  const double before_wan = x_of(l, U'万');
+  const double number_width = before_wan - digit_start - 0.25 * kSize;
+  CHECK(number_width == Approx(s.measure("2075.36").max));
+  // Also after a percentage and before Latin words.
+  auto l2 = s.set("增长12.5%的GDP数据", 500, Align::Left)[0];
+  CHECK(x_of(l2, U'1') - x_of(l2, U'长') == Approx(1.25 * kSize));
+  CHECK(x_of(l2, U'的') - x_of(l2, U'%') == Approx(s.measure("%").max + 0.25 * kSize));
+  CHECK(x_of(l2, U'G') - x_of(l2, U'的') == Approx(1.25 * kSize));
+}
+
+TEST_CASE("no Han–Latin space at a line start or end", "[text][typeset]") {
+  Setter s;
+  // 10 Han characters fill a 100 pt line exactly; the number starts line 2 at x = 0.
+  auto lines = s.set("一二三四五六七八九十2075.36万元", 100);
+  REQUIRE(lines.size() == 2);
+  CHECK(testing::line_text(lines[0]) == "一二三四五六七八九十");
+  CHECK(lines[0].right == Approx(100));
+  CHECK(lines[1].glyphs.front().x == Approx(0));
+}
+
+TEST_CASE("two adjacent full-width marks take 1.5 em", "[text][typeset]") {
+  Setter s;
+  auto l = s.set("（一）、“三公”。", 500, Align::Left)[0];
+  // ）、 : the closing bracket loses its blank right half.
+  CHECK(x_of(l, U'、') - x_of(l, U'）') == Approx(0.5 * kSize));
+  // ”。 : likewise.
+  CHECK(x_of(l, U'。') - x_of(l, U'”') == Approx(0.5 * kSize));
+  // Han next to a mark: full em.
+  CHECK(x_of(l, U'）') - x_of(l, U'一') == Approx(kSize));
+  // 、“ : the comma's blank half goes; the opening quote keeps its own (1.5 em for the pair).
+  CHECK(x_of(l, U'“') - x_of(l, U'、') == Approx(0.5 * kSize));
+  // （（ : the second opening bracket moves left into its own blank half.
+  auto l2 = s.set("字（（字", 500, Align::Left)[0];
+  const auto& g = l2.glyphs;
+  REQUIRE(g.size() == 4);
+  CHECK(g[2].x - g[1].x == Approx(0.5 * kSize));  // the second （ moved left by its blank half
+  CHECK(g[3].x - g[2].x == Approx(1.0 * kSize));
+}
+
+TEST_CASE("a full-width mark at a line end is set half width; the line stays flush",
+          "[text][typeset]") {
+  Setter s;
+  // 9 Han + ， = 10 em but the comma's blank half is dropped at the line end: fits 95 pt.
+  auto lines = s.set("一二三四五六七八九，十一二三", 95);
+  REQUIRE(lines.size() == 2);
+  CHECK(testing::line_text(lines[0]) == "一二三四五六七八九，");
+  CHECK(lines[0].right == Approx(95));
+  // The comma's ink (left half) ends at the measure: its origin is half an em before it.
+  CHECK(lines[0].glyphs.back().x == Approx(95 - 0.5 * kSize).margin(0.01));
+}
+
+TEST_CASE("禁则 in line filling: a closing mark is never pushed to a line start",
+          "[text][typeset]") {
+  Setter s;
+  // 10 Han fill the line; the following 。 may not start line 2 → 十 moves down with it.
+  auto lines = s.set("一二三四五六七八九十。十一", 100);
+  REQUIRE(lines.size() >= 2);
+  CHECK(testing::line_text(lines[1]).rfind("十。", 0) == 0);
+  CHECK(lines[0].right == Approx(100));  // the shorter first line is justified to the measure
+  // An opening mark never ends a line: （ goes down with the character after it.
+  auto l2 = s.set("一二三四五六七八九（十）一二", 100);
+  REQUIRE(l2.size() >= 2);
+  CHECK(testing::line_text(l2[0]) == "一二三四五六七八九");
+  CHECK(testing::line_text(l2[1]).rfind("（十）", 0) == 0);
+}
+
+TEST_CASE("numbers are never broken across lines", "[text][typeset]") {
+  Setter s;
+  auto lines = s.set("一二三四五六七2,075.36万元", 100);
+  REQUIRE(lines.size() == 2);
+  CHECK(testing::line_text(lines[0]) == "一二三四五六七");
+  CHECK(testing::line_text(lines[1]) == "2,075.36万元");
+}
+
+TEST_CASE("justification: every line but the last fills the measure exactly", "[text][typeset]") {
+  Setter s;
+  const std::string text =
+      "2023年收入预算合计2075.36万元，其中：一般公共预算拨款收入2075.36万元，占100%；"
+      "政府性基金预算拨款收入0万元。与上年相比增加354.58万元，增长20.6%。";
+  for (double width : {123.0, 157.5, 200.0, 333.3}) {
+    INFO("width " << width);
+    auto lines = s.set(text, width, Align::Justify, 2 * kSize);
+    REQUIRE(lines.size() >= 2);
+    for (size_t i = 0; i + 1 < lines.size(); ++i)
+      CHECK(lines[i].right == Approx(width).margin(0.01));
+    CHECK(lines.back().right < width);
+    CHECK(lines.back().right == Approx(lines.back().left + lines.back().natural).margin(0.01));
+    std::string all;
+    for (const auto& l : lines) all += testing::line_text(l);
+    CHECK(all == text);  // nothing lost, nothing added
+  }
+}
+
+TEST_CASE("centre and right alignment", "[text][typeset]") {
+  Setter s;
+  auto c = s.set("单位：万元", 100, Align::Center)[0];
+  CHECK(c.left == Approx((100 - c.natural) / 2));
+  auto r = s.set("单位：万元", 100, Align::Right)[0];
+  CHECK(r.right == Approx(100));
+}
+
+TEST_CASE("a paragraph's last line does not hold a single character", "[text][typeset]") {
+  Setter s;
+  // 11 Han in a 10-em measure would leave one character alone on line 2.
+  auto lines = s.set("一二三四五六七八九十甲", 100);
+  REQUIRE(lines.size() == 2);
+  CHECK(testing::line_text(lines[1]) == "十甲");
+  CHECK(lines[0].right == Approx(100));  // the first line is spread to the measure
+  // A last line of one character plus its closing mark is also avoided.
+  auto l2 = s.set("一二三四五六七八九十甲。", 100);
+  REQUIRE(l2.size() == 2);
+  CHECK(testing::line_text(l2[1]) == "十甲。");
+}
+
+TEST_CASE("min/max content widths", "[text][typeset]") {
+  Setter s;
+  auto e = s.measure("合计2075.36");
+  CHECK(e.max == Approx(2 * kSize + 0.25 * kSize + s.measure("2075.36").max));
+  CHECK(e.min == Approx(s.measure("2075.36").max));  // the number is the widest unbreakable piece
+}
+
+TEST_CASE("characters no font covers are recorded with their place, never drawn",
+          "[text][typeset]") {
+  Setter s;
+  s.e.coverage.set_context("table t1 row 3");
+  auto lines = s.set("合计\U0010FFFD元", 200);
+  REQUIRE_FALSE(s.e.coverage.ok());
+  CHECK(s.e.coverage.report().find("U+10FFFD") != std::string::npos);
+  CHECK(s.e.coverage.report().find("table t1 row 3") != std::string::npos);
+  CHECK_THROWS_AS(s.e.coverage.throw_if_missing(), MissingGlyphsError);
+}
+
+TEST_CASE("a character missing from the first font falls back to the next", "[text][typeset]") {
+  testing::Engine e;
+  auto& fonts = testing::shared_fonts();
+  const Font& serif = fonts.get("Noto Serif CJK SC", false);
+  const Font& sans = fonts.get("Noto Sans CJK SC", false);
+  // U+2F00 (Kangxi radical one) — find a character one font lacks and the other has, if any;
+  // otherwise check that the chain order is respected for a common character.
+  FontChain chain{{&serif, &sans}};
+  char32_t probe = 0;
+  for (char32_t c = 0x2000; c < 0x3000 && !probe; ++c)
+    if (!serif.covers(c) && sans.covers(c)) probe = c;
+  ParagraphFormat f;
+  f.width = 200;
+  std::string text = "字";
+  if (probe) append_utf8(text, probe);
+  StyledText run{text, {&chain, kSize, false}};
+  auto lines = e.ctx.typesetter().set({&run, 1}, f);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].glyphs[0].font == &serif);
+  if (probe) CHECK(lines[0].glyphs[1].font == &sans);
+  CHECK(e.coverage.ok());
+}
+
+TEST_CASE("fonts are found by family through fontconfig and loaded once", "[text][fonts]") {
+  auto& fonts = testing::shared_fonts();
+  const Font& a = fonts.get("Noto Serif CJK SC", false);
+  const Font& b = fonts.get("Noto Serif CJK SC", false);
+  CHECK(&a == &b);
+  CHECK(a.postscript_name() == "NotoSerifCJKsc-Regular");  // the SC face of the TTC, not JP
+  CHECK(a.is_cff());
+  const Font& bold = fonts.get("Noto Serif CJK SC", true);
+  CHECK(bold.postscript_name() == "NotoSerifCJKsc-Bold");
+  CHECK_THROWS_AS(fonts.get("No Such Family 12345", false), FontError);
+}
