@@ -11,6 +11,7 @@ Context::Context(std::filesystem::path config_dir) : config_dir_(std::move(confi
   catalog_ = Catalog::load(config_dir_ / "catalog");
   for (const auto& id : list_profiles(config_dir_)) profiles_.emplace(id, load_profile(config_dir_, id));
   templates_ = TemplateSet::load(config_dir_.parent_path() / "templates");
+  typesetting_ = std::make_unique<LazyTypesetting>(config_dir_);
   if (templates_.empty()) throw std::runtime_error("找不到说明模板目录 " + (config_dir_.parent_path() / "templates").string());
 }
 

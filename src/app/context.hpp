@@ -8,6 +8,7 @@
 #include <string>
 
 #include "model/catalog.hpp"
+#include "app/typesetting.hpp"
 #include "document/templates.hpp"
 #include "model/profile.hpp"
 
@@ -23,6 +24,8 @@ class Context {
   const Profile* profile(const std::string& id) const;
   // templates/ beside config/.
   const TemplateSet& templates() const { return templates_; }
+  // Theme and fonts, loaded on first use (only builds that typeset need them).
+  Typesetting& typesetting() const { return typesetting_->get(); }
 
   // --config, else $BUDGETPRESS_CONFIG, else config/ beside the executable's parent, else the
   // source tree's config/ (a developer build).
@@ -33,6 +36,7 @@ class Context {
   Catalog catalog_;
   std::map<std::string, Profile> profiles_;
   TemplateSet templates_;
+  std::unique_ptr<LazyTypesetting> typesetting_;
 };
 
 }  // namespace bp

@@ -6,6 +6,7 @@
 #include "document/plain_text.hpp"
 #include "docx/from_config.hpp"
 #include "json/tables_json.hpp"
+#include "pdf/render.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
 #include "xlsx/xlsx_writer.hpp"
@@ -69,8 +70,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
       case Format::Docx:
         docx::write_docx_file(document_for(c, ctx), ctx.config_dir(), path);
         break;
-      default:
-        throw std::runtime_error(std::string("输出格式 ") + format_ext(f) + " 尚未实现");
+      case Format::Pdf: {
+        Typesetting& ts = ctx.typesetting();
+        pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path);
+        break;
+      }
     }
     written.push_back(path);
   }
