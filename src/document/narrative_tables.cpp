@@ -67,7 +67,7 @@ doc::Table procurement_table(const Budget& b, const Profile& p, const Derived& d
   t.short_title = "政府采购预算";
   t.landscape = true;
   t.header_block = doc::HeaderBlock{header_left(b), "", "单位：万元"};
-  t.column_widths = {16, 8, 12, 10, 5, 5, 7, 8};
+  t.column_widths = {15, 8, 11, 10, 6, 5, 7, 8};
   for (size_t i = 0; i < cols.size(); ++i) t.column_widths.push_back(8);
   if (sme) t.column_widths.push_back(8);
   doc::Row h1, h2;
