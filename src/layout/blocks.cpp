@@ -127,15 +127,15 @@ std::vector<text::Line> set_paragraph(const doc::Paragraph& p, Context& ctx, dou
 }
 
 void layout_paragraph(const doc::Paragraph& p, const std::vector<text::Line>& lines, Context& ctx,
-                      PageFlow& flow, double keep_with_next) {
+                      PageFlow& flow, double keep_with_next, bool landscape) {
   const Style& s = paragraph_style(ctx.theme(), p.style);
   if (p.style == doc::ParaStyle::TableTitle)
     flow.need(
         (s.space_before + s.space_after) * s.size + lines.size() * ctx.pitch(s) + keep_with_next,
-        false);
-  flow.need(ctx.pitch(s), false);
+        landscape);
+  flow.need(ctx.pitch(s), landscape);
   flow.space(s.space_before * s.size);
-  place_lines(lines, s, ctx, flow, false);
+  place_lines(lines, s, ctx, flow, landscape);
   flow.space(s.space_after * s.size);
 }
 

@@ -22,11 +22,11 @@ double heading_height(const doc::Heading& h, const std::vector<text::Line>& line
 void layout_heading(const doc::Heading& h, Context& ctx, PageFlow& flow, DocumentLayout& out,
                     double keep_with_next, bool landscape);
 
-// Paragraphs are portrait-page material; `lines` come from set_paragraph.
+// `lines` come from set_paragraph. A TableTitle paragraph (caption) keeps `keep_with_next` pt of
+// the following block on its page (and goes on a landscape page with a landscape table).
 std::vector<text::Line> set_paragraph(const doc::Paragraph& p, Context& ctx, double width);
-// A TableTitle paragraph (caption) keeps `keep_with_next` pt of the following block on its page.
 void layout_paragraph(const doc::Paragraph& p, const std::vector<text::Line>& lines, Context& ctx,
-                      PageFlow& flow, double keep_with_next);
+                      PageFlow& flow, double keep_with_next, bool landscape);
 
 // Places lines at x = flow.left() + x, breaking pages as needed; never leaves a single line of a
 // paragraph at a page bottom or top when it has more than two lines.

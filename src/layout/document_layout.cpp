@@ -39,6 +39,8 @@ class Pass {
     if (i >= d_.blocks.size()) return false;
     if (auto* t = std::get_if<doc::Table>(&d_.blocks[i])) return t->landscape;
     if (std::holds_alternative<doc::Heading>(d_.blocks[i])) return landscape(i + 1);
+    if (auto* p = std::get_if<doc::Paragraph>(&d_.blocks[i]))  // a caption goes with its table
+      return p->style == doc::ParaStyle::TableTitle && landscape(i + 1);
     return false;
   }
 
@@ -90,7 +92,7 @@ class Pass {
                    [&](const doc::Paragraph& p) {
                      const double keep =
                          p.style == doc::ParaStyle::TableTitle ? start_height(i + 1) : 0;
-                     layout_paragraph(p, para_lines(i, p), ctx_, flow_, keep);
+                     layout_paragraph(p, para_lines(i, p), ctx_, flow_, keep, landscape(i));
                      paras_.erase(i);
                    },
                    [&](const doc::Table& t) {

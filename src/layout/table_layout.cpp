@@ -1,6 +1,7 @@
 #include "layout/table_layout.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <numeric>
@@ -178,6 +179,36 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
   }
 }
 
+// The header block's left / centre / right items on one line when they fit with an em between them
+// (the centre item moving right of a long left item if need be); an item that does not fit starts
+// the next line at its own position.
+std::vector<BlockPiece> arrange_header_block(const std::array<std::vector<text::Line>, 3>& items,
+                                             double width, double gap, int& lines) {
+  std::vector<BlockPiece> out;
+  int line = 0;
+  double end = -1;  // right end of what is on the current line; < 0: nothing yet
+  for (size_t k = 0; k < items.size(); ++k) {
+    const auto& item = items[k];
+    for (size_t j = 0; j < item.size(); ++j) {
+      const text::Line& l = item[j];
+      const double w = l.right - l.left;
+      const double ideal = k == 0 ? 0 : k == 1 ? (width - w) / 2 : width - w;
+      double x = ideal;
+      if (end >= 0) {
+        if (k == 1) x = std::max(ideal, end + gap);
+        if (j > 0 || x < end + gap - 1e-6 || x + w > width + 1e-6) {
+          ++line;
+          x = ideal;
+        }
+      }
+      out.push_back({line, x - l.left, l});
+      end = x + w;
+    }
+  }
+  lines = out.empty() ? 0 : line + 1;
+  return out;
+}
+
 std::vector<RowPiece> whole_rows(const std::vector<double>& h) {
   std::vector<RowPiece> out;
   for (size_t r = 0; r < h.size(); ++r) out.push_back({static_cast<int>(r), 0, h[r]});
@@ -273,12 +304,12 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
     ctx.coverage().set_context("table " + t.id + " header block");
     Style s = hb;
     s.align = text::Align::Left;
-    p.block_left = ctx.set(t.header_block->left, s, width);
-    s.align = text::Align::Center;
-    p.block_center = ctx.set(t.header_block->center, s, width);
-    s.align = text::Align::Right;
-    p.block_right = ctx.set(t.header_block->right, s, width);
-    p.block_height = ctx.pitch(hb) + hb.space_after * hb.size;
+    int lines = 0;
+    p.block = arrange_header_block(
+        {ctx.set(t.header_block->left, s, width), ctx.set(t.header_block->center, s, width),
+         ctx.set(t.header_block->right, s, width)},
+        width, hb.size, lines);
+    p.block_height = lines * ctx.pitch(hb) + hb.space_after * hb.size;
   }
   if (!tt.continued_mark.empty()) {
     Style s = hb;
@@ -332,8 +363,8 @@ void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentL
     }
     if (t.header_block) {
       const double base = flow.y() + ctx.baseline(hb);
-      for (const auto* lines : {&plan.block_left, &plan.block_center, &plan.block_right})
-        if (!lines->empty()) flow.put_line_at(lines->front(), flow.left(), base);
+      for (const auto& piece : plan.block)
+        flow.put_line_at(piece.text, flow.left() + piece.x, base + piece.line * ctx.pitch(hb));
       flow.advance(plan.block_height);
     }
     const double x0 = flow.left(), y0 = flow.y();

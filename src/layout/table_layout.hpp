@@ -17,6 +17,13 @@ struct TableCellBox {
   double pitch = 0, base = 0;  // line pitch and baseline offset of the cell's style
 };
 
+// One item of the header block (部门 / 预算年度 / 单位) on its line.
+struct BlockPiece {
+  int line = 0;
+  double x = 0;  // from the table's left edge
+  text::Line text;
+};
+
 struct TablePlan {
   const doc::Table* table = nullptr;
   double width = 0;
@@ -25,11 +32,12 @@ struct TablePlan {
   std::vector<double> head_h, body_h;
   double pad_x = 0, pad_y = 0;
   bool compact = false;  // set at the theme's compact size (a wide table)
-  std::vector<text::Line> title, block_left, block_center, block_right, mark;
+  std::vector<text::Line> title, mark;
+  std::vector<BlockPiece> block;  // header block (usually one line)
   std::vector<std::vector<text::Line>> notes;
 
   double title_height = 0;  // title lines + space after
-  double block_height = 0;  // header block line + space after (0 = none)
+  double block_height = 0;  // header block lines + space after (0 = none)
   double mark_height = 0;   // 续表 line
   double head_height = 0;   // all head rows
 

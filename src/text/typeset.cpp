@@ -1,7 +1,10 @@
 #include "text/typeset.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
+#include "text/unicode.hpp"
 #include "text/units.hpp"
 
 namespace bp::text {
@@ -82,6 +85,32 @@ class Filler {
       if (!r.hard)
         while (a < u_.size() && u_[a].space) ++a;  // spaces at a soft break vanish
       first_line = false;
+    }
+    return out;
+  }
+
+  // Two lines of even length for centred text, preferring a break where the script changes or after
+  // punctuation (办公室|2023年…) over one inside a run of Han characters (办公|室).
+  std::optional<std::vector<Range>> even_two_lines() const {
+    const size_t n = u_.size();
+    if (n < 2 || u_[n - 1].brk != Break::Mandatory) return std::nullopt;
+    for (size_t i = 0; i + 1 < n; ++i)
+      if (u_[i].brk == Break::Mandatory) return std::nullopt;  // a hard break decides already
+    double best = 1e300;
+    std::optional<std::vector<Range>> out;
+    for (size_t e = 0; e + 1 < n; ++e) {
+      if (u_[e].brk != Break::Allowed) continue;
+      size_t b = e + 1;
+      while (b < n && u_[b].space) ++b;
+      if (b >= n) continue;
+      const double w1 = width(0, e), w2 = width(b, n - 1);
+      if (w1 > avail(true) + kEps || w2 > avail(false) + kEps) continue;
+      const bool inside_han = is_han(u_[e].cp) && is_han(u_[b].cp);
+      const double score = std::abs(w1 - w2) + (inside_han ? 0.2 * f_.width : 0);
+      if (score < best) {
+        best = score;
+        out = std::vector<Range>{{0, e, false}, {b, n - 1, true}};
+      }
     }
     return out;
   }
@@ -180,7 +209,9 @@ std::vector<Line> Typesetter::set(std::span<const StyledText> text, const Paragr
   if (units.units.empty()) return out;
   Filler filler(units, format);
   auto ranges = filler.fill(0, true);
-  if (format.balance && ranges.size() > 1) {
+  if (format.balance && ranges.size() == 2) {
+    if (auto two = filler.even_two_lines()) ranges = *two;
+  } else if (format.balance && ranges.size() > 2) {
     // Narrow the measure as long as the line count stays; place in the full measure.
     ParagraphFormat narrow = format;
     double lo = format.width / static_cast<double>(ranges.size()) - 1, hi = format.width;

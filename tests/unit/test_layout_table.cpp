@@ -268,3 +268,54 @@ TEST_CASE("an empty table prints its header and note", "[layout][table]") {
   CHECK(has(out.pages[0], "栏次"));
   CHECK(testing::page_text(out.pages[0]).find("空表列示") != std::string::npos);
 }
+
+TEST_CASE("header block items never overlap: a long name pushes or wraps the others",
+          "[layout][table]") {
+  auto x_range = [](const Page& p, const std::string& s) {
+    for (const auto& it : p.text)
+      if (testing::glyph_text(it.glyphs) == s)
+        return std::make_pair(it.x + it.glyphs.front().x, it.y);
+    FAIL("item not found: " << s);
+    return std::make_pair(0.0, 0.0);
+  };
+  for (std::string name :
+       {"434秦皇岛经济技术开发区管理委员会办公室",
+        "434秦皇岛经济技术开发区管理委员会办公室秦皇岛经济技术开发区管理委员会"}) {
+    INFO(name);
+    doc::Document d;
+    doc::Table t = synthetic(3);
+    t.header_block->left = name;
+    d.blocks.push_back(t);
+    auto out = lay(d);
+    const Page& p = out.pages[0];
+    auto [lx, ly] = x_range(p, name);
+    auto [cx, cy] = x_range(p, "预算年度：2023");
+    auto [rx, ry] = x_range(p, "单位：万元");
+    double left_end = 0;
+    for (const auto& it : p.text)
+      if (testing::glyph_text(it.glyphs) == name) left_end = it.x + it.glyphs.back().x + 10.5;
+    if (cy == ly)
+      CHECK(cx >= left_end);  // same line: the centre item moved right of the name
+    else
+      CHECK(cy > ly);  // or it went to the next line
+    CHECK(rx > cx);
+    CHECK(ry >= cy);
+  }
+}
+
+TEST_CASE("a caption before a landscape table goes on the landscape page with it",
+          "[layout][table]") {
+  doc::Document d;
+  d.blocks.push_back(para("前文。"));
+  doc::Paragraph caption = para("部门政府采购预算");
+  caption.style = doc::ParaStyle::TableTitle;
+  d.blocks.push_back(caption);
+  doc::Table t = synthetic(3);
+  t.title.clear();
+  t.landscape = true;
+  d.blocks.push_back(t);
+  auto out = lay(d);
+  REQUIRE(out.pages.size() == 2);
+  CHECK(out.pages[1].landscape);
+  CHECK(has(out.pages[1], "部门政府采购预算"));
+}

@@ -229,3 +229,27 @@ TEST_CASE("fonts are found by family through fontconfig and loaded once", "[text
   CHECK(bold.postscript_name() == "NotoSerifCJKsc-Bold");
   CHECK_THROWS_AS(fonts.get("No Such Family 12345", false), FontError);
 }
+
+TEST_CASE("centred two-line titles break where the script changes, else evenly",
+          "[text][typeset]") {
+  Setter s;
+  auto set_centred = [&](std::string_view text, double width) {
+    ParagraphFormat f;
+    f.width = width;
+    f.align = Align::Center;
+    f.balance = true;
+    StyledText run{text, {&s.chain, kSize, false}};
+    return s.e.ctx.typesetter().set({&run, 1}, f);
+  };
+  // 18 Han + a year + 14 Han in a 28-em measure: the break goes before the year, not after 办公.
+  auto t = set_centred("秦皇岛经济技术开发区管理委员会办公室2023年部门预算信息公开情况说明", 280);
+  REQUIRE(t.size() == 2);
+  CHECK(testing::line_text(t[0]) == "秦皇岛经济技术开发区管理委员会办公室");
+  CHECK(testing::line_text(t[1]) == "2023年部门预算信息公开情况说明");
+  // Pure Han: two halves (人员/经费, not 人员经/费).
+  auto h = set_centred("人员经费", 35);
+  REQUIRE(h.size() == 2);
+  CHECK(testing::line_text(h[0]) == "人员");
+  CHECK(testing::line_text(h[1]) == "经费");
+  CHECK(h[0].left == Approx((35 - 20) / 2.0));
+}
