@@ -36,9 +36,9 @@ struct Section {
 
 class BodyWriter {
  public:
-  BodyWriter(const doc::Document& d, const layout::Theme& theme,
-             const std::map<std::string, int>& pages, const BodyRefs& refs)
-      : d_(d), theme_(theme), pages_(pages), refs_(refs), bookmarks_(d) {}
+  BodyWriter(const doc::Document& d, const layout::Theme& theme, const Options& o,
+             const BodyRefs& refs)
+      : d_(d), theme_(theme), o_(o), refs_(refs), bookmarks_(d) {}
 
   std::string run() {
     pugi::xml_document doc;
@@ -147,13 +147,13 @@ class BodyWriter {
                    [&](const doc::Toc& toc) {
                      orient(false);
                      const bool brk = started_;
-                     write_toc(body_, toc, bookmarks_, pages_, brk);
+                     write_toc(body_, toc, bookmarks_, o_.page_numbers, brk);
                      started_ = true;
                      pending_break_ = false;
                    },
                    [&](const doc::Heading& h) { heading(h, landscape(i)); },
                    [&](const doc::Paragraph& p) { paragraph_block(p); },
-                   [&](const doc::Table& t) { table(t); },
+                   [&](const doc::Table& t) { table(t, i); },
                    [&](const doc::PageBreak&) { pending_break_ = started_; },
                },
                d_.blocks[i]);
@@ -214,7 +214,7 @@ class BodyWriter {
       if (!s.text.empty()) add_run(p, s.text, s.bold ? &bold : nullptr);
   }
 
-  void table(const doc::Table& t) {
+  void table(const doc::Table& t, size_t i) {
     orient(t.landscape);
     const PageGeometry g = page_geometry(theme_, t.landscape);
     bool new_page = t.new_page;
@@ -239,7 +239,8 @@ class BodyWriter {
     }
     started_ = true;
     pending_break_ = false;
-    write_table(body_, t, theme_, g.text_width());
+    auto fit = o_.tables.find(i);
+    write_table(body_, t, theme_, g.text_width(), fit == o_.tables.end() ? nullptr : &fit->second);
     for (const auto& note : t.notes) {
       auto p = paragraph({.style = style_id::kTableNote});
       add_run(p, note);
@@ -248,7 +249,7 @@ class BodyWriter {
 
   const doc::Document& d_;
   const layout::Theme& theme_;
-  const std::map<std::string, int>& pages_;
+  const Options& o_;
   const BodyRefs& refs_;
   Bookmarks bookmarks_;
   pugi::xml_node body_;
@@ -259,9 +260,9 @@ class BodyWriter {
 
 }  // namespace
 
-std::string document_xml(const doc::Document& d, const layout::Theme& theme,
-                         const std::map<std::string, int>& page_numbers, const BodyRefs& refs) {
-  return BodyWriter(d, theme, page_numbers, refs).run();
+std::string document_xml(const doc::Document& d, const layout::Theme& theme, const Options& o,
+                         const BodyRefs& refs) {
+  return BodyWriter(d, theme, o, refs).run();
 }
 
 }  // namespace bp::docx

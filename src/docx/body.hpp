@@ -10,6 +10,7 @@
 #include <string>
 
 #include "document/document.hpp"
+#include "docx/options.hpp"
 #include "layout/theme.hpp"
 
 namespace bp::docx {
@@ -19,7 +20,7 @@ struct BodyRefs {
   std::string header_rel;  // relationship id of the header part ("" = no header)
 };
 
-std::string document_xml(const doc::Document& d, const layout::Theme& theme,
-                         const std::map<std::string, int>& page_numbers, const BodyRefs& refs);
+std::string document_xml(const doc::Document& d, const layout::Theme& theme, const Options& o,
+                         const BodyRefs& refs);
 
 }  // namespace bp::docx

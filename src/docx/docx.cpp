@@ -21,7 +21,7 @@ std::vector<ZipEntry> build_parts(const doc::Document& d, const layout::Theme& t
   parts.push_back({"_rels/.rels", root_rels_xml()});
   parts.push_back({"docProps/core.xml", core_xml(d.meta)});
   parts.push_back({"docProps/app.xml", app_xml(d.meta)});
-  parts.push_back({"word/document.xml", document_xml(d, theme, o.page_numbers, refs)});
+  parts.push_back({"word/document.xml", document_xml(d, theme, o, refs)});
   parts.push_back({"word/styles.xml", styles_xml(theme)});
   parts.push_back({"word/settings.xml", settings_xml(theme)});
   parts.push_back({"word/fontTable.xml", font_table_xml(theme)});

@@ -1,7 +1,6 @@
 // BudgetPress DOCX backend — an editable Word document (WordprocessingML) of a whole document tree.
 //
 //   auto theme = bp::layout::Theme::load(config_dir / "themes/default.yaml");
-//   bp::docx::Options o;
 //   o.page_numbers = bp::docx::layout_page_numbers(d, theme, fonts);  // 目录 numbers from our
 //   layout bp::docx::write_docx(d, theme, o, out_dir / (name + ".docx"));
 //
@@ -12,22 +11,15 @@
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
 #include "document/document.hpp"
+#include "docx/options.hpp"
 #include "docx/zip_package.hpp"
 #include "layout/theme.hpp"
 
 namespace bp::docx {
-
-struct Options {
-  // Printed page number of each anchor (Heading/Table::anchor) as our layout resolved it: the
-  // cached results of the 目录's PAGEREF fields. Missing anchors get an empty result that Word
-  // fills when it updates the fields on open.
-  std::map<std::string, int> page_numbers;
-};
 
 // The package parts in their fixed order ([Content_Types].xml first).
 std::vector<ZipEntry> build_parts(const doc::Document& d, const layout::Theme& theme,

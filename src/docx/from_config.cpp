@@ -3,29 +3,32 @@
 #include <iostream>
 
 #include "docx/docx.hpp"
-#include "docx/layout_pages.hpp"
-#include "layout/theme.hpp"
-#include "text/font_set.hpp"
+#include "docx/from_layout.hpp"
 
 namespace bp::docx {
 
-FileStats write_docx_file(const doc::Document& d, const std::filesystem::path& config_dir,
+FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
                           const std::filesystem::path& out) {
-  const auto theme_file = config_dir / "themes" / "default.yaml";
-  const layout::Theme theme =
-      std::filesystem::exists(theme_file) ? layout::Theme::load(theme_file) : layout::Theme{};
   Options o;
   FileStats st;
   try {
-    text::FontSet fonts({config_dir.parent_path() / "fonts"});
-    o.page_numbers = layout_page_numbers(d, theme, fonts);
-    st.page_numbers_from_layout = true;
+    o = options_from_layout(d, theme, fonts);
+    st.from_layout = true;
   } catch (const std::exception& e) {
     std::cerr << "警告：" << out.filename().string() << " 的目录页码未能排版（" << e.what()
               << "），留待 Word 更新域时填写\n";
   }
   st.bytes = write_docx(d, theme, o, out);
   return st;
+}
+
+FileStats write_docx_file(const doc::Document& d, const std::filesystem::path& config_dir,
+                          const std::filesystem::path& out) {
+  const auto theme_file = config_dir / "themes" / "default.yaml";
+  const layout::Theme theme =
+      std::filesystem::exists(theme_file) ? layout::Theme::load(theme_file) : layout::Theme{};
+  text::FontSet fonts({config_dir.parent_path() / "fonts"});
+  return write_docx_file(d, theme, fonts, out);
 }
 
 }  // namespace bp::docx

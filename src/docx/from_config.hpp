@@ -1,21 +1,27 @@
-// The DOCX output of the CLI: theme from the configuration directory (themes/default.yaml; the
-// built-in default theme when the file is absent), 目录 page numbers from our layout, atomic write.
+// The DOCX output of the CLI: theme and fonts (shared by a batch, or loaded from the configuration
+// directory), 目录 page numbers and table widths from our layout, atomic write.
 #pragma once
 
 #include <filesystem>
 
 #include "document/document.hpp"
+#include "layout/theme.hpp"
+#include "text/font_set.hpp"
 
 namespace bp::docx {
 
 struct FileStats {
   size_t bytes = 0;
-  bool page_numbers_from_layout = false;  // false: the layout failed (e.g. no fonts); numbers empty
+  bool from_layout = false;  // false: the layout failed (e.g. a missing font); numbers left empty
 };
 
-// `config_dir` is the --config directory; fonts are looked up in config_dir/../fonts first, then
-// through fontconfig. A layout failure (missing font family) does not stop the DOCX: the 目录's
-// page numbers are then left for Word to fill, and a warning goes to stderr.
+// A layout failure (missing font family) does not stop the DOCX, which embeds no fonts: the
+// 目录's page numbers are then left for Word to fill, and a warning goes to stderr.
+FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
+                          const std::filesystem::path& out);
+
+// The same with the theme of `config_dir` (themes/default.yaml; the built-in default theme when the
+// file is absent) and fonts from config_dir/../fonts first, then the system's.
 FileStats write_docx_file(const doc::Document& d, const std::filesystem::path& config_dir,
                           const std::filesystem::path& out);
 

@@ -1,6 +1,7 @@
 #include "docx/table_xml.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -47,7 +48,15 @@ struct Ctx {
   const layout::Theme& theme;
   std::vector<int> cols;  // twips
   int ncols = 0;
+  double compact = 0;  // pt: cell size of a compact table, 0 = the theme's sizes
 };
+
+// The theme style of a cell, at the compact size when the layout set the table compact.
+layout::Style cell_style(const Ctx& c, doc::RowRole role) {
+  layout::Style s = is_head(role) ? c.theme.table.head : c.theme.table.cell;
+  if (c.compact > 0) s.size = c.compact;
+  return s;
+}
 
 void write_tbl_pr(pugi::xml_node tbl, const Ctx& c) {
   const auto& tt = c.theme.table;
@@ -138,8 +147,9 @@ void write_header_block(pugi::xml_node tbl, const Ctx& c) {
 // The paragraph look of a cell, as the PDF layout does it: head rows centred (style bold), numbers
 // right, 合计 / 类 rows bold by theme, text flush on both sides with the last line left.
 void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole role, bool keep_next,
-                        const layout::Theme& theme) {
-  const auto& tt = theme.table;
+                        const Ctx& c) {
+  const auto& tt = c.theme.table;
+  const layout::Style st = cell_style(c, role);
   ParaProps pp;
   pp.style = is_head(role) ? style_id::kTableHead : style_id::kTableText;
   pp.keep_next = keep_next;
@@ -152,14 +162,18 @@ void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole r
   else
     pp.align = cell.align;
   if (cell.indent_em > 0) {
-    const double size = is_head(role) ? tt.head.size : tt.cell.size;
     pp.left_chars = cell.indent_em * 100;
-    pp.left = twips_from_pt(cell.indent_em * size);
+    pp.left = twips_from_pt(cell.indent_em * st.size);
   }
   const bool bold = cell.bold || (role == doc::RowRole::Total && tt.bold_total) ||
                     (role == doc::RowRole::Level1 && tt.bold_level1);
   RunProps rp;
   if (bold && !is_head(role)) rp.bold = true;
+  if (c.compact > 0) {
+    pp.line = twips_from_pt(st.size * st.leading);
+    rp.half_points = half_points(st.size);
+  }
+  const bool direct = rp.bold || rp.half_points;
   // Line feeds inside a cell start new paragraphs (multi-paragraph cells).
   const std::string& text = cell.text;
   size_t start = 0;
@@ -169,7 +183,7 @@ void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole r
         start, nl == std::string::npos ? std::string::npos : nl - start);
     auto p = add(tc, "w:p");
     write_ppr(p, pp);
-    if (!part.empty()) add_run(p, part, rp.bold ? &rp : nullptr);
+    if (!part.empty()) add_run(p, part, direct ? &rp : nullptr);
     start = nl == std::string::npos ? text.size() + 1 : nl + 1;
   } while (start <= text.size());
 }
@@ -180,7 +194,7 @@ void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& r
   const int keep_body = std::max(0, tt.min_rows_after_head - 1);
   for (size_t r = 0; r < rows.size(); ++r) {
     const doc::Row& row = rows[r];
-    const layout::Style& st = is_head(row.role) ? tt.head : tt.cell;
+    const layout::Style st = cell_style(c, row.role);
     const int min_h = twips_from_pt(tt.min_row_height * st.size);
     // Keep-with-next: head rows stay with the first body rows; keep_together tables stay whole.
     const bool keep_next =
@@ -204,11 +218,12 @@ void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& r
       }
       add_val(pr, "w:vAlign", "center");
       if (origin) {
-        write_cell_content(tc, *s.cell, row.role, keep_next, c.theme);
+        write_cell_content(tc, *s.cell, row.role, keep_next, c);
       } else {
         ParaProps pp;
         pp.style = head ? style_id::kTableHead : style_id::kTableText;
         pp.keep_next = keep_next;
+        if (c.compact > 0) pp.line = twips_from_pt(st.size * st.leading);
         write_ppr(add(tc, "w:p"), pp);
       }
       col += span;
@@ -231,9 +246,17 @@ int column_count(const doc::Table& t) {
 }
 
 pugi::xml_node write_table(pugi::xml_node body, const doc::Table& t, const layout::Theme& theme,
-                           int text_width) {
+                           int text_width, const TableFit* fit) {
   Ctx c{t, theme, {}, column_count(t)};
-  c.cols = scale_widths(t.column_widths, c.ncols, text_width);
+  if (fit && static_cast<int>(fit->widths.size()) == c.ncols) {
+    std::vector<int> rel;  // hundredths of a point keep the proportions exact enough
+    for (double w : fit->widths)
+      rel.push_back(static_cast<int>(std::lround(std::max(w, 0.01) * 100)));
+    c.cols = scale_widths(rel, c.ncols, text_width);
+  } else {
+    c.cols = scale_widths(t.column_widths, c.ncols, text_width);
+  }
+  if (fit && fit->cell_size > 0) c.compact = fit->cell_size;
   auto tbl = add(body, "w:tbl");
   write_tbl_pr(tbl, c);
   if (t.header_block) write_header_block(tbl, c);

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "document/document.hpp"
+#include "docx/options.hpp"
 #include "layout/theme.hpp"
 
 namespace bp::docx {
@@ -14,8 +15,9 @@ namespace bp::docx {
 // Physical column count: column_widths, else the widest row.
 int column_count(const doc::Table& t);
 
-// Appends the <w:tbl> of `t` to `body`, `text_width` twips wide.
+// Appends the <w:tbl> of `t` to `body`, `text_width` twips wide. `fit` (may be null): the column
+// widths and compact size our layout chose.
 pugi::xml_node write_table(pugi::xml_node body, const doc::Table& t, const layout::Theme& theme,
-                           int text_width);
+                           int text_width, const TableFit* fit = nullptr);
 
 }  // namespace bp::docx

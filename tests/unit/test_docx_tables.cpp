@@ -297,3 +297,30 @@ TEST_CASE("docx: column widths scale exactly", "[docx]") {
   auto eq = docx::scale_widths({}, 3, 100);
   CHECK(eq == std::vector<int>{33, 34, 33});
 }
+
+TEST_CASE("docx: the layout's column widths and compact size are used when given", "[docx]") {
+  const layout::Theme theme;
+  docx::Options o;
+  o.tables[0] = docx::TableFit{{10, 20, 30, 40}, 9};
+  const std::string s = docx::document_xml(doc_with({two_level_table()}), theme, o, {"", ""});
+  pugi::xml_document x;
+  REQUIRE(x.load_string(s.c_str()));
+  auto tbl = x.select_node("//w:tbl").node();
+  std::vector<int> w;
+  for (auto c : tbl.child("w:tblGrid").children("w:gridCol"))
+    w.push_back(c.attribute("w:w").as_int());
+  REQUIRE(w.size() == 4);
+  CHECK(w[3] == Approx(4 * w[0]).margin(2));
+  CHECK(w[1] == Approx(2 * w[0]).margin(2));
+  // Compact: every text run of the grid at 9 pt, exact pitch 9 × leading; the header block keeps
+  // its size.
+  auto rows = children(tbl, "w:tr");
+  for (size_t r = 1; r < rows.size(); ++r)
+    for (auto run : rows[r].select_nodes(".//w:r")) {
+      INFO("row " << r);
+      CHECK(run.node().child("w:rPr").child("w:sz").attribute("w:val").as_int() == 18);
+    }
+  CHECK_FALSE(rows[0].select_node(".//w:r/w:rPr/w:sz"));
+  auto line = rows[4].select_node(".//w:pPr/w:spacing").node().attribute("w:line").as_int();
+  CHECK(line == static_cast<int>(9 * theme.table.cell.leading * 20 + 0.5));
+}

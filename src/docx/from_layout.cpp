@@ -1,0 +1,41 @@
+#include "docx/from_layout.hpp"
+
+#include <variant>
+
+#include "layout/context.hpp"
+#include "layout/document_layout.hpp"
+#include "layout/table_layout.hpp"
+#include "layout/units.hpp"
+#include "text/coverage.hpp"
+#include "text/shape_cache.hpp"
+
+namespace bp::docx {
+
+Options options_from_layout(const doc::Document& d, const layout::Theme& theme,
+                            text::FontSet& fonts) {
+  text::ShapeCache shaper;
+  text::Coverage coverage;
+  layout::Context ctx(theme, fonts, shaper, coverage);
+  Options o;
+  const layout::DocumentLayout lay = layout::layout_document(d, ctx);
+  for (const auto& [anchor, at] : lay.anchors)
+    if (at.page < lay.pages.size() && lay.pages[at.page].number > 0)
+      o.page_numbers[anchor] = lay.pages[at.page].number;
+
+  for (size_t i = 0; i < d.blocks.size(); ++i) {
+    const auto* t = std::get_if<doc::Table>(&d.blocks[i]);
+    if (!t) continue;
+    const layout::Margins& m = theme.margins(t->landscape);
+    const double width =
+        layout::mm((t->landscape ? theme.page_height : theme.page_width) - m.left - m.right);
+    const layout::TablePlan plan = layout::plan_table(*t, ctx, width);
+    TableFit fit;
+    for (size_t c = 1; c < plan.col_x.size(); ++c)
+      fit.widths.push_back(plan.col_x[c] - plan.col_x[c - 1]);
+    if (plan.compact) fit.cell_size = theme.table.compact_size;
+    o.tables[i] = std::move(fit);
+  }
+  return o;
+}
+
+}  // namespace bp::docx
