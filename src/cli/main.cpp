@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
 
   auto* watch = app.add_subcommand("watch", "预览：先生成一次，之后每次保存文件就重新生成该部门");
   watch->add_option("paths", opt.paths, "YAML 文件或目录")->required();
-  watch->add_option("-o,--out", opt.out_dir, "输出目录")->default_val("out");
+  watch->add_option("-o,--out", opt.out_dir, "输出目录（默认 out）");
   watch->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json,txt 或 all")->default_val("pdf");
   watch->add_flag("-q,--quiet", opt.quiet, "只输出错误");
 

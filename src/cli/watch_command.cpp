@@ -68,7 +68,7 @@ int run_watch(const Options& opt) {
   install_stop_handlers();
   BatchOptions bo;
   bo.formats = formats;
-  bo.out_dir = opt.out_dir;
+  bo.out_dir = opt.out_dir.empty() ? std::string("out") : opt.out_dir;
   bo.quiet = opt.quiet;
   bo.stop_requested = [] { return stop_requested(); };
 
@@ -133,7 +133,7 @@ int run_watch(const Options& opt) {
       for (const auto& w : report.warnings) std::cerr << "budgetpress: 警告: " << w << std::endl;
     }
   }
-  remove_stale_temp_files(opt.out_dir);
+  remove_stale_temp_files(bo.out_dir);
   std::cerr << "已停止监视" << std::endl;
   return kOk;
 }
