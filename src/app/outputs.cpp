@@ -67,9 +67,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
         xlsx::write_workbook(document_for(c, ctx), path,
                              xlsx::options_from_config(ctx.config_dir(), source_date_epoch()));
         break;
-      case Format::Docx:
-        docx::write_docx_file(document_for(c, ctx), ctx.config_dir(), path);
+      case Format::Docx: {
+        Typesetting& ts = ctx.typesetting();  // shared with the PDF: 目录 page numbers, table widths
+        docx::write_docx_file(document_for(c, ctx), ts.theme, ts.fonts, path);
         break;
+      }
       case Format::Pdf: {
         Typesetting& ts = ctx.typesetting();
         pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path);
