@@ -40,6 +40,13 @@ bp build -j 1 --force -f json -o "$TMP/outj1" "$D" 2>&1 | grep -v "用时" >"$TM
 bp build -j 4 --force -f json -o "$TMP/outj4" "$D" 2>&1 | grep -v "用时" | sed "s#$TMP/outj4#$TMP/outj1#" >"$TMP/log4"
 check 'diff "$TMP/log1" "$TMP/log4" >/dev/null' "log differs between -j1 and -j4: $(diff "$TMP/log1" "$TMP/log4" | head -5)"
 
+# On a terminal: one progress line redrawn in place (\r + erase line), then the summary.
+if command -v script >/dev/null; then
+  script -qec "$BP --config $CFG build --force -j 2 -f json -o $TMP/outtty $D" /dev/null >"$TMP/tty.log" 2>&1
+  check 'grep -q $'"'"'\r\033\[K\[[0-9]*/12\] '"'"' "$TMP/tty.log"' "terminal progress line (\\r ESC[K [k/12] …) missing"
+  check 'grep -q "生成 12 个部门，失败 0 个" "$TMP/tty.log"' "summary on a terminal: $(tail -2 "$TMP/tty.log")"
+fi
+
 # --- incremental ----------------------------------------------------------------------------------
 err=$(bp build -f json -o "$TMP/out" "$D" 2>&1 >/dev/null); rc=$?
 check '[ "$rc" -eq 0 ] && grep -q "生成 0 个部门，失败 0 个，未变化 12 个" <<<"$err"' "second run: all unchanged: $err"
