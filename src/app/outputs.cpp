@@ -4,7 +4,7 @@
 
 #include "app/document_for.hpp"
 #include "document/plain_text.hpp"
-#include "docx/from_config.hpp"
+#include "docx/docx_file.hpp"
 #include "json/tables_json.hpp"
 #include "pdf/render.hpp"
 #include "util/atomic_file.hpp"

@@ -1,4 +1,4 @@
-#include "docx/from_config.hpp"
+#include "docx/docx_file.hpp"
 
 #include <iostream>
 
@@ -20,15 +20,6 @@ FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, te
   }
   st.bytes = write_docx(d, theme, o, out);
   return st;
-}
-
-FileStats write_docx_file(const doc::Document& d, const std::filesystem::path& config_dir,
-                          const std::filesystem::path& out) {
-  const auto theme_file = config_dir / "themes" / "default.yaml";
-  const layout::Theme theme =
-      std::filesystem::exists(theme_file) ? layout::Theme::load(theme_file) : layout::Theme{};
-  text::FontSet fonts({config_dir.parent_path() / "fonts"});
-  return write_docx_file(d, theme, fonts, out);
 }
 
 }  // namespace bp::docx

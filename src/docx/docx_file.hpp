@@ -1,5 +1,5 @@
-// The DOCX output of the CLI: theme and fonts (shared by a batch, or loaded from the configuration
-// directory), 目录 page numbers and table widths from our layout, atomic write.
+// The DOCX output of the CLI: with the batch's shared theme and fonts, 目录 page numbers and table
+// widths from our layout, written atomically.
 #pragma once
 
 #include <filesystem>
@@ -18,11 +18,6 @@ struct FileStats {
 // A layout failure (missing font family) does not stop the DOCX, which embeds no fonts: the
 // 目录's page numbers are then left for Word to fill, and a warning goes to stderr.
 FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
-                          const std::filesystem::path& out);
-
-// The same with the theme of `config_dir` (themes/default.yaml; the built-in default theme when the
-// file is absent) and fonts from config_dir/../fonts first, then the system's.
-FileStats write_docx_file(const doc::Document& d, const std::filesystem::path& config_dir,
                           const std::filesystem::path& out);
 
 }  // namespace bp::docx
