@@ -6,7 +6,7 @@
 using namespace bp::xlsx;
 using bp::doc::Number;
 
-TEST_CASE("column letters and A1 references") {
+TEST_CASE("column letters and A1 references", "[xlsx]") {
   CHECK(column_letters(0) == "A");
   CHECK(column_letters(25) == "Z");
   CHECK(column_letters(26) == "AA");
@@ -19,7 +19,7 @@ TEST_CASE("column letters and A1 references") {
   CHECK(range_ref(0, 0, 0, 0) == "A1");
 }
 
-TEST_CASE("SUM formulas list single rows and turn runs into ranges") {
+TEST_CASE("SUM formulas list single rows and turn runs into ranges", "[xlsx]") {
   CHECK(sum_formula(3, {5, 8}) == "=SUM(D6,D9)");
   CHECK(sum_formula(3, {5, 6, 7, 8}) == "=SUM(D6:D9)");
   CHECK(sum_formula(3, {6, 14, 19, 24}) == "=SUM(D7,D15,D20,D25)");
@@ -31,12 +31,12 @@ TEST_CASE("SUM formulas list single rows and turn runs into ranges") {
   CHECK_FALSE(sum_formula(0, scattered).has_value());  // longer than Excel's 8192 characters
 }
 
-TEST_CASE("internal links quote the sheet name") {
+TEST_CASE("internal links quote the sheet name", "[xlsx]") {
   CHECK(internal_link("收支总表") == "internal:'收支总表'!A1");
   CHECK(internal_link("O'Brien", "B7") == "internal:'O''Brien'!B7");
 }
 
-TEST_CASE("a formula replaces a total only when the displayed parts add up") {
+TEST_CASE("a formula replaces a total only when the displayed parts add up", "[xlsx]") {
   using Parts = std::vector<std::optional<Number>>;
   CHECK(parts_add_up(Number{207536, 2}, Parts{Number{151416, 2}, Number{56120, 2}}));
   CHECK(parts_add_up(Number{100, 2}, Parts{Number{100, 2}, std::nullopt}));
@@ -48,7 +48,7 @@ TEST_CASE("a formula replaces a total only when the displayed parts add up") {
   CHECK_FALSE(parts_add_up(Number{1, 0}, Parts{Number{101, 2}}));          // would lose digits
 }
 
-TEST_CASE("the header block gets the columns its texts need") {
+TEST_CASE("the header block gets the columns its texts need", "[xlsx]") {
   bp::doc::HeaderBlock hb{"434 秦皇岛经济技术开发区管理委员会办公室", "预算年度：2023",
                           "单位：万元"};
   // 13 columns like 收入总表: code and name columns hold the long left text.

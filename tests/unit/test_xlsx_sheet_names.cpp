@@ -12,14 +12,14 @@ std::string repeat(const std::string& s, int n) {
 }
 }  // namespace
 
-TEST_CASE("sheet names count UTF-16 units as Excel does") {
+TEST_CASE("sheet names count UTF-16 units as Excel does", "[xlsx]") {
   CHECK(utf16_units("收支总表") == 4);
   CHECK(utf16_units("Sheet1") == 6);
   CHECK(utf16_units("\xF0\xA0\x80\x80") == 2);  // U+20000 (CJK Ext. B) is a surrogate pair
   CHECK(utf16_units("\xFF") == 1);              // invalid byte
 }
 
-TEST_CASE("forbidden characters become underscores") {
+TEST_CASE("forbidden characters become underscores", "[xlsx]") {
   CHECK(sanitize_sheet_name("收入[2023]:总表") == "收入_2023__总表");
   CHECK(sanitize_sheet_name("a*b?c/d\\e") == "a_b_c_d_e");
   CHECK(sanitize_sheet_name("tab\there") == "tab_here");
@@ -27,7 +27,7 @@ TEST_CASE("forbidden characters become underscores") {
   CHECK(sanitize_sheet_name("收入：总表？") == "收入：总表？");
 }
 
-TEST_CASE("names are cut to 31 units on a character boundary") {
+TEST_CASE("names are cut to 31 units on a character boundary", "[xlsx]") {
   const std::string cjk31 = repeat("表", 31), cjk40 = repeat("表", 40);
   CHECK(sanitize_sheet_name(cjk31) == cjk31);
   CHECK(sanitize_sheet_name(cjk40) == cjk31);
@@ -38,14 +38,15 @@ TEST_CASE("names are cut to 31 units on a character boundary") {
   CHECK(sanitize_sheet_name(repeat("x", 30) + "\xF0\xA0\x80\x80") == repeat("x", 30));
 }
 
-TEST_CASE("apostrophes and spaces at the ends are dropped, also when the cut exposes them") {
+TEST_CASE("apostrophes and spaces at the ends are dropped, also when the cut exposes them",
+          "[xlsx]") {
   CHECK(sanitize_sheet_name("'三公'") == "三公");
   CHECK(sanitize_sheet_name("  ''收支'' ") == "收支");
   CHECK(sanitize_sheet_name("O'Brien") == "O'Brien");
   CHECK(sanitize_sheet_name(repeat("a", 30) + "'b") == repeat("a", 30));
 }
 
-TEST_CASE("empty, reserved and invalid names fall back") {
+TEST_CASE("empty, reserved and invalid names fall back", "[xlsx]") {
   CHECK(sanitize_sheet_name("") == "Sheet");
   CHECK(sanitize_sheet_name("'''") == "Sheet");
   CHECK(sanitize_sheet_name("History") == "Sheet");
@@ -55,7 +56,7 @@ TEST_CASE("empty, reserved and invalid names fall back") {
   CHECK(sanitize_sheet_name("\xC0\xAF") == "__");   // overlong '/'
 }
 
-TEST_CASE("unique names ignore case and get a numbered suffix within 31 units") {
+TEST_CASE("unique names ignore case and get a numbered suffix within 31 units", "[xlsx]") {
   SheetNamer n;
   n.reserve("目录");
   CHECK(n.unique("目录") == "目录(2)");
@@ -78,7 +79,7 @@ TEST_CASE("unique names ignore case and get a numbered suffix within 31 units") 
   CHECK(n.unique("") == "Sheet(2)");
 }
 
-TEST_CASE("case folding covers full-width Latin and Cyrillic") {
+TEST_CASE("case folding covers full-width Latin and Cyrillic", "[xlsx]") {
   CHECK(fold_sheet_name("ＡＢＣ") == fold_sheet_name("ａｂｃ"));
   CHECK(fold_sheet_name("ДОХОД") == fold_sheet_name("доход"));
   CHECK(fold_sheet_name("收支") == "收支");

@@ -29,7 +29,7 @@ doc::Row row(std::vector<doc::Cell> cells) {
 
 }  // namespace
 
-TEST_CASE("a CJK character counts as two units") {
+TEST_CASE("a CJK character counts as two units", "[xlsx]") {
   CHECK(char_units(U'A') == 1);
   CHECK(char_units(U'表') == 2);
   CHECK(char_units(U'（') == 2);
@@ -41,7 +41,7 @@ TEST_CASE("a CJK character counts as two units") {
   CHECK(text_units("") == 0);
 }
 
-TEST_CASE("numbers are measured as #,##0.00 shows them") {
+TEST_CASE("numbers are measured as #,##0.00 shows them", "[xlsx]") {
   CHECK(format_number({207536, 2}) == "2,075.36");
   CHECK(format_number({1120350, 2}) == "11,203.50");
   CHECK(format_number({7, 2}) == "0.07");
@@ -50,7 +50,7 @@ TEST_CASE("numbers are measured as #,##0.00 shows them") {
   CHECK(format_number({100000000, 2}) == "1,000,000.00");
 }
 
-TEST_CASE("column widths follow the content, CJK doubled, clamped") {
+TEST_CASE("column widths follow the content, CJK doubled, clamped", "[xlsx]") {
   doc::Table t;
   t.column_widths = {1, 1, 1};
   t.head.push_back(row({text("序号"), text("科目名称"), text("一般公共预算财政拨款")}));
@@ -67,7 +67,7 @@ TEST_CASE("column widths follow the content, CJK doubled, clamped") {
   CHECK_FALSE(f.wrap[0]);
 }
 
-TEST_CASE("a spanning cell widens the columns under it only when they are too narrow") {
+TEST_CASE("a spanning cell widens the columns under it only when they are too narrow", "[xlsx]") {
   doc::Table t;
   t.column_widths = {1, 1};
   t.body.push_back(row({text("这是一段横跨两列的很长的说明文字", 2)}));  // 32 units
@@ -81,7 +81,7 @@ TEST_CASE("a spanning cell widens the columns under it only when they are too na
   CHECK(g.widths[0] == Approx(std::ceil(30 * 1.05) + 2));  // wide enough already: no extra
 }
 
-TEST_CASE("the page budget narrows the widest text columns, never numbers") {
+TEST_CASE("the page budget narrows the widest text columns, never numbers", "[xlsx]") {
   doc::Table t;
   t.column_widths = {1, 1, 1, 1};
   t.body.push_back(
@@ -99,7 +99,7 @@ TEST_CASE("the page budget narrows the widest text columns, never numbers") {
   CHECK_FALSE(f.wrap[3]);
 }
 
-TEST_CASE("stacked tables share the widest need per column") {
+TEST_CASE("stacked tables share the widest need per column", "[xlsx]") {
   doc::Table a, b;
   a.column_widths = {1, 1};
   b.column_widths = {1, 1, 1};
@@ -111,7 +111,7 @@ TEST_CASE("stacked tables share the widest need per column") {
   CHECK(f.widths[1] == Approx(std::ceil(20 * 1.05) + 2));
 }
 
-TEST_CASE("wrapped line estimate") {
+TEST_CASE("wrapped line estimate", "[xlsx]") {
   CHECK(wrapped_lines("合计", 10) == 1);
   CHECK(wrapped_lines("", 10) == 1);
   CHECK(wrapped_lines("一二三四五六七八九十", 12) == 2);  // 20 units, 10 usable

@@ -138,7 +138,7 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("sheet plan: 目录 first, sanitized unique names, project tables on one sheet") {
+TEST_CASE("sheet plan: 目录 first, sanitized unique names, project tables on one sheet", "[xlsx]") {
   auto d = document(1700000000);
   auto plans = xlsx::plan_sheets(d);
   REQUIRE(plans.size() == 4);
@@ -150,7 +150,8 @@ TEST_CASE("sheet plan: 目录 first, sanitized unique names, project tables on o
   CHECK(plans[3].name == "支出_总表(2)");
 }
 
-TEST_CASE("workbook content: merges, SUM formulas with cached values, values where a gap is") {
+TEST_CASE("workbook content: merges, SUM formulas with cached values, values where a gap is",
+          "[xlsx]") {
   TempDir tmp;
   const auto file = tmp.path / "a.xlsx";
   xlsx::write_workbook(document(1700000000), file, {"测试字体", 1700000000});
@@ -196,7 +197,7 @@ TEST_CASE("workbook content: merges, SUM formulas with cached values, values whe
   CHECK(toc.find("location=\"'目录(2)'!A1\"") != std::string::npos);
 }
 
-TEST_CASE("same document, same bytes; the epoch is the creation time") {
+TEST_CASE("same document, same bytes; the epoch is the creation time", "[xlsx]") {
   TempDir tmp;
   xlsx::write_workbook(document(1700000000), tmp.path / "a.xlsx", {});
   xlsx::write_workbook(document(1700000000), tmp.path / "b.xlsx", {});
@@ -211,7 +212,7 @@ TEST_CASE("same document, same bytes; the epoch is the creation time") {
         std::string::npos);
 }
 
-TEST_CASE("errors name the file and leave nothing behind") {
+TEST_CASE("errors name the file and leave nothing behind", "[xlsx]") {
   TempDir tmp;
   const auto file = tmp.path / "missing-dir" / "x.xlsx";
   try {
