@@ -34,8 +34,6 @@ class PageFlow {
   double bottom() const { return bottom_; }
   double y() const { return y_; }
   double remaining() const { return bottom_ - y_; }
-  // Full content height of a fresh page of the current orientation.
-  double page_body_height() const { return bottom_ - top_; }
   // Content width and height of a page of the given orientation.
   double width_for(bool landscape) const;
   double height_for(bool landscape) const;

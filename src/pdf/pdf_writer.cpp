@@ -187,7 +187,7 @@ void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
     d.AddKey("ModDate", PdfString(pdf_date(meta.epoch)));
   }
   PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
-  cat.AddKey("Lang", utf8(meta.lang.empty() ? "zh-CN" : meta.lang));
+  cat.AddKey("Lang", PdfString(meta.lang.empty() ? "zh-CN" : meta.lang));  // ASCII language tag
   cat.AddKey("PageMode", PdfName("UseOutlines"));
 }
 

@@ -35,6 +35,8 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
     stats->layout_ms = ms(t0, t1);
     stats->write_ms = ms(t1, t2);
     stats->subset_ms = ws.subset_ms;
+    stats->shaped_runs = shaper.misses();
+    stats->shape_cache_hits = shaper.hits();
     stats->fonts = std::move(ws.fonts);
   }
   return bytes;

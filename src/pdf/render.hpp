@@ -37,6 +37,7 @@ struct RenderStats {
   double layout_ms = 0;  // text + layout
   double write_ms = 0;   // subsetting + PDF objects + serialisation
   double subset_ms = 0;  // part of write_ms
+  size_t shaped_runs = 0, shape_cache_hits = 0;
   std::vector<FontStats> fonts;
 };
 

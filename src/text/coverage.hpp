@@ -20,7 +20,6 @@ class Coverage {
   // The current place ("table t1-summary row 3 column 2 (examples/x.yaml:12:5)"); set by the
   // layout.
   void set_context(std::string where) { context_ = std::move(where); }
-  const std::string& context() const { return context_; }
 
   void missing(char32_t cp, const std::vector<std::string>& fonts);
   bool ok() const { return missing_.empty(); }

@@ -7,9 +7,8 @@
 
 namespace bp::text {
 
-Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index, std::string family,
-           int weight)
-    : file_(file), face_index_(face_index), family_(std::move(family)), weight_(weight) {
+Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index)
+    : file_(file), face_index_(face_index) {
   blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
   if (!blob_) throw FontError("cannot read font file " + file.string());
   unsigned face_count = hb_face_count(blob_.get());
@@ -18,7 +17,6 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index, std
   face_.reset(hb_face_create(blob_.get(), static_cast<unsigned>(face_index)));
   font_.reset(hb_font_create(face_.get()));
   hb_font_make_immutable(font_.get());  // shared read-only between documents and threads
-  glyph_count_ = hb_face_get_glyph_count(face_.get());
 
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob_.get(), &len);

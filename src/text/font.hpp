@@ -34,19 +34,15 @@ struct FontMetrics {
 class Font {
  public:
   // Loads face `face_index` of `file` (a TTC holds several faces: pass fontconfig's FC_INDEX).
-  Font(FT_Library ft, const std::filesystem::path& file, int face_index, std::string family,
-       int weight);
+  Font(FT_Library ft, const std::filesystem::path& file, int face_index);
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 
   const std::filesystem::path& file() const { return file_; }
   int face_index() const { return face_index_; }
-  const std::string& family() const { return family_; }
-  int weight() const { return weight_; }  // fontconfig weight (80 regular, 200 bold)
   const std::string& postscript_name() const { return ps_name_; }
   const FontMetrics& metrics() const { return metrics_; }
   unsigned upem() const { return static_cast<unsigned>(metrics_.units_per_em); }
-  unsigned glyph_count() const { return glyph_count_; }
 
   hb_face_t* hb_face() const { return face_.get(); }
   hb_font_t* hb_font() const { return font_.get(); }
@@ -65,15 +61,12 @@ class Font {
  private:
   std::filesystem::path file_;
   int face_index_;
-  std::string family_;
-  int weight_;
   HbBlobPtr blob_;
   HbFacePtr face_;
   HbFontPtr font_;
   FtFacePtr ft_face_;
   std::string ps_name_;
   FontMetrics metrics_;
-  unsigned glyph_count_ = 0;
   int digit_advance_ = 0;
   bool is_cff_ = false;
 };

@@ -87,8 +87,7 @@ const Font& FontSet::get(std::string_view family, bool bold) {
 
   auto face_key = std::make_pair(best.file.string(), best.index);
   auto& slot = by_face_[face_key];
-  if (!slot)
-    slot = std::make_unique<Font>(ft_.get(), best.file, best.index, key.first, best.weight);
+  if (!slot) slot = std::make_unique<Font>(ft_.get(), best.file, best.index);
   by_request_[key] = slot.get();
   return *slot;
 }

@@ -29,8 +29,6 @@ class FontSet {
   // family without a real bold face when bold is asked for, is a FontError naming the family.
   const Font& get(std::string_view family, bool bold);
 
-  const std::vector<std::filesystem::path>& font_dirs() const { return dirs_; }
-
  private:
   struct Candidate {
     std::filesystem::path file;

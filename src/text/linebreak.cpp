@@ -15,18 +15,14 @@ void init_unibreak_once() {
   std::call_once(once, [] { init_linebreak(); });
 }
 
-bool in(std::u32string_view set, char32_t cp) {
-  return set.find(cp) != std::u32string_view::npos;
-}
-
 // Part of a number, a code or a Latin word: letters and digits, plus the separators inside a number
 // (2,075.36  10:30  2023-12-31  a/b) and a percent sign after a digit.
 bool word_char(std::u32string_view t, size_t i) {
   char32_t c = t[i];
   if (is_western_alnum(c)) return true;
-  if (in(U".,:/-", c))
+  if (in_set(U".,:/-", c))
     return i > 0 && i + 1 < t.size() && is_western_alnum(t[i - 1]) && is_western_alnum(t[i + 1]);
-  if (in(U"%‰", c)) return i > 0 && is_ascii_digit(t[i - 1]);
+  if (in_set(U"%‰", c)) return i > 0 && is_ascii_digit(t[i - 1]);
   return false;
 }
 

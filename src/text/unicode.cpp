@@ -82,27 +82,21 @@ bool is_western_alnum(char32_t cp) {
   return (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x4FF);  // Greek, Cyrillic
 }
 
-namespace {
-bool in(std::u32string_view set, char32_t cp) {
-  return set.find(cp) != std::u32string_view::npos;
-}
-}  // namespace
-
 bool is_closing_punct(char32_t cp) {
-  return in(U"、，。．：；！？）】》」』〕〗〉”’］｝", cp);
+  return in_set(U"、，。．：；！？）】》」』〕〗〉”’］｝", cp);
 }
 
 bool is_opening_punct(char32_t cp) {
-  return in(U"（【《「『〔〖〈“‘［｛", cp);
+  return in_set(U"（【《「『〔〖〈“‘［｛", cp);
 }
 
 bool is_no_line_start(char32_t cp) {
-  return in(U"、，。．；：！？”’）》」』】〕〗〉·・々〻ゝゞヽヾ〙〛｝］", cp) ||
-         in(U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", cp);
+  return in_set(U"、，。．；：！？”’）》」』】〕〗〉·・々〻ゝゞヽヾ〙〛｝］", cp) ||
+         in_set(U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", cp);
 }
 
 bool is_no_line_end(char32_t cp) {
-  return in(U"“‘（《「『【〔〖〈〘〚［｛", cp);
+  return in_set(U"“‘（《「『【〔〖〈〘〚［｛", cp);
 }
 
 bool is_dash_or_ellipsis(char32_t cp) {

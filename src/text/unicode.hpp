@@ -13,6 +13,11 @@ std::u32string utf8_to_u32(std::string_view s);
 std::string u32_to_utf8(std::u32string_view s);
 void append_utf8(std::string& out, char32_t cp);
 
+// Whether `cp` is one of the characters of `set`.
+inline bool in_set(std::u32string_view set, char32_t cp) {
+  return set.find(cp) != std::u32string_view::npos;
+}
+
 // CJK ideographs (unified, extensions, compatibility) and 〇.
 bool is_han(char32_t cp);
 // Characters typeset on the CJK em grid: Han, kana, CJK symbols and punctuation, full-width forms.

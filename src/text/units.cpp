@@ -18,18 +18,14 @@ bool weak_script(hb_script_t s) {
   return s == HB_SCRIPT_COMMON || s == HB_SCRIPT_INHERITED || s == HB_SCRIPT_UNKNOWN;
 }
 
-bool in(std::u32string_view set, char32_t cp) {
-  return set.find(cp) != std::u32string_view::npos;
-}
-
 // Han ↔ "Latin" for the quarter-em space: letters and digits, and a %/‰ that ends a number.
 bool latin_side(const std::u32string& s, size_t i) {
-  return is_western_alnum(s[i]) || (in(U"%‰", s[i]) && i > 0 && is_ascii_digit(s[i - 1]));
+  return is_western_alnum(s[i]) || (in_set(U"%‰", s[i]) && i > 0 && is_ascii_digit(s[i - 1]));
 }
 
 // Characters inside a number or a word: justification never widens the gap between two of them.
 bool word_like(char32_t cp) {
-  return is_western_alnum(cp) || in(U".,:/-%‰'", cp);
+  return is_western_alnum(cp) || in_set(U".,:/-%‰'", cp);
 }
 
 std::vector<hb_script_t> resolve_scripts(const std::u32string& s) {

@@ -480,6 +480,7 @@ int main(int argc, char** argv) {
     if (repeat > 1) std::printf("warm_ms: %.1f\n", warm_best);
     std::printf("layout_ms: %.1f\nwrite_ms: %.1f\nsubset_ms: %.1f\n", s.layout_ms, s.write_ms,
                 s.subset_ms);
+    std::printf("shaped_runs: %zu\nshape_cache_hits: %zu\n", s.shaped_runs, s.shape_cache_hits);
     for (const auto& f : s.fonts)
       std::printf("font: %s glyphs=%d cff_bytes=%zu cid_equals_gid=%s\n", f.name.c_str(), f.glyphs,
                   f.cff_bytes, f.cid_equals_gid ? "yes" : "no");

@@ -8,6 +8,8 @@
 #include FT_OUTLINE_H
 #include FT_CID_H
 
+#include <thread>
+
 #include "../tools/engine_support.hpp"
 #include "layout/document_layout.hpp"
 #include "pdf/cff.hpp"
@@ -162,4 +164,24 @@ TEST_CASE("render: deterministic bytes, dates only from meta.epoch, atomic file"
   CHECK_THROWS_AS(pdf::render(d, theme, fonts, out), text::MissingGlyphsError);
   CHECK(std::filesystem::file_size(out) == c.size());
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("documents render concurrently on threads sharing one FontSet", "[pdf][render]") {
+  doc::Document d;
+  d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
+  for (int i = 0; i < 20; ++i) {
+    doc::Paragraph p;
+    p.spans.push_back(
+        {"第" + std::to_string(i) + "段：收入合计2075.36万元，“三公”经费5.00万元。", false});
+    d.blocks.push_back(p);
+  }
+  const auto& theme = testing::default_theme();
+  auto& fonts = testing::shared_fonts();
+  const std::string expected = pdf::render_to_bytes(d, theme, fonts);
+  std::vector<std::string> got(4);
+  std::vector<std::thread> workers;
+  for (size_t i = 0; i < got.size(); ++i)
+    workers.emplace_back([&, i] { got[i] = pdf::render_to_bytes(d, theme, fonts); });
+  for (auto& w : workers) w.join();
+  for (const auto& g : got) CHECK(g == expected);
 }
