@@ -58,6 +58,8 @@ class BodyWriter {
     if (i >= d_.blocks.size()) return false;
     if (auto* t = std::get_if<doc::Table>(&d_.blocks[i])) return t->landscape;
     if (std::holds_alternative<doc::Heading>(d_.blocks[i])) return landscape(i + 1);
+    if (auto* p = std::get_if<doc::Paragraph>(&d_.blocks[i]))  // a caption goes with its table
+      return p->style == doc::ParaStyle::TableTitle && landscape(i + 1);
     return false;
   }
 
@@ -152,7 +154,7 @@ class BodyWriter {
                      pending_break_ = false;
                    },
                    [&](const doc::Heading& h) { heading(h, landscape(i)); },
-                   [&](const doc::Paragraph& p) { paragraph_block(p); },
+                   [&](const doc::Paragraph& p) { paragraph_block(p, landscape(i)); },
                    [&](const doc::Table& t) { table(t, i); },
                    [&](const doc::PageBreak&) { pending_break_ = started_; },
                },
@@ -205,8 +207,8 @@ class BodyWriter {
     bookmark_around(p, h.anchor, h.text);
   }
 
-  void paragraph_block(const doc::Paragraph& para) {
-    orient(false);
+  void paragraph_block(const doc::Paragraph& para, bool landscape_page) {
+    orient(landscape_page);
     auto p = paragraph({.style = para_style(para.style)});
     RunProps bold;
     bold.bold = true;

@@ -1,9 +1,9 @@
 // word/document.xml: every block of the document tree, in order, with sections. A section ends
-// where the page orientation changes (landscape tables get landscape pages; a heading directly
-// above such a table goes with it) and after the title page (which has no page number; numbering
-// starts at 1 on the next page, as in the PDF). Page breaks (Heading/Table::new_page, PageBreak)
-// become w:pageBreakBefore on the next paragraph, except where a section break already starts a
-// page.
+// where the page orientation changes (landscape tables get landscape pages; a heading or a
+// caption paragraph directly above such a table goes with it, as in the PDF) and after the title
+// page (which has no page number; numbering starts at 1 on the next page, as in the PDF). Page
+// breaks (Heading/Table::new_page, PageBreak) become w:pageBreakBefore on the next paragraph,
+// except where a section break already starts a page.
 #pragma once
 
 #include <map>

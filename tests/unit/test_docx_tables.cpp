@@ -324,3 +324,19 @@ TEST_CASE("docx: the layout's column widths and compact size are used when given
   auto line = rows[4].select_node(".//w:pPr/w:spacing").node().attribute("w:line").as_int();
   CHECK(line == static_cast<int>(9 * theme.table.cell.leading * 20 + 0.5));
 }
+
+TEST_CASE("docx: a caption paragraph above a landscape table goes onto the landscape page",
+          "[docx]") {
+  doc::Paragraph intro{{{"说明文字", false}}, doc::ParaStyle::Body};
+  doc::Paragraph caption{{{"部门政府采购预算", false}}, doc::ParaStyle::TableTitle};
+  doc::Table t = two_level_table(true);
+  t.title.clear();
+  Parsed p;
+  parse(p, doc_with({intro, caption, t}));
+  // The portrait section ends with the intro, not with the caption.
+  auto first = p.body.select_node(".//w:p[w:pPr/w:sectPr]").node();
+  REQUIRE(first);
+  CHECK(std::string(first.select_node(".//w:t").node().text().get()) == "说明文字");
+  CHECK(std::string(p.body.child("w:sectPr").child("w:pgSz").attribute("w:orient").value()) ==
+        "landscape");
+}
