@@ -167,7 +167,7 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
     if (partial) {  // a row cut across pages: the lines that fall in this slice, top-aligned
       for (size_t k = 0; k < b.lines.size(); ++k) {
         double lt = plan.pad_y + k * b.pitch;
-        if (lt < p.from - kEps || lt + b.pitch > p.to + kEps) continue;
+        if (lt < p.from + plan.pad_y - kEps || lt + b.pitch > p.to - plan.pad_y + kEps) continue;
         flow.put_line_at(b.lines[k], xl + plan.pad_x, yt + (lt - p.from) + b.base);
       }
     } else {  // centred vertically; a rowspan cell crossing a page repeats its label here

@@ -6,7 +6,9 @@
 
 namespace bp::layout {
 
-// Rows [r0, r1) laid out on one page; a slice [from, to) of a row when it is taller than a page.
+// A row (or, for a row taller than a page, a slice [from, to) of it) laid out on one page. Slices
+// of a cut row overlap by twice the padding: each slice has its own top and bottom padding, so it
+// is `to - from` tall and shows the lines that lie in [from + pad, to - pad].
 struct RowPiece {
   int row = 0;
   double from = 0, to = 0;  // pt within the row
@@ -24,8 +26,9 @@ struct RowCut {
 
 // `first_room` = height for body rows on the first page (after title, header block and head rows);
 // `next_room` = the same on each continuation page. Whole rows only, except a row taller than the
-// room of an empty page, which is cut at line boundaries. Always returns at least one chunk; every
-// chunk holds at least one piece when there are rows.
+// room of an empty page, which is cut at line boundaries (a row taller than any page starts on the
+// current page if two of its lines fit). Always returns at least one chunk; every chunk holds at
+// least one piece when there are rows.
 std::vector<TableChunk> paginate_rows(const std::vector<double>& heights,
                                       const std::vector<RowCut>& cuts, double first_room,
                                       double next_room);

@@ -136,20 +136,34 @@ TEST_CASE("paginate_rows: whole rows per page, a too-tall row cut at line bounda
   REQUIRE(chunks.size() == 2);
   CHECK(chunks[0].pieces.size() == 2);
   CHECK(chunks[1].pieces.size() == 3);
-  // Row 1 is 70 pt on 30 pt pages: cut at pad + k·pitch (pad 2, pitch 12).
+  // Row 1 is 70 pt on 30 pt pages: cut after whole lines (pad 2, pitch 12), each slice with its
+  // own padding: 2 + 2·12 + 2 = 28 pt.
   std::vector<RowCut> cuts(3, RowCut{2, 12});
-  auto tall = paginate_rows({10, 70, 10}, cuts, 30, 30);
+  auto tall = paginate_rows({10, 70, 10}, cuts, 40, 30);
   REQUIRE(tall.size() >= 3);
-  CHECK(tall[0].pieces.size() ==
-        1);  // row 0 alone: row 1 does not fit whole, the page is not empty
+  CHECK(tall[0].pieces.size() == 2);  // row 0, then row 1 starts here: it fits on no page anyway
+  CHECK(tall[0].pieces[1].row == 1);
+  CHECK(tall[0].pieces[1].to - tall[0].pieces[1].from == Approx(28));  // 2 + 2 lines + 2
   CHECK(tall[1].pieces[0].row == 1);
-  CHECK(tall[1].pieces[0].from == 0);
-  CHECK(tall[1].pieces[0].to == Approx(26));  // 2 + 2·12
+  CHECK(tall[1].pieces[0].to - tall[1].pieces[0].from == Approx(28));
   double total = 0;
+  int slices = 0;
   for (const auto& c : tall)
     for (const auto& p : c.pieces)
-      if (p.row == 1) total += p.to - p.from;
-  CHECK(total == Approx(70));
+      if (p.row == 1) {
+        total += p.to - p.from;
+        ++slices;
+      }
+  CHECK(total == Approx(70 + 2 * 2 * (slices - 1)));  // each cut adds a bottom and a top padding
+  // A row that fits on a page is never cut: it moves to the next page. Nor does a too-tall row
+  // start on a page where fewer than two of its lines fit.
+  auto late = paginate_rows({10, 70, 10}, cuts, 30, 30);
+  CHECK(late[0].pieces.size() == 1);
+  auto moved = paginate_rows({10, 25, 5}, cuts, 30, 30);
+  REQUIRE(moved.size() == 2);
+  CHECK(moved[0].pieces.size() == 1);
+  CHECK(moved[1].pieces[0].from == 0);
+  CHECK(moved[1].pieces[0].to == 25);
 }
 
 TEST_CASE("a long table repeats header block, every head row and 栏次 on each page",
