@@ -36,6 +36,12 @@ Grid build_grid(const std::vector<doc::Row>& rows, int cols, const std::string& 
   g.cols = cols;
   if (cols == 0)
     for (const auto& u : used) g.cols = std::max(g.cols, static_cast<int>(u.size()));
+  // A row with fewer cells than columns still gets its grid: blank cells fill the free slots.
+  static const doc::Cell kBlank;
+  for (int r = 0; r < g.rows; ++r)
+    for (int c = 0; c < g.cols; ++c)
+      if (!is_used(r, c))
+        g.cells.push_back({r, c, 1, 1, &kBlank, rows[static_cast<size_t>(r)].role});
   return g;
 }
 

@@ -22,7 +22,7 @@ struct GridCell {
 
 struct Grid {
   int rows = 0, cols = 0;
-  std::vector<GridCell> cells;  // in the order of their top-left slots (row-major)
+  std::vector<GridCell> cells;  // the rows' cells in order, then blank cells for free slots
 };
 
 // Places the cells like HTML: each row's cells go left to right into the first free slot, skipping

@@ -105,6 +105,12 @@ TEST_CASE("HTML span model: cells skip slots covered from above", "[layout][tabl
   CHECK(g.cells[2].col == 1);  // C goes right of A's rowspan
   CHECK(g.cells[3].col == 2);
   CHECK(build_grid(rows, 0, "t").cols == 3);
+  // A short row gets blank cells in its free slots (the grid stays ruled).
+  std::vector<doc::Row> short_rows{row(doc::RowRole::Plain, {cell("1")})};
+  Grid s = build_grid(short_rows, 3, "t");
+  REQUIRE(s.cells.size() == 3);
+  CHECK(s.cells[2].col == 2);
+  CHECK(s.cells[2].cell->text.empty());
   std::vector<doc::Row> bad{row(doc::RowRole::Plain, {cell("1"), cell("2"), cell("3"), cell("4")})};
   CHECK_THROWS_AS(build_grid(bad, 3, "table x"), LayoutError);
 }

@@ -184,3 +184,19 @@ TEST_CASE("a 目录 entry without target anchor is an error naming it", "[layout
     CHECK(std::string(err.what()).find("nowhere") != std::string::npos);
   }
 }
+
+TEST_CASE("running header and page-number format come from the theme", "[layout][toc]") {
+  Theme theme = testing::default_theme();
+  theme.header_text = "{title}";
+  theme.page_number = "第{n}页";
+  doc::Document d = sample(1);
+  d.meta.title = "示例局2023年部门预算";
+  auto out = lay(d, theme);
+  CHECK(testing::page_text(out.pages[0]).find("示例局2023年部门预算") == std::string::npos);
+  for (size_t i = 1; i < out.pages.size(); ++i) {
+    INFO("page " << i);
+    CHECK(testing::page_text(out.pages[i]).find("示例局2023年部门预算") != std::string::npos);
+    CHECK(testing::page_text(out.pages[i]).find("第" + std::to_string(i) + "页") !=
+          std::string::npos);
+  }
+}

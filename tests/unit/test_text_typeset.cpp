@@ -253,3 +253,16 @@ TEST_CASE("centred two-line titles break where the script changes, else evenly",
   CHECK(testing::line_text(h[1]) == "经费");
   CHECK(h[0].left == Approx((35 - 20) / 2.0));
 }
+
+TEST_CASE("a font in the project's font directory wins over the system's", "[text][fonts]") {
+  const Font& system = testing::shared_fonts().get("Noto Sans CJK SC", true);
+  auto dir = std::filesystem::temp_directory_path() / "bp_project_fonts";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::filesystem::create_symlink(system.file(), dir / "ProjectSans-Bold.ttc");
+  FontSet fonts({dir});
+  const Font& f = fonts.get("Noto Sans CJK SC", true);
+  CHECK(f.file().parent_path() == std::filesystem::canonical(dir));
+  CHECK(f.postscript_name() == "NotoSansCJKsc-Bold");  // the SC face of the TTC, by FC_INDEX
+  std::filesystem::remove_all(dir);
+}
