@@ -1,0 +1,263 @@
+#include "import/yaml_writer.hpp"
+
+#include <sstream>
+
+#include "import/number_text.hpp"
+
+namespace bp::import {
+
+std::string yaml_money(Money m, Unit unit) {
+  return unit == Unit::Wan ? format_wan(m) : format_hundredths_text(m.in_fen());
+}
+
+std::string yaml_string(std::string_view s) {
+  bool plain = !s.empty();
+  if (plain) {
+    static constexpr std::string_view kBadFirst = "-?:,[]{}#&*!|>'\"%@` ";
+    if (kBadFirst.find(s.front()) != std::string_view::npos || s.back() == ' ' || s.back() == ':')
+      plain = false;
+    for (unsigned char c : s)
+      if (c < 0x20 || c == 0x7F || c == '#' || c == ':' || c == '"' || c == '\\' || c == '{' ||
+          c == '}' || c == '[' || c == ']' || c == ',')
+        plain = false;
+    // Would read back as a number, boolean or null.
+    bool numeric = true;
+    for (char c : s)
+      numeric = numeric && ((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' ||
+                            c == 'e' || c == 'E');
+    std::string lower;
+    for (char c : s) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (numeric || lower == "true" || lower == "false" || lower == "null" || lower == "yes" ||
+        lower == "no" || lower == "on" || lower == "off" || lower == "~" || lower == "y" ||
+        lower == "n")
+      plain = false;
+  }
+  if (plain) return std::string(s);
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+namespace {
+
+std::string code_str(std::string_view s) {
+  return "\"" + std::string(s) + "\"";
+}  // digits only
+
+std::string function_name(const YamlInput& in, const std::string& code) {
+  if (auto it = in.catalog->function.find(code); it != in.catalog->function.end())
+    return it->second;
+  if (const std::string* n = in.names->function(code)) return *n;
+  return {};
+}
+
+std::string economic_name(const YamlInput& in, const ImportedEconomic& e) {
+  if (const std::string* n = in.names->economic(e.code)) return *n;
+  return e.name;
+}
+
+// Comment text on one line (a name could hold a line break).
+std::string comment(std::string_view s) {
+  std::string out;
+  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
+}  // namespace
+
+std::string write_yaml(const YamlInput& in) {
+  std::ostringstream y;
+  const Unit u = in.unit;
+  y << "# " << in.dept.code.value_or("") << in.dept.separator.value_or("")
+    << in.dept.name.value_or("") << " — " << in.year
+    << " 年部门预算，由 budgetpress import 从工作簿“" << comment(in.source) << "”导入。\n"
+    << "# "
+       "导入的是工作簿中的原始数据：部门编码与名称、预算年度、项级支出（基本/"
+       "项目支出，按资金来源）、\n"
+    << "# 由支出得出的各来源收入、基本支出的经济分类（5 "
+       "位科目）和“三公”经费。合计、小计和跨表数字都由\n"
+    << "# BudgetPress 根据这些明细计算，不要再填。工作簿中没有的内容标有 "
+       "TODO(import)，请补充后运行\n"
+    << "#   budgetpress check 本文件\n"
+    << "schema: 1\n\n";
+
+  // ---- department
+  y << "department:\n";
+  if (in.dept.code)
+    y << "  code: " << code_str(*in.dept.code) << "\n";
+  else
+    y << "  code: \"\"   # TODO(import): 部门编码（工作簿的表头中没有找到，如“631临港部门”中的 "
+         "631）\n";
+  if (in.dept.name)
+    y << "  name: " << yaml_string(*in.dept.name)
+      << "   # TODO(import): 这是表头印的名称；部门全称不同时，name 写全称，short_name "
+         "写这个名称\n";
+  else
+    y << "  name: \"\"   # TODO(import): 部门名称（工作簿的表头中没有找到）\n";
+  y << "  year: " << in.year << "\n"
+    << "  form: " << code_str(in.form.form) << "\n"
+    << "  unit: " << (u == Unit::Wan ? "万元" : "元") << "\n"
+    << "  header_separator: " << yaml_string(in.dept.separator.value_or("")) << "\n";
+  if (!in.form.three_public_layout.empty())
+    y << "  three_public_layout: " << in.form.three_public_layout << "\n";
+  y << "  # TODO(import): gov_level — 名词解释中的政府层级（如 区级、市级），不写时为“本级”\n"
+    << "  duties:\n"
+    << "    # TODO(import): 部门职责，每条一项（不含序号），例如\n"
+    << "    #   - 负责……\n"
+    << "    items: []\n"
+    << "  # TODO(import): 机构设置，每个预算单位一项（本级在前）：\n"
+    << "  #   - {name: 单位全称(本级), nature: 行政, rank: 正科级, funding: 财政拨款}\n"
+    << "  institutions: []\n\n";
+
+  // ---- income
+  std::array<Money, kSourceCount> income{};
+  for (const auto& l : *in.lines)
+    for (auto a : l.amounts) income[static_cast<int>(l.source)] += a;
+  y << "# 本年收入（按资金来源）= 下面同一来源的支出之和\n"
+    << "income:\n";
+  bool any_income = false;
+  for (int s = 0; s < kSourceCount; ++s)
+    if (!income[s].zero()) {
+      y << "  " << source_key(static_cast<Source>(s)) << ": " << yaml_money(income[s], u) << "\n";
+      any_income = true;
+    }
+  if (!any_income) y << "  gpb: 0\n";
+  y << "\n";
+
+  // ---- expenditure
+  y << "# 项级支出：支出总表的各项；资金来源由一般公共预算 / 政府性基金 / "
+       "国有资本经营支出表和收入总表拆分\n"
+    << "expenditure:\n";
+  for (const auto& l : *in.lines) {
+    std::string name = function_name(in, l.code);
+    y << "  - code: " << code_str(l.code);
+    if (!name.empty()) y << "   # " << comment(name);
+    y << "\n";
+    if (l.guessed)
+      y << "    # TODO(import): "
+           "这一科目的资金来源与支出类型的对应关系工作簿中看不出，已按列的顺序拆分，请核对\n";
+    y << "    source: " << source_key(l.source) << "\n";
+    for (int k = 0; k < kKindCount; ++k)
+      if (!l.amounts[k].zero())
+        y << "    " << kind_key(static_cast<Kind>(k)) << ": " << yaml_money(l.amounts[k], u)
+          << "\n";
+  }
+  if (in.lines->empty()) y << "  []   # TODO(import): 工作簿中没有可导入的支出\n";
+  y << "\n";
+
+  // ---- basic_economic
+  if (!in.economic->empty()) {
+    y << "# 一般公共预算财政拨款基本支出，按部门预算支出经济分类（基本支出表的 5 位科目）\n"
+      << "basic_economic:\n";
+    for (const auto& e : *in.economic) {
+      y << "  - {code: " << code_str(e.code) << ", amount: " << yaml_money(e.amount, u) << "}";
+      std::string name = economic_name(in, e);
+      if (!name.empty()) y << "   # " << comment(name);
+      y << "\n";
+    }
+    y << "\n";
+  }
+
+  // ---- three_public
+  y << "three_public:\n";
+  bool any_tp = false;
+  if (in.three_public->present) {
+    for (int i = 0; i < kTpItemCount; ++i) {
+      const auto& v = in.three_public->v[i];
+      if (v[0].zero() && v[1].zero() && v[2].zero()) continue;
+      if (!any_tp) y << "  this_year:\n";
+      any_tp = true;
+      y << "    " << tp_item_key(static_cast<TpItem>(i)) << ": ";
+      if (v[1].zero() && v[2].zero()) {
+        y << yaml_money(v[0], u) << "\n";
+      } else {
+        static const char* kSrc[3] = {"gpb", "fund", "soc"};
+        y << "{";
+        bool first = true;
+        for (int s = 0; s < 3; ++s)
+          if (!v[s].zero()) {
+            y << (first ? "" : ", ") << kSrc[s] << ": " << yaml_money(v[s], u);
+            first = false;
+          }
+        y << "}\n";
+      }
+    }
+  }
+  if (!any_tp)
+    y << "  this_year: {}   # 工作簿中"
+      << (in.three_public->present ? "“三公”经费均为 0" : "没有“三公”经费表") << "\n";
+  y << "  # TODO(import): last_year — 上年“三公”经费（各项，键同 this_year；或只写 "
+       "last_year_total），说明第四部分比较用\n"
+    << "  # TODO(import): reasons — 增减变化原因：total, outbound, vehicle_purchase, "
+       "vehicle_operation, reception\n\n";
+
+  // ---- what a workbook cannot hold
+  y << "# TODO(import): previous_year — "
+       "上年基本支出、项目支出（说明第二部分“比上年增减”用），例如\n"
+    << "# previous_year:\n"
+    << "#   basic: 0.00\n"
+    << "#   project: 0.00\n"
+    << "#   reasons: {basic: …, project: …}\n"
+    << "# TODO(import): 工作簿的 9 张表不含以下内容，请按 docs/schema.md 补充：\n"
+    << "#   performance（部门整体绩效目标）、projects（项目绩效目标表）、special_funds、\n"
+    << "#   procurement（政府采购预算）、assets（国有资产占用情况）、running_cost、texts\n\n";
+
+  // ---- catalog
+  if (!in.catalog->function.empty() || !in.catalog->economic.empty()) {
+    y << "# 科目目录中没有的科目，名称取自工作簿\n"
+      << "catalog:\n";
+    if (!in.catalog->function.empty()) {
+      y << "  function:\n";
+      for (const auto& [code, name] : in.catalog->function)
+        y << "    " << code_str(code) << ": " << yaml_string(name) << "\n";
+    }
+    if (!in.catalog->economic.empty()) {
+      y << "  economic:\n";
+      for (const auto& [code, name] : in.catalog->economic)
+        y << "    " << code_str(code) << ": " << yaml_string(name) << "\n";
+    }
+    y << "\n";
+  }
+
+  // ---- expect
+  bool any_expect = false, any_tail = false;
+  for (const auto& t : in.totals) any_expect = any_expect || t.agrees;
+  for (const auto& t : in.totals) any_tail = any_tail || !t.agrees;
+  if (any_expect) {
+    y << "# 工作簿印出的合计（与明细之和一致的）；check 会逐项核对，明细改动后不一致时报错\n"
+      << "expect:\n";
+    for (const auto& t : in.totals)
+      if (t.agrees)
+        y << "  " << t.key << ": " << yaml_money(t.derived, u) << "   # " << t.label << "，"
+          << t.where << "\n";
+  }
+  if (any_tail) {
+    y << (any_expect ? "" : "\n")
+      << "# 尾差：以下合计工作簿印出的数与明细之和不同（各格分别四舍五入所致），BudgetPress "
+         "按明细计算，\n"
+      << "# 公开表将印出明细之和；未列入 expect\n";
+    for (const auto& t : in.totals)
+      if (!t.agrees)
+        y << "#   " << t.key << "（" << t.label << "）：工作簿 " << t.where << " 为 "
+          << show(t.printed, t.printed_unit) << "，明细之和 " << yaml_money(t.derived, u) << "\n";
+  }
+  return y.str();
+}
+
+}  // namespace bp::import

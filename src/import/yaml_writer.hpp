@@ -1,0 +1,49 @@
+// The department YAML (docs/schema.md) written from imported facts: the primary facts, a comment
+// with the name of every code, `# TODO(import): …` where a clerk must add what a workbook cannot
+// hold (duties, institutions, last year's figures, projects, narrative texts), `expect:` with the
+// workbook's printed totals that agree with the leaves, and the 尾差 ones as comments.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/interpret.hpp"
+#include "import/split.hpp"
+#include "model/profile.hpp"
+#include "model/validate.hpp"
+
+namespace bp::import {
+
+// A printed total of the workbook and what BudgetPress will derive from the imported leaves.
+struct PrintedTotal {
+  std::string key;    // expect key: income_total …
+  std::string label;  // 本年收入合计 …
+  std::string where;  // the cell
+  Money printed, derived;
+  Unit printed_unit = Unit::Wan;
+  bool agrees = false;
+};
+
+struct YamlInput {
+  std::string source;  // workbook file name for the header comment
+  DeptInfo dept;
+  int year = 0;
+  FormChoice form;
+  Unit unit = Unit::Wan;
+  const std::vector<ImportedLine>* lines = nullptr;
+  const std::vector<ImportedEconomic>* economic = nullptr;
+  const ImportedThreePublic* three_public = nullptr;
+  const CatalogAdditions* catalog = nullptr;
+  const CodeNames* names = nullptr;
+  std::vector<PrintedTotal> totals;
+};
+
+std::string write_yaml(const YamlInput& in);
+
+// A YAML scalar: plain when that reads back as the same string, else double-quoted.
+std::string yaml_string(std::string_view s);
+// An amount in the file's unit: 2 decimals ("2075.36", "58.00").
+std::string yaml_money(Money m, Unit unit);
+
+}  // namespace bp::import
