@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "derive/derived.hpp"
@@ -164,6 +165,10 @@ class Deriver {
                                DCell::money(f_.income_total + f_.carryover_total), DCell::label("支出总计"),
                                DCell::money(f_.expenditure_total)},
                               doc::RowRole::Total));
+    // 本年合计 sums the category rows; 总计 = 本年合计 + 结转 (the xlsx writes these as formulas).
+    const int n = static_cast<int>(cats.size());
+    for (int i = 0; i < n; ++i) t.rows[n].sum_of.push_back(i);
+    t.rows[n + 2].sum_of = {n, n + 1};
     number_rows(t.rows);
     return t;
   }
@@ -259,6 +264,10 @@ class Deriver {
       for (int k = 0; k < 3; ++k) c.push_back(DCell::money(exp_by_fund[k]));
       t.rows.push_back(form_row(std::move(c), doc::RowRole::Total));
     }
+    const int n = static_cast<int>(p_.categories.size());
+    for (int i = 0; i < n; ++i) t.rows[n].sum_of.push_back(i);  // 本年收入/支出合计
+    t.rows[n + 1].sum_of = {n + 2, n + 3, n + 4};                // 年初结转 = its three funds
+    t.rows[n + 5].sum_of = {n, n + 1};                           // 总计 = 本年合计 + 结转
     number_rows(t.rows);
     return t;
   }
@@ -335,8 +344,37 @@ class Deriver {
       for (int s = 0; s < 3; ++s) r.cells.push_back(DCell::money(by[s]));
       t.rows.push_back(r);
     }
+    link_item_sums(t.rows, it->second);
     number_rows(t.rows);
     return t;
+  }
+
+  // A 三公 row sums the rows below it whose item sets are the largest ones inside its own set, when
+  // they cover it exactly (合计 → 小计 + 会议费 + 培训费; 一、因公出国 → its two 其中 rows).
+  static void link_item_sums(std::vector<DRow>& rows, const std::vector<ThreePublicRowDef>& defs) {
+    auto subset = [](const std::vector<TpItem>& a, const std::vector<TpItem>& b) {
+      for (auto x : a)
+        if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+      return true;
+    };
+    for (size_t i = 0; i < defs.size(); ++i) {
+      std::vector<size_t> cands;
+      for (size_t j = i + 1; j < defs.size(); ++j)
+        if (subset(defs[j].items, defs[i].items)) cands.push_back(j);
+      std::vector<int> children;
+      size_t covered = 0;
+      for (size_t j : cands) {
+        bool inside_other = false;
+        for (size_t k : cands)
+          if (k != j && k < j && subset(defs[j].items, defs[k].items)) inside_other = true;
+        if (!inside_other) {
+          children.push_back(static_cast<int>(j));
+          covered += defs[j].items.size();
+        }
+      }
+      if (!children.empty() && covered == defs[i].items.size() && !(children.size() == 1 && defs[children[0]].items.size() != defs[i].items.size()))
+        rows[i].sum_of = children;
+    }
   }
 };
 

@@ -69,7 +69,11 @@ std::vector<doc::Block> text_to_blocks(const std::string& text,
       out.push_back(doc::Paragraph{inline_spans(v3), doc::ParaStyle::TableTitle});
     } else if (auto v4 = directive("@note "); v4 != "\x01") {
       flush();
-      out.push_back(doc::Paragraph{inline_spans(v4), doc::ParaStyle::Note});
+      // A note right after a table belongs to it: it stays on the table's (possibly landscape) page.
+      if (auto* t = out.empty() ? nullptr : std::get_if<doc::Table>(&out.back()))
+        t->notes.push_back(tidy_punctuation(v4));
+      else
+        out.push_back(doc::Paragraph{inline_spans(v4), doc::ParaStyle::Note});
     } else if (auto v5 = directive("@table "); v5 != "\x01") {
       flush();
       for (auto& b : table(v5)) out.push_back(std::move(b));

@@ -142,3 +142,19 @@ TEST_CASE("seed 001 (631, 2023 form): every cell, with the seed's 尾差 named o
     CHECK(std::llabs(cents(m.printed) - cents(m.derived)) == 1);
   }
 }
+
+TEST_CASE("form tables link their totals to the rows they sum (for live Excel formulas)") {
+  Context ctx(test::config_dir());
+  auto c = check_budget_file(test::source_dir() / "examples/2024/201.yaml", ctx);
+  REQUIRE(c.ok());
+  const DTable* t9 = c.derived->table("t9-three-public");
+  REQUIRE(t9->rows.size() == 13);
+  CHECK(t9->rows[0].sum_of == std::vector<int>{1, 9, 12});  // 合计 = 小计 + 四、会议费 + 五、培训费
+  CHECK(t9->rows[1].sum_of == std::vector<int>{2, 5, 8});   // 小计 = 一 + 二 + 三
+  CHECK(t9->rows[5].sum_of == std::vector<int>{6, 7});      // 二 = 购置 + 运维
+  CHECK(t9->rows[8].sum_of.empty());                        // 三、公务接待费 is a leaf
+  const DTable* t1 = c.derived->table("t1-summary");
+  CHECK(t1->rows[31].sum_of.size() == 31);                  // 本年合计 = the 31 category rows
+  CHECK(t1->rows[33].sum_of == std::vector<int>{31, 32});   // 总计 = 本年合计 + 结转
+  for (const auto& t : c.derived->tables) CHECK_FALSE(t.rounding_gap);
+}
