@@ -1,6 +1,7 @@
 #include "app/batch.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sched.h>
 #include <signal.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 #include <stop_token>
@@ -34,6 +36,47 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kStagingPrefix = ".budgetpress-staging.";
+constexpr const char* kRunLockPrefix = ".budgetpress-lock.";
+
+// OUT/.budgetpress-lock.<pid>: created and flock'ed by every build for as long as it runs, removed
+// at its end. A temp file or staging directory of pid P whose lock file exists but is not locked
+// belongs to a run that died (kill -9, the OOM killer, a power loss), so the next build removes it
+// at once, whatever its age. flock works across NFS clients; without a lock file (a run of an
+// older version) the pid-and-age rule below applies.
+class RunLock {
+ public:
+  explicit RunLock(const fs::path& out_dir)
+      : path_(out_dir / (kRunLockPrefix + std::to_string(::getpid()))) {
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd_);  // the same pid on another host holds it: keep out of its way
+      fd_ = -1;
+    }
+  }
+  ~RunLock() {
+    if (fd_ < 0) return;
+    ::unlink(path_.c_str());
+    ::close(fd_);
+  }
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+
+ private:
+  fs::path path_;
+  int fd_ = -1;
+};
+
+// True when the run lock of `pid` exists in `out_dir` and nobody holds it: that run is gone.
+bool run_is_dead(const fs::path& out_dir, long pid) {
+  const fs::path p = out_dir / (kRunLockPrefix + std::to_string(pid));
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool dead = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  ::close(fd);
+  return dead;
+}
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -104,8 +147,9 @@ long pid_of_temp_name(const std::string& name) {
   return std::stol(pid);
 }
 
-bool is_ours_or_stale(const fs::directory_entry& e, long pid) {
+bool is_ours_or_stale(const fs::directory_entry& e, long pid, const fs::path& out_dir) {
   if (pid == static_cast<long>(::getpid())) return true;
+  if (run_is_dead(out_dir, pid)) return true;
   // Another process: only when it is gone and the entry is old. On a volume shared by several
   // machines (shards in containers) a pid says nothing about other hosts; the age guard keeps
   // a running shard's files safe.
@@ -116,7 +160,7 @@ bool is_ours_or_stale(const fs::directory_entry& e, long pid) {
   return fs::file_time_type::clock::now() - mtime > std::chrono::hours(1);
 }
 
-size_t remove_temps_in(const fs::path& dir) {
+size_t remove_temps_in(const fs::path& dir, const fs::path& out_dir) {
   size_t removed = 0;
   std::error_code ec;
   std::vector<fs::directory_entry> doomed;
@@ -128,7 +172,7 @@ size_t remove_temps_in(const fs::path& dir) {
     bool temp = name.find(".tmp.") != std::string::npos;
     if (!staging && !temp) continue;
     long pid = pid_of_temp_name(name);
-    if (pid > 0 && is_ours_or_stale(*it, pid)) doomed.push_back(*it);
+    if (pid > 0 && is_ours_or_stale(*it, pid, out_dir)) doomed.push_back(*it);
   }
   for (const auto& e : doomed) {
     std::error_code rec;
@@ -159,7 +203,16 @@ class DeptBuilder {
     r.file = in.file;
     r.label = in.file.string();
     if (stop.stop_requested()) return r;  // Cancelled
-    build_into(r, in, stop);
+    try {
+      build_into(r, in, stop);
+    } catch (const std::bad_alloc&) {
+      // Out of memory (e.g. under --max-memory): this department fails, the batch goes on.
+      r.written.clear();
+      fail(r, "内存不足，无法处理这个部门（见 --max-memory）", "E014");
+    } catch (const std::exception& e) {
+      r.written.clear();
+      fail(r, e.what());
+    }
     r.seconds = seconds_since(t0);
     return r;
   }
@@ -171,21 +224,35 @@ class DeptBuilder {
   const Manifest& manifest_;
   Shared& sh_;
 
-  void fail(DeptResult& r, const std::string& message) {
+  void fail(DeptResult& r, const std::string& message, const std::string& code = {}) {
     r.status = DeptStatus::Failed;
-    std::string line = r.file.string() + ": 错误: " + message;
+    std::string line = r.file.string() + ": 错误" + (code.empty() ? "" : "[" + code + "]") + ": " + message;
     r.diagnostics += line + "\n";
     if (r.first_error.empty()) r.first_error = line;
   }
 
+  // Two files that would write the same outputs ("<year>/<code>-<name>"): the one that comes
+  // second fails instead of silently replacing the other one's documents. Unchanged departments
+  // claim their recorded outputs too, so a new file cannot overwrite an unchanged one's files.
+  bool claim_outputs(DeptResult& r, const std::string& claim, const std::string& key) {
+    std::lock_guard lk(sh_.mu);
+    auto [it, fresh] = sh_.claims.emplace(claim, key);
+    if (fresh || it->second == key) return true;
+    fail(r, "输出文件 " + claim + ".* 与 " + it->second + " 的输出同名（部门编码和名称重复）");
+    return false;
+  }
+
   void build_into(DeptResult& r, const BatchInput& in, const std::stop_token& stop) {
+    const WorkBudget budget(o_.limits);
     auto bytes = read_input(in.file);
     auto hash_of = [&](const std::string& form, Format f) {
       return fp_->output_hash(*bytes, form, f);
     };
     if (bytes && fp_ && !o_.force && manifest_.unchanged(in.key, o_.formats, o_.out_dir, hash_of)) {
+      const ManifestEntry& e = *manifest_.find(in.key);
+      r.label = label_from_manifest(e, in.file);
+      if (!claim_outputs(r, std::to_string(e.year) + "/" + r.label, in.key)) return;
       r.status = DeptStatus::Unchanged;
-      r.label = label_from_manifest(*manifest_.find(in.key), in.file);
       if (o_.check_unchanged && o_.on_checked) {
         auto c = check_budget_text(*bytes, in.file.string(), ctx_);
         if (c.ok()) o_.on_checked(c);
@@ -210,17 +277,7 @@ class DeptBuilder {
     }
     const Budget& b = *c.budget;
 
-    // Two files that would write the same outputs: the second one fails instead of silently
-    // replacing the first one's documents.
-    std::string claim = std::to_string(b.dept.year) + "/" + r.label;
-    {
-      std::lock_guard lk(sh_.mu);
-      auto [it, fresh] = sh_.claims.emplace(claim, in.key);
-      if (!fresh && it->second != in.key) {
-        fail(r, "输出文件 " + claim + ".* 与 " + it->second + " 的输出同名（部门编码和名称重复）");
-        return;
-      }
-    }
+    if (!claim_outputs(r, std::to_string(b.dept.year) + "/" + r.label, in.key)) return;
 
     // Formats whose output is missing or out of date (all of them with --force or no manifest).
     std::set<Format> todo;
@@ -255,6 +312,7 @@ class DeptBuilder {
                                      "." + std::to_string(r.index));
     std::vector<fs::path> staged;
     try {
+      budget.check_time("检查");
       fs::create_directories(staging);
       for (Format f : todo) {
         if (stop.stop_requested()) {
@@ -263,7 +321,7 @@ class DeptBuilder {
           staged.clear();
           return;  // Cancelled: the previous outputs stay
         }
-        for (auto& p : write_outputs(c, {f}, staging, ctx_)) staged.push_back(std::move(p));
+        for (auto& p : write_outputs(c, {f}, staging, ctx_, &budget)) staged.push_back(std::move(p));
       }
       // Every format rendered: move them into place (same file system, each rename atomic).
       fs::path year_dir = o_.out_dir / std::to_string(b.dept.year);
@@ -275,6 +333,18 @@ class DeptBuilder {
         r.written.push_back(target);
       }
       fsync_dir(year_dir);
+    } catch (const LimitError& e) {
+      std::error_code ec;
+      fs::remove_all(staging, ec);
+      r.written.clear();
+      fail(r, e.what(), "E014");
+      return;
+    } catch (const std::bad_alloc&) {
+      std::error_code ec;
+      fs::remove_all(staging, ec);
+      r.written.clear();
+      fail(r, "内存不足，无法生成这个部门的文档（见 --max-memory）", "E014");
+      return;
     } catch (const std::exception& e) {
       std::error_code ec;
       fs::remove_all(staging, ec);
@@ -341,12 +411,24 @@ BatchInputs collect_batch_inputs(const std::vector<std::string>& paths,
 size_t remove_stale_temp_files(const fs::path& out_dir) {
   std::error_code ec;
   if (!fs::is_directory(out_dir, ec)) return 0;
-  size_t removed = remove_temps_in(out_dir);
+  size_t removed = remove_temps_in(out_dir, out_dir);
+  std::vector<fs::path> dead_locks;
   for (auto it = fs::directory_iterator(out_dir, ec); !ec && it != fs::directory_iterator();
        it.increment(ec)) {
     std::string name = it->path().filename().string();
     if (!name.empty() && name[0] != '.' && it->is_directory())
-      removed += remove_temps_in(it->path());
+      removed += remove_temps_in(it->path(), out_dir);
+    if (name.rfind(kRunLockPrefix, 0) == 0) {
+      const std::string pid = name.substr(std::string(kRunLockPrefix).size());
+      if (!pid.empty() && pid.size() <= 9 && pid.find_first_not_of("0123456789") == std::string::npos &&
+          std::stol(pid) != static_cast<long>(::getpid()) && run_is_dead(out_dir, std::stol(pid)))
+        dead_locks.push_back(it->path());
+    }
+  }
+  // Last: a dead run's lock file is what proved its temp files stale.
+  for (const auto& p : dead_locks) {
+    std::error_code rec;
+    fs::remove(p, rec);
   }
   return removed;
 }
@@ -362,6 +444,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     manifest = Manifest::load(o.out_dir);
     if (!manifest.warning().empty()) rep.warnings.push_back(manifest.warning());
   }
+  const RunLock run_lock(o.out_dir);
   remove_stale_temp_files(o.out_dir);
 
   Shared sh;

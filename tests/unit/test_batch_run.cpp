@@ -242,6 +242,21 @@ TEST_CASE("two files with the same code and name: the second fails instead of ov
   REQUIRE(r.failures.size() == 1);
   CHECK(r.failures[0].find("b.yaml") != std::string::npos);
   CHECK(r.failures[0].find("a.yaml") != std::string::npos);
+
+  // An unchanged department still owns its outputs: a new file with the same code and name
+  // cannot replace them.
+  fs::remove(src / "b.yaml");
+  REQUIRE(run_batch(inputs_of(src), o, ctx(), {}).unchanged == 1);
+  fs::path a_out = out / "2023" / "930-同名局.json";
+  std::string a_bytes = slurp(a_out);
+  std::string b = with_dept(minimal(), "930", "同名局");
+  b.replace(b.find("70.00"), 5, "60.00");
+  b.replace(b.find("10.00"), 5, "20.00");
+  spit(src / "b.yaml", b);
+  r = run_batch(inputs_of(src), o, ctx(), {});
+  CHECK(r.unchanged == 1);
+  CHECK(r.failed == 1);
+  CHECK(slurp(a_out) == a_bytes);
 }
 
 TEST_CASE("names cannot leave the output directory") {
