@@ -150,19 +150,21 @@ class Checker {
                     std::initializer_list<Col> parts) {
     if (!t.has(total)) return;
     Money sum;
-    std::string names, values;
+    std::string values;
     bool any = false;
     for (Col p : parts) {
       if (!t.has(p)) continue;
       any = true;
       sum += r[p].m;
-      names += std::string(names.empty() ? "" : " + ") + col_label(p);
-      values += std::string(values.empty() ? "" : " + ") + show(r[p].m, t.unit);
+      if (!r[p].m.zero())
+        values +=
+            std::string(values.empty() ? "" : " + ") + col_label(p) + " " + show(r[p].m, t.unit);
     }
     if (!any || r[total].m == sum) return;
-    r_.warning(t.where(r[total].ref),
-               std::string(col_label(total)) + " " + show(r[total].m, t.unit) + " ≠ " + names +
-                   " " + show(sum, t.unit) + "（" + row_desc(r) + "：" + values + "）");
+    r_.warning(t.where(r[total].ref), std::string(col_label(total)) + " " +
+                                          show(r[total].m, t.unit) + " ≠ 各列之和 " +
+                                          show(sum, t.unit) + "（" + row_desc(r) + "：" +
+                                          (values.empty() ? "各列均为空" : values) + "）");
   }
 
   void rows(const CodeTable& t) {
@@ -266,8 +268,7 @@ class Checker {
             Money derived;
             for (Source s : def.sources) derived += lines_of({s});
             income_rows += r[LCol::IncAmount].m;
-            compare(t, r[LCol::IncAmount], r.inc_raw, derived, u,
-                    "导入的项级明细（该来源支出之和）");
+            compare(t, r[LCol::IncAmount], r.inc_raw, derived, u, "项级明细之和");
           }
         if (r.inc_label == "本年收入合计")
           income_total = &r[LCol::IncAmount], known = true;
@@ -313,7 +314,7 @@ class Checker {
     if (carry_in)
       compare(t, *carry_in, "上年结转结余",
               lines_of({Source::CarryGpb, Source::CarryFund, Source::CarrySoc, Source::Carryover}),
-              u, "导入的上年结转支出");
+              u, "项级明细中上年结转资金之和");
     if (grand_in && income_total)
       compare(t, *grand_in, "收入总计", income_total->m + (carry_in ? carry_in->m : Money()),
               t.unit, "本年收入合计 + 上年结转结余");
@@ -351,7 +352,7 @@ class Checker {
             Money derived = lines_of({after_carry_header ? carry[f] : now[f]});
             (after_carry_header ? carry_rows : income_rows) += r[LCol::IncAmount].m;
             compare(t, r[LCol::IncAmount], r.inc_raw, derived, u,
-                    after_carry_header ? "导入的上年结转支出" : "导入的项级明细（该资金支出之和）");
+                    after_carry_header ? "项级明细中上年结转资金之和" : "项级明细之和");
           }
       }
       if (!r.exp_label.empty()) {

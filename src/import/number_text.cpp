@@ -215,6 +215,13 @@ std::optional<CodeAndName> split_code_name(std::string_view text) {
   if (n < 3) return std::nullopt;
   CodeAndName out{std::string(v.substr(0, n)), {}};
   v.remove_prefix(n);
+  // The code ends at a separator or at the name's first (non-ASCII) character: "20103a" is no code.
+  if (!v.empty()) {
+    unsigned char next = static_cast<unsigned char>(v[0]);
+    if (next < 0x80 && next != ' ' && next != '\t' && next != '-' && next != ':' && next != ']' &&
+        next != '.')
+      return std::nullopt;
+  }
   if (bracket) {
     if (!v.empty() && v[0] == ']')
       v.remove_prefix(1);
