@@ -87,6 +87,10 @@ NumberText parse_number_text(std::string_view raw) {
     negative = v[0] == '-';
     v = v.substr(1);
   }
+  for (char ch : v)
+    if (!((ch >= '0' && ch <= '9') || ch == ',' || ch == '.' || ch == 'E' || ch == 'e' ||
+          ch == '+' || ch == '-'))
+      return invalid("“" + s + "”不是金额");
   // Mantissa: integer part (optionally grouped by commas), fraction, exponent.
   std::string digits;  // integer digits then fraction digits
   int frac_len = 0;

@@ -1,0 +1,186 @@
+# budgetpress import: workbooks → department YAML.
+#  * round trip: every example's own workbook (build --format xlsx) imported again gives the same 9
+#    tables (JSON export of the original YAML vs of the imported YAML), with no warning;
+#  * the printed tables of seed 631 (tests/data/import/631-seed.xlsx, 尾差 included): every 尾差 is a
+#    warning naming its cell, the leaves give exactly the example's tables;
+#  * a messy office workbook (tests/data/import/messy-918.xlsx: shuffled sheets, 元, text numbers with
+#    thousands separators, extra columns, a blank row, merged titles …) gives the facts of
+#    messy-918.expected.yaml;
+#  * exit codes 0 / 1 / 2, stdout vs --out, determinism.
+source "$(dirname "$0")/lib.sh"
+cd "$SRC"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
+DATA="$SRC/tests/data/import"
+
+# JSON tables (and figures) of two department files must be identical.
+same_tables() {  # json_a json_b what [figures]
+  python3 - "$1" "$2" "${4:-}" <<'PY'
+import json, sys
+a, b = json.load(open(sys.argv[1], encoding="utf-8")), json.load(open(sys.argv[2], encoding="utf-8"))
+ok = True
+ta, tb = a["tables"], b["tables"]
+if [t["id"] for t in ta] != [t["id"] for t in tb]:
+    print("table ids differ:", [t["id"] for t in ta], [t["id"] for t in tb]); ok = False
+for x, y in zip(ta, tb):
+    if x != y:
+        ok = False
+        print("table", x["id"], "differs")
+        for rx, ry in zip(x["rows"], y["rows"]):
+            if rx != ry: print("  ", rx, "\n  ", ry)
+        if len(x["rows"]) != len(y["rows"]): print("   rows:", len(x["rows"]), len(y["rows"]))
+if sys.argv[3] == "figures" and a["figures"] != b["figures"]:
+    ok = False
+    print("figures differ:", {k: (a["figures"][k], b["figures"].get(k)) for k in a["figures"] if a["figures"][k] != b["figures"].get(k)})
+sys.exit(0 if ok else 1)
+PY
+}
+
+# --- Round trip of the examples -------------------------------------------------------------------
+"$BP" build -q --format xlsx,json --out "$TMP/orig" examples/2023 examples/2024 >/dev/null 2>&1; rc=$?
+check '[ "$rc" -eq 0 ]' "building the examples failed: rc=$rc"
+mkdir -p "$TMP/re"
+for code in 434 631 201; do
+  x=$(ls "$TMP"/orig/*/"$code"-*.xlsx 2>/dev/null | head -1)
+  j=$(ls "$TMP"/orig/*/"$code"-*.json 2>/dev/null | head -1)
+  check '[ -n "$x" ] && [ -n "$j" ]' "$code: no xlsx/json built"
+  [ -n "$x" ] || continue
+  "$BP" import "$x" --out "$TMP/re/$code.yaml" 2>"$TMP/re/$code.err"; rc=$?
+  check '[ "$rc" -eq 0 ]' "$code: import rc=$rc: $(head -5 "$TMP/re/$code.err")"
+  check '! grep -q "警告: \|错误: " "$TMP/re/$code.err"' "$code: our own workbook is consistent, yet: $(grep "警告\|错误" "$TMP/re/$code.err" | head -3)"
+  check 'grep -q "TODO(import)" "$TMP/re/$code.yaml"' "$code: placeholders for what a workbook cannot hold expected"
+  "$BP" check -q "$TMP/re/$code.yaml" >/dev/null 2>&1; rc=$?
+  check '[ "$rc" -eq 0 ]' "$code: the imported YAML does not pass check (rc=$rc)"
+  "$BP" build -q --format json --out "$TMP/rejson/$code" "$TMP/re/$code.yaml" >/dev/null 2>&1
+  k=$(ls "$TMP"/rejson/"$code"/*/*.json 2>/dev/null | head -1)
+  check '[ -n "$k" ]' "$code: no JSON from the imported YAML"
+  [ -n "$k" ] || continue
+  out=$(same_tables "$j" "$k")
+  check '[ $? -eq 0 ] || [ -z "$out" ]' "$code: 9 tables differ after the round trip: $out"
+  [ -z "$out" ] && echo "round trip $code: 9 tables identical"
+  # The YAML on stdout is the --out file, and importing twice gives the same bytes.
+  "$BP" import "$x" 2>/dev/null >"$TMP/re/$code.stdout.yaml"
+  check 'cmp -s "$TMP/re/$code.yaml" "$TMP/re/$code.stdout.yaml"' "$code: stdout differs from --out"
+done
+check 'grep -q "three_public_layout: short" "$TMP/re/631.yaml"' "631: the 6-row 三公 layout must be recognised"
+check 'grep -q "form: \"2024\"" "$TMP/re/201.yaml"' "201: the 2024 form must be recognised"
+check 'grep -q "header_separator: \" \"" "$TMP/re/434.yaml"' "434: the space in “434 秦皇岛…” is the header separator"
+
+# --- The printed tables of seed 631, 尾差 included ----------------------------------------------------
+"$BP" import "$DATA/631-seed.xlsx" --out "$TMP/seed631.yaml" 2>"$TMP/seed631.err"; rc=$?
+check '[ "$rc" -eq 0 ]' "631-seed: import rc=$rc: $(head -5 "$TMP/seed631.err")"
+sed -n 's/^631-seed.xlsx: 警告: //p' "$TMP/seed631.err" >"$TMP/seed631.warnings"
+echo "631-seed: $(wc -l <"$TMP/seed631.warnings") 尾差 warnings"
+# Every 尾差 of tests/fixtures/631/README.md, at its cell.
+while IFS= read -r w; do
+  check 'grep -qF "$w" "$TMP/seed631.warnings"' "631-seed: warning missing: $w"
+done <<'W'
+收支总表!E37: 本年支出合计 11288.54 ≠ Σ 支出各类 11288.55
+收支总表!C6: 一、一般公共预算拨款收入 556.79 ≠ 项级明细之和 556.80
+收入总表!D6: 合计 11288.54 ≠ Σ 类 11288.55
+收入总表!E6: 小计 11288.54 ≠ Σ 类 11288.55
+收入总表!F6: 财政拨款收入 11288.54 ≠ Σ 类 11288.55
+收入总表!D7: 合计 428.40 ≠ Σ 款 428.41（201 一般公共服务支出 = 20103 61.66 + 20106 366.75）
+收入总表!D20: 合计 7.44 ≠ Σ 项 7.43（21011 行政事业单位医疗 = 2101102 3.30 + 2101103 4.13）
+支出总表!D6: 合计 11288.54 ≠ Σ 类 11288.55
+支出总表!D6: 合计 11288.54 ≠ 各列之和 11288.55（合计行：基本支出 85.05 + 项目支出 11203.50）
+支出总表!E6: 基本支出 85.05 ≠ Σ 类 85.06
+支出总表!D7: 合计 428.40 ≠ Σ 款 428.41
+支出总表!D7: 合计 428.40 ≠ 各列之和 428.41
+支出总表!D20: 合计 7.44 ≠ Σ 项 7.43
+支出总表!E20: 基本支出 7.44 ≠ Σ 项 7.43
+财政拨款收支总表!C6: 一、一般公共预算拨款 556.79 ≠ 项级明细之和 556.80
+财政拨款收支总表!E37: 本年支出合计 11288.54 ≠ Σ 支出各类 11288.55
+财政拨款收支总表!F37: 本年支出合计（一般公共预算拨款） 556.79 ≠ Σ 支出各类 556.80
+一般公共预算支出表!D6: 合计 556.79 ≠ Σ 类 556.80
+一般公共预算支出表!D6: 合计 556.79 ≠ 各列之和 556.80（合计行：基本支出 85.05 + 项目支出 471.75）
+一般公共预算支出表!E6: 基本支出 85.05 ≠ Σ 类 85.06
+一般公共预算支出表!D7: 合计 428.40 ≠ Σ 款 428.41
+一般公共预算支出表!D20: 合计 7.44 ≠ Σ 项 7.43
+一般公共预算支出表!E20: 基本支出 7.44 ≠ Σ 项 7.43
+基本支出表!D6: 合计 85.05 ≠ 各列之和 85.04（合计行：人员经费 81.19 + 公用经费 3.85）
+基本支出表!E6: 人员经费 81.19 ≠ Σ 类 81.20
+基本支出表!D17: 合计 3.85 ≠ Σ 款 3.86
+基本支出表!F17: 公用经费 3.85 ≠ Σ 款 3.86
+基本支出表!D28: 合计 1.25 ≠ Σ 款 1.24
+基本支出表!E28: 人员经费 1.25 ≠ Σ 款 1.24
+W
+# Consistent parts give no warning (t7, t9, the income side of t1/t4 against each other).
+check '! grep -q "政府性基金支出表!\|三公经费支出表!" "$TMP/seed631.warnings"' "631-seed: t7/t9 are consistent: $(grep "政府性基金支出表!\|三公经费支出表!" "$TMP/seed631.warnings" | head -2)"
+check '! grep -q "错误" "$TMP/seed631.err"' "631-seed: 尾差 are warnings, not errors"
+# The leaves are the example's facts: the same 9 tables as examples/2023/631.yaml.
+"$BP" build -q --format json --out "$TMP/seedjson" "$TMP/seed631.yaml" >/dev/null 2>&1
+k=$(ls "$TMP"/seedjson/*/*.json 2>/dev/null | head -1)
+j=$(ls "$TMP"/orig/2023/631-*.json 2>/dev/null | head -1)
+out=$([ -n "$k" ] && same_tables "$j" "$k")
+check '[ -n "$k" ] && [ -z "$out" ]' "631-seed: tables differ from examples/2023/631.yaml: $out"
+# Totals that agree go to expect:, the 尾差 ones become comments (the example lists the same four).
+for e in "basic_total: 85.05" "project_total: 11203.50" "personnel_total: 81.19" "three_public_total: 0.02"; do
+  check 'grep -q "^  $e " "$TMP/seed631.yaml"' "631-seed: expect $e missing"
+done
+check 'grep -q "^#   expenditure_total（本年支出合计）：工作簿 支出总表!D6 为 11288.54，明细之和 11288.55" "$TMP/seed631.yaml"' \
+  "631-seed: the 尾差 of 本年支出合计 should be a comment"
+check '! grep -q "^  expenditure_total:" "$TMP/seed631.yaml"' "631-seed: a 尾差 total must not be expected"
+
+# --- A messy office workbook in 元 -----------------------------------------------------------------
+"$BP" import "$DATA/messy-918.xlsx" --out "$TMP/messy.yaml" 2>"$TMP/messy.err"; rc=$?
+check '[ "$rc" -eq 0 ]' "messy: import rc=$rc: $(head -5 "$TMP/messy.err")"
+check '! grep -q "警告: \|错误: " "$TMP/messy.err"' "messy: unexpected findings: $(grep "警告\|错误" "$TMP/messy.err" | head -3)"
+for line in 'code: "918"' 'name: 示范区文化和旅游局' 'year: 2024' 'form: "2024"' 'unit: 元' 'header_separator: " "' \
+    'gpb: 5382449.88' 'fund: 2000000.00' 'business: 300000.00' 'basic: 3215406.18' 'project: 1250500.50' \
+    '{code: "30102", amount: 860420.18}' 'outbound_other: 50000.00' 'vehicle_operation: 80000.00' \
+    '"2070109": 群众文化' 'expenditure_total: 7682449.88' 'personnel_total: 3866263.38'; do
+  check 'grep -qF "$line" "$TMP/messy.yaml"' "messy: '$line' missing from the imported YAML"
+done
+check '[ "$(grep -c "^  - code: \"2070109\"" "$TMP/messy.yaml")" -eq 2 ]' "messy: 2070109 has a gpb and a 事业收入 line"
+"$BP" check -q "$TMP/messy.yaml" >/dev/null 2>&1; rc=$?
+check '[ "$rc" -eq 0 ]' "messy: the imported YAML does not pass check (rc=$rc)"
+"$BP" build -q --format json --out "$TMP/messyjson" "$TMP/messy.yaml" >/dev/null 2>&1
+"$BP" build -q --format json --out "$TMP/expjson" "$DATA/messy-918.expected.yaml" >/dev/null 2>&1
+k=$(ls "$TMP"/messyjson/*/*.json 2>/dev/null | head -1)
+j=$(ls "$TMP"/expjson/*/*.json 2>/dev/null | head -1)
+out=$([ -n "$k" ] && [ -n "$j" ] && same_tables "$j" "$k" x figures)
+check '[ -n "$k" ] && [ -n "$j" ] && [ -z "$out" ]' "messy: tables/figures differ from messy-918.expected.yaml: $out"
+
+# --- Exit codes ------------------------------------------------------------------------------------
+"$BP" import "$TMP/nothing.xlsx" >/dev/null 2>"$TMP/e1"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "找不到文件" "$TMP/e1"' "a missing workbook is exit 2 (rc=$rc)"
+echo "not a workbook" >"$TMP/text.xlsx"
+"$BP" import "$TMP/text.xlsx" >/dev/null 2>"$TMP/e2"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "不是 .xlsx" "$TMP/e2"' "a non-zip file is exit 2 (rc=$rc): $(cat "$TMP/e2")"
+"$BP" import "$DATA/messy-918.xlsx" --form 1999 >/dev/null 2>"$TMP/e3"; rc=$?
+check '[ "$rc" -eq 2 ]' "an unknown --form is exit 2 (rc=$rc)"
+"$BP" import "$DATA/messy-918.xlsx" --out "$TMP/messy.yaml" >/dev/null 2>"$TMP/e4"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q -- "--force" "$TMP/e4"' "an existing --out is not overwritten without --force (rc=$rc)"
+"$BP" import "$DATA/messy-918.xlsx" --out "$TMP/messy.yaml" --force >/dev/null 2>&1; rc=$?
+check '[ "$rc" -eq 0 ]' "--force overwrites (rc=$rc)"
+"$BP" import >/dev/null 2>&1; rc=$?
+check '[ "$rc" -eq 2 ]' "import without a workbook is a usage error (rc=$rc)"
+# --year overrides 预算年度 (with a warning).
+"$BP" import "$DATA/631-seed.xlsx" --year 2024 --form 2023 2>"$TMP/e5" >"$TMP/y2024.yaml"; rc=$?
+check 'grep -q "^  year: 2024" "$TMP/y2024.yaml" && grep -q "按 --year 导入为 2024" "$TMP/e5"' "--year must override the workbook's year"
+# A data problem: a bad amount and a 支出总表 row below its fund table → exit 1, no YAML, cells named.
+python3 - "$DATA/messy-918.xlsx" "$TMP/bad.xlsx" <<'PY'
+import re, sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    names = zin.namelist()
+    wb = zin.read("xl/workbook.xml").decode()
+    rels = zin.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(r'<sheet name="支出" sheetId="\d+" r:id="(rId\d+)"', wb).group(1)
+    target = "xl/" + re.search(r'Id="%s" [^>]*Target="([^"]+)"' % rid, rels).group(1)
+    for n in names:
+        data = zin.read(n)
+        if n == target:
+            s = data.decode()
+            s = s.replace(">3,215,406.18<", ">3,215,4O6.18<", 1)   # letter O for a zero
+            s = s.replace(">198,765.43<", ">98,765.43<")           # 2101101 below its 一般公共预算 row
+            data = s.encode()
+        zout.writestr(zin.getinfo(n), data)
+PY
+"$BP" import "$TMP/bad.xlsx" --out "$TMP/bad.yaml" 2>"$TMP/e6"; rc=$?
+check '[ "$rc" -eq 1 ]' "data problems are exit 1 (rc=$rc)"
+check '[ ! -e "$TMP/bad.yaml" ]' "no YAML is written when the workbook cannot be imported"
+check 'grep -q "错误: 支出!F8: “3,215,4O6.18”不是金额" "$TMP/e6"' "the bad amount must be named with its cell: $(head -3 "$TMP/e6")"
+check 'grep -q "错误: 支出!F1[0-9]: 2101101 行政单位医疗 的基本支出 98765.43 小于" "$TMP/e6"' "the short 支出总表 row must be named: $(grep 2101101 "$TMP/e6" | head -2)"
+
+finish
