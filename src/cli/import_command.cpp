@@ -82,7 +82,7 @@ int run_import(const ImportOptions& opt) {
         std::cerr << res.check->diag.format(d) << "\n";
   if (!opt.quiet) {
     std::cerr << name << ": 导入 " << res.lines << " 行项级支出、" << res.economic_lines
-              << " 行基本支出经济分类（" << res.form << " 年格式）；工作簿中的不一致 "
+              << " 行基本支出经济分类（" << res.form << " 年格式）；警告 "
               << res.report.count(L::Warning) << " 处（见上）";
     if (!opt.out.empty()) std::cerr << "；已写入 " << opt.out;
     std::cerr << "\n";

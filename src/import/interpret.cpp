@@ -23,11 +23,11 @@ DeptInfo read_dept(const Collected& c, Report& report) {
     if (b.dept_code) {
       std::string where = qualified_ref(l->sheet->name, b.dept_ref);
       if (!d.code) {
-        d.code = b.dept_code;
+        if (!b.dept_code->empty()) d.code = b.dept_code;
         d.name = b.dept_name;
         d.separator = b.dept_separator;
         dept_where = where;
-      } else if (*d.code != *b.dept_code || *d.name != *b.dept_name) {
+      } else if ((!b.dept_code->empty() && *d.code != *b.dept_code) || *d.name != *b.dept_name) {
         report.warning(where, "部门“" + *b.dept_code + *b.dept_separator + *b.dept_name + "”与 " +
                                   dept_where + " 的“" + *d.code + *d.separator + *d.name +
                                   "”不同，采用后者");

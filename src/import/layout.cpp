@@ -105,18 +105,23 @@ std::optional<DeptText> dept_from_text(std::string_view text) {
   std::string t = trim_cell_text(text);
   std::string_view v = t;
   // "编制单位：631临港部门", "部门：…"
+  bool labelled = false;
   for (std::string_view sep : {"：", ":"}) {
     auto p = v.find(sep);
     if (p == std::string_view::npos) continue;
     std::string head = norm_label(v.substr(0, p));
     if (head == "编制单位" || head == "单位名称" || head == "部门名称" || head == "预算单位" ||
-        head == "部门" || head == "单位" || head == "编制部门" || head == "部门(单位)")
+        head == "部门" || head == "单位" || head == "编制部门" || head == "部门(单位)") {
       v = v.substr(p + sep.size());
+      labelled = true;
+    }
     break;
   }
   std::string body = trim_cell_text(v);
   size_t n = 0;
   while (n < body.size() && body[n] >= '0' && body[n] <= '9') ++n;
+  if (n == 0 && labelled && !body.empty() && !unit_from_text("单位:" + norm_label(body)))
+    return DeptText{"", body, ""};  // "编制单位：示范区文化和旅游局": a name without a code
   if (n < 3 || n > 12) return std::nullopt;
   DeptText d;
   d.code = body.substr(0, n);

@@ -76,6 +76,10 @@ TEST_CASE("import: header block — department, year, unit") {
   auto f = dept_from_text("编制单位：918 示范区文化和旅游局");
   REQUIRE(f);
   CHECK(f->code == "918");
+  auto g = dept_from_text("编制单位：示范区文化和旅游局");  // a name without a code
+  REQUIRE(g);
+  CHECK(g->code.empty());
+  CHECK(g->name == "示范区文化和旅游局");
   CHECK_FALSE(dept_from_text("2023年部门预算收支总表"));
   CHECK_FALSE(dept_from_text("临港部门"));
   CHECK(unit_from_text(norm_label("单位：万元")) == Unit::Wan);
