@@ -158,7 +158,6 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
     for (auto* group : {&p.head, &p.body}) {
       for (const TableCellBox& b : *group) {
         if (b.g.cell->text.empty()) continue;
-        ctx.check_time();
         ctx.coverage().set_context(where(t, b.g, group == &p.head));
         CellLook l = look(*b.g.cell, b.g.role, theme, compact);
         auto run = run_of(b, l, ctx);
@@ -182,7 +181,6 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
       b.pitch = ctx.pitch(l.style);
       b.base = ctx.baseline(l.style);
       if (b.g.cell->text.empty()) continue;
-      ctx.check_time();
       ctx.coverage().set_context(where(t, b.g, group == &p.head));
       const double w = p.col_x[static_cast<size_t>(b.g.col + b.g.colspan)] -
                        p.col_x[static_cast<size_t>(b.g.col)] - 2 * p.pad_x;
