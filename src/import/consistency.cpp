@@ -107,12 +107,17 @@ class Checker {
         all.push_back(&r);
         if (r.code.size() == 3) classes.push_back(&r);
       }
-    auto under = [&](const std::string& prefix, size_t len) {
-      std::vector<const CodeRow*> out;
-      for (const CodeRow* r : all)
-        if (r->code.size() == len && r->code.compare(0, prefix.size(), prefix) == 0)
-          out.push_back(r);
-      return out;
+    // Rows by (parent prefix, code length), built once: "201"+5 → its 款, "20103"+7 → its 项.
+    std::map<std::pair<std::string, size_t>, std::vector<const CodeRow*>> children;
+    for (const CodeRow* r : all) {
+      children[{"", r->code.size()}].push_back(r);
+      for (size_t plen : {size_t{3}, size_t{5}})
+        if (r->code.size() > plen) children[{r->code.substr(0, plen), r->code.size()}].push_back(r);
+    }
+    static const std::vector<const CodeRow*> kNone;
+    auto under = [&](const std::string& prefix, size_t len) -> const std::vector<const CodeRow*>& {
+      auto it = children.find({prefix, len});
+      return it == children.end() ? kNone : it->second;
     };
     std::set<std::string> missing_reported;
     for (const CodeRow* r : all) {
@@ -136,7 +141,7 @@ class Checker {
       }
       for (const CodeRow* r : all) {
         if (r->code.size() == 3) {
-          auto kuan = under(r->code, 5);
+          const auto& kuan = under(r->code, 5);
           if (!economic && kuan.empty())
             sum_check(t, *r, col, under(r->code, 7), "项");
           else

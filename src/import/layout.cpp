@@ -29,9 +29,8 @@ const std::set<std::string, std::less<>>& header_words() {
 }
 
 bool is_header_row(const Sheet& s, int r) {
-  for (int c = 0; c < s.cols(); ++c)
-    if (const Cell* cell = s.at(r, c); cell && header_words().count(norm_label(cell->text)))
-      return true;
+  for (auto [c, cell] : s.row_cells(r))
+    if (header_words().count(norm_label(cell->text))) return true;
   return false;
 }
 
@@ -39,9 +38,7 @@ bool is_header_row(const Sheet& s, int r) {
 // 甲/乙/丙 besides them.
 bool is_lanci_row(const Sheet& s, int r) {
   int expect = 1;
-  for (int c = 0; c < s.cols(); ++c) {
-    const Cell* cell = s.at(r, c);
-    if (!cell) continue;
+  for (auto [c, cell] : s.row_cells(r)) {
     std::string t = norm_label(cell->text);
     if (t == "栏次") return true;
     if (t.empty() || t == "甲" || t == "乙" || t == "丙" || t == "丁") continue;
@@ -53,18 +50,11 @@ bool is_lanci_row(const Sheet& s, int r) {
 }
 
 bool row_has_number(const Sheet& s, int r) {
-  for (int c = 0; c < s.cols(); ++c)
-    if (const Cell* cell = s.at(r, c)) {
-      if (cell->kind == CellKind::Number) return true;
-      if (parse_number_text(cell->text).status == NumberText::Status::Ok) return true;
-    }
+  for (auto [c, cell] : s.row_cells(r)) {
+    if (cell->kind == CellKind::Number) return true;
+    if (parse_number_text(cell->text).status == NumberText::Status::Ok) return true;
+  }
   return false;
-}
-
-bool row_empty(const Sheet& s, int r) {
-  for (int c = 0; c < s.cols(); ++c)
-    if (const Cell* cell = s.at(r, c); cell && !trim_cell_text(cell->text).empty()) return false;
-  return true;
 }
 
 std::optional<int> year_after(std::string_view s, size_t from) {
@@ -79,6 +69,12 @@ std::optional<int> year_after(std::string_view s, size_t from) {
 }
 
 }  // namespace
+
+std::string first_text(const Sheet& s, int row) {
+  for (auto [c, cell] : s.row_cells(row))
+    if (std::string t = norm_label(cell->text); !t.empty()) return t;
+  return {};
+}
 
 std::string SheetLayout::leaf(int col) const {
   if (col < 0 || col >= static_cast<int>(labels.size()) || labels[col].empty()) return {};
@@ -142,9 +138,7 @@ std::optional<SheetLayout> identify_sheet(const Sheet& sheet) {
   l.sheet = &sheet;
   for (int r = 0; r < std::min(sheet.rows(), kTopRows); ++r) {
     if (is_header_row(sheet, r)) break;
-    for (int c = 0; c < sheet.cols(); ++c) {
-      const Cell* cell = sheet.at(r, c);
-      if (!cell) continue;
+    for (auto [c, cell] : sheet.row_cells(r)) {
       if (auto id = classify_title(norm_label(cell->text))) {
         l.id = *id;
         l.title = trim_cell_text(cell->text);
@@ -177,9 +171,8 @@ bool analyse_layout(SheetLayout& l, Report& report) {
   }
   // Header block: above the column headers.
   for (int r = 0; r < l.header_first; ++r)
-    for (int c = 0; c < s.cols(); ++c) {
-      const Cell* cell = s.at(r, c);
-      if (!cell || cell->kind != CellKind::Text) continue;
+    for (auto [c, cell] : s.row_cells(r)) {
+      if (cell->kind != CellKind::Text) continue;
       std::string n = norm_label(cell->text);
       if (classify_title(n)) {
         if (!l.block.year)
@@ -211,8 +204,7 @@ bool analyse_layout(SheetLayout& l, Report& report) {
         }
     }
   // Column headers end at the 栏次 row or at the first row holding a number (a code or amount).
-  int r = l.header_first + 1;
-  for (; r < s.rows(); ++r) {
+  for (int r = s.next_row(l.header_first + 1); r < s.rows(); r = s.next_row(r + 1)) {
     if (is_lanci_row(s, r)) {
       l.header_last = r - 1;
       l.data_first = r + 1;
@@ -226,13 +218,16 @@ bool analyse_layout(SheetLayout& l, Report& report) {
   }
   if (l.data_first < 0) {  // an empty table: headers to the end (trailing blank/note rows ignored)
     l.header_last = l.header_first;
-    for (int k = l.header_first + 1; k < s.rows(); ++k)
-      if (!row_empty(s, k) && !starts_with(norm_label(s.text(k, 0)), "注")) l.header_last = k;
+    for (int k = s.next_row(l.header_first + 1); k < s.rows(); k = s.next_row(k + 1))
+      if (std::string t = first_text(s, k); !t.empty() && !starts_with(t, "注")) l.header_last = k;
     l.data_first = l.header_last + 1;
   }
-  // Column labels, merged cells resolved to their top-left cell.
+  // Column labels, merged cells resolved to their top-left cell, for the columns that hold cells.
+  std::set<int> used;
+  for (int k = s.next_row(l.header_first); k < s.rows(); k = s.next_row(k + 1))
+    for (auto [c, cell] : s.row_cells(k)) used.insert(c);
   l.labels.assign(static_cast<size_t>(s.cols()), {});
-  for (int c = 0; c < s.cols(); ++c)
+  for (int c : used)
     for (int k = l.header_first; k <= l.header_last; ++k) {
       std::string t = norm_label(s.shown_text(k, c));
       if (!t.empty() && (l.labels[c].empty() || l.labels[c].back() != t)) l.labels[c].push_back(t);

@@ -45,6 +45,9 @@ std::optional<SheetLayout> identify_sheet(const Sheet& sheet);
 // header can be found.
 bool analyse_layout(SheetLayout& layout, Report& report);
 
+// The first non-blank text of a row, normalised ("" for a blank row).
+std::string first_text(const Sheet& sheet, int row);
+
 // "单位：万元" / "金额单位:元" → the unit; nullopt for other text.
 std::optional<Unit> unit_from_text(std::string_view normed);
 // "631临港部门", "434 秦皇岛…", "编制单位：631临港部门" → code, name, separator.

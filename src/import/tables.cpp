@@ -103,9 +103,8 @@ const CodeRow* CodeTable::total_row() const {
 }
 
 const CodeRow* CodeTable::find(const std::string& code) const {
-  for (const auto& r : rows)
-    if (!r.total && r.code == code) return &r;
-  return nullptr;
+  auto it = index.find(code);
+  return it == index.end() ? nullptr : &rows[it->second];
 }
 
 Val read_amount(const Sheet& sheet, int row, int col, Unit unit, Report& report) {
@@ -199,13 +198,11 @@ CodeTable read_code_table(const SheetLayout& l, Unit unit, Report& report) {
     }
   const bool economic = l.id == TableId::GpbBasic;
   std::map<std::string, int> seen;
-  for (int r = l.data_first; r < s.rows(); ++r) {
+  for (int r = s.next_row(l.data_first); r < s.rows(); r = s.next_row(r + 1)) {
     std::string code_text = trim_cell_text(s.shown_text(r, t.code_col));
     std::string name_text = t.name_col >= 0 ? trim_cell_text(s.shown_text(r, t.name_col)) : "";
     if (t.name_col == t.code_col) name_text.clear();
-    std::string first;
-    for (int c = 0; c < s.cols() && first.empty(); ++c) first = norm_label(s.text(r, c));
-    if (is_note(first)) continue;
+    if (is_note(first_text(s, r))) continue;
     CodeRow row;
     row.row = r;
     bool any_amount = false;
@@ -261,6 +258,7 @@ CodeTable read_code_table(const SheetLayout& l, Unit unit, Report& report) {
     }
     row.code = *code;
     row.name = name_text;
+    t.index.emplace(row.code, t.rows.size());
     t.rows.push_back(std::move(row));
   }
   return t;
@@ -331,16 +329,14 @@ LabelTable read_label_table(const SheetLayout& l, Unit unit, Report& report) {
     set(LCol::Soc,
         right_of(exp, exp_end, [](const std::string& x) { return contains(x, "国有资本"); }));
   }
-  for (int r = l.data_first; r < s.rows(); ++r) {
+  for (int r = s.next_row(l.data_first); r < s.rows(); r = s.next_row(r + 1)) {
     LabelRow row;
     row.row = r;
     if (inc >= 0) row.inc_raw = trim_cell_text(s.shown_text(r, inc));
     row.exp_raw = trim_cell_text(s.shown_text(r, exp));
     row.inc_label = strip_numbering(norm_label(row.inc_raw));
     row.exp_label = strip_numbering(norm_label(row.exp_raw));
-    std::string first;
-    for (int c = 0; c < s.cols() && first.empty(); ++c) first = norm_label(s.text(r, c));
-    if (is_note(first)) continue;
+    if (is_note(first_text(s, r))) continue;
     bool any = !row.inc_raw.empty() || !row.exp_raw.empty();
     for (int k = 0; k < kLColCount; ++k) {
       if (k == static_cast<int>(LCol::IncLabel) || k == static_cast<int>(LCol::ExpLabel)) continue;

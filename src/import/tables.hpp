@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,7 @@ struct CodeTable {
   std::array<int, kColCount> cols{};  // sheet column per Col, -1 = absent
   int code_col = -1, name_col = -1;
   std::vector<CodeRow> rows;
+  std::map<std::string, size_t> index;  // code → position in rows
   bool has(Col c) const { return cols[static_cast<int>(c)] >= 0; }
   const CodeRow* total_row() const;
   const CodeRow* find(const std::string& code) const;

@@ -193,8 +193,8 @@ void read_sheet(const Package& pkg, const std::string& part, const std::vector<s
     auto range = parse_range_ref(m.attribute("ref").value());
     if (!range)
       throw WorkbookIoError(where(std::string("合并区域“") + m.attribute("ref").value() + "”无效"));
-    if (sheet.merges.size() >= 100000) throw WorkbookIoError(where("合并区域过多"));
-    sheet.merges.push_back(*range);
+    if (sheet.merges().size() >= 100000) throw WorkbookIoError(where("合并区域过多"));
+    sheet.add_merge(*range);
   }
 }
 

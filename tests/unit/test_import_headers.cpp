@@ -20,7 +20,7 @@ Sheet sheet(std::string name, const std::vector<std::vector<std::string>>& rows)
 }
 
 void merge(Sheet& s, const char* range) {
-  s.merges.push_back(*parse_range_ref(range));
+  s.add_merge(*parse_range_ref(range));
 }
 
 }  // namespace
@@ -215,4 +215,23 @@ TEST_CASE("import: bad cells are errors naming the cell") {
   CHECK(rep.all()[1].where == "支出总表!A4");
   CHECK(rep.all()[2].text.find("位数") != std::string::npos);
   CHECK(rep.all()[3].text.find("重复") != std::string::npos);
+}
+
+TEST_CASE("import: a stray cell at XFD1048576 and a huge merge cost nothing") {
+  Sheet s = sheet("支出总表", {
+                                  {"部门预算支出总表"},
+                                  {"科目编码", "科目名称", "合计", "基本支出", "项目支出"},
+                                  {"2010301", "行政运行", "1.00", "1.00", ""},
+                              });
+  s.set(1048575, 16383, {"x", CellKind::Text});
+  merge(s, "A200:XFD1048576");
+  merge(s, "A1:E1");
+  auto l = identify_sheet(s);
+  REQUIRE(l);
+  Report rep;
+  REQUIRE(analyse_layout(*l, rep));
+  CodeTable t = read_code_table(*l, Unit::Wan, rep);
+  CHECK(t.rows.size() == 1);
+  CHECK(s.shown_text(5000, 300) == "");  // inside the big merge, whose top-left cell is empty
+  CHECK(s.shown_text(0, 4) == "部门预算支出总表");
 }
