@@ -153,15 +153,22 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
   // Column widths from the relative widths or the content, never below the widest unbreakable
   // piece. A table whose unbreakable content (numbers, codes) nearly fills the measure is set
   // compact.
+  // Each cell is prepared (fonts, shaping, break opportunities) once per size, measured for the
+  // column widths, then set in its column.
+  std::vector<text::Prepared> prepared;
   auto extents_at = [&](bool compact) {
     std::vector<CellExtent> extents;
+    prepared.clear();
     for (auto* group : {&p.head, &p.body}) {
       for (const TableCellBox& b : *group) {
+        prepared.emplace_back();
         if (b.g.cell->text.empty()) continue;
         ctx.coverage().set_context(where(t, b.g, group == &p.head));
         CellLook l = look(*b.g.cell, b.g.role, theme, compact);
         auto run = run_of(b, l, ctx);
-        auto e = ctx.typesetter().measure({&run, 1}, format_of(b, l, ctx, 1e9));
+        const auto f = format_of(b, l, ctx, 1e9);
+        prepared.back() = ctx.typesetter().prepare({&run, 1}, f);
+        auto e = ctx.typesetter().measure(prepared.back(), f);
         extents.push_back({b.g.col, b.g.colspan, e.min + 2 * p.pad_x, e.max + 2 * p.pad_x});
       }
     }
@@ -175,17 +182,17 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
   p.col_x.assign(1, 0.0);
   for (double w : widths) p.col_x.push_back(p.col_x.back() + w);
 
+  size_t k = 0;
   for (auto* group : {&p.head, &p.body}) {
     for (TableCellBox& b : *group) {
+      const text::Prepared& text = prepared[k++];
       CellLook l = look(*b.g.cell, b.g.role, theme, p.compact);
       b.pitch = ctx.pitch(l.style);
       b.base = ctx.baseline(l.style);
       if (b.g.cell->text.empty()) continue;
-      ctx.coverage().set_context(where(t, b.g, group == &p.head));
       const double w = p.col_x[static_cast<size_t>(b.g.col + b.g.colspan)] -
                        p.col_x[static_cast<size_t>(b.g.col)] - 2 * p.pad_x;
-      auto run = run_of(b, l, ctx);
-      b.lines = ctx.typesetter().set({&run, 1}, format_of(b, l, ctx, w));
+      b.lines = ctx.typesetter().set(text, format_of(b, l, ctx, w));
     }
   }
   const double min_h = tt.min_row_height * (p.compact ? tt.compact_size : tt.cell.size);

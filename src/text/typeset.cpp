@@ -203,8 +203,19 @@ class Filler {
 
 }  // namespace
 
-std::vector<Line> Typesetter::set(std::span<const StyledText> text, const ParagraphFormat& format) {
-  Units units = make_units(text, format, shaper_, coverage_);
+Prepared::Prepared() : units_(std::make_unique<Units>()) {}
+Prepared::~Prepared() = default;
+Prepared::Prepared(Prepared&&) noexcept = default;
+Prepared& Prepared::operator=(Prepared&&) noexcept = default;
+
+Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
+  Prepared p;
+  *p.units_ = make_units(text, format, shaper_, coverage_);
+  return p;
+}
+
+std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& format) const {
+  const Units& units = *text.units_;
   std::vector<Line> out;
   if (units.units.empty()) return out;
   Filler filler(units, format);
@@ -232,8 +243,8 @@ std::vector<Line> Typesetter::set(std::span<const StyledText> text, const Paragr
   return out;
 }
 
-Extent Typesetter::measure(std::span<const StyledText> text, const ParagraphFormat& format) {
-  Units units = make_units(text, format, shaper_, coverage_);
+Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) const {
+  const Units& units = *text.units_;
   const auto& u = units.units;
   Filler filler(units, format);
   Extent e;

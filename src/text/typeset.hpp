@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -79,12 +80,37 @@ struct Extent {
   double max = 0;
 };
 
+struct Units;  // internal: text/units.hpp
+
+// Text ready for line filling: fonts resolved, shaped, break opportunities and punctuation widths
+// set. It does not depend on the measure, so one Prepared can be measured and set at any width.
+class Prepared {
+ public:
+  Prepared();
+  ~Prepared();
+  Prepared(Prepared&&) noexcept;
+  Prepared& operator=(Prepared&&) noexcept;
+
+ private:
+  friend class Typesetter;
+  std::unique_ptr<Units> units_;
+};
+
 class Typesetter {
  public:
   Typesetter(ShapeCache& shaper, Coverage& coverage) : shaper_(shaper), coverage_(coverage) {}
 
-  std::vector<Line> set(std::span<const StyledText> text, const ParagraphFormat& format);
-  Extent measure(std::span<const StyledText> text, const ParagraphFormat& format);
+  // Uses the format's kinsoku level, Han–Latin spacing and trim options (not its width).
+  Prepared prepare(std::span<const StyledText> text, const ParagraphFormat& format);
+  std::vector<Line> set(const Prepared& text, const ParagraphFormat& format) const;
+  Extent measure(const Prepared& text, const ParagraphFormat& format) const;
+
+  std::vector<Line> set(std::span<const StyledText> text, const ParagraphFormat& format) {
+    return set(prepare(text, format), format);
+  }
+  Extent measure(std::span<const StyledText> text, const ParagraphFormat& format) {
+    return measure(prepare(text, format), format);
+  }
 
   ShapeCache& shaper() { return shaper_; }
   Coverage& coverage() { return coverage_; }

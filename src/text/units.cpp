@@ -155,11 +155,12 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
       u.advance = g.advance = tab;
     }
     full_width[c.head] = std::abs(u.advance - u.size) < u.size * 0.02;
-    if (!full_width[c.head]) continue;
-    auto [ink_lo, ink_hi] = font.ink_x(g.gid);
+    const bool closing = is_closing_punct(u.cp), opening = is_opening_punct(u.cp);
+    if (!full_width[c.head] || !(closing || opening)) continue;
+    auto [ink_lo, ink_hi] = font.ink_x(g.gid);  // outline extents: only for the marks
     const double upem = font.upem();
-    if (is_closing_punct(u.cp) && ink_hi <= upem * 0.55) can_trim_right[c.head] = 1;
-    if (is_opening_punct(u.cp) && ink_lo >= upem * 0.45) can_trim_left[c.head] = 1;
+    if (closing && ink_hi <= upem * 0.55) can_trim_right[c.head] = 1;
+    if (opening && ink_lo >= upem * 0.45) can_trim_left[c.head] = 1;
   }
   auto punct = [&](size_t i) {
     return is_closing_punct(units[i].cp) || is_opening_punct(units[i].cp);
