@@ -41,13 +41,13 @@ int main(int argc, char** argv) {
   watch->add_flag("-q,--quiet", opt.quiet, "只输出错误");
 
   bp::cli::ImportOptions imp;
-  auto* import = app.add_subcommand("import", "由预算系统导出的 Excel 工作簿（9 张公开表）生成部门预算 YAML 文件");
-  import->add_option("workbook", imp.workbook, "工作簿 .xlsx")->required();
-  import->add_option("--year", imp.year, "预算年度（默认取表头的“预算年度”）")->check(CLI::Range(2000, 2100));
-  import->add_option("--form", imp.form, "公开格式，如 2023、2024（默认按工作簿的表格自动判断）");
-  import->add_option("-o,--out", imp.out, "写入的 YAML 文件（默认输出到标准输出）");
-  import->add_flag("--force", imp.force, "覆盖已存在的 --out 文件");
-  import->add_flag("-q,--quiet", imp.quiet, "只输出错误");
+  auto* import_cmd = app.add_subcommand("import", "由预算系统导出的 Excel 工作簿（9 张公开表）生成部门预算 YAML 文件");
+  import_cmd->add_option("workbook", imp.workbook, "工作簿 .xlsx")->required();
+  import_cmd->add_option("--year", imp.year, "预算年度（默认取表头的“预算年度”）")->check(CLI::Range(2000, 2100));
+  import_cmd->add_option("--form", imp.form, "公开格式，如 2023、2024（默认按工作簿的表格自动判断）");
+  import_cmd->add_option("-o,--out", imp.out, "写入的 YAML 文件（默认输出到标准输出）");
+  import_cmd->add_flag("--force", imp.force, "覆盖已存在的 --out 文件");
+  import_cmd->add_flag("-q,--quiet", imp.quiet, "只输出错误");
 
   try {
     app.parse(argc, argv);
@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
   if (build->parsed()) return bp::cli::run_build(opt);
   if (new_year->parsed()) return bp::cli::run_new_year(opt);
   if (watch->parsed()) return bp::cli::run_watch(opt);
-  if (import->parsed()) {
+  if (import_cmd->parsed()) {
     imp.config_dir = opt.config_dir;
     imp.argv0 = argv[0];
     return bp::cli::run_import(imp);

@@ -249,8 +249,9 @@ CatalogAdditions catalog_additions(const Collected& c, const CodeNames& names, R
         add.emplace(r.code, r.name);
       } else if (!r.name.empty() && norm_label(*known) != norm_label(r.name) &&
                  warned.insert(r.code).second) {
-        report.note(t.where({r.row, t.name_col}), r.code + " 的名称“" + r.name + "”与科目目录的“" +
-                                                      *known + "”不同，公开表按科目目录印出");
+        report.note(t.where({r.row, t.name_col >= 0 ? t.name_col : t.code_col}),
+                    r.code + " 的名称“" + r.name + "”与科目目录的“" + *known +
+                        "”不同，公开表按科目目录印出");
       }
     }
   };
