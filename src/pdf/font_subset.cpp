@@ -39,7 +39,7 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids) {
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DEFAULT);
 
   std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(
-      hb_subset_plan_create_or_fail(font.hb_face(), input.get()));
+      hb_subset_plan_create_or_fail(font.subset_face(), input.get()));
   if (!plan) throw SubsetError("hb-subset cannot plan a subset of " + name);
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   text::HbFacePtr result(hb_subset_plan_execute_or_fail(plan.get()));

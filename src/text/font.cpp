@@ -2,13 +2,15 @@
 
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
+#include <hb-subset.h>
 
 #include <algorithm>
 
 namespace bp::text {
 
-Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index)
-    : file_(file), face_index_(face_index) {
+Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
+           bool preprocess_for_subsetting)
+    : file_(file), face_index_(face_index), preprocess_(preprocess_for_subsetting) {
   blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
   if (!blob_) throw FontError("cannot read font file " + file.string());
   unsigned face_count = hb_face_count(blob_.get());
@@ -52,6 +54,12 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index)
 
   for (char32_t d = U'0'; d <= U'9'; ++d)
     if (uint32_t g = glyph(d)) digit_advance_ = std::max(digit_advance_, advance(g));
+}
+
+hb_face_t* Font::subset_face() const {
+  if (!preprocess_) return face_.get();
+  std::call_once(preprocess_once_, [&] { preprocessed_.reset(hb_subset_preprocess(face_.get())); });
+  return preprocessed_ ? preprocessed_.get() : face_.get();
 }
 
 uint32_t Font::glyph(char32_t cp) const {

@@ -16,7 +16,8 @@ bool under(const std::filesystem::path& file, const std::filesystem::path& dir) 
 }
 }  // namespace
 
-FontSet::FontSet(std::vector<std::filesystem::path> font_dirs) {
+FontSet::FontSet(std::vector<std::filesystem::path> font_dirs, bool preprocess_for_subsetting)
+    : preprocess_(preprocess_for_subsetting) {
   for (auto& d : font_dirs) {
     std::error_code ec;
     auto abs = std::filesystem::weakly_canonical(d, ec);
@@ -87,7 +88,7 @@ const Font& FontSet::get(std::string_view family, bool bold) {
 
   auto face_key = std::make_pair(best.file.string(), best.index);
   auto& slot = by_face_[face_key];
-  if (!slot) slot = std::make_unique<Font>(ft_.get(), best.file, best.index);
+  if (!slot) slot = std::make_unique<Font>(ft_.get(), best.file, best.index, preprocess_);
   by_request_[key] = slot.get();
   return *slot;
 }

@@ -20,7 +20,9 @@ class FontSet {
  public:
   // `font_dirs` (e.g. the project's fonts/) are added with FcConfigAppFontAddDir before any lookup;
   // a face found there wins over a system face of the same family and weight.
-  explicit FontSet(std::vector<std::filesystem::path> font_dirs = {});
+  // `preprocess_for_subsetting`: Font::subset_face() (slower first use, faster batches).
+  explicit FontSet(std::vector<std::filesystem::path> font_dirs = {},
+                   bool preprocess_for_subsetting = false);
   ~FontSet();
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
@@ -40,6 +42,7 @@ class FontSet {
 
   std::mutex mu_;
   std::vector<std::filesystem::path> dirs_;
+  bool preprocess_ = false;
   FtLibraryPtr ft_;
   FcConfigPtr fc_;
   std::map<std::pair<std::string, bool>, const Font*> by_request_;

@@ -2,8 +2,10 @@
 // tests/e2e/test_pdf_engine.sh and for looking at the typesetting (pdftoppm).
 //
 //   render_sample OUT.pdf [--repeat N] [--theme FILE] [--manifest FILE] [--append TEXT]
+//                 [--preprocess 0|1]
 //
 // --append adds a paragraph (e.g. with a character no font covers, to see the error).
+// --preprocess 1 prepares the fonts for subsetting once (the batch mode of FontSet).
 // --manifest writes what the document contains, for the e2e test to look for in the PDF's text:
 // "H<TAB>text" per heading and table title, "C<TAB>table-id<TAB>text" per non-empty table cell,
 // "T<TAB>text" per 目录 entry with a target.
@@ -440,6 +442,7 @@ int main(int argc, char** argv) {
   int repeat = 1;
   std::filesystem::path manifest;
   std::string append;
+  bool preprocess = false;
   std::filesystem::path theme_file =
       std::filesystem::path(BP_SOURCE_DIR) / "config/themes/default.yaml";
   for (int i = 2; i + 1 < argc; i += 2) {
@@ -450,6 +453,8 @@ int main(int argc, char** argv) {
       theme_file = argv[i + 1];
     } else if (a == "--manifest") {
       manifest = argv[i + 1];
+    } else if (a == "--preprocess") {
+      preprocess = std::string(argv[i + 1]) == "1";
     } else if (a == "--append") {
       append = argv[i + 1];
     } else {
@@ -462,7 +467,7 @@ int main(int argc, char** argv) {
   try {
     using Clock = std::chrono::steady_clock;
     auto t0 = Clock::now();
-    text::FontSet fonts({std::filesystem::path(BP_SOURCE_DIR) / "fonts"});
+    text::FontSet fonts({std::filesystem::path(BP_SOURCE_DIR) / "fonts"}, preprocess);
     layout::Theme theme = layout::Theme::load(theme_file);
     doc::Document d = sample(epoch);
     if (!append.empty()) d.blocks.push_back(para(append));

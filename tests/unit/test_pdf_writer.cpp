@@ -185,3 +185,15 @@ TEST_CASE("documents render concurrently on threads sharing one FontSet", "[pdf]
   for (auto& w : workers) w.join();
   for (const auto& g : got) CHECK(g == expected);
 }
+
+TEST_CASE("fonts preprocessed for subsetting give byte-identical subsets", "[pdf][subset]") {
+  text::FontSet batch({std::filesystem::path(BP_SOURCE_DIR) / "fonts"}, true);
+  const text::Font& plain = testing::shared_fonts().get("Noto Sans CJK SC", true);
+  const text::Font& pre = batch.get("Noto Sans CJK SC", true);
+  REQUIRE(pre.subset_face() != pre.hb_face());
+  const auto gids = gids_of(plain, U"第一部分部门预算（一）“三公”2023。");
+  auto a = pdf::subset_font(plain, gids);
+  auto b = pdf::subset_font(pre, gids);
+  CHECK(a.cff == b.cff);
+  CHECK(a.cid_of_gid == b.cid_of_gid);
+}
