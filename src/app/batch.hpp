@@ -20,6 +20,7 @@
 #include "app/context.hpp"
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
+#include "util/work_budget.hpp"
 
 namespace bp {
 
@@ -75,6 +76,9 @@ struct BatchOptions {
   // `check_unchanged` is set), before its outputs are written. Must be thread-safe.
   std::function<void(const CheckedBudget&)> on_checked;
   bool check_unchanged = false;
+  // Per-department time and page ceilings (docs/limits.md); exceeding one fails that department
+  // with 错误[E014] and the others still build.
+  ResourceLimits limits;
 };
 
 struct BatchReport {

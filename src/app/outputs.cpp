@@ -49,12 +49,14 @@ std::filesystem::path output_path(const std::filesystem::path& out_dir, const Bu
 }
 
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
-                                                 const std::filesystem::path& out_dir, const Context& ctx) {
+                                                 const std::filesystem::path& out_dir, const Context& ctx,
+                                                 const WorkBudget* budget) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   const Budget& b = *c.budget;
   std::vector<std::filesystem::path> written;
   std::filesystem::create_directories(out_dir / std::to_string(b.dept.year));
   for (Format f : formats) {
+    if (budget) budget->check_time(std::string("生成 ") + format_ext(f));
     auto path = output_path(out_dir, b, f);
     switch (f) {
       case Format::Json:
@@ -74,7 +76,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
       }
       case Format::Pdf: {
         Typesetting& ts = ctx.typesetting();
-        pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path);
+        pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path, budget);
         break;
       }
     }

@@ -9,6 +9,7 @@
 
 #include "app/context.hpp"
 #include "app/pipeline.hpp"
+#include "util/work_budget.hpp"
 
 namespace bp {
 
@@ -21,8 +22,10 @@ const char* format_ext(Format f);
 // Output path of a department for a format (directories not created).
 std::filesystem::path output_path(const std::filesystem::path& out_dir, const Budget& b, Format f);
 
-// Returns the files written. Throws std::runtime_error with context on failure.
+// Returns the files written. Throws std::runtime_error with context on failure, LimitError when
+// the department's `budget` (time, pages; optional) is exhausted.
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
-                                                 const std::filesystem::path& out_dir, const Context& ctx);
+                                                 const std::filesystem::path& out_dir, const Context& ctx,
+                                                 const WorkBudget* budget = nullptr);
 
 }  // namespace bp

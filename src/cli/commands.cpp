@@ -1,7 +1,10 @@
 #include "cli/commands.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -30,6 +33,31 @@ std::unique_ptr<Context> make_context(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return nullptr;
   }
+}
+
+// --max-memory: caps the address space of the whole process (RLIMIT_AS), so that no input can make
+// it swap the machine to death; an allocation beyond it fails that department (错误[E014]).
+// AddressSanitizer reserves terabytes of address space up front, so the cap is skipped there.
+bool limit_memory(unsigned mib) {
+  if (mib == 0) return true;
+#if defined(__SANITIZE_ADDRESS__)
+  std::cerr << "budgetpress: 警告: ASan 构建不支持 --max-memory，已忽略\n";
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  std::cerr << "budgetpress: 警告: ASan 构建不支持 --max-memory，已忽略\n";
+  return true;
+#endif
+#endif
+  const rlim_t bytes = static_cast<rlim_t>(mib) * 1024 * 1024;
+  struct rlimit lim {};
+  if (::getrlimit(RLIMIT_AS, &lim) != 0) lim.rlim_max = RLIM_INFINITY;
+  lim.rlim_cur = lim.rlim_max == RLIM_INFINITY ? bytes : std::min<rlim_t>(bytes, lim.rlim_max);
+  if (::setrlimit(RLIMIT_AS, &lim) != 0) {
+    std::cerr << "budgetpress: 错误: 无法设置内存上限 --max-memory " << mib << "\n";
+    return false;
+  }
+  return true;
 }
 
 void print_diagnostics(const CheckedBudget& c, bool quiet) {
@@ -75,6 +103,7 @@ int run_build(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
+  if (!limit_memory(opt.max_memory)) return kUsage;
   auto ctx = make_context(opt);
   if (!ctx) return kUsage;
   auto inputs = collect_batch_inputs(opt.paths, shard);
@@ -100,6 +129,7 @@ int run_build(const Options& opt) {
   bo.jobs = opt.jobs;
   bo.force = opt.force;
   bo.quiet = opt.quiet;
+  bo.limits.time = std::chrono::seconds(opt.time_limit);
   bo.stop_requested = [] { return stop_requested(); };
   if (want_summary) {
     bo.check_unchanged = true;  // unchanged departments still need their row in 汇总.xlsx

@@ -14,6 +14,8 @@ struct Options {
   unsigned jobs = 0;        // build: -j, 0 = one per CPU
   bool force = false;       // build: rebuild unchanged departments; new-year: overwrite files
   std::string shard;        // build: "k/N", empty = all departments
+  unsigned time_limit = 300;  // build: seconds per department, 0 = unlimited (docs/limits.md)
+  unsigned max_memory = 0;    // build: MiB of address space for the process (RLIMIT_AS), 0 = none
   const char* argv0 = nullptr;
 };
 

@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   build->add_option("-j,--jobs", opt.jobs, "并行生成的部门数（默认：CPU 核数）")->check(CLI::Range(1u, 1024u));
   build->add_flag("--force", opt.force, "忽略增量构建清单，全部重新生成");
   build->add_option("--shard", opt.shard, "只处理第 k 片（共 N 片）：k/N，按输入相对路径的哈希分片");
+  build->add_option("--time-limit", opt.time_limit, "每个部门的处理时间上限（秒，0 = 不限；默认 300）")
+      ->check(CLI::Range(0u, 86400u));
+  build->add_option("--max-memory", opt.max_memory, "整个进程的内存（地址空间）上限，单位 MiB（默认不限）")
+      ->check(CLI::Range(64u, 1u << 22));
 
   auto* new_year = app.add_subcommand("new-year", "由本年度部门预算文件生成下一年度的文件（金额清零待填）");
   new_year->add_option("paths", opt.paths, "本年度 YAML 文件或目录")->required();

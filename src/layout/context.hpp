@@ -8,6 +8,7 @@
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
 #include "text/typeset.hpp"
+#include "util/work_budget.hpp"
 
 namespace bp::layout {
 
@@ -32,6 +33,20 @@ class Context {
   std::vector<text::Line> set(std::string_view text, const Style& s, double width,
                               bool bold = false);
 
+  // The department's resource budget (time, pages; util/work_budget.hpp), checked by the long
+  // loops of the layout. Without one only the default page ceiling applies.
+  void set_budget(const WorkBudget* budget) { budget_ = budget; }
+  // Throws LimitError when the department's time is up.
+  void check_time() const {
+    if (budget_) budget_->check_time("排版");
+  }
+  // Throws LimitError when a document gets more pages than allowed (or the time is up).
+  void check_pages(size_t pages) const {
+    if (!budget_) return check_default_page_limit(pages);
+    budget_->check_pages(pages);
+    budget_->check_time("排版");
+  }
+
  private:
   const text::FontChain& chain(FontRole role, bool bold) const {
     return chains_[role == FontRole::Sans ? 1 : 0][bold ? 1 : 0];
@@ -40,6 +55,7 @@ class Context {
   text::Coverage& coverage_;
   text::Typesetter typesetter_;
   text::FontChain chains_[2][2];  // [serif, sans][regular, bold]
+  const WorkBudget* budget_ = nullptr;
 };
 
 }  // namespace bp::layout

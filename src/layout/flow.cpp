@@ -19,6 +19,7 @@ double PageFlow::height_for(bool landscape) const {
 }
 
 void PageFlow::new_page(bool landscape, bool numbered) {
+  ctx_.check_pages(out_.pages.size() + 1);
   const Theme& t = ctx_.theme();
   Page p;
   p.landscape = landscape;

@@ -163,6 +163,7 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
       for (const TableCellBox& b : *group) {
         prepared.emplace_back();
         if (b.g.cell->text.empty()) continue;
+        ctx.check_time();
         ctx.coverage().set_context(where(t, b.g, group == &p.head));
         CellLook l = look(*b.g.cell, b.g.role, theme, compact);
         auto run = run_of(b, l, ctx);
@@ -190,6 +191,7 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
       b.pitch = ctx.pitch(l.style);
       b.base = ctx.baseline(l.style);
       if (b.g.cell->text.empty()) continue;
+      ctx.check_time();
       const double w = p.col_x[static_cast<size_t>(b.g.col + b.g.colspan)] -
                        p.col_x[static_cast<size_t>(b.g.col)] - 2 * p.pad_x;
       b.lines = ctx.typesetter().set(text, format_of(b, l, ctx, w));

@@ -18,13 +18,15 @@ double ms(Clock::time_point a, Clock::time_point b) {
 }  // namespace
 
 std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
-                            text::FontSet& fonts, RenderStats* stats) {
+                            text::FontSet& fonts, RenderStats* stats, const WorkBudget* budget) {
   const auto t0 = Clock::now();
   text::ShapeCache shaper;
   text::Coverage coverage;
   layout::Context ctx(theme, fonts, shaper, coverage);
+  ctx.set_budget(budget);
   const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
   coverage.throw_if_missing();
+  if (budget) budget->check_time("写入 PDF");
   const auto t1 = Clock::now();
   WriteStats ws;
   std::string bytes = write_pdf(laid_out, d.meta, &ws);
@@ -43,9 +45,9 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
 }
 
 RenderStats render(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
-                   const std::filesystem::path& out) {
+                   const std::filesystem::path& out, const WorkBudget* budget) {
   RenderStats stats;
-  const std::string bytes = render_to_bytes(d, theme, fonts, &stats);
+  const std::string bytes = render_to_bytes(d, theme, fonts, &stats, budget);
   write_file_atomic(out, bytes);
   return stats;
 }

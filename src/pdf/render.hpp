@@ -16,6 +16,7 @@
 //   file text::MissingGlyphsError  characters no configured font covers, each with where it occurs
 //   layout::LayoutError       a malformed table, a 目录 entry without target
 //   pdf::SubsetError          a font that cannot be subset (file named)
+//   bp::LimitError            the department's time or page ceiling (util/work_budget.hpp) was hit
 //   std::runtime_error        the output cannot be written (util/atomic_file, path named)
 // Thread-safety: FontSet and Theme may be shared by threads; each render() call has its own state.
 #pragma once
@@ -28,6 +29,7 @@
 #include "layout/theme.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "text/font_set.hpp"
+#include "util/work_budget.hpp"
 
 namespace bp::pdf {
 
@@ -41,12 +43,14 @@ struct RenderStats {
   std::vector<FontStats> fonts;
 };
 
-// Renders `d` to `out` (replacing it atomically).
+// Renders `d` to `out` (replacing it atomically). `budget`: the department's time and page ceiling
+// (none: only the default page ceiling).
 RenderStats render(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
-                   const std::filesystem::path& out);
+                   const std::filesystem::path& out, const WorkBudget* budget = nullptr);
 
 // The same, returning the PDF bytes instead of writing a file.
 std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
-                            text::FontSet& fonts, RenderStats* stats = nullptr);
+                            text::FontSet& fonts, RenderStats* stats = nullptr,
+                            const WorkBudget* budget = nullptr);
 
 }  // namespace bp::pdf
