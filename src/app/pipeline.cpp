@@ -1,5 +1,7 @@
 #include "app/pipeline.hpp"
 
+#include <stdexcept>
+
 #include "model/load.hpp"
 
 namespace bp {
@@ -18,8 +20,17 @@ void finish(CheckedBudget& c, const Context& ctx) {
   c.names.catalog = ctx.catalog().for_year(b.dept.year);
   c.names.overrides = &c.budget->catalog;
   if (c.diag.has_errors()) return;  // schema errors first: identities on half-read data mislead
-  validate(b, *c.profile, c.names, c.diag);
-  if (!c.diag.has_errors()) c.derived = derive(b, *c.profile, c.names);
+  try {
+    validate(b, *c.profile, c.names, c.diag);
+    if (!c.diag.has_errors()) c.derived = derive(b, *c.profile, c.names);
+  } catch (const std::overflow_error&) {
+    // Each amount fits in 64 bits, but a sum of many huge ones may not (Money throws rather than
+    // wrapping around): an error of the file, never a crash.
+    c.derived.reset();
+    c.diag.error("E010", b.expenditure_pos.line ? b.expenditure_pos : b.income_pos,
+                 "金额之和超出可表示的范围（约 ±9.2×10¹² 万元）",
+                 "请检查是否有金额多写了位数，或把“元”当成了“万元”（department.unit）");
+  }
 }
 }  // namespace
 

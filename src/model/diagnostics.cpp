@@ -4,6 +4,34 @@
 
 namespace bp {
 
+namespace {
+// Messages quote values of the file; a hostile file must not be able to send control characters
+// (terminal escape sequences, NUL, BEL) to the clerk's terminal or log: C0, DEL and C1 controls
+// are shown as \xNN / \u00NN.
+std::string printable(const std::string& s) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {  // U+0080–U+009F
+      const unsigned char d = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+      out += hex[d >> 4];
+      out += hex[d & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+}  // namespace
+
 void Diagnostics::error(std::string code, Pos pos, std::string message, std::string hint) {
   items_.push_back({Severity::Error, std::move(code), pos, std::move(message), std::move(hint)});
 }
@@ -32,11 +60,11 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 }
 
 std::string Diagnostics::format(const Diagnostic& d) const {
-  std::string s = file_;
+  std::string s = printable(file_);
   if (d.pos.line > 0) s += ":" + std::to_string(d.pos.line) + ":" + std::to_string(std::max(d.pos.col, 1));
   s += d.severity == Severity::Error ? ": 错误[" : ": 警告[";
-  s += d.code + "]: " + d.message;
-  if (!d.hint.empty()) s += "\n  提示：" + d.hint;
+  s += d.code + "]: " + printable(d.message);
+  if (!d.hint.empty()) s += "\n  提示：" + printable(d.hint);
   return s;
 }
 

@@ -40,22 +40,44 @@ std::optional<Pos> find_invalid_utf8(const std::string& s) {
 
 namespace {
 
-// Finds the first alias (*name). Budget files never need them, and expanding aliases of aliases is
-// the "billion laughs" memory bomb, so they are refused before the tree is walked.
-class AliasFinder : public YAML::EventHandler {
+// A streaming pass over the YAML events before any tree is built. It finds the first alias (*name):
+// budget files never need them, and expanding aliases of aliases is the "billion laughs" memory
+// bomb. It also counts nodes and stops at the limit: yaml-cpp needs a few hundred bytes per node, so
+// a 4 MiB file of "0," would otherwise take a gigabyte to load.
+class Prescan : public YAML::EventHandler {
  public:
+  struct TooManyNodes {};
+  explicit Prescan(size_t max_nodes) : max_nodes_(max_nodes) {}
   std::optional<Pos> alias;
+  std::optional<Pos> too_many;  // where the node count passed the limit
+
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
     if (!alias) alias = Pos{m.line + 1, m.column + 1};
+    node(m);
   }
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override {
+    node(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    node(m);
+  }
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    node(m);
+  }
   void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& m) {
+    if (++nodes_ <= max_nodes_) return;
+    too_many = Pos{m.line + 1, m.column + 1};
+    throw TooManyNodes{};  // stop reading: the rest of the file does not matter
+  }
+  size_t max_nodes_;
+  size_t nodes_ = 0;
 };
 
 class Loader {
@@ -99,6 +121,8 @@ class Loader {
   YamlReader r_;
   Diagnostics& d_;
   const LoadLimits& lim_;
+  size_t rows_ = 0;  // items of all lists so far
+  bool rows_reported_ = false;
 
   bool list_ok(const YAML::Node& n, std::string_view what) {
     if (!r_.is_seq(n, what)) return false;
@@ -108,7 +132,36 @@ class Loader {
                    std::to_string(lim_.max_list_items) + "）");
       return false;
     }
-    return true;
+    return count_rows(n, what);
+  }
+
+  // Every list item becomes at least one table row or paragraph of the documents, so the items of
+  // all lists together are bounded too (this is what bounds the layout work of a department).
+  bool count_rows(const YAML::Node& n, std::string_view what) {
+    rows_ += n.size();
+    if (rows_ <= lim_.max_total_rows) return true;
+    if (!rows_reported_) {
+      rows_reported_ = true;
+      d_.error("E014", YamlReader::pos(n),
+               "全部列表的条目合计超过 " + std::to_string(lim_.max_total_rows) + " 条（在" +
+                   std::string(what) + "处超出；这是表格和段落总行数的上限）",
+               "一个部门的公开文档通常只有几百行表格；请确认没有重复粘贴数据");
+    }
+    return false;
+  }
+
+  // A text or a list of texts (职责条目, 绩效目标 …), with the same limits as every other list and
+  // text.
+  std::vector<Text> texts(const YAML::Node& n, std::string_view what) {
+    if (n.IsSequence() && !list_ok(n, what)) return {};
+    std::vector<Text> out = r_.texts(n, what);
+    std::erase_if(out, [&](const Text& t) {
+      if (t.value.size() <= lim_.max_text_bytes) return false;
+      d_.error("E014", t.pos, std::string(what) + "过长（" + std::to_string(t.value.size()) +
+                                  " 字节，上限 " + std::to_string(lim_.max_text_bytes) + "）");
+      return true;
+    });
+    return out;
   }
 
   std::optional<Text> txt(const YAML::Node& n, std::string_view what) {
@@ -174,7 +227,7 @@ class Loader {
           if (!ok) d_.error("E013", t->pos, "未知的编号样式“" + t->value + "”", "可选：(一) （一） 一、 1. 1、");
           else d.duties_numbering = t->value;
         }
-      if (auto it = du["items"]; it.IsDefined()) d.duties = r_.texts(it, "职责条目");
+      if (auto it = du["items"]; it.IsDefined()) d.duties = texts(it, "职责条目");
     }
     if (auto in = n["institutions"]; in.IsDefined() && list_ok(in, "institutions")) {
       for (const auto& e : in) {
@@ -370,11 +423,11 @@ class Loader {
   void performance(const YAML::Node& n, Performance& p) {
     if (!r_.is_map(n, "performance")) return;
     r_.check_keys(n, {"overall", "items_intro", "items", "measures"}, "performance");
-    if (auto v = n["overall"]; v.IsDefined()) p.overall = r_.texts(v, "总体绩效目标");
+    if (auto v = n["overall"]; v.IsDefined()) p.overall = texts(v, "总体绩效目标");
     set_text(n, "items_intro", p.items_intro, "分项目标导语");
     if (auto v = n["items"]; v.IsDefined() && list_ok(v, "performance.items"))
       for (const auto& e : v) p.items.push_back(perf_item(e, 1));
-    if (auto v = n["measures"]; v.IsDefined()) p.measures = r_.texts(v, "工作保障措施");
+    if (auto v = n["measures"]; v.IsDefined()) p.measures = texts(v, "工作保障措施");
   }
 
   void projects(const YAML::Node& n, std::vector<Project>& out, std::string_view what) {
@@ -400,7 +453,7 @@ class Loader {
               if (auto pc = r_.percent(x, "资金支出计划")) p.spend_plan_hundredths.push_back(*pc);
         }
       }
-      if (auto v = e["goals"]; v.IsDefined()) p.goals = r_.texts(v, "绩效目标");
+      if (auto v = e["goals"]; v.IsDefined()) p.goals = texts(v, "绩效目标");
       if (auto v = e["indicators"]; v.IsDefined() && list_ok(v, "indicators")) {
         for (const auto& x : v) {
           if (!r_.is_map(x, "绩效指标")) continue;
@@ -509,11 +562,20 @@ std::optional<Budget> load_budget_text(const std::string& text, const std::strin
   try {
     std::istringstream in(text);
     YAML::Parser parser(in);
-    AliasFinder finder;
-    while (parser.HandleNextDocument(finder)) {
+    Prescan scan(limits.max_yaml_nodes);
+    try {
+      while (parser.HandleNextDocument(scan)) {
+      }
+    } catch (const Prescan::TooManyNodes&) {
     }
-    if (finder.alias) {
-      diag.error("E015", *finder.alias, "预算文件中不允许使用 YAML 别名（*名称）",
+    if (scan.too_many) {
+      diag.error("E014", *scan.too_many,
+                 "YAML 节点过多（超过 " + std::to_string(limits.max_yaml_nodes) + " 个值、列表和映射）",
+                 "一个部门的预算文件通常只有几千个值；请确认文件没有被工具错误地展开或重复");
+      return std::nullopt;
+    }
+    if (scan.alias) {
+      diag.error("E015", *scan.alias, "预算文件中不允许使用 YAML 别名（*名称）",
                  "请直接写出内容；别名可能被用来构造占满内存的文件");
       return std::nullopt;
     }

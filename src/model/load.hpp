@@ -15,6 +15,8 @@ struct LoadLimits {
   size_t max_file_bytes = 4 * 1024 * 1024;
   size_t max_list_items = 5000;
   size_t max_text_bytes = 20000;
+  size_t max_yaml_nodes = 200000;  // scalars, lists and maps (memory of the YAML tree)
+  size_t max_total_rows = 20000;   // items of all lists together (rows of all tables)
 };
 
 // Loads from text already in memory (the file name is used in messages only).
