@@ -37,7 +37,7 @@ const Style& paragraph_style(const Theme& t, doc::ParaStyle s) {
 }
 
 void place_lines(const std::vector<text::Line>& lines, const Style& s, Context& ctx, PageFlow& flow,
-                 bool landscape, double x) {
+                 bool landscape) {
   const double pitch = ctx.pitch(s), base = ctx.baseline(s);
   size_t i = 0;
   const size_t n = lines.size();
@@ -60,7 +60,7 @@ void place_lines(const std::vector<text::Line>& lines, const Style& s, Context& 
         continue;
       }
     }
-    for (size_t k = 0; k < take; ++k) flow.put_line(lines[i + k], flow.left() + x, pitch, base);
+    for (size_t k = 0; k < take; ++k) flow.put_line(lines[i + k], flow.left(), pitch, base);
     i += take;
     if (i < n) flow.request_break();
   }

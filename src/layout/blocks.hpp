@@ -28,9 +28,9 @@ std::vector<text::Line> set_paragraph(const doc::Paragraph& p, Context& ctx, dou
 void layout_paragraph(const doc::Paragraph& p, const std::vector<text::Line>& lines, Context& ctx,
                       PageFlow& flow, double keep_with_next, bool landscape);
 
-// Places lines at x = flow.left() + x, breaking pages as needed; never leaves a single line of a
+// Places lines at the left margin, breaking pages as needed; never leaves a single line of a
 // paragraph at a page bottom or top when it has more than two lines.
 void place_lines(const std::vector<text::Line>& lines, const Style& s, Context& ctx, PageFlow& flow,
-                 bool landscape, double x = 0);
+                 bool landscape);
 
 }  // namespace bp::layout
