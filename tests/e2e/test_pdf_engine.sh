@@ -135,14 +135,16 @@ check 'pdftoppm -r 20 -png "$TMP/a.pdf" "$TMP/page" 2>/dev/null && [ "$(ls "$TMP
 # The real documents: the CLI renders the bundled examples through the same engine; each PDF is
 # clean, embeds subsets only, and its 目录 numbers match the pages of its headings.
 if "$BP" build --format pdf --out "$TMP/ex" "$SRC/examples" >/dev/null 2>&1; then
-  for f in "$TMP"/ex/*/*.pdf; do
+  check '[ -n "$(find "$TMP/ex" -name "*.pdf")" ]' "the CLI wrote no PDF for the examples"
+  find "$TMP/ex" -name "*.pdf" | sort > "$TMP/ex.list"
+  while read -r f; do
     check 'qpdf --check "$f" >/dev/null 2>&1' "qpdf --check fails on $f"
     check '! pdffonts "$f" | tail -n +3 | grep -qv "CID Type 0C *Identity-H *yes yes yes"' "fonts not embedded subsets in $f"
     if pdftotext -f 2 -l 2 "$f" - | grep -q "目录"; then
       p=$(toc_problems "$f")
       check '[ -z "$p" ]' "$(basename "$f"): $p"
     fi
-  done
+  done < "$TMP/ex.list"
 else
   fail "budgetpress build --format pdf failed on the examples"
 fi
