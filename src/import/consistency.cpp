@@ -270,7 +270,7 @@ class Checker {
       if (!r.inc_label.empty()) {
         bool known = false;
         for (const auto& def : p_.summary_income_rows)
-          if (key(def.label) == r.inc_label) {
+          if (key(def.label) == r.inc_label || key(def.label) == r.inc_label + "收入") {
             known = true;
             Money derived;
             for (Source s : def.sources) derived += lines_of({s});

@@ -67,7 +67,8 @@ int form_score(const Profile& p, const Collected& c) {
     std::set<std::string> labels = {"本年收入合计", "上年结转结余", "收入总计"};
     for (const auto& r : p.summary_income_rows) labels.insert(key(r.label));
     for (const auto& r : c.summary->rows)
-      if (!r.inc_label.empty()) score += labels.count(r.inc_label) ? 1 : -1;
+      if (!r.inc_label.empty())
+        score += labels.count(r.inc_label) || labels.count(r.inc_label + "收入") ? 1 : -1;
   }
   if (c.three_public) {
     std::set<std::string> labels;
