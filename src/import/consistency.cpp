@@ -41,7 +41,7 @@ class Checker {
  public:
   Checker(const Collected& c, const Profile& p, const ImportedFacts& f, const CodeNames& n,
           Report& r)
-      : c_(c), p_(p), f_(f), names_(n), r_(r) {}
+      : c_(c), p_(p), f_(f), names_(n), r_(r), lines_complete_(!r.has_errors()) {}
 
   void run() {
     for (TableId id : {TableId::Income, TableId::Expenditure, TableId::Gpb, TableId::Fund,
@@ -64,7 +64,7 @@ class Checker {
   const CodeNames& names_;
   Report& r_;
   // After an error some codes have no lines: comparisons with the imported lines would mislead.
-  bool lines_complete_;
+  bool lines_complete_ = true;
 
   Money lines_of(std::initializer_list<Source> sources) const {
     Money m;

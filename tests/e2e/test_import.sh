@@ -180,6 +180,7 @@ PY
 "$BP" import "$TMP/bad.xlsx" --out "$TMP/bad.yaml" 2>"$TMP/e6"; rc=$?
 check '[ "$rc" -eq 1 ]' "data problems are exit 1 (rc=$rc)"
 check '[ ! -e "$TMP/bad.yaml" ]' "no YAML is written when the workbook cannot be imported"
+check '! grep -q "项级明细之和" "$TMP/e6"' "after an error the lines are incomplete: no comparisons with them"
 check 'grep -q "错误: 支出!F8: “3,215,4O6.18”不是金额" "$TMP/e6"' "the bad amount must be named with its cell: $(head -3 "$TMP/e6")"
 check 'grep -q "错误: 支出!F1[0-9]: 2101101 行政单位医疗 的基本支出 98765.43 小于" "$TMP/e6"' "the short 支出总表 row must be named: $(grep 2101101 "$TMP/e6" | head -2)"
 # A header block without a code: the YAML is written with a TODO, and check names what is missing.
