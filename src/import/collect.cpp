@@ -99,6 +99,14 @@ Collected collect_tables(const Workbook& wb, Report& report) {
         break;
     }
   }
+  bool found_any = false;
+  for (const auto& l : out.layout) found_any = found_any || l;
+  if (!found_any) {
+    report.error("",
+                 "工作簿中没有找到 9 "
+                 "张部门预算公开表中的任何一张（按标题或工作表名识别，如“部门预算支出总表”）");
+    return out;
+  }
   if (!out.expenditure)
     report.error(
         "", "工作簿中没有找到部门预算支出总表（标题或工作表名含“支出总表”），无法导入项级支出");

@@ -121,6 +121,7 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   Report& rep = res.report;
   Workbook wb = read_workbook_file(opt.workbook);
   Collected c = collect_tables(wb, rep);
+  if (!c.expenditure) return res;
   DeptInfo dept = read_dept(c, rep);
   int year = 0;
   if (opt.year) {
@@ -133,7 +134,7 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   } else {
     rep.error("", "工作簿的表头中没有预算年度（如“预算年度：2023”），请用 --year 指定");
   }
-  if (!c.expenditure || year == 0) return res;
+  if (year == 0) return res;
 
   FormChoice form = choose_form(c, ctx, opt.form, year, rep);
   res.form = form.form;

@@ -183,6 +183,11 @@ check '[ ! -e "$TMP/bad.yaml" ]' "no YAML is written when the workbook cannot be
 check '! grep -q "项级明细之和" "$TMP/e6"' "after an error the lines are incomplete: no comparisons with them"
 check 'grep -q "错误: 支出!F8: “3,215,4O6.18”不是金额" "$TMP/e6"' "the bad amount must be named with its cell: $(head -3 "$TMP/e6")"
 check 'grep -q "错误: 支出!F1[0-9]: 2101101 行政单位医疗 的基本支出 98765.43 小于" "$TMP/e6"' "the short 支出总表 row must be named: $(grep 2101101 "$TMP/e6" | head -2)"
+# The 2021 form prints no tables: its workbook has nothing to import (one clear error, exit 1).
+"$BP" build -q --format xlsx --out "$TMP/o905" examples/2021 >/dev/null 2>&1
+x905=$(ls "$TMP"/o905/2021/905-*.xlsx 2>/dev/null | head -1)
+"$BP" import "$x905" >/dev/null 2>"$TMP/e8"; rc=$?
+check '[ "$rc" -eq 1 ] && [ "$(grep -c "错误" "$TMP/e8")" -eq 1 ] && grep -q "任何一张" "$TMP/e8"' "905: a workbook without the 9 tables: $(cat "$TMP/e8")"
 # A header block without a code: the YAML is written with a TODO, and check names what is missing.
 python3 - "$DATA/messy-918.xlsx" "$TMP/nocode.xlsx" <<'PY'
 import sys, zipfile
