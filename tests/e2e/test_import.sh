@@ -187,7 +187,7 @@ check 'grep -q "错误: 支出!F1[0-9]: 2101101 行政单位医疗 的基本支�
 "$BP" build -q --format xlsx --out "$TMP/o905" examples/2021 >/dev/null 2>&1
 x905=$(ls "$TMP"/o905/2021/905-*.xlsx 2>/dev/null | head -1)
 "$BP" import "$x905" >/dev/null 2>"$TMP/e8"; rc=$?
-check '[ "$rc" -eq 1 ] && [ "$(grep -c "错误" "$TMP/e8")" -eq 1 ] && grep -q "任何一张" "$TMP/e8"' "905: a workbook without the 9 tables: $(cat "$TMP/e8")"
+check '[ "$rc" -eq 1 ] && [ "$(grep -c ": 错误: " "$TMP/e8")" -eq 1 ] && grep -q "任何一张" "$TMP/e8"' "905: a workbook without the 9 tables: $(cat "$TMP/e8")"
 # A header block without a code: the YAML is written with a TODO, and check names what is missing.
 python3 - "$DATA/messy-918.xlsx" "$TMP/nocode.xlsx" <<'PY'
 import sys, zipfile
