@@ -1,9 +1,9 @@
 #include "app/batch.hpp"
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sched.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -93,15 +93,20 @@ unsigned default_jobs() {
   return n ? n : 1;
 }
 
-std::string manifest_key(const fs::path& file) {
+// The file as an absolute, lexically normal path: how a department file is identified.
+std::string absolute_key(const fs::path& file) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
-  fs::path abs = (file.is_absolute() || ec ? file : cwd / file).lexically_normal();
-  if (!ec) {
-    fs::path rel = abs.lexically_relative(cwd);
-    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
-  }
-  return abs.generic_string();
+  return (file.is_absolute() || ec ? file : cwd / file).lexically_normal().generic_string();
+}
+
+// Manifest key: the file's path relative to OUT ("../depts/2024/434.yaml"). It does not depend on
+// the working directory or on how PATH was spelled, and survives moving the whole tree (depts and
+// out together, e.g. another checkout).
+std::string manifest_key(const std::string& absolute_file, const fs::path& out_dir) {
+  fs::path out = absolute_key(out_dir);
+  fs::path rel = fs::path(absolute_file).lexically_relative(out);
+  return rel.empty() ? absolute_file : rel.generic_string();
 }
 
 std::string first_line(const std::string& s) {
@@ -186,7 +191,7 @@ struct Shared {
   std::condition_variable cv;
   std::deque<DeptResult> done;
   unsigned workers_alive = 0;
-  std::map<std::string, std::string> claims;  // "<year>/<stem>" → manifest key of the claimant
+  std::map<std::string, std::string> claims;  // "<year>/<stem>" → file of the claimant
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
 };
 
@@ -226,7 +231,8 @@ class DeptBuilder {
 
   void fail(DeptResult& r, const std::string& message, const std::string& code = {}) {
     r.status = DeptStatus::Failed;
-    std::string line = r.file.string() + ": 错误" + (code.empty() ? "" : "[" + code + "]") + ": " + message;
+    std::string line =
+        r.file.string() + ": 错误" + (code.empty() ? "" : "[" + code + "]") + ": " + message;
     r.diagnostics += line + "\n";
     if (r.first_error.empty()) r.first_error = line;
   }
@@ -234,24 +240,26 @@ class DeptBuilder {
   // Two files that would write the same outputs ("<year>/<code>-<name>"): the one that comes
   // second fails instead of silently replacing the other one's documents. Unchanged departments
   // claim their recorded outputs too, so a new file cannot overwrite an unchanged one's files.
-  bool claim_outputs(DeptResult& r, const std::string& claim, const std::string& key) {
+  bool claim_outputs(DeptResult& r, const std::string& claim) {
     std::lock_guard lk(sh_.mu);
-    auto [it, fresh] = sh_.claims.emplace(claim, key);
-    if (fresh || it->second == key) return true;
+    auto [it, fresh] = sh_.claims.emplace(claim, r.file.string());
+    if (fresh || it->second == r.file.string()) return true;
     fail(r, "输出文件 " + claim + ".* 与 " + it->second + " 的输出同名（部门编码和名称重复）");
     return false;
   }
 
   void build_into(DeptResult& r, const BatchInput& in, const std::stop_token& stop) {
     const WorkBudget budget(o_.limits);
+    const std::string key = manifest_key(in.key, o_.out_dir);
     auto bytes = read_input(in.file);
     auto hash_of = [&](const std::string& form, Format f) {
       return fp_->output_hash(*bytes, form, f);
     };
-    if (bytes && fp_ && !o_.force && manifest_.unchanged(in.key, o_.formats, o_.out_dir, hash_of)) {
-      const ManifestEntry& e = *manifest_.find(in.key);
+    if (bytes && fp_ && !o_.force && manifest_.unchanged(key, o_.formats, o_.out_dir, hash_of)) {
+      const ManifestEntry& e = *manifest_.find(key);
       r.label = label_from_manifest(e, in.file);
-      if (!claim_outputs(r, std::to_string(e.year) + "/" + r.label, in.key)) return;
+      r.year = e.year;
+      if (!claim_outputs(r, std::to_string(e.year) + "/" + r.label)) return;
       r.status = DeptStatus::Unchanged;
       if (o_.check_unchanged && o_.on_checked) {
         auto c = check_budget_text(*bytes, in.file.string(), ctx_);
@@ -268,8 +276,10 @@ class DeptBuilder {
       if (o_.quiet && d.severity == Severity::Warning) continue;
       r.diagnostics += c.diag.format(d) + "\n";
     }
-    if (c.budget)
+    if (c.budget) {
       r.label = department_file_stem(c.budget->dept.code.value, c.budget->dept.name.value);
+      r.year = c.budget->dept.year;
+    }
     if (!c.ok()) {
       r.status = DeptStatus::Failed;
       if (r.first_error.empty()) r.first_error = r.file.string() + ": 错误: 无法生成";
@@ -277,14 +287,14 @@ class DeptBuilder {
     }
     const Budget& b = *c.budget;
 
-    if (!claim_outputs(r, std::to_string(b.dept.year) + "/" + r.label, in.key)) return;
+    if (!claim_outputs(r, std::to_string(b.dept.year) + "/" + r.label)) return;
 
     // Formats whose output is missing or out of date (all of them with --force or no manifest).
     std::set<Format> todo;
     ManifestEntry entry;
     entry.form = b.dept.form;
     entry.year = b.dept.year;
-    const ManifestEntry* old = manifest_.find(in.key);
+    const ManifestEntry* old = manifest_.find(key);
     for (Format f : o_.formats) {
       std::string h = fp_ && bytes ? hash_of(b.dept.form, f) : std::string();
       fs::path final_path = output_path(o_.out_dir, b, f);
@@ -303,7 +313,7 @@ class DeptBuilder {
     }
     if (todo.empty()) {
       r.status = DeptStatus::Unchanged;
-      if (o_.on_checked) o_.on_checked(c);
+      if (o_.check_unchanged && o_.on_checked) o_.on_checked(c);
       return;
     }
 
@@ -321,7 +331,8 @@ class DeptBuilder {
           staged.clear();
           return;  // Cancelled: the previous outputs stay
         }
-        for (auto& p : write_outputs(c, {f}, staging, ctx_, &budget)) staged.push_back(std::move(p));
+        for (auto& p : write_outputs(c, {f}, staging, ctx_, &budget))
+          staged.push_back(std::move(p));
       }
       // Every format rendered: move them into place (same file system, each rename atomic).
       fs::path year_dir = o_.out_dir / std::to_string(b.dept.year);
@@ -358,7 +369,7 @@ class DeptBuilder {
     if (o_.on_checked) o_.on_checked(c);
     if (fp_ && bytes) {
       std::lock_guard lk(sh_.mu);
-      sh_.manifest_updates.emplace_back(in.key, std::move(entry));
+      sh_.manifest_updates.emplace_back(key, std::move(entry));
     }
   }
 };
@@ -396,7 +407,7 @@ BatchInputs collect_batch_inputs(const std::vector<std::string>& paths,
     bool dir = fs::is_directory(arg, ec);
     for (auto& f : found.files) {
       BatchInput in;
-      in.key = manifest_key(f);
+      in.key = absolute_key(f);
       if (!seen.insert(in.key).second) continue;  // the same file named twice is built once
       in.shard_path = dir ? f.lexically_relative(arg).generic_string() : f.filename().string();
       in.file = std::move(f);
@@ -406,6 +417,33 @@ BatchInputs collect_batch_inputs(const std::vector<std::string>& paths,
     }
   }
   return out;
+}
+
+void check_all(const std::vector<BatchInput>& inputs, unsigned jobs, const Context& ctx,
+               const std::function<void(const CheckedBudget&)>& on_ok,
+               const std::function<bool()>& stop_requested) {
+  if (inputs.empty()) return;
+  jobs = std::min<size_t>(jobs ? jobs : default_jobs(), inputs.size());
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  {
+    std::vector<std::jthread> pool;
+    for (unsigned w = 0; w < jobs; ++w)
+      pool.emplace_back([&] {
+        for (size_t i; !stop && (i = next.fetch_add(1)) < inputs.size();) {
+          try {
+            auto c = check_budget_file(inputs[i].file, ctx);
+            if (c.ok()) on_ok(c);
+          } catch (const std::exception&) {
+            // A department that cannot be checked now simply has no row (it was built before).
+          }
+        }
+      });
+    while (next.load() < inputs.size() && !stop) {
+      if (stop_requested && stop_requested()) stop = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+  }  // joins
 }
 
 size_t remove_stale_temp_files(const fs::path& out_dir) {
@@ -420,7 +458,8 @@ size_t remove_stale_temp_files(const fs::path& out_dir) {
       removed += remove_temps_in(it->path(), out_dir);
     if (name.rfind(kRunLockPrefix, 0) == 0) {
       const std::string pid = name.substr(std::string(kRunLockPrefix).size());
-      if (!pid.empty() && pid.size() <= 9 && pid.find_first_not_of("0123456789") == std::string::npos &&
+      if (!pid.empty() && pid.size() <= 9 &&
+          pid.find_first_not_of("0123456789") == std::string::npos &&
           std::stol(pid) != static_cast<long>(::getpid()) && run_is_dead(out_dir, std::stol(pid)))
         dead_locks.push_back(it->path());
     }

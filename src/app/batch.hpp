@@ -26,9 +26,10 @@ namespace bp {
 
 struct BatchInput {
   std::filesystem::path file;  // as found (PATH argument + path below it)
-  std::string key;         // manifest key: path relative to the working directory, else absolute
-  std::string shard_path;  // path relative to the PATH argument it was found under (file name
-                           // for a file argument), '/' separators: what --shard hashes
+  std::string key;             // absolute, lexically normal path: identifies the file (the manifest
+                               // records it relative to OUT, see batch_manifest.hpp)
+  std::string shard_path;      // path relative to the PATH argument it was found under (file name
+                               // for a file argument), '/' separators: what --shard hashes
 };
 
 struct Shard {
@@ -60,6 +61,7 @@ struct DeptResult {
   std::string diagnostics;  // formatted, one per line, each ending in '\n' (warnings unless quiet)
   std::vector<std::filesystem::path> written;
   std::string first_error;  // the first error line (FILE:LINE:COL: 错误[...]: ...) of a failure
+  int year = 0;  // budget year once known (from the file, or the manifest when unchanged)
   double seconds = 0;
 };
 
@@ -72,8 +74,9 @@ struct BatchOptions {
   bool use_manifest = true;  // read and write OUT/.budgetpress-manifest.json
   // Polled by the calling thread; when it returns true no new department starts.
   std::function<bool()> stop_requested;
-  // Called from worker threads for every department that passed check (built, or unchanged when
-  // `check_unchanged` is set), before its outputs are written. Must be thread-safe.
+  // Called from worker threads for every department that passed check and was built (after its
+  // outputs are in place), and for unchanged ones when `check_unchanged` is set (they are then
+  // read and checked, not rendered). Must be thread-safe.
   std::function<void(const CheckedBudget&)> on_checked;
   bool check_unchanged = false;
   // Per-department time and page ceilings (docs/limits.md); exceeding one fails that department
@@ -101,6 +104,13 @@ struct BatchCallbacks {
 // starts (e.g. the configuration cannot be hashed); department failures are in the report.
 BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions& o,
                       const Context& ctx, const BatchCallbacks& cb);
+
+// Checks `inputs` on `jobs` threads (0: one per CPU) and calls `on_ok` (from those threads) for
+// every department without errors. For figures of departments a batch found unchanged (汇总.xlsx).
+// Stops early when `stop_requested` returns true.
+void check_all(const std::vector<BatchInput>& inputs, unsigned jobs, const Context& ctx,
+               const std::function<void(const CheckedBudget&)>& on_ok,
+               const std::function<bool()>& stop_requested = nullptr);
 
 // Removes what an interrupted or crashed build can leave in OUT and OUT/<year>/: temp files of
 // util/atomic_file (".<name>.tmp.<pid>.<n>") and staging directories

@@ -1,8 +1,8 @@
 // Incremental builds: what went into each output of the last build, so that a department whose
 // inputs did not change is not rendered again.
 //
-// OUT/.budgetpress-manifest.json maps a department file (its path relative to the working
-// directory, see batch.hpp) to the outputs built from it, one per format, each with the FNV-1a 64
+// OUT/.budgetpress-manifest.json maps a department file (its path relative to OUT, e.g.
+// "../depts/2024/434.yaml") to the outputs built from it, one per format, each with the FNV-1a 64
 // hash of everything the output depends on:
 //   - the department's YAML bytes and the bytes of its year profile (config/profiles/<form>.yaml),
 //   - every file under config/catalog/, config/themes/, templates/ and fonts/ (bytes, not mtimes),

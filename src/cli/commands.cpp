@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <chrono>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include "app/batch.hpp"
 #include "app/context.hpp"
@@ -131,18 +133,29 @@ int run_build(const Options& opt) {
   bo.quiet = opt.quiet;
   bo.limits.time = std::chrono::seconds(opt.time_limit);
   bo.stop_requested = [] { return stop_requested(); };
-  if (want_summary) {
-    bo.check_unchanged = true;  // unchanged departments still need their row in 汇总.xlsx
-    bo.on_checked = [&](const CheckedBudget& c) {
-      std::lock_guard lk(summaries_mu);
-      summaries.add(*c.budget, *c.derived);
-    };
-  }
+  auto add_row = [&](const CheckedBudget& c) {
+    std::lock_guard lk(summaries_mu);
+    summaries.add(*c.budget, *c.derived);
+  };
+  if (want_summary) bo.on_checked = add_row;  // built departments
+  // Which years need their 汇总.xlsx rewritten: those with a department built in this run, or
+  // without a 汇总.xlsx yet. Their unchanged departments are read again for their figures; a
+  // year where nothing was built keeps its summary (a no-op nightly run renders nothing at all).
+  std::set<int> dirty_years;
+  std::map<int, size_t> departments_per_year;
+  std::vector<std::pair<size_t, int>> unchanged;  // (input index, year)
   install_stop_handlers();
   BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
+  BatchCallbacks cb = printer.callbacks();
+  cb.result = [&, print = cb.result](const DeptResult& r) {
+    print(r);
+    if (r.status == DeptStatus::Built) dirty_years.insert(r.year);
+    if (r.status == DeptStatus::Unchanged) unchanged.emplace_back(r.index, r.year);
+    if (r.status == DeptStatus::Built || r.status == DeptStatus::Unchanged) ++departments_per_year[r.year];
+  };
   BatchReport report;
   try {
-    report = run_batch(inputs.files, bo, *ctx, printer.callbacks());
+    report = run_batch(inputs.files, bo, *ctx, cb);
   } catch (const std::exception& e) {
     printer.clear();
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
@@ -151,6 +164,19 @@ int run_build(const Options& opt) {
   printer.clear();
 
   bool summary_failed = false;
+  if (want_summary && !report.stopped) {
+    for (const auto& [year, n] : departments_per_year) {
+      std::error_code ec;
+      if (n >= 2 && !std::filesystem::exists(std::filesystem::path(opt.out_dir) / std::to_string(year) /
+                                                 xlsx::kSummaryFile, ec))
+        dirty_years.insert(year);
+    }
+    std::vector<BatchInput> reread;
+    for (const auto& [index, year] : unchanged)
+      if (dirty_years.count(year)) reread.push_back(inputs.files[index]);
+    check_all(reread, opt.jobs, *ctx, add_row, [] { return stop_requested(); });
+    report.stopped = stop_requested();
+  }
   if (want_summary && !report.stopped) {
     try {
       auto xo = xlsx::options_from_config(ctx->config_dir(), source_date_epoch());

@@ -50,6 +50,8 @@ fi
 # --- incremental ----------------------------------------------------------------------------------
 err=$(bp build -f json -o "$TMP/out" "$D" 2>&1 >/dev/null); rc=$?
 check '[ "$rc" -eq 0 ] && grep -q "生成 0 个部门，失败 0 个，未变化 12 个" <<<"$err"' "second run: all unchanged: $err"
+err=$(cd "$TMP" && "$BP" --config config build -f json -o ./out depts/../depts 2>&1 >/dev/null)
+check 'grep -q "未变化 12 个" <<<"$err"' "another working directory, the same files spelled differently: $err"
 tpl=$(find "$TMP/templates" -type f | sort | head -1)
 touch "$tpl"
 err=$(bp build -f json -o "$TMP/out" "$D" 2>&1 >/dev/null)
@@ -65,6 +67,29 @@ check 'grep -q "生成 12 个部门" <<<"$err"' "--force rebuilds all: $err"
 rm "$TMP"/out/2023/71434-*.json
 err=$(bp build -f json -o "$TMP/out" "$D" 2>&1 >/dev/null)
 check 'grep -q "生成 1 个部门" <<<"$err"' "a deleted output is rebuilt: $err"
+
+# --- 汇总.xlsx with incremental builds: rewritten only for a year where something was built, and
+# then with every department of that year (unchanged ones are read again for their figures).
+if "$BP" build -q -f xlsx -o "$TMP/probe" examples/2023/434.yaml >/dev/null 2>&1; then
+  bp build -q -f xlsx -o "$TMP/sx" "$D" >/dev/null 2>&1
+  s23="$TMP/sx/2023/汇总.xlsx"
+  codes() { python3 -c "
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); text = ' '.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml'))
+print(' '.join(sorted(set(re.findall(r'\\b7[123](?:434|631|201|905)\\b', text)))))" "$1"; }
+  check '[ "$(codes "$s23")" = "71434 71631 72434 72631 73434 73631" ]' "2023 summary rows: $(codes "$s23")"
+  m23=$(stat -c %y "$s23")
+  m24=$(stat -c %y "$TMP/sx/2024/汇总.xlsx")
+  sleep 1
+  out=$(bp build -f xlsx -o "$TMP/sx" "$D" 2>/dev/null)
+  check '[ "$(stat -c %y "$s23")" = "$m23" ] && ! grep -q 汇总 <<<"$out"' "nothing built: 汇总.xlsx must not be rewritten"
+  echo "# edited" >>"$D/b/d6.yaml"   # 73631, year 2023
+  out=$(bp build -f xlsx -o "$TMP/sx" "$D" 2>/dev/null)
+  check 'grep -q "2023/汇总.xlsx" <<<"$out" && ! grep -q "2024/汇总.xlsx" <<<"$out"' "only the 2023 summary is rewritten: $out"
+  check '[ "$(stat -c %y "$TMP/sx/2024/汇总.xlsx")" = "$m24" ]' "2024 summary touched"
+  check '[ "$(codes "$s23")" = "71434 71631 72434 72631 73434 73631" ]' "rewritten 2023 summary keeps the unchanged departments: $(codes "$s23")"
+  sed -i '$ d' "$D/b/d6.yaml"   # back to the bytes the json builds above recorded
+fi
 
 # --- a bad file among good ones ---------------------------------------------------------------------
 bad="$D/b/d4.yaml"   # code 71631, a copy of 631
