@@ -76,7 +76,8 @@ MoneyParse parse_money(std::string_view s, Unit unit) {
   const int64_t per_hundredth = per_unit / 100;
   int64_t fen;
   if (__builtin_mul_overflow(whole, per_unit, &fen)) return fail("金额过大");
-  if (__builtin_add_overflow(fen, frac * per_hundredth, &fen)) return fail("金额过大");
+  if (__builtin_add_overflow(fen, frac * per_hundredth, &fen) || fen > kMaxAmountFen)
+    return fail("金额过大（上限为 1 万亿万元以下）");
   out.value = Money::fen(neg ? -fen : fen);
   return out;
 }

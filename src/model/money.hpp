@@ -35,6 +35,10 @@ class Money {
 };
 
 inline constexpr int64_t kFenPerWan = 1'000'000;  // 1 万元 = 10000 元 = 1000000 分
+// The largest amount a file may state: 999999999999.99 万元 (just below 10¹² 万元). It is a whole
+// number of 0.01 万元, so every allowed amount — in 元 too — rounded to 0.01 万元 for display is
+// still allowed and parses back (near the 64-bit limit, ≈ 9.2 × 10¹⁸ 分, it would not).
+inline constexpr int64_t kMaxAmountFen = 999'999'999'999'990'000;
 
 // Result of parsing a decimal: the value, or a Chinese message saying what was wrong.
 struct MoneyParse {
@@ -44,7 +48,8 @@ struct MoneyParse {
 };
 
 // Parses a plain decimal in the given unit: digits, optional '.', at most 2 decimals, optional leading
-// '-'. Rejects thousands separators, exponents, NaN/inf, '+', full-width digits, spaces inside, text.
+// '-'. Rejects thousands separators, exponents, NaN/inf, '+', full-width digits, spaces inside, text,
+// and amounts beyond ±kMaxAmountFen.
 MoneyParse parse_money(std::string_view text, Unit unit);
 
 // Rounds half away from zero ("四舍五入") to a multiple of `step` 分 and returns the quotient.

@@ -134,10 +134,11 @@ TEST_CASE("a sum that overflows is an error of the file, not a crash", "[robust]
   const std::string line = "  - code: \"2010301\"\n    basic: 80.00\n";
   const auto at = text.find(line);
   REQUIRE(at != std::string::npos);
-  text.replace(at, line.size(),
-               "  - {code: \"2010301\", basic: 9000000000000}\n"
-               "  - {code: \"2010399\", basic: 9000000000000}\n" +
-                   line);
+  // Ten amounts at the per-amount limit (999999999999.99 万元): each fits, their sum does not.
+  std::string lines;
+  for (int i = 11; i <= 20; ++i)
+    lines += "  - {code: \"20103" + std::to_string(i) + "\", basic: 999999999999}\n";
+  text.replace(at, line.size(), lines + line);
   std::optional<CheckedBudget> checked;
   REQUIRE_NOTHROW(checked.emplace(check_budget_text(text, "x.yaml", ctx())));
   const CheckedBudget& c = *checked;
