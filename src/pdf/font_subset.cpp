@@ -37,6 +37,10 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids) {
                           "kern", "morx", "mort", "COLR", "CPAL", "SVG ", "DSIG"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DEFAULT);
+  // hb_set_add fails silently when out of memory: a glyph missing from the subset must not go
+  // unnoticed.
+  if (!hb_set_allocation_successful(glyphs) || !hb_set_allocation_successful(drop))
+    throw SubsetError("hb-subset: out of memory for " + name);
 
   std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(
       hb_subset_plan_create_or_fail(font.subset_face(), input.get()));

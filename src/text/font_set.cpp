@@ -14,6 +14,24 @@ bool under(const std::filesystem::path& file, const std::filesystem::path& dir) 
   auto d = dir.lexically_normal().string();
   return !d.empty() && f.compare(0, d.size(), d) == 0;
 }
+
+// The project's font directories are walked here instead of being handed to
+// FcConfigAppFontAddDir, which opens every entry it finds: opening a FIFO (or some devices) there
+// blocked the build forever. Only regular files (symlinks followed) go to fontconfig; a file it
+// cannot parse is simply not listed, so a broken file that no style uses does not matter.
+void add_font_files(FcConfig* fc, const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code fec;
+    if (it->is_regular_file(fec)) files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files)
+    FcConfigAppFontAddFile(fc, reinterpret_cast<const FcChar8*>(f.c_str()));  // false: not a font
+}
 }  // namespace
 
 FontSet::FontSet(std::vector<std::filesystem::path> font_dirs, bool preprocess_for_subsetting)
@@ -29,9 +47,8 @@ FontSet::FontSet(std::vector<std::filesystem::path> font_dirs, bool preprocess_f
   fc_.reset(FcInitLoadConfigAndFonts());
   if (!fc_) throw FontError("cannot initialise fontconfig");
   for (auto& d : dirs_) {
-    if (!std::filesystem::is_directory(d)) continue;
-    if (!FcConfigAppFontAddDir(fc_.get(), reinterpret_cast<const FcChar8*>(d.c_str())))
-      throw FontError("fontconfig cannot add font directory " + d.string());
+    std::error_code ec;
+    if (std::filesystem::is_directory(d, ec)) add_font_files(fc_.get(), d);
   }
 }
 

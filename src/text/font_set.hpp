@@ -18,8 +18,9 @@ namespace bp::text {
 
 class FontSet {
  public:
-  // `font_dirs` (e.g. the project's fonts/) are added with FcConfigAppFontAddDir before any lookup;
-  // a face found there wins over a system face of the same family and weight.
+  // The regular files below `font_dirs` (e.g. the project's fonts/) are added to fontconfig before
+  // any lookup (FIFOs, sockets and devices are skipped; files that are not fonts are ignored); a
+  // face found there wins over a system face of the same family and weight.
   // `preprocess_for_subsetting`: Font::subset_face() (slower first use, faster batches).
   explicit FontSet(std::vector<std::filesystem::path> font_dirs = {},
                    bool preprocess_for_subsetting = false);

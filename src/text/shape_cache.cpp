@@ -1,6 +1,7 @@
 #include "text/shape_cache.hpp"
 
 #include <functional>
+#include <new>
 
 namespace bp::text {
 
@@ -34,6 +35,9 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   hb_buffer_set_language(buf, lang_);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
   hb_shape(font.hb_font(), buf, features_.data(), static_cast<unsigned>(features_.size()));
+  // HarfBuzz reports running out of memory only through this flag (the buffer is then empty):
+  // without the check, text would silently vanish from the page.
+  if (!hb_buffer_allocation_successful(buf)) throw std::bad_alloc();
 
   unsigned n = 0;
   const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);

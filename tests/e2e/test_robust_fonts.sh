@@ -1,0 +1,84 @@
+# Hostile and broken files in the project font directory (issue 9). The configuration is copied to a
+# temporary directory whose sibling fonts/ (searched before the system fonts) holds the bad files.
+# A broken file of a family the theme uses gives a clear error naming the file and never a crash;
+# broken files that no style uses, and FIFOs (which used to hang the build), do not matter.
+source "$(dirname "$0")/lib.sh"
+cd "$SRC"
+NOTO=/usr/share/fonts/opentype/noto
+W="$TMP/site"
+mkdir -p "$W/fonts"
+cp -r config templates "$W"/
+IN=tests/data/minimal.yaml
+
+build() {  # → exit code; output in $TMP/err
+  timeout -k 5 120 "$BP" --config "$W/config" build --force -f pdf -o "$W/out" "$IN" >/dev/null 2>"$TMP/err"
+}
+crashed() { [ "$1" -ge 124 ]; }  # timeout, signals (134 abort, 139 segv …)
+temps() { find "$W/out" -name '.*.tmp.*' -o -name '.budgetpress-staging.*' 2>/dev/null; }
+
+# 1. Junk that is not a font at all, and truncated fonts fontconfig cannot read: ignored.
+echo "this is not a font" >"$W/fonts/readme.otf"
+: >"$W/fonts/empty.ttf"
+printf '\x00\x01\x00\x00\x00\x0c\x00\x80\x00\x03' >"$W/fonts/header-only.ttf"
+head -c 100000 "$NOTO/NotoSansCJK-Regular.ttc" >"$W/fonts/trunc-100k.ttc"
+head -c $(( $(stat -c %s "$NOTO/NotoSerifCJK-Regular.ttc") / 2 )) "$NOTO/NotoSerifCJK-Regular.ttc" >"$W/fonts/trunc-half.ttc"
+mkdir -p "$W/fonts/sub" && ln -s /nonexistent/font.ttf "$W/fonts/sub/dangling.ttf"
+ln -s . "$W/fonts/sub/loop"
+mkfifo "$W/fonts/fifo.ttf"  # fontconfig opened it and blocked forever
+build; rc=$?
+check '[ "$rc" -eq 0 ]' "junk in fonts/: rc=$rc $(head -3 "$TMP/err")"
+f=$(ls "$W"/out/2023/*.pdf 2>/dev/null | head -1)
+check '[ -n "$f" ] && qpdf --check "$f" >/dev/null 2>&1' "junk in fonts/: no valid PDF"
+
+# 2. A corrupted copy of a family the theme uses (its name table intact, so fontconfig lists it and
+#    it is preferred over the system font): the department fails with the file named.
+python3 - "$NOTO/NotoSerifCJK-Regular.ttc" "$W/fonts/serif-corrupt.ttc" <<'PY'
+import random, sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+rng = random.Random(1)
+for _ in range(200):
+    at = rng.randrange(len(data) // 10, len(data) - 2048)
+    data[at:at + 2048] = bytes(rng.randrange(256) for _ in range(2048))
+open(sys.argv[2], 'wb').write(data)
+PY
+check 'fc-scan --format "%{family}\n" "$W/fonts/serif-corrupt.ttc" | grep -q "Noto Serif CJK SC"' "the corrupted copy should still be listed by fontconfig"
+rm -rf "$W/out"
+build; rc=$?
+check '! crashed $rc && [ "$rc" -eq 1 ]' "corrupted serif: rc=$rc (want 1, no crash) $(head -3 "$TMP/err")"
+check 'grep -q "错误.*serif-corrupt.ttc" "$TMP/err"' "corrupted serif: the error does not name the file: $(head -3 "$TMP/err")"
+check '[ -z "$(ls "$W"/out/2023/*.pdf 2>/dev/null)" ]' "corrupted serif: a PDF was written"
+check '[ -z "$(temps)" ]' "corrupted serif: temp files left: $(temps)"
+# check and the other formats do not need the font
+err=$(timeout 60 "$BP" --config "$W/config" build --force -f json -o "$W/out" "$IN" 2>&1); rc=$?
+check '[ "$rc" -eq 0 ]' "json with a corrupted font present: rc=$rc $err"
+
+# 3. The corrupted font of a family nobody uses: builds as usual.
+rm "$W/fonts/serif-corrupt.ttc"
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  python3 - /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$W/fonts/dejavu-corrupt.ttf" <<'PY'
+import sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+for at in range(len(data) // 4, len(data), 4096):
+    data[at:at + 512] = b'\xff' * 512
+open(sys.argv[2], 'wb').write(data)
+PY
+  build; rc=$?
+  check '[ "$rc" -eq 0 ]' "corrupted unused family: rc=$rc $(head -3 "$TMP/err")"
+fi
+
+# 4. A truncated copy of a used family that fontconfig still lists (tables cut off after the
+#    directory): an error naming the file, or (if FreeType accepts it) a valid PDF — never a crash.
+python3 - "$NOTO/NotoSansCJK-Bold.ttc" "$W/fonts/sans-bold-cut.ttc" <<'PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+open(sys.argv[2], 'wb').write(data[:len(data) * 9 // 10])
+PY
+rm -rf "$W/out"
+build; rc=$?
+check '! crashed $rc' "truncated sans bold: crashed (rc=$rc) $(head -3 "$TMP/err")"
+if [ "$rc" -ne 0 ]; then
+  check 'grep -q "sans-bold-cut.ttc" "$TMP/err"' "truncated sans bold: the error does not name the file: $(head -3 "$TMP/err")"
+else
+  check 'qpdf --check "$W"/out/2023/*.pdf >/dev/null 2>&1' "truncated sans bold: PDF invalid"
+fi
+finish
