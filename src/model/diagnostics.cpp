@@ -7,12 +7,18 @@ namespace bp {
 namespace {
 // Messages quote values of the file; a hostile file must not be able to send control characters
 // (terminal escape sequences, NUL, BEL) to the clerk's terminal or log: C0, DEL and C1 controls
-// are shown as \xNN / \u00NN.
+// are shown as \xNN / \u00NN. A quoted value can be megabytes long (a 3 MB key or code): the
+// text is cut after kMaxBytes, on a character boundary.
 std::string printable(const std::string& s) {
+  constexpr size_t kMaxBytes = 2000;
   static const char* hex = "0123456789abcdef";
   std::string out;
-  out.reserve(s.size());
+  out.reserve(std::min(s.size(), kMaxBytes + 64));
   for (size_t i = 0; i < s.size(); ++i) {
+    if (out.size() >= kMaxBytes && (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      out += "…（以下 " + std::to_string(s.size() - i) + " 字节从略）";
+      break;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7f) {
       out += "\\x";

@@ -162,6 +162,16 @@ TEST_CASE("diagnostics never pass control characters through", "[robust][diagnos
   CHECK(s.find("gpb\\x00\\x1b]0;title\\x07") != std::string::npos);
   CHECK(s.find("\\u009b有 C1") != std::string::npos);
   CHECK(s.find("未知的资金来源") != std::string::npos);  // ordinary UTF-8 untouched
+
+  // A quoted value megabytes long (a key or code of the file) is cut, on a character boundary.
+  Diagnostics big("x.yaml");
+  std::string huge;
+  for (int i = 0; i < 100000; ++i) huge += "码";
+  big.error("E012", {1, 1}, "部门编码“" + huge + "”格式不对");
+  const std::string t = big.format_all();
+  CHECK(t.size() < 2200);
+  CHECK(t.find("字节从略") != std::string::npos);
+  CHECK(t.rfind("x.yaml:1:1: 错误[E012]: 部门编码“码码", 0) == 0);
 }
 
 TEST_CASE("WorkBudget: time and pages", "[robust][budget]") {
