@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 export SOURCE_DATE_EPOCH=1700000000
 
-N=200
+N=300
 D="$TMP/depts"
 mkdir -p "$D"
 for i in $(seq 1 $N); do
