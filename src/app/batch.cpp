@@ -68,14 +68,19 @@ class RunLock {
   int fd_ = -1;
 };
 
-// True when the run lock of `pid` exists in `out_dir` and nobody holds it: that run is gone.
-bool run_is_dead(const fs::path& out_dir, long pid) {
+// What the run lock of `pid` in `out_dir` says: held (the run is alive, on whatever host), free
+// (the run is gone), or nothing (no lock file).
+enum class RunState { Unknown, Alive, Dead };
+RunState run_state(const fs::path& out_dir, long pid) {
   const fs::path p = out_dir / (kRunLockPrefix + std::to_string(pid));
   int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
+  if (fd < 0) return RunState::Unknown;
   const bool dead = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
   ::close(fd);
-  return dead;
+  return dead ? RunState::Dead : RunState::Alive;
+}
+bool run_is_dead(const fs::path& out_dir, long pid) {
+  return run_state(out_dir, pid) == RunState::Dead;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t0) {
@@ -154,7 +159,11 @@ long pid_of_temp_name(const std::string& name) {
 
 bool is_ours_or_stale(const fs::directory_entry& e, long pid, const fs::path& out_dir) {
   if (pid == static_cast<long>(::getpid())) return true;
-  if (run_is_dead(out_dir, pid)) return true;
+  switch (run_state(out_dir, pid)) {
+    case RunState::Dead: return true;
+    case RunState::Alive: return false;
+    case RunState::Unknown: break;
+  }
   // Another process: only when it is gone and the entry is old. On a volume shared by several
   // machines (shards in containers) a pid says nothing about other hosts; the age guard keeps
   // a running shard's files safe.
