@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "util/utf8.hpp"
+
 namespace bp::cli {
 
 namespace {
@@ -16,25 +18,8 @@ size_t terminal_columns() {
   return 80;
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns its length (1 for a stray byte).
-size_t utf8_len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if ((c >> 5) == 0x6) return 2;
-  if ((c >> 4) == 0xE) return 3;
-  if ((c >> 3) == 0x1E) return 4;
-  return 1;
-}
-
-char32_t utf8_code(const std::string& s, size_t i, size_t n) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (n == 1) return c;
-  char32_t cp = c & (0x7F >> n);
-  for (size_t k = 1; k < n && i + k < s.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return cp;
-}
-
-// Wide (2 columns) for the CJK and full-width ranges a department name uses.
+// Wide (2 columns) for the CJK and full-width ranges a department name uses; an invalid byte
+// (utf8::kInvalid) is one column, as terminals show it.
 bool wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
@@ -61,22 +46,20 @@ const char* status_mark(DeptStatus s) {
 std::string fit_columns(const std::string& s, size_t columns) {
   size_t used = 0, i = 0;
   while (i < s.size()) {
-    size_t n = utf8_len(static_cast<unsigned char>(s[i]));
-    size_t w = wide(utf8_code(s, i, n)) ? 2 : 1;
+    const utf8::Decoded d = utf8::decode(s, i);
+    size_t w = wide(d.cp) ? 2 : 1;
     if (used + w > columns) {
       // Make room for the ellipsis (1 column).
       std::string out = s.substr(0, i);
       while (!out.empty() && used + 1 > columns) {
-        size_t back = out.size() - 1;
-        while (back > 0 && (static_cast<unsigned char>(out[back]) & 0xC0) == 0x80) --back;
-        size_t bn = out.size() - back;
-        used -= wide(utf8_code(out, back, bn)) ? 2 : 1;
+        const size_t back = utf8::floor_boundary(out, out.size() - 1);
+        used -= wide(utf8::decode(out, back).cp) ? 2 : 1;
         out.resize(back);
       }
       return out + "…";
     }
     used += w;
-    i += n;
+    i += d.len;
   }
   return s;
 }

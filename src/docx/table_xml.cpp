@@ -13,6 +13,7 @@
 #include "docx/styles.hpp"
 #include "docx/units.hpp"
 #include "docx/xml.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::docx {
 
@@ -95,10 +96,9 @@ pugi::xml_node new_row(pugi::xml_node tbl, int min_height, bool header) {
 int estimated_width(const std::string& s, double em) {
   double w = 0;
   for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    w += len >= 3 ? 1.0 : 0.55;  // U+0800 and up: CJK, punctuation, full-width forms
-    i += len;
+    const utf8::Decoded d = utf8::decode(s, i);
+    w += d.valid() && d.cp >= 0x800 ? 1.0 : 0.55;  // U+0800 and up: CJK, punctuation, full-width
+    i += d.len;
   }
   return static_cast<int>(w * em + 0.5);
 }

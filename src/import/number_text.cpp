@@ -1,6 +1,6 @@
 #include "import/number_text.hpp"
 
-#include <array>
+#include "util/utf8.hpp"
 
 namespace bp::import {
 
@@ -14,32 +14,27 @@ std::string ascii_forms(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
-    auto u = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    if (i + 2 < s.size() && u(0) == 0xEF && u(1) == 0xBC && u(2) >= 0x90 && u(2) <= 0x99) {
-      out += static_cast<char>('0' + (u(2) - 0x90));  // ０-９
-      i += 3;
-    } else if (i + 2 < s.size() && u(0) == 0xEF && u(1) == 0xBC &&
-               (u(2) == 0x8E || u(2) == 0x8C || u(2) == 0x8D || u(2) == 0x88 || u(2) == 0x89)) {
-      static constexpr std::array<char, 2> kParens{'(', ')'};
-      out += u(2) == 0x8E ? '.' : u(2) == 0x8C ? ',' : u(2) == 0x8D ? '-' : kParens[u(2) - 0x88];
-      i += 3;  // ． ， － （ ）
-    } else if (i + 2 < s.size() && u(0) == 0xE2 && u(1) == 0x88 && u(2) == 0x92) {
-      out += '-';  // − MINUS SIGN
-      i += 3;
+    const utf8::Decoded d = utf8::decode(s, i);
+    const char32_t c = d.cp;
+    if (c >= U'０' && c <= U'９') {
+      out += static_cast<char>('0' + (c - U'０'));
+    } else if (c == U'．' || c == U'，' || c == U'（' || c == U'）') {
+      out += static_cast<char>(c - 0xFEE0);  // full-width forms are ASCII + 0xFEE0
+    } else if (c == U'－' || c == U'−') {    // full-width hyphen-minus, U+2212 MINUS SIGN
+      out += '-';
     } else {
-      out += s[i++];
+      out.append(s.substr(i, d.len));
     }
+    i += d.len;
   }
   return out;
 }
 
 // Length of a space character at s[i] (ASCII space/tab/CR/LF, U+00A0, U+3000), else 0.
 size_t space_at(std::string_view s, size_t i) {
-  auto u = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
-  if (u(0) == ' ' || u(0) == '\t' || u(0) == '\r' || u(0) == '\n') return 1;
-  if (u(0) == 0xC2 && u(1) == 0xA0) return 2;
-  if (u(0) == 0xE3 && u(1) == 0x80 && u(2) == 0x80) return 3;
-  return 0;
+  const utf8::Decoded d = utf8::decode(s, i);
+  const char32_t c = d.cp;
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 ? d.len : 0;
 }
 
 NumberText invalid(std::string why) {

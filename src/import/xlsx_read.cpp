@@ -5,6 +5,8 @@
 #include <cstring>
 #include <map>
 
+#include "util/utf8.hpp"
+
 namespace bp::import {
 
 namespace {
@@ -219,17 +221,7 @@ std::string decode_ooxml_escapes(std::string_view s) {
         v = v * 16 + std::max(h, 0);
       }
       if (ok) {
-        // Encode the code point as UTF-8 (the escape only covers the BMP).
-        if (v < 0x80) {
-          out += static_cast<char>(v);
-        } else if (v < 0x800) {
-          out += static_cast<char>(0xC0 | (v >> 6));
-          out += static_cast<char>(0x80 | (v & 0x3F));
-        } else {
-          out += static_cast<char>(0xE0 | (v >> 12));
-          out += static_cast<char>(0x80 | ((v >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (v & 0x3F));
-        }
+        utf8::append(out, static_cast<char32_t>(v));  // the escape only covers the BMP
         i += 7;
         continue;
       }

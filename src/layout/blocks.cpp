@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/utf8.hpp"
+
 namespace bp::layout {
 
 text::Align to_text_align(doc::Align a) {
@@ -115,9 +117,7 @@ std::vector<text::Line> set_paragraph(const doc::Paragraph& p, Context& ctx, dou
   std::string preview;
   for (const auto& sp : p.spans) preview += sp.text;
   if (preview.size() > 60) {
-    size_t cut = 60;
-    while (cut > 0 && (static_cast<unsigned char>(preview[cut]) & 0xC0) == 0x80) --cut;
-    preview = preview.substr(0, cut) + "…";
+    preview = preview.substr(0, utf8::floor_boundary(preview, 60)) + "…";
   }
   ctx.coverage().set_context("paragraph '" + preview + "'");
   std::vector<text::StyledText> runs;

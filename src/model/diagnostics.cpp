@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/utf8.hpp"
+
 namespace bp {
 
 namespace {
@@ -15,7 +17,7 @@ std::string printable(const std::string& s) {
   std::string out;
   out.reserve(std::min(s.size(), kMaxBytes + 64));
   for (size_t i = 0; i < s.size(); ++i) {
-    if (out.size() >= kMaxBytes && (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+    if (out.size() >= kMaxBytes && !utf8::is_continuation(s[i])) {
       out += "…（以下 " + std::to_string(s.size() - i) + " 字节从略）";
       break;
     }
@@ -46,14 +48,18 @@ void Diagnostics::warning(std::string code, Pos pos, std::string message, std::s
   items_.push_back({Severity::Warning, std::move(code), pos, std::move(message), std::move(hint)});
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 size_t Diagnostics::error_count() const {
   return std::count_if(items_.begin(), items_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
-size_t Diagnostics::warning_count() const { return items_.size() - error_count(); }
+size_t Diagnostics::warning_count() const {
+  return items_.size() - error_count();
+}
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
   auto v = items_;
@@ -67,7 +73,8 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 
 std::string Diagnostics::format(const Diagnostic& d) const {
   std::string s = printable(file_);
-  if (d.pos.line > 0) s += ":" + std::to_string(d.pos.line) + ":" + std::to_string(std::max(d.pos.col, 1));
+  if (d.pos.line > 0)
+    s += ":" + std::to_string(d.pos.line) + ":" + std::to_string(std::max(d.pos.col, 1));
   s += d.severity == Severity::Error ? ": 错误[" : ": 警告[";
   s += d.code + "]: " + printable(d.message);
   if (!d.hint.empty()) s += "\n  提示：" + printable(d.hint);

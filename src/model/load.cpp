@@ -8,32 +8,23 @@
 #include <sstream>
 
 #include "model/yaml_reader.hpp"
+#include "util/utf8.hpp"
 
 namespace bp {
 
 std::optional<Pos> find_invalid_utf8(const std::string& s) {
   int line = 1, col = 1;
   for (size_t i = 0; i < s.size();) {
-    unsigned char c = s[i];
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return Pos{line, col};
-    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1f) : len == 3 ? (c & 0x0f) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k) {
-      unsigned char d = s[i + k];
-      if ((d >> 6) != 2) return Pos{line, col};
-      cp = (cp << 6) | (d & 0x3f);
-    }
-    // Overlong forms, surrogates and out-of-range code points are invalid too.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-      return Pos{line, col};
-    if (c == '\n') {
+    // Strict decoding: overlong forms, surrogates and out-of-range code points are invalid too.
+    const utf8::Decoded d = utf8::decode(s, i);
+    if (!d.valid()) return Pos{line, col};
+    if (d.cp == '\n') {
       ++line;
       col = 1;
     } else {
       ++col;
     }
-    i += len;
+    i += d.len;
   }
   return std::nullopt;
 }
@@ -42,8 +33,8 @@ namespace {
 
 // A streaming pass over the YAML events before any tree is built. It finds the first alias (*name):
 // budget files never need them, and expanding aliases of aliases is the "billion laughs" memory
-// bomb. It also counts nodes and stops at the limit: yaml-cpp needs a few hundred bytes per node, so
-// a 4 MiB file of "0," would otherwise take a gigabyte to load.
+// bomb. It also counts nodes and stops at the limit: yaml-cpp needs a few hundred bytes per node,
+// so a 4 MiB file of "0," would otherwise take a gigabyte to load.
 class Prescan : public YAML::EventHandler {
  public:
   struct TooManyNodes {};
@@ -58,14 +49,17 @@ class Prescan : public YAML::EventHandler {
     if (!alias) alias = Pos{m.line + 1, m.column + 1};
     node(m);
   }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override {
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
     node(m);
   }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
     node(m);
   }
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
     node(m);
   }
   void OnMapEnd() override {}
@@ -89,9 +83,9 @@ class Loader {
     b.file = file;
     if (!r_.is_map(root, "文件顶层")) return std::nullopt;
     r_.check_keys(root,
-                  {"schema", "department", "income", "expenditure", "basic_economic", "three_public",
-                   "previous_year", "running_cost", "catalog", "performance", "projects",
-                   "special_funds", "procurement", "assets", "texts", "expect"},
+                  {"schema", "department", "income", "expenditure", "basic_economic",
+                   "three_public", "previous_year", "running_cost", "catalog", "performance",
+                   "projects", "special_funds", "procurement", "assets", "texts", "expect"},
                   "文件顶层");
     if (r_.require(root, "schema", "文件顶层")) {
       auto v = r_.integer(root["schema"], "schema", 1, 1);
@@ -109,10 +103,14 @@ class Loader {
     if (auto n = root["catalog"]; n.IsDefined()) catalog(n, b.catalog);
     if (auto n = root["performance"]; n.IsDefined()) performance(n, b.performance);
     if (auto n = root["projects"]; n.IsDefined()) projects(n, b.projects, "projects");
-    if (auto n = root["special_funds"]; n.IsDefined()) projects(n, b.special_funds, "special_funds");
+    if (auto n = root["special_funds"]; n.IsDefined())
+      projects(n, b.special_funds, "special_funds");
     if (auto n = root["procurement"]; n.IsDefined()) procurement(n, b);
     if (auto n = root["assets"]; n.IsDefined()) assets(n, b.assets);
-    if (auto n = root["texts"]; n.IsDefined()) text_map(n, b.texts, "texts", {"project_summary", "other_matters", "income_note", "running_cost_note", "three_public_note"});
+    if (auto n = root["texts"]; n.IsDefined())
+      text_map(n, b.texts, "texts",
+               {"project_summary", "other_matters", "income_note", "running_cost_note",
+                "three_public_note"});
     if (auto n = root["expect"]; n.IsDefined()) expect(n, b.expect);
     return b;
   }
@@ -157,8 +155,9 @@ class Loader {
     std::vector<Text> out = r_.texts(n, what);
     std::erase_if(out, [&](const Text& t) {
       if (t.value.size() <= lim_.max_text_bytes) return false;
-      d_.error("E014", t.pos, std::string(what) + "过长（" + std::to_string(t.value.size()) +
-                                  " 字节，上限 " + std::to_string(lim_.max_text_bytes) + "）");
+      d_.error("E014", t.pos,
+               std::string(what) + "过长（" + std::to_string(t.value.size()) + " 字节，上限 " +
+                   std::to_string(lim_.max_text_bytes) + "）");
       return true;
     });
     return out;
@@ -167,8 +166,9 @@ class Loader {
   std::optional<Text> txt(const YAML::Node& n, std::string_view what) {
     auto t = r_.text(n, what);
     if (t && t->value.size() > lim_.max_text_bytes) {
-      d_.error("E014", t->pos, std::string(what) + "过长（" + std::to_string(t->value.size()) +
-                                   " 字节，上限 " + std::to_string(lim_.max_text_bytes) + "）");
+      d_.error("E014", t->pos,
+               std::string(what) + "过长（" + std::to_string(t->value.size()) + " 字节，上限 " +
+                   std::to_string(lim_.max_text_bytes) + "）");
       return std::nullopt;
     }
     return t;
@@ -186,7 +186,8 @@ class Loader {
                    "gov_level", "three_public_layout", "duties", "institutions"},
                   "department");
     if (r_.require(n, "code", "department"))
-      if (auto c = r_.code(n["code"], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, "部门编码")) d.code = *c;
+      if (auto c = r_.code(n["code"], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, "部门编码"))
+        d.code = *c;
     if (r_.require(n, "name", "department")) set_text(n, "name", d.name, "部门名称");
     if (d.name.value.empty() && n["name"].IsDefined())
       d_.error("E007", YamlReader::pos(n["name"]), "部门名称不能为空");
@@ -201,9 +202,12 @@ class Loader {
     }
     if (auto u = n["unit"]; u.IsDefined()) {
       if (auto t = txt(u, "unit")) {
-        if (t->value == "万元") d.unit = Unit::Wan;
-        else if (t->value == "元") d.unit = Unit::Yuan;
-        else d_.error("E013", t->pos, "金额单位只能是“万元”或“元”：“" + t->value + "”");
+        if (t->value == "万元")
+          d.unit = Unit::Wan;
+        else if (t->value == "元")
+          d.unit = Unit::Yuan;
+        else
+          d_.error("E013", t->pos, "金额单位只能是“万元”或“元”：“" + t->value + "”");
       }
     }
     if (auto s = n["header_separator"]; s.IsDefined())
@@ -214,7 +218,8 @@ class Loader {
       if (auto t = txt(s, "three_public_layout")) {
         if (t->value != "full" && t->value != "short")
           d_.error("E013", t->pos, "three_public_layout 只能是 full 或 short：“" + t->value + "”");
-        else d.three_public_layout = t->value;
+        else
+          d.three_public_layout = t->value;
       }
     if (auto du = n["duties"]; du.IsDefined() && r_.is_map(du, "duties")) {
       r_.check_keys(du, {"intro", "numbering", "items"}, "duties");
@@ -224,8 +229,11 @@ class Loader {
           static const char* styles[] = {"(一)", "（一）", "一、", "1.", "1、"};
           bool ok = false;
           for (auto s : styles) ok = ok || t->value == s;
-          if (!ok) d_.error("E013", t->pos, "未知的编号样式“" + t->value + "”", "可选：(一) （一） 一、 1. 1、");
-          else d.duties_numbering = t->value;
+          if (!ok)
+            d_.error("E013", t->pos, "未知的编号样式“" + t->value + "”",
+                     "可选：(一) （一） 一、 1. 1、");
+          else
+            d.duties_numbering = t->value;
         }
       if (auto it = du["items"]; it.IsDefined()) d.duties = texts(it, "职责条目");
     }
@@ -246,7 +254,10 @@ class Loader {
   void income(const YAML::Node& n, Budget& b) {
     b.income_pos = YamlReader::pos(n);
     if (!r_.is_map(n, "income")) return;
-    r_.check_keys(n, {"gpb", "fund", "soc", "special", "business", "operating", "upper", "affiliated", "other", "carryover_gpb", "carryover_fund", "carryover_soc", "carryover"}, "income");
+    r_.check_keys(n,
+                  {"gpb", "fund", "soc", "special", "business", "operating", "upper", "affiliated",
+                   "other", "carryover_gpb", "carryover_fund", "carryover_soc", "carryover"},
+                  "income");
     for (int s = 0; s < kSourceCount; ++s)
       if (auto v = n[source_key(static_cast<Source>(s))]; v.IsDefined())
         if (auto a = r_.money(v, std::string("income.") + source_key(static_cast<Source>(s))))
@@ -258,12 +269,17 @@ class Loader {
     if (!list_ok(n, "expenditure")) return;
     for (const auto& e : n) {
       if (!r_.is_map(e, "支出条目")) continue;
-      r_.check_keys(e, {"code", "source", "basic", "project", "operating", "upper", "subsidiary", "personnel", "public"}, "支出条目");
+      r_.check_keys(e,
+                    {"code", "source", "basic", "project", "operating", "upper", "subsidiary",
+                     "personnel", "public"},
+                    "支出条目");
       ExpenditureLine l;
       l.pos = YamlReader::pos(e);
       if (r_.require(e, "code", "支出条目")) {
-        if (auto c = r_.code(e["code"], {7}, "功能分类科目编码")) l.code = *c;
-        else continue;
+        if (auto c = r_.code(e["code"], {7}, "功能分类科目编码"))
+          l.code = *c;
+        else
+          continue;
       } else {
         continue;
       }
@@ -273,7 +289,8 @@ class Loader {
         auto src = t ? source_from_key(t->value) : std::nullopt;
         if (t && !src) {
           d_.error("E013", t->pos, "未知的资金来源“" + t->value + "”",
-                   "可选：gpb fund soc special business operating upper affiliated other carryover_gpb carryover_fund carryover_soc carryover");
+                   "可选：gpb fund soc special business operating upper affiliated other "
+                   "carryover_gpb carryover_fund carryover_soc carryover");
           continue;
         }
         if (src) l.source = *src;
@@ -282,12 +299,14 @@ class Loader {
       }
       for (int k = 0; k < kKindCount; ++k)
         if (auto v = e[kind_key(static_cast<Kind>(k))]; v.IsDefined())
-          if (auto a = r_.money(v, std::string("支出 ") + kind_key(static_cast<Kind>(k)))) l.amounts[k] = *a;
+          if (auto a = r_.money(v, std::string("支出 ") + kind_key(static_cast<Kind>(k))))
+            l.amounts[k] = *a;
       if (auto v = e["personnel"]; v.IsDefined()) l.personnel = r_.money(v, "人员经费");
       if (auto v = e["public"]; v.IsDefined()) l.public_ = r_.money(v, "公用经费");
       // A split of 基本支出 into 人员/公用 without an explicit basic amount defines it.
       if ((l.personnel || l.public_) && !e["basic"].IsDefined()) {
-        Money sum = (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
+        Money sum =
+            (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
         l.amounts[0] = {sum, l.personnel ? l.personnel->pos : l.public_->pos};
       }
       b.expenditure.push_back(l);
@@ -302,7 +321,8 @@ class Loader {
       r_.check_keys(e, {"code", "amount"}, "经济分类条目");
       EconomicLine l;
       l.pos = YamlReader::pos(e);
-      if (!r_.require(e, "code", "经济分类条目") || !r_.require(e, "amount", "经济分类条目")) continue;
+      if (!r_.require(e, "code", "经济分类条目") || !r_.require(e, "amount", "经济分类条目"))
+        continue;
       auto c = r_.code(e["code"], {5}, "经济分类科目编码");
       auto a = r_.money(e["amount"], "经济分类金额");
       if (!c || !a) continue;
@@ -316,7 +336,10 @@ class Loader {
     out.pos = YamlReader::pos(n);
     if (!r_.is_map(n, what)) return;
     out.present = true;
-    r_.check_keys(n, {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation", "reception", "meeting_university", "meeting_other", "training"}, what);
+    r_.check_keys(n,
+                  {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation",
+                   "reception", "meeting_university", "meeting_other", "training"},
+                  what);
     for (int i = 0; i < kTpItemCount; ++i) {
       auto v = n[tp_item_key(static_cast<TpItem>(i))];
       if (!v.IsDefined()) continue;
@@ -346,8 +369,10 @@ class Loader {
   void three_public(const YAML::Node& n, ThreePublic& tp) {
     if (!r_.is_map(n, "three_public")) return;
     r_.check_keys(n, {"this_year", "last_year", "last_year_total", "reasons"}, "three_public");
-    if (auto v = n["this_year"]; v.IsDefined()) tp_amounts(v, tp.this_year, "three_public.this_year");
-    if (auto v = n["last_year"]; v.IsDefined()) tp_amounts(v, tp.last_year, "three_public.last_year");
+    if (auto v = n["this_year"]; v.IsDefined())
+      tp_amounts(v, tp.this_year, "three_public.this_year");
+    if (auto v = n["last_year"]; v.IsDefined())
+      tp_amounts(v, tp.last_year, "three_public.last_year");
     if (auto v = n["last_year_total"]; v.IsDefined()) {
       tp.last_year_total = r_.money(v, "three_public.last_year_total");
       if (tp.last_year.present)
@@ -355,7 +380,9 @@ class Loader {
                  "已逐项填写上年数时，上年合计由程序计算");
     }
     if (auto v = n["reasons"]; v.IsDefined())
-      text_map(v, tp.reasons, "three_public.reasons", {"total", "outbound", "vehicle_purchase", "vehicle_operation", "reception", "meeting", "training"});
+      text_map(v, tp.reasons, "three_public.reasons",
+               {"total", "outbound", "vehicle_purchase", "vehicle_operation", "reception",
+                "meeting", "training"});
   }
 
   void previous(const YAML::Node& n, PreviousYear& p) {
@@ -364,8 +391,11 @@ class Loader {
     r_.check_keys(n, {"basic", "project", "running_cost", "reasons"}, "previous_year");
     if (auto v = n["basic"]; v.IsDefined()) p.basic = r_.money(v, "previous_year.basic");
     if (auto v = n["project"]; v.IsDefined()) p.project = r_.money(v, "previous_year.project");
-    if (auto v = n["running_cost"]; v.IsDefined()) p.running_cost = r_.money(v, "previous_year.running_cost");
-    if (auto v = n["reasons"]; v.IsDefined()) text_map(v, p.reasons, "previous_year.reasons", {"total", "basic", "project", "running_cost"});
+    if (auto v = n["running_cost"]; v.IsDefined())
+      p.running_cost = r_.money(v, "previous_year.running_cost");
+    if (auto v = n["reasons"]; v.IsDefined())
+      text_map(v, p.reasons, "previous_year.reasons",
+               {"total", "basic", "project", "running_cost"});
   }
 
   void running_cost(const YAML::Node& n, RunningCost& rc) {
@@ -378,7 +408,9 @@ class Loader {
         if (!r_.is_map(e, "机关运行经费条目")) continue;
         r_.check_keys(e, {"name", "amount"}, "机关运行经费条目");
         RunningCostItem item;
-        if (!r_.require(e, "name", "机关运行经费条目") || !r_.require(e, "amount", "机关运行经费条目")) continue;
+        if (!r_.require(e, "name", "机关运行经费条目") ||
+            !r_.require(e, "amount", "机关运行经费条目"))
+          continue;
         auto t = txt(e["name"], "名称");
         auto a = r_.money(e["amount"], "金额");
         if (t && a) rc.items.push_back({*t, *a});
@@ -389,7 +421,8 @@ class Loader {
   void catalog(const YAML::Node& n, CatalogOverrides& c) {
     if (!r_.is_map(n, "catalog")) return;
     r_.check_keys(n, {"function", "economic"}, "catalog");
-    auto read = [&](const char* key, std::map<std::string, Text>& out, std::initializer_list<size_t> lens) {
+    auto read = [&](const char* key, std::map<std::string, Text>& out,
+                    std::initializer_list<size_t> lens) {
       auto m = n[key];
       if (!m.IsDefined() || !r_.is_map(m, std::string("catalog.") + key)) return;
       for (auto it = m.begin(); it != m.end(); ++it) {
@@ -434,7 +467,10 @@ class Loader {
     if (!list_ok(n, what)) return;
     for (const auto& e : n) {
       if (!r_.is_map(e, "项目")) continue;
-      r_.check_keys(e, {"code", "name", "unit", "fiscal", "other", "purpose", "spend_plan", "goals", "indicators"}, "项目");
+      r_.check_keys(e,
+                    {"code", "name", "unit", "fiscal", "other", "purpose", "spend_plan", "goals",
+                     "indicators"},
+                    "项目");
       Project p;
       p.pos = YamlReader::pos(e);
       set_text(e, "code", p.code, "项目编码");
@@ -447,7 +483,9 @@ class Loader {
         p.spend_plan_pos = YamlReader::pos(v);
         if (r_.is_seq(v, "spend_plan")) {
           if (v.size() != 4)
-            d_.error("E062", p.spend_plan_pos, "资金支出计划应有 4 个数（3月底、6月底、10月底、12月底），实际 " + std::to_string(v.size()) + " 个");
+            d_.error("E062", p.spend_plan_pos,
+                     "资金支出计划应有 4 个数（3月底、6月底、10月底、12月底），实际 " +
+                         std::to_string(v.size()) + " 个");
           else
             for (const auto& x : v)
               if (auto pc = r_.percent(x, "资金支出计划")) p.spend_plan_hundredths.push_back(*pc);
@@ -457,7 +495,8 @@ class Loader {
       if (auto v = e["indicators"]; v.IsDefined() && list_ok(v, "indicators")) {
         for (const auto& x : v) {
           if (!r_.is_map(x, "绩效指标")) continue;
-          r_.check_keys(x, {"level1", "level2", "name", "description", "value", "basis"}, "绩效指标");
+          r_.check_keys(x, {"level1", "level2", "name", "description", "value", "basis"},
+                        "绩效指标");
           Indicator ind;
           ind.pos = YamlReader::pos(x);
           set_text(x, "level1", ind.level1, "一级指标");
@@ -477,7 +516,10 @@ class Loader {
     if (!list_ok(n, "procurement")) return;
     for (const auto& e : n) {
       if (!r_.is_map(e, "采购条目")) continue;
-      r_.check_keys(e, {"unit", "project", "project_budget", "item", "catalog_code", "uom", "quantity", "unit_price", "amounts", "sme_reserved", "fixed_asset"}, "采购条目");
+      r_.check_keys(e,
+                    {"unit", "project", "project_budget", "item", "catalog_code", "uom", "quantity",
+                     "unit_price", "amounts", "sme_reserved", "fixed_asset"},
+                    "采购条目");
       ProcurementRow row;
       row.pos = YamlReader::pos(e);
       set_text(e, "unit", row.unit, "预算单位");
@@ -490,13 +532,18 @@ class Loader {
         if (auto q = r_.integer(v, "数量", 0, 1'000'000'000)) row.quantity = *q;
       if (auto v = e["unit_price"]; v.IsDefined()) row.unit_price = r_.money(v, "单价");
       if (auto v = e["amounts"]; v.IsDefined() && r_.is_map(v, "amounts")) {
-        r_.check_keys(v, {"gpb", "fund", "soc", "special", "unit", "carryover_fiscal", "carryover_other", "carryover"}, "采购金额");
+        r_.check_keys(v,
+                      {"gpb", "fund", "soc", "special", "unit", "carryover_fiscal",
+                       "carryover_other", "carryover"},
+                      "采购金额");
         for (int s = 0; s < kProcSourceCount; ++s)
           if (auto a = v[proc_source_key(static_cast<ProcSource>(s))]; a.IsDefined())
-            if (auto m = r_.money(a, std::string("采购金额.") + proc_source_key(static_cast<ProcSource>(s))))
+            if (auto m = r_.money(
+                    a, std::string("采购金额.") + proc_source_key(static_cast<ProcSource>(s))))
               row.amounts[s] = *m;
       }
-      if (auto v = e["sme_reserved"]; v.IsDefined()) row.sme_reserved = r_.money(v, "中小微企业份额");
+      if (auto v = e["sme_reserved"]; v.IsDefined())
+        row.sme_reserved = r_.money(v, "中小微企业份额");
       if (auto v = e["fixed_asset"]; v.IsDefined()) row.fixed_asset = r_.boolean(v, "fixed_asset");
       b.procurement.push_back(row);
     }
@@ -530,10 +577,15 @@ class Loader {
 
   void expect(const YAML::Node& n, Expect& e) {
     if (!r_.is_map(n, "expect")) return;
-    r_.check_keys(n, {"income_total", "expenditure_total", "basic_total", "project_total", "personnel_total", "public_total", "three_public_total", "procurement_total", "assets_total", "fiscal_total", "gpb_total"}, "expect");
+    r_.check_keys(n,
+                  {"income_total", "expenditure_total", "basic_total", "project_total",
+                   "personnel_total", "public_total", "three_public_total", "procurement_total",
+                   "assets_total", "fiscal_total", "gpb_total"},
+                  "expect");
     for (auto it = n.begin(); it != n.end(); ++it)
       if (it->first.IsScalar())
-        if (auto a = r_.money(it->second, "expect." + it->first.Scalar())) e.values.emplace(it->first.Scalar(), *a);
+        if (auto a = r_.money(it->second, "expect." + it->first.Scalar()))
+          e.values.emplace(it->first.Scalar(), *a);
   }
 };
 
@@ -542,8 +594,9 @@ class Loader {
 std::optional<Budget> load_budget_text(const std::string& text, const std::string& file,
                                        Diagnostics& diag, const LoadLimits& limits) {
   if (text.size() > limits.max_file_bytes) {
-    diag.error("E001", {}, "文件过大（" + std::to_string(text.size()) + " 字节，上限 " +
-                               std::to_string(limits.max_file_bytes) + " 字节）",
+    diag.error("E001", {},
+               "文件过大（" + std::to_string(text.size()) + " 字节，上限 " +
+                   std::to_string(limits.max_file_bytes) + " 字节）",
                "一个部门的预算文件通常只有几十 KB；请确认没有选错文件");
     return std::nullopt;
   }
@@ -569,9 +622,10 @@ std::optional<Budget> load_budget_text(const std::string& text, const std::strin
     } catch (const Prescan::TooManyNodes&) {
     }
     if (scan.too_many) {
-      diag.error("E014", *scan.too_many,
-                 "YAML 节点过多（超过 " + std::to_string(limits.max_yaml_nodes) + " 个值、列表和映射）",
-                 "一个部门的预算文件通常只有几千个值；请确认文件没有被工具错误地展开或重复");
+      diag.error(
+          "E014", *scan.too_many,
+          "YAML 节点过多（超过 " + std::to_string(limits.max_yaml_nodes) + " 个值、列表和映射）",
+          "一个部门的预算文件通常只有几千个值；请确认文件没有被工具错误地展开或重复");
       return std::nullopt;
     }
     if (scan.alias) {
@@ -609,8 +663,9 @@ std::optional<Budget> load_budget_file(const std::filesystem::path& path, Diagno
     return std::nullopt;
   }
   if (size > limits.max_file_bytes) {
-    diag.error("E001", {}, "文件过大（" + std::to_string(size) + " 字节，上限 " +
-                               std::to_string(limits.max_file_bytes) + " 字节）",
+    diag.error("E001", {},
+               "文件过大（" + std::to_string(size) + " 字节，上限 " +
+                   std::to_string(limits.max_file_bytes) + " 字节）",
                "一个部门的预算文件通常只有几十 KB；请确认没有选错文件");
     return std::nullopt;
   }

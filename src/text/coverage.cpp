@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "text/unicode.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::text {
 
@@ -24,7 +24,7 @@ std::string Coverage::report() const {
     out += "  ";
     out += code;
     out += " '";
-    if (cp >= 0x20) append_utf8(out, cp);
+    if (cp >= 0x20) utf8::append(out, cp);
     out += "' not in any font (";
     for (size_t i = 0; i < e.fonts.size(); ++i) out += (i ? ", " : "") + e.fonts[i];
     out += "), " + std::to_string(e.count) + "×, in: ";

@@ -1,17 +1,12 @@
-// Unicode helpers for Chinese typesetting: UTF-8 decoding and the character classes that the line
-// breaker (禁则) and the punctuation-width adjustment need. Pure functions, no font knowledge.
+// Unicode helpers for Chinese typesetting: the character classes that the line breaker (禁则) and
+// the punctuation-width adjustment need. Pure functions, no font knowledge. UTF-8 decoding is in
+// util/utf8.hpp.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace bp::text {
-
-// Decodes UTF-8; invalid bytes become U+FFFD (which no font covers, so they are reported, not
-// hidden).
-std::u32string utf8_to_u32(std::string_view s);
-std::string u32_to_utf8(std::u32string_view s);
-void append_utf8(std::string& out, char32_t cp);
 
 // Whether `cp` is one of the characters of `set`.
 inline bool in_set(std::u32string_view set, char32_t cp) {

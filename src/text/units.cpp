@@ -4,6 +4,7 @@
 #include <string>
 
 #include "text/unicode.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::text {
 
@@ -55,7 +56,7 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
   std::u32string s;
   std::vector<uint16_t> style_of;
   for (size_t k = 0; k < text.size(); ++k) {
-    for (char32_t cp : utf8_to_u32(text[k].text)) {
+    for (char32_t cp : utf8::to_u32(text[k].text)) {
       if (cp == U'\r') continue;
       if (cp == U'\t') cp = U' ';
       s.push_back(cp);
@@ -149,8 +150,8 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     if (!single) continue;
     UnitGlyph& g = out.glyphs[u.glyph_begin];
     const Font& font = *u.font;
-    // Tabular digits are not emulated by padding narrow digits: the gap a padded "1" leaves (0.13 em
-    // in Noto Serif CJK Bold) makes PDF viewers and pdftotext split "11288.55" into "1 1288.55",
+    // Tabular digits are not emulated by padding narrow digits: the gap a padded "1" leaves (0.13
+    // em in Noto Serif CJK Bold) makes PDF viewers and pdftotext split "11288.55" into "1 1288.55",
     // which breaks search and copy. Number cells are right-aligned with 2 decimals, so the decimal
     // points still line up; Noto Sans CJK's digits are tabular by design anyway.
     (void)text;

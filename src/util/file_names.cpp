@@ -1,5 +1,7 @@
 #include "util/file_names.hpp"
 
+#include "util/utf8.hpp"
+
 namespace bp {
 
 namespace {
@@ -8,14 +10,12 @@ namespace {
 // bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) that make a
 // listing show "x<RLO>fdp.exe" as "xexe.pdf". 0 when there is none.
 size_t invisible_control(std::string_view s, size_t i) {
-  auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  if (at(i) == 0xC2 && i + 1 < s.size() && at(i + 1) >= 0x80 && at(i + 1) <= 0x9F) return 2;
-  if (at(i) == 0xE2 && i + 2 < s.size()) {
-    const unsigned b = at(i + 1), c = at(i + 2);
-    if (b == 0x80 && c >= 0xA8 && c <= 0xAE) return 3;  // U+2028–U+202E
-    if (b == 0x81 && c >= 0xA6 && c <= 0xA9) return 3;  // U+2066–U+2069
-  }
-  return 0;
+  if (static_cast<unsigned char>(s[i]) < 0x80) return 0;
+  const utf8::Decoded d = utf8::decode(s, i);
+  const char32_t c = d.cp;
+  const bool control =
+      (c >= 0x80 && c <= 0x9F) || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  return control ? d.len : 0;
 }
 }  // namespace
 
@@ -36,10 +36,7 @@ std::string sanitize_file_component(std::string_view s, size_t max_bytes) {
   while (start < out.size() && (out[start] == '.' || out[start] == ' ')) ++start;
   out.erase(0, start);
   if (out.size() > max_bytes) {
-    size_t cut = max_bytes;
-    // Step back over UTF-8 continuation bytes so no character is split.
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.resize(cut);
+    out.resize(utf8::floor_boundary(out, max_bytes));  // no character is split
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
   if (out.empty()) out = "_";

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "document/grid.hpp"
-#include "xlsx/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::xlsx {
 
@@ -114,7 +114,7 @@ ColumnFit finish(const Needs& need, const FitLimits& lim) {
 }  // namespace
 
 int char_units(char32_t cp) {
-  if (cp == kInvalid) return 1;
+  if (cp == utf8::kInvalid) return 1;
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
   return wide(cp) ? 2 : 1;
 }
@@ -122,7 +122,7 @@ int char_units(char32_t cp) {
 int text_units(std::string_view text) {
   int best = 0, line = 0;
   for (size_t i = 0; i < text.size();) {
-    auto d = decode_utf8(text, i);
+    auto d = utf8::decode(text, i);
     i += d.len;
     if (d.cp == '\n') {
       best = std::max(best, line);
@@ -190,7 +190,7 @@ int wrapped_lines(std::string_view text, double width, double padding) {
   int lines = 1;
   double line = 0;
   for (size_t i = 0; i < text.size();) {
-    auto d = decode_utf8(text, i);
+    auto d = utf8::decode(text, i);
     i += d.len;
     if (d.cp == '\n') {
       ++lines;

@@ -1,13 +1,13 @@
 #include "xlsx/sheet_names.hpp"
 
-#include "xlsx/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::xlsx {
 
 namespace {
 
 bool forbidden(char32_t cp) {
-  if (cp == kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return true;
+  if (cp == utf8::kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return true;
   switch (cp) {
     case '[':
     case ']':
@@ -41,8 +41,8 @@ bool trimmable(char32_t c) {
 size_t utf16_units(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size();) {
-    auto d = decode_utf8(s, i);
-    n += (d.cp != kInvalid && d.cp > 0xFFFF) ? 2 : 1;
+    auto d = utf8::decode(s, i);
+    n += (d.cp != utf8::kInvalid && d.cp > 0xFFFF) ? 2 : 1;
     i += d.len;
   }
   return n;
@@ -51,8 +51,8 @@ size_t utf16_units(std::string_view s) {
 std::string fold_sheet_name(std::string_view name) {
   std::string out;
   for (size_t i = 0; i < name.size();) {
-    auto d = decode_utf8(name, i);
-    append_utf8(out, d.cp == kInvalid ? U'_' : fold(d.cp));
+    auto d = utf8::decode(name, i);
+    utf8::append(out, d.cp == utf8::kInvalid ? U'_' : fold(d.cp));
     i += d.len;
   }
   return out;
@@ -62,7 +62,7 @@ std::string sanitize_sheet_name(std::string_view want, size_t max_units,
                                 std::string_view fallback) {
   std::u32string cps;
   for (size_t i = 0; i < want.size();) {
-    auto d = decode_utf8(want, i);
+    auto d = utf8::decode(want, i);
     cps.push_back(forbidden(d.cp) ? U'_' : d.cp);
     i += d.len;
   }
@@ -80,7 +80,7 @@ std::string sanitize_sheet_name(std::string_view want, size_t max_units,
   cps.resize(keep);
   trim();  // the cut may expose a trailing apostrophe or space
   std::string out;
-  for (char32_t c : cps) append_utf8(out, c);
+  for (char32_t c : cps) utf8::append(out, c);
   if (out.empty() || fold_sheet_name(out) == "history") return std::string(fallback);
   return out;
 }

@@ -11,7 +11,7 @@
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
 #include "text/typeset.hpp"
-#include "text/unicode.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::testing {
 
@@ -30,7 +30,7 @@ inline std::string glyph_text(const std::vector<text::PlacedGlyph>& glyphs) {
   std::string s;
   for (const auto& g : glyphs)
     for (char32_t c : g.text)
-      if (c) text::append_utf8(s, c);
+      if (c) utf8::append(s, c);
   return s;
 }
 

@@ -90,10 +90,3 @@ TEST_CASE("newline is a mandatory break", "[text][linebreak]") {
   auto b = line_breaks(U"一\n二");
   CHECK(b[1] == Break::Mandatory);
 }
-
-TEST_CASE("UTF-8 decoding keeps invalid bytes visible as U+FFFD", "[text][unicode]") {
-  CHECK(utf8_to_u32("合计2075.36") == U"合计2075.36");
-  CHECK(utf8_to_u32("a\xff"
-                    "b") == U"a\uFFFDb");
-  CHECK(u32_to_utf8(U"“三公”𠀀") == "“三公”𠀀");
-}

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "../tools/engine_support.hpp"
+#include "util/utf8.hpp"
 
 using namespace bp;
 using namespace bp::text;
@@ -209,7 +210,7 @@ TEST_CASE("a character missing from the first font falls back to the next", "[te
   ParagraphFormat f;
   f.width = 200;
   std::string text = "字";
-  if (probe) append_utf8(text, probe);
+  if (probe) utf8::append(text, probe);
   StyledText run{text, {&chain, kSize, false}};
   auto lines = e.ctx.typesetter().set({&run, 1}, f);
   REQUIRE(lines.size() == 1);

@@ -1,8 +1,8 @@
-#include "xlsx/utf8.hpp"
+#include "util/utf8.hpp"
 
-namespace bp::xlsx {
+namespace bp::utf8 {
 
-Decoded decode_utf8(std::string_view s, size_t i) {
+Decoded decode(std::string_view s, size_t i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1};
   size_t len = 0;
@@ -17,21 +17,22 @@ Decoded decode_utf8(std::string_view s, size_t i) {
     len = 4;
     cp = b0 & 0x07;
   } else {
-    return {};
+    return {};  // a continuation byte or 0xF8–0xFF
   }
-  if (i + len > s.size()) return {};
+  if (len > s.size() - i) return {};
   for (size_t k = 1; k < len; ++k) {
     const auto b = static_cast<unsigned char>(s[i + k]);
     if ((b & 0xC0) != 0x80) return {};
     cp = (cp << 6) | (b & 0x3F);
   }
-  // Overlong forms, surrogates and values past U+10FFFF are invalid.
+  // Overlong forms would let one character hide behind another spelling ("/" as C0 AF);
+  // surrogates and values past U+10FFFF are not characters.
   static constexpr char32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
   if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
   return {cp, len};
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+void append(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -49,4 +50,28 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-}  // namespace bp::xlsx
+std::u32string to_u32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const Decoded d = decode(s, i);
+    out.push_back(d.valid() ? d.cp : kReplacement);
+    i += d.len;
+  }
+  return out;
+}
+
+std::string from_u32(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t cp : s) append(out, cp);
+  return out;
+}
+
+size_t length(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) i += decode(s, i).len;
+  return n;
+}
+
+}  // namespace bp::utf8
