@@ -1,32 +1,13 @@
 #include "docx/zip_package.hpp"
 
-#include <zip.h>
-
 #include <ctime>
-#include <memory>
 #include <stdexcept>
+
+#include "util/zip.hpp"
 
 namespace bp::docx {
 
 namespace {
-
-struct ZipSourceFree {
-  void operator()(zip_source_t* s) const { zip_source_free(s); }
-};
-struct ZipDiscard {
-  void operator()(zip_t* z) const { zip_discard(z); }
-};
-using SourcePtr = std::unique_ptr<zip_source_t, ZipSourceFree>;
-using ArchivePtr = std::unique_ptr<zip_t, ZipDiscard>;
-
-// zip_error_t with RAII cleanup.
-struct ZipError {
-  zip_error_t e;
-  ZipError() { zip_error_init(&e); }
-  ~ZipError() { zip_error_fini(&e); }
-  ZipError(const ZipError&) = delete;
-  ZipError& operator=(const ZipError&) = delete;
-};
 
 [[noreturn]] void fail(const std::string& what, const char* msg) {
   throw std::runtime_error("DOCX 打包失败（" + what + "）：" + (msg ? msg : "unknown error"));
@@ -51,10 +32,10 @@ DosTime dos_time(int64_t epoch) {
 std::string zip_entries(const std::vector<ZipEntry>& entries, int64_t epoch) {
   ZipError err;
   // The archive writes into this buffer source; keep our reference so it survives zip_close.
-  SourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, &err.e));
-  if (!buffer) fail("buffer", zip_error_strerror(&err.e));
-  ArchivePtr za(zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &err.e));
-  if (!za) fail("open", zip_error_strerror(&err.e));
+  ZipSourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, err.get()));
+  if (!buffer) fail("buffer", err.text().c_str());
+  ZipArchivePtr za(zip_open_from_source(buffer.get(), ZIP_TRUNCATE, err.get()));
+  if (!za) fail("open", err.text().c_str());
   zip_source_keep(buffer.get());
 
   const DosTime when = dos_time(epoch);

@@ -1,35 +1,8 @@
 #include "import/zip_reader.hpp"
 
-#include <zip.h>
-
 namespace bp::import {
 
-namespace {
-
-struct ZipError {
-  zip_error_t e;
-  ZipError() { zip_error_init(&e); }
-  ~ZipError() { zip_error_fini(&e); }
-  ZipError(const ZipError&) = delete;
-  ZipError& operator=(const ZipError&) = delete;
-  std::string text() { return zip_error_strerror(&e); }
-};
-
-struct FileClose {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
-};
-struct SourceFree {
-  void operator()(zip_source_t* s) const { zip_source_free(s); }
-};
-
-}  // namespace
-
-void ZipReader::Close::operator()(zip* z) const {
-  zip_discard(z);
-}
-
-ZipReader::ZipReader(std::unique_ptr<zip, Close> z, std::string name,
-                     std::shared_ptr<std::string> bytes)
+ZipReader::ZipReader(ZipArchivePtr z, std::string name, std::shared_ptr<std::string> bytes)
     : zip_(std::move(z)), name_(std::move(name)), bytes_(std::move(bytes)) {}
 ZipReader::ZipReader(ZipReader&&) noexcept = default;
 ZipReader& ZipReader::operator=(ZipReader&&) noexcept = default;
@@ -40,10 +13,9 @@ ZipReader ZipReader::open_file(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec))
     throw WorkbookIoError(path.string() + ": 找不到文件（或不是普通文件）");
   int err = 0;
-  std::unique_ptr<zip, Close> z(zip_open(path.c_str(), ZIP_RDONLY, &err));
+  ZipArchivePtr z(zip_open(path.c_str(), ZIP_RDONLY, &err));
   if (!z) {
-    ZipError ze;
-    zip_error_init_with_code(&ze.e, err);
+    ZipError ze(err);
     std::string why =
         err == ZIP_ER_NOZIP || err == ZIP_ER_INCONS
             ? "不是 .xlsx 工作簿（不是 ZIP 格式；.xls 旧格式请先在 Excel 中另存为 .xlsx）"
@@ -56,10 +28,9 @@ ZipReader ZipReader::open_file(const std::filesystem::path& path) {
 ZipReader ZipReader::open_bytes(std::string bytes, std::string name) {
   auto store = std::make_shared<std::string>(std::move(bytes));
   ZipError err;
-  std::unique_ptr<zip_source_t, SourceFree> src(
-      zip_source_buffer_create(store->data(), store->size(), 0, &err.e));
+  ZipSourcePtr src(zip_source_buffer_create(store->data(), store->size(), 0, err.get()));
   if (!src) throw WorkbookIoError(name + ": " + err.text());
-  std::unique_ptr<zip, Close> z(zip_open_from_source(src.get(), ZIP_RDONLY, &err.e));
+  ZipArchivePtr z(zip_open_from_source(src.get(), ZIP_RDONLY, err.get()));
   if (!z) throw WorkbookIoError(name + ": 不是 .xlsx 工作簿（" + err.text() + "）");
   src.release();  // owned by the archive now
   return ZipReader(std::move(z), std::move(name), std::move(store));
@@ -77,8 +48,7 @@ std::optional<std::string> ZipReader::read(std::string_view part) const {
     throw WorkbookIoError(name_ + ": " + entry + ": " + zip_strerror(zip_.get()));
   if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
     throw WorkbookIoError(name_ + ": " + entry + " 过大（" + std::to_string(st.size) + " 字节）");
-  std::unique_ptr<zip_file_t, FileClose> f(
-      zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
+  ZipFilePtr f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
   if (!f) throw WorkbookIoError(name_ + ": " + entry + ": " + zip_strerror(zip_.get()));
   std::string out;
   char buf[1 << 16];

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-struct zip;
+#include "util/zip.hpp"
 
 namespace bp::import {
 
@@ -40,11 +40,8 @@ class ZipReader {
   const std::string& name() const { return name_; }
 
  private:
-  struct Close {
-    void operator()(zip* z) const;
-  };
-  ZipReader(std::unique_ptr<zip, Close> z, std::string name, std::shared_ptr<std::string> bytes);
-  std::unique_ptr<zip, Close> zip_;
+  ZipReader(ZipArchivePtr z, std::string name, std::shared_ptr<std::string> bytes);
+  ZipArchivePtr zip_;
   std::string name_;
   std::shared_ptr<std::string> bytes_;  // backing store of open_bytes; outlives zip_
 };
