@@ -19,23 +19,13 @@
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
 #include "cli/batch_ui.hpp"
+#include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
 #include "xlsx/summary.hpp"
 
 namespace bp::cli {
 
 namespace {
-
-constexpr int kOk = 0, kFailed = 1, kUsage = 2;
-
-std::unique_ptr<Context> make_context(const Options& opt) {
-  try {
-    return std::make_unique<Context>(Context::find_config_dir(opt.config_dir, opt.argv0));
-  } catch (const std::exception& e) {
-    std::cerr << "budgetpress: 错误: " << e.what() << "\n";
-    return nullptr;
-  }
-}
 
 // --max-memory: caps the address space of the whole process (RLIMIT_AS), so that no input can make
 // it swap the machine to death; an allocation beyond it fails that department (错误[E014]).
@@ -72,14 +62,10 @@ void print_diagnostics(const CheckedBudget& c, bool quiet) {
 }  // namespace
 
 int run_check(const Options& opt) {
-  auto ctx = make_context(opt);
+  auto ctx = load_context(opt.config_dir, opt.argv0);
   if (!ctx) return kUsage;
-  auto inputs = collect_inputs(opt.paths);
-  for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
-  if (inputs.files.empty()) {
-    if (inputs.errors.empty()) std::cerr << "budgetpress: 错误: 没有找到 .yaml 文件\n";
-    return kUsage;
-  }
+  auto inputs = collect_department_files(opt.paths);
+  if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
@@ -89,8 +75,9 @@ int run_check(const Options& opt) {
     if (c.diag.has_errors()) ++bad;
   }
   if (!opt.quiet)
-    std::cerr << "检查了 " << inputs.files.size() << " 个文件：" << (inputs.files.size() - bad) << " 个通过，"
-              << bad << " 个有错误（错误 " << errors << " 处，警告 " << warnings << " 处）\n";
+    std::cerr << "检查了 " << inputs.files.size() << " 个文件：" << (inputs.files.size() - bad)
+              << " 个通过，" << bad << " 个有错误（错误 " << errors << " 处，警告 " << warnings
+              << " 处）\n";
   if (!inputs.errors.empty()) return kUsage;
   return bad ? kFailed : kOk;
 }
@@ -106,7 +93,7 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   if (!limit_memory(opt.max_memory)) return kUsage;
-  auto ctx = make_context(opt);
+  auto ctx = load_context(opt.config_dir, opt.argv0);
   if (!ctx) return kUsage;
   auto inputs = collect_batch_inputs(opt.paths, shard);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
@@ -151,7 +138,8 @@ int run_build(const Options& opt) {
     print(r);
     if (r.status == DeptStatus::Built) dirty_years.insert(r.year);
     if (r.status == DeptStatus::Unchanged) unchanged.emplace_back(r.index, r.year);
-    if (r.status == DeptStatus::Built || r.status == DeptStatus::Unchanged) ++departments_per_year[r.year];
+    if (r.status == DeptStatus::Built || r.status == DeptStatus::Unchanged)
+      ++departments_per_year[r.year];
   };
   BatchReport report;
   try {
@@ -167,8 +155,9 @@ int run_build(const Options& opt) {
   if (want_summary && !report.stopped) {
     for (const auto& [year, n] : departments_per_year) {
       std::error_code ec;
-      if (n >= 2 && !std::filesystem::exists(std::filesystem::path(opt.out_dir) / std::to_string(year) /
-                                                 xlsx::kSummaryFile, ec))
+      if (n >= 2 &&
+          !std::filesystem::exists(
+              std::filesystem::path(opt.out_dir) / std::to_string(year) / xlsx::kSummaryFile, ec))
         dirty_years.insert(year);
     }
     std::vector<BatchInput> reread;

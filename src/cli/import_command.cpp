@@ -5,7 +5,7 @@
 #include <iostream>
 #include <stdexcept>
 
-#include "app/context.hpp"
+#include "cli/command_setup.hpp"
 #include "import/importer.hpp"
 #include "import/zip_reader.hpp"
 #include "util/atomic_file.hpp"
@@ -13,8 +13,6 @@
 namespace bp::cli {
 
 namespace {
-constexpr int kOk = 0, kFailed = 1, kUsage = 2;
-
 const char* level_word(import::Finding::Level l) {
   switch (l) {
     case import::Finding::Level::Error:
@@ -28,13 +26,8 @@ const char* level_word(import::Finding::Level l) {
 }  // namespace
 
 int run_import(const ImportOptions& opt) {
-  std::unique_ptr<Context> ctx;
-  try {
-    ctx = std::make_unique<Context>(Context::find_config_dir(opt.config_dir, opt.argv0));
-  } catch (const std::exception& e) {
-    std::cerr << "budgetpress: 错误: " << e.what() << "\n";
-    return kUsage;
-  }
+  auto ctx = load_context(opt.config_dir, opt.argv0);
+  if (!ctx) return kUsage;
   std::error_code ec;
   if (!opt.out.empty() && std::filesystem::exists(opt.out, ec) && !opt.force) {
     std::cerr << "budgetpress: 错误: " << opt.out << " 已存在，未覆盖（确需覆盖请加 --force）\n";

@@ -3,33 +3,20 @@
 #include <iostream>
 #include <sstream>
 
-#include "app/context.hpp"
 #include "app/inputs.hpp"
 #include "app/new_year.hpp"
 #include "app/pipeline.hpp"
+#include "cli/command_setup.hpp"
 #include "cli/commands.hpp"
 #include "util/atomic_file.hpp"
 
 namespace bp::cli {
 
-namespace {
-constexpr int kOk = 0, kFailed = 1, kUsage = 2;
-}
-
 int run_new_year(const Options& opt) {
-  std::unique_ptr<Context> ctx;
-  try {
-    ctx = std::make_unique<Context>(Context::find_config_dir(opt.config_dir, opt.argv0));
-  } catch (const std::exception& e) {
-    std::cerr << "budgetpress: 错误: " << e.what() << "\n";
-    return kUsage;
-  }
-  auto inputs = collect_inputs(opt.paths);
-  for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
-  if (inputs.files.empty()) {
-    if (inputs.errors.empty()) std::cerr << "budgetpress: 错误: 没有找到 .yaml 文件\n";
-    return kUsage;
-  }
+  auto ctx = load_context(opt.config_dir, opt.argv0);
+  if (!ctx) return kUsage;
+  auto inputs = collect_department_files(opt.paths);
+  if (inputs.files.empty()) return kUsage;
   size_t made = 0, failed = 0;
   for (const auto& f : inputs.files) {
     std::ifstream in(f, std::ios::binary);

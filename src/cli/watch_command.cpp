@@ -13,6 +13,7 @@
 #include "app/context.hpp"
 #include "app/watch.hpp"
 #include "cli/batch_ui.hpp"
+#include "cli/command_setup.hpp"
 #include "cli/commands.hpp"
 #include "cli/signals.hpp"
 
@@ -20,7 +21,6 @@ namespace bp::cli {
 
 namespace {
 
-constexpr int kOk = 0, kUsage = 2;
 constexpr auto kDebounce = std::chrono::milliseconds(200);
 
 std::string clock_time() {
@@ -42,13 +42,8 @@ int run_watch(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
-  std::unique_ptr<Context> ctx;
-  try {
-    ctx = std::make_unique<Context>(Context::find_config_dir(opt.config_dir, opt.argv0));
-  } catch (const std::exception& e) {
-    std::cerr << "budgetpress: 错误: " << e.what() << "\n";
-    return kUsage;
-  }
+  auto ctx = load_context(opt.config_dir, opt.argv0);
+  if (!ctx) return kUsage;
   auto inputs = collect_batch_inputs(opt.paths);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (!inputs.errors.empty()) return kUsage;

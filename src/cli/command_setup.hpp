@@ -1,0 +1,26 @@
+// The shared start of the commands: exit codes, loading the Context and collecting the department
+// files, each with the same error messages for the clerk.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/inputs.hpp"
+
+namespace bp::cli {
+
+// Exit status of every command (docs/cli.md): 0 ok, 1 data problems, 2 usage, I/O or config.
+inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
+
+// Loads config/ (--config, else next to the binary or the source tree). On failure prints
+// "budgetpress: 错误: …" and returns nullptr; the caller exits with kUsage.
+std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0);
+
+// The department files named by PATH arguments (files, directories walked). Prints every path
+// error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with
+// kUsage when `files` is empty.
+InputList collect_department_files(const std::vector<std::string>& paths);
+
+}  // namespace bp::cli
