@@ -2,7 +2,18 @@
 
 namespace bp {
 
-doc::Document build_document(const Budget& b, const Profile& p, const Derived& d, const BuildOptions& o) {
+doc::Heading part_heading(std::string text, std::string anchor) {
+  doc::Heading h;
+  h.level = 1;
+  h.text = std::move(text);
+  h.anchor = std::move(anchor);
+  h.new_page = true;
+  h.align = doc::Align::Center;
+  return h;
+}
+
+doc::Document build_document(const Budget& b, const Profile& p, const Derived& d,
+                             const BuildOptions& o) {
   doc::Document out;
   const std::string year = std::to_string(b.dept.year);
   out.meta.title = b.dept.name.value + year + "年部门预算信息公开";
@@ -32,13 +43,7 @@ doc::Document build_document(const Budget& b, const Profile& p, const Derived& d
       doc::Table tb = table_block(b, p, t);
       if (first) {
         // The part line sits above the first table on its page.
-        doc::Heading h;
-        h.level = 1;
-        h.text = p.part_tables;
-        h.anchor = "part-tables";
-        h.new_page = true;
-        h.align = doc::Align::Center;
-        out.blocks.push_back(h);
+        out.blocks.push_back(part_heading(p.part_tables, "part-tables"));
         tb.new_page = false;
         first = false;
       }

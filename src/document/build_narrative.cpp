@@ -11,20 +11,23 @@ namespace bp {
 
 namespace {
 
-std::string render(const TemplateSet& t, const std::string& name, const kainjow::mustache::data& ctx) {
+std::string render(const TemplateSet& t, const std::string& name,
+                   const kainjow::mustache::data& ctx) {
   kainjow::mustache::mustache tmpl{t.get(name)};
-  if (!tmpl.is_valid()) throw std::runtime_error("模板 " + name + " 有语法错误：" + tmpl.error_message());
+  if (!tmpl.is_valid())
+    throw std::runtime_error("模板 " + name + " 有语法错误：" + tmpl.error_message());
   // Plain text output: no HTML escaping.
   tmpl.set_custom_escape([](const std::string& s) { return s; });
   std::string out = tmpl.render(ctx);
-  if (!tmpl.is_valid()) throw std::runtime_error("模板 " + name + " 渲染失败：" + tmpl.error_message());
+  if (!tmpl.is_valid())
+    throw std::runtime_error("模板 " + name + " 渲染失败：" + tmpl.error_message());
   return out;
 }
 
 }  // namespace
 
-void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const Profile& p, const Derived& d,
-                      const TemplateSet& templates) {
+void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const Profile& p,
+                      const Derived& d, const TemplateSet& templates) {
   using kainjow::mustache::data;
   data ctx = narrative_data(b, p, d);
   data glossary{data::type::list};
@@ -34,7 +37,8 @@ void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const 
     item.set("n", std::to_string(++n));
     item.set("term", g.term);
     std::string def = g.definition;
-    for (size_t pos = def.find("{gov_level}"); pos != std::string::npos; pos = def.find("{gov_level}"))
+    for (size_t pos = def.find("{gov_level}"); pos != std::string::npos;
+         pos = def.find("{gov_level}"))
       def.replace(pos, 11, b.dept.gov_level);
     item.set("definition", def);
     glossary.push_back(item);
@@ -51,22 +55,18 @@ void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const 
   };
 
   if (!p.group_narrative.empty()) toc.entries.push_back({p.group_narrative, 1, ""});
-  doc::Heading part;
-  part.level = 1;
-  part.text = p.narrative_part;
-  part.anchor = "part-narrative";
-  part.new_page = true;
-  part.align = doc::Align::Center;
-  if (!part.text.empty()) out.blocks.push_back(part);
+  if (!p.narrative_part.empty())
+    out.blocks.push_back(part_heading(p.narrative_part, "part-narrative"));
   doc::Heading title;
   title.level = 2;
   title.text = fill_slots(p.narrative_title, b);
   title.anchor = "narrative-title";
   title.align = doc::Align::Center;
-  title.new_page = part.text.empty();
+  title.new_page = p.narrative_part.empty();
   out.blocks.push_back(title);
   if (!p.opening_template.empty())
-    for (auto& bl : text_to_blocks(render(templates, p.opening_template, ctx), tables)) out.blocks.push_back(std::move(bl));
+    for (auto& bl : text_to_blocks(render(templates, p.opening_template, ctx), tables))
+      out.blocks.push_back(std::move(bl));
   for (const auto& s : p.sections) {
     doc::Heading h;
     h.level = 3;
@@ -74,7 +74,8 @@ void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const 
     h.anchor = "sec-" + s.id;
     out.blocks.push_back(h);
     toc.entries.push_back({s.heading, 2, h.anchor});
-    for (auto& bl : text_to_blocks(render(templates, s.template_name, ctx), tables)) out.blocks.push_back(std::move(bl));
+    for (auto& bl : text_to_blocks(render(templates, s.template_name, ctx), tables))
+      out.blocks.push_back(std::move(bl));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <variant>
 
+#include "document/orientation.hpp"
 #include "docx/bookmarks.hpp"
 #include "docx/geometry.hpp"
 #include "docx/props.hpp"
@@ -12,6 +13,7 @@
 #include "docx/toc_xml.hpp"
 #include "docx/units.hpp"
 #include "docx/xml.hpp"
+#include "util/overloaded.hpp"
 
 namespace bp::docx {
 
@@ -20,13 +22,6 @@ using xml::add_val;
 using xml::attr;
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 struct Section {
   bool landscape = false;
@@ -54,14 +49,7 @@ class BodyWriter {
 
  private:
   // --- orientation and sections -------------------------------------------------------------
-  bool landscape(size_t i) const {
-    if (i >= d_.blocks.size()) return false;
-    if (auto* t = std::get_if<doc::Table>(&d_.blocks[i])) return t->landscape;
-    if (std::holds_alternative<doc::Heading>(d_.blocks[i])) return landscape(i + 1);
-    if (auto* p = std::get_if<doc::Paragraph>(&d_.blocks[i]))  // a caption goes with its table
-      return p->style == doc::ParaStyle::TableTitle && landscape(i + 1);
-    return false;
-  }
+  bool landscape(size_t i) const { return doc::on_landscape_page(d_, i); }
 
   void write_sect_pr(pugi::xml_node parent, const Section& s) {
     auto sp = add(parent, "w:sectPr");

@@ -4,21 +4,16 @@
 #include <map>
 #include <optional>
 
+#include "document/orientation.hpp"
 #include "layout/blocks.hpp"
 #include "layout/flow.hpp"
 #include "layout/table_layout.hpp"
 #include "layout/toc_layout.hpp"
+#include "util/overloaded.hpp"
 
 namespace bp::layout {
 
 namespace {
-
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
 
 // One pass over the blocks. Measurements made for keep-with-next (the block after a heading) are
 // kept and reused when that block is placed.
@@ -35,14 +30,7 @@ class Pass {
   }
 
  private:
-  bool landscape(size_t i) const {
-    if (i >= d_.blocks.size()) return false;
-    if (auto* t = std::get_if<doc::Table>(&d_.blocks[i])) return t->landscape;
-    if (std::holds_alternative<doc::Heading>(d_.blocks[i])) return landscape(i + 1);
-    if (auto* p = std::get_if<doc::Paragraph>(&d_.blocks[i]))  // a caption goes with its table
-      return p->style == doc::ParaStyle::TableTitle && landscape(i + 1);
-    return false;
-  }
+  bool landscape(size_t i) const { return doc::on_landscape_page(d_, i); }
 
   const TablePlan& plan(size_t i, const doc::Table& t) {
     auto it = plans_.find(i);
