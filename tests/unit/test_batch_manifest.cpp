@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/batch_manifest.hpp"
 
@@ -14,19 +15,6 @@ using namespace bp;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "bp-manifest-XXXXXX").string();
-    REQUIRE(::mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
 
 // A private copy of config/ and templates/ (and an empty fonts/) to change without touching the
 // repo.
@@ -53,7 +41,7 @@ fs::path first_file(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("output hashes follow the bytes of every input, not timestamps") {
-  TempDir t;
+  test::TempDir t("bp-manifest");
   fs::path cfg = copy_config(t.path);
   const std::string base = hash_now(cfg);
   CHECK(base.size() == 16);
@@ -110,7 +98,7 @@ TEST_CASE("manifest JSON round trip and per-format updates") {
 }
 
 TEST_CASE("a damaged manifest means rebuild everything, never a failure") {
-  TempDir t;
+  test::TempDir t("bp-manifest");
   std::ofstream(t.path / kManifestFile) << "{ truncated";
   auto m = Manifest::load(t.path);
   CHECK(m.size() == 0);
@@ -122,7 +110,7 @@ TEST_CASE("a damaged manifest means rebuild everything, never a failure") {
 }
 
 TEST_CASE("concurrent runs on one OUT keep each other's records") {
-  TempDir t;
+  test::TempDir t("bp-manifest");
   std::vector<std::thread> shards;
   for (int s = 0; s < 4; ++s)
     shards.emplace_back([&, s] {

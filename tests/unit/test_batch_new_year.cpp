@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support/context.hpp"
+#include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/new_year.hpp"
 #include "app/pipeline.hpp"
@@ -16,18 +18,6 @@ using namespace bp;
 namespace fs = std::filesystem;
 
 namespace {
-
-const Context& ctx() {
-  static const Context c(test::config_dir());
-  return c;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Copies this year's amounts into next year's tree wherever next year has a 0 that this year did
 // not have — what a clerk does by hand — except in the sections that already hold last year's
@@ -58,15 +48,15 @@ TEST_CASE("new-year from every example") {
   for (const char* ex : {"examples/2023/434.yaml", "examples/2023/631.yaml",
                          "examples/2024/201.yaml", "examples/2021/905.yaml"}) {
     INFO(ex);
-    std::string text = slurp(test::source_dir() / ex);
-    auto now = check_budget_text(text, ex, ctx());
+    std::string text = test::slurp(test::source_dir() / ex);
+    auto now = check_budget_text(text, ex, test::context());
     REQUIRE(now.ok());
     auto next = next_year_file(text, now, ex);
     CHECK(next.year == now.budget->dept.year + 1);
     CHECK(next.file_name == now.budget->dept.code.value + ".yaml");
 
     // As generated: only "this line has no amount" errors, each with a position to go to.
-    auto draft = check_budget_text(next.yaml, "next.yaml", ctx());
+    auto draft = check_budget_text(next.yaml, "next.yaml", test::context());
     REQUIRE(draft.budget);
     CHECK(draft.budget->dept.year == next.year);
     CHECK(draft.budget->dept.form == now.budget->dept.form);
@@ -87,7 +77,7 @@ TEST_CASE("new-year from every example") {
     // Filled with this year's amounts: valid, and every comparison is against this year.
     YAML::Node tree = YAML::Load(next.yaml);
     fill(tree, YAML::Load(text));
-    auto filled = check_budget_text(dump(tree), "filled.yaml", ctx());
+    auto filled = check_budget_text(dump(tree), "filled.yaml", test::context());
     INFO(filled.diag.format_all());
     REQUIRE(filled.ok());
     const auto& f0 = now.derived->fig;
@@ -108,8 +98,8 @@ TEST_CASE("new-year from every example") {
 }
 
 TEST_CASE("new-year keeps quoting and writes previous_year in the file's unit") {
-  std::string text = slurp(test::source_dir() / "examples/2021/905.yaml");  // unit: 元
-  auto now = check_budget_text(text, "905.yaml", ctx());
+  std::string text = test::slurp(test::source_dir() / "examples/2021/905.yaml");  // unit: 元
+  auto now = check_budget_text(text, "905.yaml", test::context());
   REQUIRE(now.ok());
   auto next = next_year_file(text, now, "905.yaml");
   YAML::Node n = YAML::Load(next.yaml);
@@ -124,8 +114,8 @@ TEST_CASE("new-year keeps quoting and writes previous_year in the file's unit") 
 }
 
 TEST_CASE("new-year without three_public compares against zero next year") {
-  std::string text = slurp(test::source_dir() / "tests/data/minimal.yaml");
-  auto now = check_budget_text(text, "minimal.yaml", ctx());
+  std::string text = test::slurp(test::source_dir() / "tests/data/minimal.yaml");
+  auto now = check_budget_text(text, "minimal.yaml", test::context());
   REQUIRE(now.ok());
   auto next = next_year_file(text, now, "minimal.yaml");
   YAML::Node n = YAML::Load(next.yaml);

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <sstream>
 
+#include "../support/context.hpp"
+#include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/batch.hpp"
 #include "app/batch_manifest.hpp"
@@ -19,38 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const Context& ctx() {
-  static const Context c(test::config_dir());
-  return c;
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "bp-batch-XXXXXX").string();
-    REQUIRE(::mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& s) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << s;
-}
-
 std::string minimal() {
-  return slurp(test::source_dir() / "tests/data/minimal.yaml");
+  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
 }
 
 std::string with_dept(std::string text, const std::string& code, const std::string& name) {
@@ -96,31 +68,31 @@ bool has_temp_files(const fs::path& out) {
 }  // namespace
 
 TEST_CASE("a bad department among good ones: the good ones build, the bad one keeps its outputs") {
-  TempDir t;
+  test::TempDir t("bp-batch");
   fs::path src = t.path / "depts", out = t.path / "out";
   for (int i = 0; i < 6; ++i)
-    spit(src / ("d" + std::to_string(i) + ".yaml"),
-         with_dept(minimal(), std::to_string(900 + i), "局" + std::to_string(i)));
-  auto report = run_batch(inputs_of(src), json_options(out), ctx(), {});
+    test::spit(src / ("d" + std::to_string(i) + ".yaml"),
+               with_dept(minimal(), std::to_string(900 + i), "局" + std::to_string(i)));
+  auto report = run_batch(inputs_of(src), json_options(out), test::context(), {});
   REQUIRE(report.built == 6);
   fs::path old = out / "2023" / "903-局3.json";
   REQUIRE(fs::exists(old));
-  std::string before = slurp(old);
+  std::string before = test::slurp(old);
   auto mtime = fs::last_write_time(old);
 
   // d3 breaks (income no longer matches), d1 changes and must be rebuilt.
   std::string bad = with_dept(minimal(), "903", "局3");
   bad.replace(bad.find("gpb: 100.00"), 11, "gpb: 100.01");
-  spit(src / "d3.yaml", bad);
+  test::spit(src / "d3.yaml", bad);
   std::string changed = with_dept(minimal(), "901", "局1");
   changed.replace(changed.find("70.00"), 5, "69.00");
   changed.replace(changed.find("10.00"), 5, "11.00");
-  spit(src / "d1.yaml", changed);
+  test::spit(src / "d1.yaml", changed);
 
   std::vector<std::string> order;
   BatchCallbacks cb;
   cb.result = [&](const DeptResult& r) { order.push_back(r.file.filename().string()); };
-  report = run_batch(inputs_of(src), json_options(out), ctx(), cb);
+  report = run_batch(inputs_of(src), json_options(out), test::context(), cb);
   CHECK(report.built == 1);
   CHECK(report.unchanged == 4);
   CHECK(report.failed == 1);
@@ -128,7 +100,7 @@ TEST_CASE("a bad department among good ones: the good ones build, the bad one ke
   CHECK(report.failures[0].find("d3.yaml:") != std::string::npos);
   CHECK(report.failures[0].find("错误[E03") !=
         std::string::npos);  // E030/E031: income ≠ expenditure
-  CHECK(slurp(old) == before);
+  CHECK(test::slurp(old) == before);
   CHECK(fs::last_write_time(old) == mtime);
   CHECK(order ==
         std::vector<std::string>{"d0.yaml", "d1.yaml", "d2.yaml", "d3.yaml", "d4.yaml", "d5.yaml"});
@@ -136,32 +108,32 @@ TEST_CASE("a bad department among good ones: the good ones build, the bad one ke
 }
 
 TEST_CASE("incremental: unchanged departments are skipped, --force and deleted outputs rebuild") {
-  TempDir t;
+  test::TempDir t("bp-batch");
   fs::path src = t.path / "depts", out = t.path / "out";
   for (int i = 0; i < 3; ++i)
-    spit(src / ("d" + std::to_string(i) + ".yaml"),
-         with_dept(minimal(), std::to_string(910 + i), "局"));
+    test::spit(src / ("d" + std::to_string(i) + ".yaml"),
+               with_dept(minimal(), std::to_string(910 + i), "局"));
   auto o = json_options(out);
-  CHECK(run_batch(inputs_of(src), o, ctx(), {}).built == 3);
+  CHECK(run_batch(inputs_of(src), o, test::context(), {}).built == 3);
   REQUIRE(fs::exists(out / kManifestFile));
-  auto again = run_batch(inputs_of(src), o, ctx(), {});
+  auto again = run_batch(inputs_of(src), o, test::context(), {});
   CHECK(again.built == 0);
   CHECK(again.unchanged == 3);
 
   fs::remove(out / "2023" / "911-局.json");
-  again = run_batch(inputs_of(src), o, ctx(), {});
+  again = run_batch(inputs_of(src), o, test::context(), {});
   CHECK(again.built == 1);
   CHECK(fs::exists(out / "2023" / "911-局.json"));
 
   // Another format is another output: json stays unchanged, txt is built.
   auto both = o;
   both.formats = {Format::Json, Format::Text};
-  again = run_batch(inputs_of(src), both, ctx(), {});
+  again = run_batch(inputs_of(src), both, test::context(), {});
   CHECK(again.built == 3);
-  CHECK(run_batch(inputs_of(src), o, ctx(), {}).unchanged == 3);
+  CHECK(run_batch(inputs_of(src), o, test::context(), {}).unchanged == 3);
 
   o.force = true;
-  CHECK(run_batch(inputs_of(src), o, ctx(), {}).built == 3);
+  CHECK(run_batch(inputs_of(src), o, test::context(), {}).built == 3);
 
   // Unchanged departments are still checked when asked (汇总.xlsx needs their figures).
   o.force = false;
@@ -172,23 +144,23 @@ TEST_CASE("incremental: unchanged departments are skipped, --force and deleted o
     std::lock_guard lk(mu);
     seen += c.ok();
   };
-  CHECK(run_batch(inputs_of(src), o, ctx(), {}).unchanged == 3);
+  CHECK(run_batch(inputs_of(src), o, test::context(), {}).unchanged == 3);
   CHECK(seen == 3);
 }
 
 TEST_CASE("stopping: no new department starts, nothing partial or temporary is left") {
-  TempDir t;
+  test::TempDir t("bp-batch");
   fs::path src = t.path / "depts", out = t.path / "out";
   for (int i = 0; i < 40; ++i)
-    spit(src / ("d" + std::to_string(100 + i) + ".yaml"),
-         with_dept(minimal(), std::to_string(100 + i), "局"));
+    test::spit(src / ("d" + std::to_string(100 + i) + ".yaml"),
+               with_dept(minimal(), std::to_string(100 + i), "局"));
   auto o = json_options(out);
   o.jobs = 2;
   std::atomic<int> done{0};
   o.stop_requested = [&] { return done.load() >= 3; };
   BatchCallbacks cb;
   cb.progress = [&](size_t, size_t, const DeptResult&) { ++done; };
-  auto r = run_batch(inputs_of(src), o, ctx(), cb);
+  auto r = run_batch(inputs_of(src), o, test::context(), cb);
   CHECK(r.stopped);
   CHECK(r.cancelled > 0);
   CHECK(r.built + r.cancelled == 40);
@@ -198,26 +170,28 @@ TEST_CASE("stopping: no new department starts, nothing partial or temporary is l
   for (const auto& p : tree(out))
     if (p.size() > 5 && p.substr(p.size() - 5) == ".json" && p.find('/') != std::string::npos) {
       ++files;
-      std::string s = slurp(out / p);
+      std::string s = test::slurp(out / p);
       CHECK(s.find_last_not_of("\n") == s.rfind('}'));
     }
   CHECK(files == r.built);
   CHECK(Manifest::load(out).size() == r.built);
   // The next run builds exactly the rest.
   o.stop_requested = nullptr;
-  auto rest = run_batch(inputs_of(src), o, ctx(), {});
+  auto rest = run_batch(inputs_of(src), o, test::context(), {});
   CHECK(rest.built == 40 - r.built);
   CHECK(rest.unchanged == r.built);
 }
 
 TEST_CASE("stale temp files of dead runs are removed, others' and our real outputs are kept") {
-  TempDir t;
+  test::TempDir t("bp-batch");
   fs::path out = t.path / "out";
-  spit(out / "2023" / "901-局.pdf", "real");
-  spit(out / "2023" / ".901-局.pdf.tmp.999999999.1", "partial");  // pid that cannot exist, but new
-  spit(out / "2023" / (".901-局.xlsx.tmp." + std::to_string(::getpid()) + ".3"), "ours");
-  spit(out / (".budgetpress-staging." + std::to_string(::getpid()) + ".7") / "2023" / "x.json",
-       "ours");
+  test::spit(out / "2023" / "901-局.pdf", "real");
+  test::spit(out / "2023" / ".901-局.pdf.tmp.999999999.1",
+             "partial");  // pid that cannot exist, but new
+  test::spit(out / "2023" / (".901-局.xlsx.tmp." + std::to_string(::getpid()) + ".3"), "ours");
+  test::spit(
+      out / (".budgetpress-staging." + std::to_string(::getpid()) + ".7") / "2023" / "x.json",
+      "ours");
   CHECK(remove_stale_temp_files(out) == 2);
   auto left = tree(out);
   CHECK(left.count("2023/901-局.pdf"));
@@ -230,13 +204,13 @@ TEST_CASE("stale temp files of dead runs are removed, others' and our real outpu
 }
 
 TEST_CASE("two files with the same code and name: the second fails instead of overwriting") {
-  TempDir t;
+  test::TempDir t("bp-batch");
   fs::path src = t.path / "depts", out = t.path / "out";
-  spit(src / "a.yaml", with_dept(minimal(), "930", "同名局"));
-  spit(src / "b.yaml", with_dept(minimal(), "930", "同名局"));
+  test::spit(src / "a.yaml", with_dept(minimal(), "930", "同名局"));
+  test::spit(src / "b.yaml", with_dept(minimal(), "930", "同名局"));
   auto o = json_options(out);
   o.jobs = 1;
-  auto r = run_batch(inputs_of(src), o, ctx(), {});
+  auto r = run_batch(inputs_of(src), o, test::context(), {});
   CHECK(r.built == 1);
   CHECK(r.failed == 1);
   REQUIRE(r.failures.size() == 1);
@@ -246,17 +220,17 @@ TEST_CASE("two files with the same code and name: the second fails instead of ov
   // An unchanged department still owns its outputs: a new file with the same code and name
   // cannot replace them.
   fs::remove(src / "b.yaml");
-  REQUIRE(run_batch(inputs_of(src), o, ctx(), {}).unchanged == 1);
+  REQUIRE(run_batch(inputs_of(src), o, test::context(), {}).unchanged == 1);
   fs::path a_out = out / "2023" / "930-同名局.json";
-  std::string a_bytes = slurp(a_out);
+  std::string a_bytes = test::slurp(a_out);
   std::string b = with_dept(minimal(), "930", "同名局");
   b.replace(b.find("70.00"), 5, "60.00");
   b.replace(b.find("10.00"), 5, "20.00");
-  spit(src / "b.yaml", b);
-  r = run_batch(inputs_of(src), o, ctx(), {});
+  test::spit(src / "b.yaml", b);
+  r = run_batch(inputs_of(src), o, test::context(), {});
   CHECK(r.unchanged == 1);
   CHECK(r.failed == 1);
-  CHECK(slurp(a_out) == a_bytes);
+  CHECK(test::slurp(a_out) == a_bytes);
 }
 
 TEST_CASE("names cannot leave the output directory") {
@@ -293,7 +267,7 @@ TEST_CASE("names cannot leave the output directory") {
 
   // Through a real build: YAML names with separators, dot-dot and escapes end up as one file in
   // OUT/<year>/.
-  TempDir t;
+  test::TempDir t("bp-batch");
   fs::path src = t.path / "depts", out = t.path / "out";
   std::vector<std::string> yaml_names = {"\"../../../escaped\"",
                                          "\"a/b/../../c\"",
@@ -302,9 +276,9 @@ TEST_CASE("names cannot leave the output directory") {
                                          "\"" + std::string(300, 'n') + "\"",
                                          "\"/abs/path\""};
   for (size_t i = 0; i < yaml_names.size(); ++i)
-    spit(src / ("d" + std::to_string(i) + ".yaml"),
-         with_dept(minimal(), std::to_string(940 + i), yaml_names[i]));
-  auto r = run_batch(inputs_of(src), json_options(out), ctx(), {});
+    test::spit(src / ("d" + std::to_string(i) + ".yaml"),
+               with_dept(minimal(), std::to_string(940 + i), yaml_names[i]));
+  auto r = run_batch(inputs_of(src), json_options(out), test::context(), {});
   CHECK(r.built + r.failed == yaml_names.size());
   size_t inside = 0;
   for (auto& e : fs::recursive_directory_iterator(t.path)) {

@@ -1,10 +1,11 @@
-// The 情况说明: outline against each seed's 目录, figures in sentences equal the derived ones, and the
-// 增加/减少/持平 and "none" wording on crafted inputs.
+// The 情况说明: outline against each seed's 目录, figures in sentences equal the derived ones, and
+// the 增加/减少/持平 and "none" wording on crafted inputs.
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <set>
 
+#include "../support/context.hpp"
 #include "../support/fixtures.hpp"
 #include "app/context.hpp"
 #include "app/document_for.hpp"
@@ -16,23 +17,18 @@ using namespace bp;
 
 namespace {
 
-const Context& ctx() {
-  static const Context c(test::config_dir());
-  return c;
-}
-
 doc::Document doc_of(const std::string& example) {
-  auto c = check_budget_file(test::source_dir() / "examples" / example, ctx());
+  auto c = check_budget_file(test::source_dir() / "examples" / example, test::context());
   INFO(c.diag.format_all());
   REQUIRE(c.ok());
-  return document_for(c, ctx());
+  return document_for(c, test::context());
 }
 
 std::string text_of(const std::string& yaml) {
-  auto c = check_budget_text(yaml, "t.yaml", ctx());
+  auto c = check_budget_text(yaml, "t.yaml", test::context());
   INFO(c.diag.format_all());
   REQUIRE(c.ok());
-  return document_to_text(document_for(c, ctx()));
+  return document_to_text(document_for(c, test::context()));
 }
 
 std::string minimal_with(const std::string& extra) {
@@ -61,9 +57,11 @@ std::vector<std::string> read_lines(const std::filesystem::path& p) {
 }  // namespace
 
 TEST_CASE("目录 lists the seed's headings in the same order") {
-  for (auto [example, code] : {std::pair{"2023/434.yaml", "434"}, {"2023/631.yaml", "631"}, {"2024/201.yaml", "201"}}) {
+  for (auto [example, code] :
+       {std::pair{"2023/434.yaml", "434"}, {"2023/631.yaml", "631"}, {"2024/201.yaml", "201"}}) {
     INFO(example);
-    CHECK(toc_lines(doc_of(example)) == read_lines(test::source_dir() / "tests/fixtures" / code / "outline.txt"));
+    CHECK(toc_lines(doc_of(example)) ==
+          read_lines(test::source_dir() / "tests/fixtures" / code / "outline.txt"));
   }
 }
 
@@ -94,7 +92,8 @@ TEST_CASE("narrative figures of 434 are the derived ones") {
   CHECK(t.find("公务接待费0.69万元") != std::string::npos);
 }
 
-TEST_CASE("narrative of 201 (2024 form): 三公 unchanged reads 持平, planned assets from A02 items") {
+TEST_CASE(
+    "narrative of 201 (2024 form): 三公 unchanged reads 持平, planned assets from A02 items") {
   auto t = document_to_text(doc_of("2024/201.yaml"));
   CHECK(t.find("“三公”经费预算5.00万元") != std::string::npos);
   CHECK(t.find("相比持平") != std::string::npos);
@@ -132,7 +131,8 @@ TEST_CASE("none cases: empty 基金 table note, no procurement, no projects, no 
 }
 
 TEST_CASE("free text ending in 。 does not double the punctuation") {
-  auto t = text_of(minimal_with("previous_year: {basic: 70.00, project: 20.00, reasons: {basic: 人员增加。}}\n"));
+  auto t = text_of(minimal_with(
+      "previous_year: {basic: 70.00, project: 20.00, reasons: {basic: 人员增加。}}\n"));
   CHECK(t.find("人员增加；") != std::string::npos);
   CHECK(t.find("。；") == std::string::npos);
 }

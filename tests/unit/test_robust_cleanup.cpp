@@ -10,42 +10,22 @@
 #include <chrono>
 #include <fstream>
 
+#include "../support/files.hpp"
 #include "app/batch.hpp"
 
 using namespace bp;
 namespace fs = std::filesystem;
 
-namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "bp-cleanup-XXXXXX").string();
-    REQUIRE(::mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-void spit(const fs::path& p, const std::string& s) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << s;
-}
-
-}  // namespace
-
-TEST_CASE("temp files of a dead run with a free lock file are removed at once", "[robust][cleanup]") {
-  TempDir t;
+TEST_CASE("temp files of a dead run with a free lock file are removed at once",
+          "[robust][cleanup]") {
+  test::TempDir t("bp-cleanup");
   const fs::path out = t.path / "out";
   const std::string dead = "999999998";  // a pid that does not exist
-  spit(out / ".budgetpress-lock.999999998", "");
-  spit(out / "2021" / (".9001-馆.pdf.tmp." + dead + ".4"), "partial");
-  spit(out / (".budgetpress-staging." + dead + ".2") / "2021" / "9002-馆.json", "{");
-  spit(out / ".budgetpress-manifest.json.tmp.999999998.9", "{");
-  spit(out / "2021" / "9001-馆.pdf", "complete");
+  test::spit(out / ".budgetpress-lock.999999998", "");
+  test::spit(out / "2021" / (".9001-馆.pdf.tmp." + dead + ".4"), "partial");
+  test::spit(out / (".budgetpress-staging." + dead + ".2") / "2021" / "9002-馆.json", "{");
+  test::spit(out / ".budgetpress-manifest.json.tmp.999999998.9", "{");
+  test::spit(out / "2021" / "9001-馆.pdf", "complete");
   CHECK(remove_stale_temp_files(out) == 3);
   CHECK_FALSE(fs::exists(out / ".budgetpress-lock.999999998"));  // the proof goes last
   CHECK(fs::exists(out / "2021" / "9001-馆.pdf"));
@@ -53,12 +33,12 @@ TEST_CASE("temp files of a dead run with a free lock file are removed at once", 
 }
 
 TEST_CASE("temp files of a run that holds its lock are kept, even when old", "[robust][cleanup]") {
-  TempDir t;
+  test::TempDir t("bp-cleanup");
   const fs::path out = t.path / "out";
   const fs::path lock = out / ".budgetpress-lock.999999997";
-  spit(lock, "");
+  test::spit(lock, "");
   const fs::path tmp = out / "2021" / ".9001-馆.pdf.tmp.999999997.1";
-  spit(tmp, "being written");
+  test::spit(tmp, "being written");
   fs::last_write_time(tmp, fs::file_time_type::clock::now() - std::chrono::hours(5));
   const int fd = ::open(lock.c_str(), O_RDWR | O_CLOEXEC);
   REQUIRE(fd >= 0);
@@ -73,7 +53,7 @@ TEST_CASE("temp files of a run that holds its lock are kept, even when old", "[r
 }
 
 TEST_CASE("a batch run leaves no lock file behind", "[robust][cleanup]") {
-  TempDir t;
+  test::TempDir t("bp-cleanup");
   BatchOptions o;
   o.formats = {Format::Json};
   o.out_dir = t.path / "out";

@@ -5,8 +5,8 @@
 //            builds its JSON and document tree
 //   render/  department files that pass check: PDF and XLSX are built (or fail with a documented,
 //            per-department error)
-//   money/   first byte = unit (even 万元, odd 元), then the text: parse_money / format_wan round trip
-//   cff/     CFF tables: read_cff fails only with CffError
+//   money/   first byte = unit (even 万元, odd 元), then the text: parse_money / format_wan round
+//   trip cff/     CFF tables: read_cff fails only with CffError
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "../support/context.hpp"
+#include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/document_for.hpp"
 #include "app/pipeline.hpp"
@@ -31,11 +33,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const Context& ctx() {
-  static const Context c(test::config_dir());
-  return c;
-}
-
 std::vector<fs::path> cases(const std::string& target) {
   std::vector<fs::path> out;
   const fs::path dir = test::source_dir() / "tests/fuzz-regressions" / target;
@@ -46,13 +43,6 @@ std::vector<fs::path> cases(const std::string& target) {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void check_properties(const CheckedBudget& c) {
   for (const auto& d : c.diag.sorted()) {
     CHECK(d.code.size() == 4);
@@ -60,7 +50,7 @@ void check_properties(const CheckedBudget& c) {
   }
   if (!c.ok()) return;
   CHECK(nlohmann::json::accept(tables_to_json(*c.budget, *c.profile, *c.derived)));
-  CHECK_FALSE(document_for(c, ctx()).blocks.empty());
+  CHECK_FALSE(document_for(c, test::context()).blocks.empty());
 }
 
 }  // namespace
@@ -69,7 +59,8 @@ TEST_CASE("fuzz regressions: check", "[robust][fuzz]") {
   for (const auto& f : cases("check")) {
     INFO(f.filename().string());
     std::optional<CheckedBudget> c;
-    REQUIRE_NOTHROW(c.emplace(check_budget_text(slurp(f), f.filename().string(), ctx())));
+    REQUIRE_NOTHROW(
+        c.emplace(check_budget_text(test::slurp(f), f.filename().string(), test::context())));
     check_properties(*c);
   }
 }
@@ -77,14 +68,16 @@ TEST_CASE("fuzz regressions: check", "[robust][fuzz]") {
 TEST_CASE("fuzz regressions: render", "[robust][fuzz][pdf]") {
   const auto all = cases("render");
   if (all.empty()) return;
-  Typesetting& ts = ctx().typesetting();
-  const fs::path xlsx = fs::temp_directory_path() / ("bp-fuzz-regression." + std::to_string(::getpid()) + ".xlsx");
+  Typesetting& ts = test::context().typesetting();
+  const fs::path xlsx =
+      fs::temp_directory_path() / ("bp-fuzz-regression." + std::to_string(::getpid()) + ".xlsx");
   for (const auto& f : all) {
     INFO(f.filename().string());
-    const CheckedBudget c = check_budget_text(slurp(f), f.filename().string(), ctx());
+    const CheckedBudget c =
+        check_budget_text(test::slurp(f), f.filename().string(), test::context());
     check_properties(c);
     if (!c.ok()) continue;
-    const doc::Document d = document_for(c, ctx());
+    const doc::Document d = document_for(c, test::context());
     const WorkBudget budget;
     try {
       const std::string pdf = pdf::render_to_bytes(d, ts.theme, ts.fonts, nullptr, &budget);
@@ -92,7 +85,8 @@ TEST_CASE("fuzz regressions: render", "[robust][fuzz][pdf]") {
     } catch (const text::MissingGlyphsError&) {
     } catch (const LimitError&) {
     }
-    REQUIRE_NOTHROW(xlsx::write_workbook(d, xlsx, xlsx::options_from_config(ctx().config_dir(), 0)));
+    REQUIRE_NOTHROW(
+        xlsx::write_workbook(d, xlsx, xlsx::options_from_config(test::context().config_dir(), 0)));
   }
   std::error_code ec;
   fs::remove(xlsx, ec);
@@ -101,7 +95,7 @@ TEST_CASE("fuzz regressions: render", "[robust][fuzz][pdf]") {
 TEST_CASE("fuzz regressions: money", "[robust][fuzz]") {
   for (const auto& f : cases("money")) {
     INFO(f.filename().string());
-    const std::string bytes = slurp(f);
+    const std::string bytes = test::slurp(f);
     REQUIRE_FALSE(bytes.empty());
     const Unit unit = (bytes[0] & 1) ? Unit::Yuan : Unit::Wan;
     const MoneyParse r = parse_money(std::string_view(bytes).substr(1), unit);
@@ -120,7 +114,7 @@ TEST_CASE("fuzz regressions: money", "[robust][fuzz]") {
 TEST_CASE("fuzz regressions: cff", "[robust][fuzz]") {
   for (const auto& f : cases("cff")) {
     INFO(f.filename().string());
-    const std::string bytes = slurp(f);
+    const std::string bytes = test::slurp(f);
     try {
       const pdf::CffInfo info = pdf::read_cff(bytes);
       REQUIRE_FALSE(info.charset.empty());

@@ -11,6 +11,8 @@
 #include <sstream>
 #include <thread>
 
+#include "../support/context.hpp"
+#include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "../tools/engine_support.hpp"
 #include "app/batch.hpp"
@@ -26,19 +28,9 @@ using namespace std::string_literals;
 
 namespace {
 
-const Context& ctx() {
-  static const Context c(test::config_dir());
-  return c;
+std::string minimal() {
+  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
 }
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string minimal() { return slurp(test::source_dir() / "tests/data/minimal.yaml"); }
 
 bool has_code(const Diagnostics& d, const std::string& code) {
   for (const auto& x : d.all())
@@ -52,24 +44,6 @@ std::string repeat(const std::string& s, size_t n, const std::string& sep = ",")
   return out;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "bp-robust-XXXXXX").string();
-    REQUIRE(::mkdtemp(t.data()) != nullptr);
-    path = t;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-void spit(const fs::path& p, const std::string& s) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << s;
-}
-
 }  // namespace
 
 TEST_CASE("YAML node count is limited before the tree is built", "[robust][limits]") {
@@ -77,7 +51,8 @@ TEST_CASE("YAML node count is limited before the tree is built", "[robust][limit
   lim.max_yaml_nodes = 1000;
   Diagnostics d("x.yaml");
   // 2000 scalars in one flow list: refused by the streaming prescan.
-  auto b = load_budget_text("schema: 1\nexpenditure: [" + repeat("0", 2000) + "]\n", "x.yaml", d, lim);
+  auto b =
+      load_budget_text("schema: 1\nexpenditure: [" + repeat("0", 2000) + "]\n", "x.yaml", d, lim);
   CHECK_FALSE(b);
   REQUIRE(has_code(d, "E014"));
   CHECK(d.all().size() == 1);
@@ -94,8 +69,8 @@ TEST_CASE("items of all lists together are limited", "[robust][limits]") {
   LoadLimits lim;
   lim.max_total_rows = 50;
   Diagnostics d("x.yaml");
-  std::string text = minimal() + "performance:\n  overall: [" + repeat("a", 30) + "]\n  measures: [" +
-                     repeat("b", 30) + "]\n";
+  std::string text = minimal() + "performance:\n  overall: [" + repeat("a", 30) +
+                     "]\n  measures: [" + repeat("b", 30) + "]\n";
   load_budget_text(text, "x.yaml", d, lim);
   REQUIRE(has_code(d, "E014"));
   size_t e014 = 0;
@@ -140,21 +115,20 @@ TEST_CASE("a sum that overflows is an error of the file, not a crash", "[robust]
     lines += "  - {code: \"20103" + std::to_string(i) + "\", basic: 999999999999}\n";
   text.replace(at, line.size(), lines + line);
   std::optional<CheckedBudget> checked;
-  REQUIRE_NOTHROW(checked.emplace(check_budget_text(text, "x.yaml", ctx())));
+  REQUIRE_NOTHROW(checked.emplace(check_budget_text(text, "x.yaml", test::context())));
   const CheckedBudget& c = *checked;
   CHECK_FALSE(c.ok());
   CHECK(has_code(c.diag, "E010"));
   CHECK(c.diag.format_all().find("金额之和超出可表示的范围") != std::string::npos);
 
   // Replayed from the corpus file too.
-  auto f = check_budget_file(test::source_dir() / "tests/bad/overflow-sum.yaml", ctx());
+  auto f = check_budget_file(test::source_dir() / "tests/bad/overflow-sum.yaml", test::context());
   CHECK(has_code(f.diag, "E010"));
 }
 
 TEST_CASE("diagnostics never pass control characters through", "[robust][diagnostics]") {
   Diagnostics d(std::string("evil\x1b[2Jname.yaml"));
-  d.error("E013", {3, 4}, "未知的资金来源“gpb\0\x1b]0;title\x07”"s,
-          "提示\x9b里\xc2\x9b有 C1");
+  d.error("E013", {3, 4}, "未知的资金来源“gpb\0\x1b]0;title\x07”"s, "提示\x9b里\xc2\x9b有 C1");
   const std::string s = d.format_all();
   for (unsigned char c : s) CHECK((c >= 0x20 || c == '\n'));
   CHECK(s.find("\xc2\x9b") == std::string::npos);
@@ -203,7 +177,8 @@ doc::Document pages(int n) {
   d.meta.title = "t";
   for (int i = 0; i < n; ++i) {
     if (i) d.blocks.push_back(doc::PageBreak{});
-    d.blocks.push_back(doc::Paragraph{{{"第" + std::to_string(i + 1) + "页"}}, doc::ParaStyle::Body});
+    d.blocks.push_back(
+        doc::Paragraph{{{"第" + std::to_string(i + 1) + "页"}}, doc::ParaStyle::Body});
   }
   return d;
 }
@@ -251,8 +226,9 @@ TEST_CASE("the layout stops at the page ceiling and at the time limit", "[robust
   CHECK_NOTHROW(pdf::render_to_bytes(long_table(50), theme, fonts));
 }
 
-TEST_CASE("a department over its time limit fails with E014, the others build", "[robust][budget][batch]") {
-  TempDir t;
+TEST_CASE("a department over its time limit fails with E014, the others build",
+          "[robust][budget][batch]") {
+  test::TempDir t("bp-robust");
   // Checking an example takes about 10 ms: far over a 1 ms limit, so both fail at the boundary
   // after check, before anything is rendered.
   fs::create_directories(t.path / "src");
@@ -269,7 +245,7 @@ TEST_CASE("a department over its time limit fails with E014, the others build", 
   std::vector<DeptResult> results;
   BatchCallbacks cb;
   cb.result = [&](const DeptResult& d) { results.push_back(d); };
-  r = run_batch(inputs.files, o, ctx(), cb);
+  r = run_batch(inputs.files, o, test::context(), cb);
   CHECK(r.failed == 2);
   REQUIRE(results.size() == 2);
   for (const auto& d : results) {
@@ -282,7 +258,7 @@ TEST_CASE("a department over its time limit fails with E014, the others build", 
 
   o.limits.time = 300s;
   o.formats = {Format::Json};
-  r = run_batch(inputs.files, o, ctx(), {});
+  r = run_batch(inputs.files, o, test::context(), {});
   CHECK(r.built == 2);
   CHECK(r.failed == 0);
 }
