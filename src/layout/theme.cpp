@@ -160,6 +160,7 @@ Theme Theme::load(const std::filesystem::path& file) {
             r.map(n, path,
                   {{"serif", str(t.serif)},
                    {"sans", str(t.sans)},
+                   {"hinting", flag(t.font_hinting)},
                    {"fallbacks", [&](auto& v, auto& p) {
                       if (!v.IsSequence()) r.fail(v, p, "expected a list of font families");
                       t.fallbacks.clear();

@@ -23,6 +23,23 @@ void rules(std::string& out, const layout::Page& page) {
   out += "Q\n";
 }
 
+long long hundredths(double v) {
+  return std::llround(v * 100);
+}
+
+// An exact decimal of hundredths without trailing zeros: 1250 → "12.5", -7 → "-0.07".
+std::string hundredths_text(long long v) {
+  std::string s = v < 0 ? "-" : "";
+  const unsigned long long a = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : v;
+  s += std::to_string(a / 100);
+  if (const unsigned long long f = a % 100) {
+    s += '.';
+    s += static_cast<char>('0' + f / 10);
+    if (f % 10) s += static_cast<char>('0' + f % 10);
+  }
+  return s;
+}
+
 class TextWriter {
  public:
   TextWriter(std::string& out, const layout::Page& page,
@@ -51,8 +68,13 @@ class TextWriter {
       size_ = g[a].size;
       out_ += '/' + font_ + ' ' + num(size_, 3) + " Tf\n";
     }
-    out_ += "1 0 0 1 " + num(it.x + g[a].x, 3) + ' ' + num(page_.height - it.y + g[a].dy, 3) +
-            " Tm\n[<";
+    // Td moves relative to the previous run's origin: shorter than an absolute Tm for every run
+    // (a third of the raw content bytes). Positions are kept in exact 0.01 pt steps so that the
+    // relative moves never accumulate rounding drift.
+    const long long x = hundredths(it.x + g[a].x), y = hundredths(page_.height - it.y + g[a].dy);
+    out_ += hundredths_text(x - line_x_) + ' ' + hundredths_text(y - line_y_) + " Td\n[<";
+    line_x_ = x;
+    line_y_ = y;
     const double upem = f.font->upem();
     for (size_t k = a; k < b; ++k) {
       if (k > a) {
@@ -71,6 +93,7 @@ class TextWriter {
   const std::map<const text::Font*, FontRef>& fonts_;
   std::string font_;
   double size_ = 0;
+  long long line_x_ = 0, line_y_ = 0;  // origin of the current text line (BT starts at 0 0)
 };
 
 }  // namespace

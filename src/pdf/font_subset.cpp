@@ -17,7 +17,7 @@ struct PlanDeleter {
 };
 }  // namespace
 
-FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids) {
+FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, bool keep_hinting) {
   const std::string name =
       font.file().string() + " (face " + std::to_string(font.face_index()) + ")";
   if (!font.is_cff())
@@ -36,7 +36,10 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids) {
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx",
                           "kern", "morx", "mort", "COLR", "CPAL", "SVG ", "DSIG"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_DEFAULT);
+  // Hints (CFF stem hints) are about 15 % of a CJK subset; poppler, pdf.js and printers do not use
+  // them (docs/typography.md), so the theme drops them unless it asks to keep them.
+  hb_subset_input_set_flags(input.get(),
+                            keep_hinting ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_NO_HINTING);
   // hb_set_add fails silently when out of memory: a glyph missing from the subset must not go
   // unnoticed.
   if (!hb_set_allocation_successful(glyphs) || !hb_set_allocation_successful(drop))

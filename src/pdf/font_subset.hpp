@@ -26,6 +26,7 @@ struct FontSubset {
 };
 
 // `gids` are original glyph IDs (0 is added). Throws SubsetError naming the font file.
-FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids);
+FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids,
+                        bool keep_hinting = false);
 
 }  // namespace bp::pdf

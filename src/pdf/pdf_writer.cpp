@@ -194,7 +194,7 @@ void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
 }  // namespace
 
 std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& meta,
-                      WriteStats* stats) {
+                      WriteStats* stats, const WriteOptions& options) {
   PdfMemDocument pdf;
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
@@ -204,7 +204,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   auto used = collect_fonts(layout);
   std::vector<FontSubset> subsets;
   subsets.reserve(used.size());
-  for (const auto& u : used) subsets.push_back(subset_font(*u.font, u.gids));
+  for (const auto& u : used) subsets.push_back(subset_font(*u.font, u.gids, options.keep_hinting));
   const auto t1 = std::chrono::steady_clock::now();
   std::map<const text::Font*, FontRef> refs;
   std::vector<PdfObject*> font_objs;

@@ -24,8 +24,12 @@ struct WriteStats {
   double subset_ms = 0;
 };
 
+struct WriteOptions {
+  bool keep_hinting = false;  // keep the fonts' CFF hints in the subsets (theme fonts.hinting)
+};
+
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.
 std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& meta,
-                      WriteStats* stats = nullptr);
+                      WriteStats* stats = nullptr, const WriteOptions& options = {});
 
 }  // namespace bp::pdf

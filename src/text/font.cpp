@@ -56,10 +56,36 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
     if (uint32_t g = glyph(d)) digit_advance_ = std::max(digit_advance_, advance(g));
 }
 
+namespace {
+// The tables a CFF subset is made from. hb-subset's plan otherwise walks the whole cmap (tens of
+// thousands of entries in a CJK font) for every subset, although the PDF embeds only the CFF.
+hb_blob_t* subset_table(hb_face_t*, hb_tag_t tag, void* user_data) {
+  switch (tag) {
+    case HB_TAG('C', 'F', 'F', ' '):
+    case HB_TAG('h', 'e', 'a', 'd'):
+    case HB_TAG('m', 'a', 'x', 'p'):
+    case HB_TAG('h', 'h', 'e', 'a'):
+    case HB_TAG('h', 'm', 't', 'x'):
+      return hb_face_reference_table(static_cast<hb_face_t*>(user_data), tag);
+    default:
+      return hb_blob_get_empty();
+  }
+}
+}  // namespace
+
 hb_face_t* Font::subset_face() const {
-  if (!preprocess_) return face_.get();
-  std::call_once(preprocess_once_, [&] { preprocessed_.reset(hb_subset_preprocess(face_.get())); });
-  return preprocessed_ ? preprocessed_.get() : face_.get();
+  std::call_once(preprocess_once_, [&] {
+    HbFacePtr slim(
+        hb_face_create_for_tables(subset_table, hb_face_reference(face_.get()),
+                                  [](void* f) { hb_face_destroy(static_cast<hb_face_t*>(f)); }));
+    hb_face_set_upem(slim.get(), hb_face_get_upem(face_.get()));
+    hb_face_set_glyph_count(slim.get(), hb_face_get_glyph_count(face_.get()));
+    if (preprocess_)
+      preprocessed_.reset(hb_subset_preprocess(slim.get()));
+    else
+      preprocessed_ = std::move(slim);
+  });
+  return preprocessed_.get();
 }
 
 uint32_t Font::glyph(char32_t cp) const {
