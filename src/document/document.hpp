@@ -74,6 +74,8 @@ struct Table {
   bool landscape = false;          // wide table: landscape pages
   bool new_page = false;           // the table (with its title) starts a new page
   bool keep_together = false;      // try to keep the whole table on one page
+  bool keep_with_next = false;     // on the page where the next block starts (a project's info
+                                   // rows above its indicator table)
   std::string anchor;              // target id for 目录 entries ("" = none)
   int toc_level = 0;               // >0: title appears in outlines at this level
 };

@@ -247,6 +247,7 @@ std::vector<doc::Block> project_tables(const Budget& b, const Profile& p, const 
       lead.head.clear();
       lead.body = std::move(pre);
       lead.keep_together = true;
+      lead.keep_with_next = true;  // the project's title and info never end a page alone
       out.push_back(std::move(lead));
       t.title.clear();
       t.header_block.reset();

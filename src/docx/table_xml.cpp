@@ -54,7 +54,8 @@ struct Ctx {
 
 // The theme style of a cell, at the compact size when the layout set the table compact.
 layout::Style cell_style(const Ctx& c, doc::RowRole role) {
-  layout::Style s = is_head(role) ? c.theme.table.head : c.theme.table.cell;
+  // The 栏次 row (column numbers) repeats with the head but is set like the cells, as in the PDF.
+  layout::Style s = role == doc::RowRole::Head ? c.theme.table.head : c.theme.table.cell;
   if (c.compact > 0) s.size = c.compact;
   return s;
 }
@@ -151,7 +152,7 @@ void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole r
   const auto& tt = c.theme.table;
   const layout::Style st = cell_style(c, role);
   ParaProps pp;
-  pp.style = is_head(role) ? style_id::kTableHead : style_id::kTableText;
+  pp.style = role == doc::RowRole::Head ? style_id::kTableHead : style_id::kTableText;
   pp.keep_next = keep_next;
   if (is_head(role))
     pp.align = doc::Align::Center;
@@ -198,7 +199,8 @@ void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& r
     const int min_h = twips_from_pt(tt.min_row_height * st.size);
     // Keep-with-next: head rows stay with the first body rows; keep_together tables stay whole.
     const bool keep_next =
-        head || static_cast<int>(r) < keep_body || (c.t.keep_together && r + 1 < rows.size());
+        head || static_cast<int>(r) < keep_body || (c.t.keep_together && r + 1 < rows.size()) ||
+        c.t.keep_with_next;  // a project's info rows stay with its indicator table
     auto tr = new_row(tbl, min_h, head);
     for (int col = 0; col < c.ncols;) {
       const doc::GridSlot& s = g[r][static_cast<size_t>(col)];

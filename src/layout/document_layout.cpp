@@ -51,9 +51,13 @@ class Pass {
     const doc::Block& b = d_.blocks[i];
     if (auto* t = std::get_if<doc::Table>(&b)) {
       if (t->new_page) return 0;
+      const TablePlan& tp = plan(i, *t);
+      // A table kept together moves whole: what must share the page is all of it.
+      const double whole = tp.total_height() + tp.notes_height(ctx_.theme());
+      if (t->keep_together && whole <= flow_.height_for(t->landscape)) return whole;
       const int keep =
           std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t->body.size()));
-      return plan(i, *t).start_height(keep);
+      return tp.start_height(keep);
     }
     if (auto* p = std::get_if<doc::Paragraph>(&b)) {
       const Style& s = paragraph_style(ctx_.theme(), p->style);
@@ -65,6 +69,33 @@ class Pass {
       return heading_height(*h, set_heading(*h, ctx_, flow_.width_for(landscape(i))), ctx_);
     }
     return 0;
+  }
+
+  // A keep_with_next table (a project's info rows) takes along the whole next table when both fit
+  // on one page, else the next table's head and first rows; the next table then continues it.
+  Placement placement(size_t i, const doc::Table& t) {
+    Placement pl;
+    if (i > 0)
+      if (auto* prev = std::get_if<doc::Table>(&d_.blocks[i - 1]); prev && prev->keep_with_next)
+        pl.after_lead = true;
+    if (t.keep_with_next && i + 1 < d_.blocks.size()) {
+      const double page_h = flow_.height_for(t.landscape);
+      const TablePlan& self = plan(i, t);
+      const double own = t.keep_together && self.total_height() <= page_h ? self.total_height()
+                                                                           : self.start_height(0);
+      const double next = start_height(i + 1);  // whole when kept together and fitting a page
+      pl.next_start = own + next <= page_h ? next : start_rows(i + 1);
+    }
+    return pl;
+  }
+
+  // The head and first rows of table i (what may not be separated from what precedes it).
+  double start_rows(size_t i) {
+    auto* t = std::get_if<doc::Table>(&d_.blocks[i]);
+    if (!t) return start_height(i);
+    const int keep =
+        std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t->body.size()));
+    return plan(i, *t).start_height(keep);
   }
 
   void place(size_t i) {
@@ -84,7 +115,7 @@ class Pass {
                      paras_.erase(i);
                    },
                    [&](const doc::Table& t) {
-                     layout_table(plan(i, t), ctx_, flow_, out_);
+                     layout_table(plan(i, t), ctx_, flow_, out_, placement(i, t));
                      plans_.erase(i);
                    },
                    [&](const doc::PageBreak&) { flow_.request_break(); },

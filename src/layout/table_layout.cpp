@@ -8,7 +8,8 @@
 
 namespace bp::layout {
 
-void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentLayout& out) {
+void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentLayout& out,
+                  const Placement& placement) {
   const doc::Table& t = *plan.table;
   const Theme& theme = ctx.theme();
   const TableTheme& tt = theme.table;
@@ -18,7 +19,14 @@ void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentL
 
   if (t.new_page) flow.request_break();
   const double whole = plan.total_height() + plan.notes_height(theme);
-  flow.need(t.keep_together && whole <= page_h ? whole : plan.start_height(keep), land);
+  const bool together = t.keep_together && !placement.after_lead && whole <= page_h;
+  // A title keeps its distance from a table or text above it (not at the top of a page).
+  const double title_gap =
+      plan.title.empty() ? 0 : theme.table_title.space_before * theme.table_title.size;
+  flow.need(title_gap + (together ? whole : plan.start_height(keep)) +
+                (t.keep_with_next ? placement.next_start : 0),
+            land);
+  flow.space(title_gap);
 
   const Anchor at = flow.here();
   if (!t.anchor.empty()) out.anchors[t.anchor] = at;

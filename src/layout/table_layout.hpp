@@ -11,6 +11,14 @@
 namespace bp::layout {
 
 // Places the table, recording its anchor and outline entry.
-void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentLayout& out);
+// How a table is placed relative to its neighbours.
+struct Placement {
+  double next_start = 0;  // start of the next block, kept on this table's page (keep_with_next)
+  bool after_lead = false;  // the previous block was this table's keep_with_next lead, which made
+                            // room already: keep_together is not applied again
+};
+
+void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentLayout& out,
+                  const Placement& placement = {});
 
 }  // namespace bp::layout

@@ -98,7 +98,7 @@ struct Theme {
   Style heading2{FontRole::Sans, true, 16, 1.5, 0.6, 0.6, 0, text::Align::Center};
   Style heading3{FontRole::Sans, true, 14, 1.6, 0.6, 0.3, 0, text::Align::Left};
   Style heading4{FontRole::Serif, true, 12, 1.6, 0.3, 0.1, 0, text::Align::Left};
-  Style table_title{FontRole::Sans, true, 16, 1.5, 0, 0.6, 0, text::Align::Center};
+  Style table_title{FontRole::Sans, true, 16, 1.5, 0.8, 0.6, 0, text::Align::Center};
   Style title_page{FontRole::Sans, true, 26, 1.6, 0, 0, 0, text::Align::Center};
   Style title_page_small{FontRole::Serif, false, 16, 1.8, 0, 0, 0, text::Align::Center};
   Style header{FontRole::Serif, false, 9, 1.2, 0, 0, 0, text::Align::Center};

@@ -45,7 +45,8 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
     char32_t a = text[i], b = text[i + 1];
     bool forbid = is_no_line_start(b) || is_no_line_end(a) ||
                   (is_dash_or_ellipsis(a) && b == a) ||            // —— and …… are one unit
-                  (word_char(text, i) && word_char(text, i + 1));  // numbers, codes, words
+                  (word_char(text, i) && word_char(text, i + 1)) ||  // numbers, codes, words
+                  (in_set(U"≤≥<>＜＞≦≧±≈~～−", a) && is_ascii_digit(b));  // ≤12333.33, ±5
     if (level != Kinsoku::Basic && a == U'／') forbid = true;
     if (level == Kinsoku::Strict && is_dash_or_ellipsis(b)) forbid = true;
     if (forbid) out[i] = Break::Prohibited;

@@ -203,6 +203,20 @@ class Filler {
 
 }  // namespace
 
+namespace {
+// Width of the widest piece between two break opportunities (without indents).
+double widest_piece(const Units& units, const Filler& filler) {
+  double w = 0;
+  size_t piece = 0;
+  for (size_t i = 0; i < units.units.size(); ++i) {
+    if (units.units[i].brk == Break::Prohibited) continue;
+    w = std::max(w, filler.width(piece, i));
+    piece = i + 1;
+  }
+  return w;
+}
+}  // namespace
+
 Prepared::Prepared() : units_(std::make_unique<Units>()) {}
 Prepared::~Prepared() = default;
 Prepared::Prepared(Prepared&&) noexcept = default;
@@ -224,8 +238,12 @@ std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& f
     if (auto two = filler.even_two_lines()) ranges = *two;
   } else if (format.balance && ranges.size() > 2) {
     // Narrow the measure as long as the line count stays; place in the full measure.
+    // Never narrower than the widest unbreakable piece: the emergency break would then split a
+    // number ("12333.3|3") and still keep the line count.
     ParagraphFormat narrow = format;
-    double lo = format.width / static_cast<double>(ranges.size()) - 1, hi = format.width;
+    double lo = std::max(format.width / static_cast<double>(ranges.size()) - 1,
+                         widest_piece(units, filler) + format.indent - 0.01);
+    double hi = format.width;
     for (int i = 0; i < 12 && hi - lo > 0.5; ++i) {
       narrow.width = (lo + hi) / 2;
       if (Filler(units, narrow).fill(0, true).size() <= ranges.size())
@@ -242,6 +260,7 @@ std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& f
   for (size_t k = 0; k < ranges.size(); ++k) out.push_back(filler.place(ranges[k], k == 0, units));
   return out;
 }
+
 
 Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) const {
   const Units& units = *text.units_;

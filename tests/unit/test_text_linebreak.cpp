@@ -86,6 +86,16 @@ TEST_CASE("numbers, codes and Latin words are never broken inside", "[text][line
   CHECK(allowed(U"2023-12-31") == std::vector<size_t>{});
 }
 
+TEST_CASE("a comparison or sign before a number stays with it", "[text][linebreak]") {
+  // ≤12333.33元/月: no break after ≤ nor inside the number; 元 may start a line.
+  auto a = allowed(U"≤12333.33元/月");
+  CHECK(std::find(a.begin(), a.end(), 0) == a.end());
+  for (size_t i = 1; i < 8; ++i) CHECK(std::find(a.begin(), a.end(), i) == a.end());
+  CHECK(std::find(a.begin(), a.end(), 8) != a.end());
+  CHECK(allowed(U"≥95%") == std::vector<size_t>{});
+  CHECK(allowed(U"误差±5") == std::vector<size_t>{0, 1});
+}
+
 TEST_CASE("newline is a mandatory break", "[text][linebreak]") {
   auto b = line_breaks(U"一\n二");
   CHECK(b[1] == Break::Mandatory);

@@ -19,11 +19,12 @@ struct Setter {
   FontChain chain{{&testing::shared_fonts().get("Noto Serif CJK SC", false)}};
 
   std::vector<Line> set(std::string_view s, double width, Align align = Align::Justify,
-                        double first_indent = 0) {
+                        double first_indent = 0, bool balance = false) {
     ParagraphFormat f;
     f.width = width;
     f.align = align;
     f.first_indent = first_indent;
+    f.balance = balance;
     StyledText run{s, {&chain, kSize, false}};
     return e.ctx.typesetter().set({&run, 1}, f);
   }
@@ -136,6 +137,22 @@ TEST_CASE("numbers are never broken across lines", "[text][typeset]") {
   REQUIRE(lines.size() == 2);
   CHECK(testing::line_text(lines[0]) == "一二三四五六七");
   CHECK(testing::line_text(lines[1]) == "2,075.36万元");
+}
+
+TEST_CASE("balanced centred lines never narrow below the widest number", "[text][typeset]") {
+  // A narrow 指标值 cell: the balancing of three or more lines once narrowed the measure until
+  // the emergency break split the number ("12333.3" / "3元/月") at the same line count.
+  Setter s;
+  const double number = s.measure("≤12333.33").min;
+  for (double extra : {0.5, 3.0, 8.0, 15.0}) {
+    auto lines = s.set("≤12333.33元/月，按季度结算", number + extra, Align::Center, 0, true);
+    CHECK(lines.size() >= 3);
+    std::string joined;
+    for (const auto& l : lines) joined += testing::line_text(l) + "|";
+    INFO(joined);
+    CHECK(joined.find("12333.33") != std::string::npos);
+    CHECK(joined.find("≤|") == std::string::npos);
+  }
 }
 
 TEST_CASE("justification: every line but the last fills the measure exactly", "[text][typeset]") {
