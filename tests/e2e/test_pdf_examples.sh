@@ -27,6 +27,24 @@ done
 # Narrative text is extractable as real text (ToUnicode works): a sentence of 434 with its figures.
 t=$(pdftotext "$TMP"/a/2023/434-*.pdf - | tr -d ' \n')
 check 'grep -q "基本支出1892.49万元" <<<"$t"' "434: narrative figure not extractable"
+# Every project 绩效目标表 starts its indicator grid on the page of its title (the info rows and
+# the indicator table are never separated by a page break).
+for pdf in "$TMP"/a/*/*.pdf; do
+  res=$(pdftotext "$pdf" - | python3 -c '
+import re, sys
+pages = sys.stdin.read().split("\f")
+titles = bad = 0
+for n, page in enumerate(pages, 1):
+    for m in re.finditer(r"^\d+、.*绩效目标表$", page, re.M):
+        titles += 1
+        if "一级指标" not in page[m.end():]:
+            bad += 1
+            print(f"page {n}: {m.group(0)} without its indicator table")
+print(f"{titles} project tables, {bad} separated")
+sys.exit(1 if bad else 0)')
+  check '[ $? -eq 0 ]' "$(basename "$pdf"): $res"
+  echo "$(basename "$pdf" .pdf): $(tail -1 <<<"$res")"
+done
 # Two builds give byte-identical files.
 "$BP" build -q --format pdf --out "$TMP/b" examples
 for pdf in "$TMP"/a/*/*.pdf; do
