@@ -614,11 +614,16 @@ std::optional<Budget> load_budget_text(const std::string& text, const std::strin
   YAML::Node root;
   try {
     // The prescan parses the file a second time (a third of a department's build time). It can
-    // only find something when the file has an alias (every alias starts with '*') or enough bytes
+    // only find something when the file has an alias (a '*' where a node may start, not inside a
+    // plain scalar such as "完成数/计划数*100%") or enough bytes
     // for the node limit: without aliases a node takes at least one byte of its own, except the
     // implicit nulls of a key ("[:,:]", a map with a null key and value per two bytes, is the
     // densest form found: 1.5 nodes per byte) — so fewer than two nodes per byte.
-    const bool may_alias = text.find('*') != std::string::npos;
+    bool may_alias =
+        false;  // a '*' where a node may start: at the start, after a blank or flow mark
+    for (size_t i = text.find('*'); i != std::string::npos && !may_alias; i = text.find('*', i + 1))
+      may_alias =
+          i == 0 || std::string_view(" \t\r\n[{,:-?").find(text[i - 1]) != std::string_view::npos;
     const bool may_exceed = text.size() * 2 + 16 > limits.max_yaml_nodes;
     Prescan scan(limits.max_yaml_nodes);
     if (may_alias || may_exceed) {
