@@ -24,20 +24,32 @@ bool is_western_alnum(char32_t cp) {
   return (cp >= 0x370 && cp <= 0x3FF) || (cp >= 0x400 && cp <= 0x4FF);  // Greek, Cyrillic
 }
 
+namespace {
+// Every mark of the sets below is U+00B7 or lies in U+2000–U+33FF or U+FE00–U+FFFF; Latin text and
+// Han characters (the bulk of a document) are rejected without a search.
+bool outside_marks(char32_t cp) {
+  return (cp < 0x2000 && cp != 0xB7) || (cp >= 0x3400 && cp < 0xFE00);
+}
+}  // namespace
+
 bool is_closing_punct(char32_t cp) {
+  if (outside_marks(cp)) return false;
   return in_set(U"、，。．：；！？）】》」』〕〗〉”’］｝", cp);
 }
 
 bool is_opening_punct(char32_t cp) {
+  if (outside_marks(cp)) return false;
   return in_set(U"（【《「『〔〖〈“‘［｛", cp);
 }
 
 bool is_no_line_start(char32_t cp) {
+  if (outside_marks(cp)) return false;
   return in_set(U"、，。．；：！？”’）》」』】〕〗〉·・々〻ゝゞヽヾ〙〛｝］", cp) ||
          in_set(U"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ", cp);
 }
 
 bool is_no_line_end(char32_t cp) {
+  if (outside_marks(cp)) return false;
   return in_set(U"“‘（《「『【〔〖〈〘〚［｛", cp);
 }
 
