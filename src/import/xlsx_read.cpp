@@ -211,22 +211,40 @@ std::string decode_ooxml_escapes(std::string_view s) {
     if (c >= 'A' && c <= 'F') return c - 'A' + 10;
     return -1;
   };
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
-      int v = 0;
-      bool ok = true;
-      for (size_t k = 2; k < 6; ++k) {
-        int h = hex(s[i + k]);
-        ok = ok && h >= 0;
-        v = v * 16 + std::max(h, 0);
-      }
-      if (ok) {
-        utf8::append(out, static_cast<char32_t>(v));  // the escape only covers the BMP
-        i += 7;
-        continue;
-      }
+  // The UTF-16 unit of an escape _xHHHH_ at i, or -1.
+  auto escape_at = [&](size_t i) -> int {
+    if (i + 6 >= s.size() || s[i] != '_' || s[i + 1] != 'x' || s[i + 6] != '_') return -1;
+    int v = 0;
+    for (size_t k = 2; k < 6; ++k) {
+      const int h = hex(s[i + k]);
+      if (h < 0) return -1;
+      v = v * 16 + h;
     }
-    out += s[i++];
+    return v;
+  };
+  for (size_t i = 0; i < s.size();) {
+    const int v = escape_at(i);
+    if (v < 0) {
+      out += s[i++];
+      continue;
+    }
+    i += 7;
+    // A character beyond the BMP is escaped as its UTF-16 surrogate pair (_xD83D__xDE00_): join
+    // the pair; a lone surrogate cannot be UTF-8 and becomes U+FFFD.
+    char32_t cp = static_cast<char32_t>(v);
+    if (v >= 0xD800 && v <= 0xDBFF) {
+      const int low = escape_at(i);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        cp = 0x10000 + ((static_cast<char32_t>(v) - 0xD800) << 10) +
+             (static_cast<char32_t>(low) - 0xDC00);
+        i += 7;
+      } else {
+        cp = 0xFFFD;
+      }
+    } else if (v >= 0xDC00 && v <= 0xDFFF) {
+      cp = 0xFFFD;
+    }
+    utf8::append(out, cp);
   }
   return out;
 }

@@ -111,6 +111,10 @@ TEST_CASE("import: merged cells show their top-left cell") {
   CHECK_FALSE(s.merge_at(0, 6));
   CHECK(decode_ooxml_escapes("_x0041__x4E2D_") == "A中");
   CHECK(decode_ooxml_escapes("_x00ZZ_") == "_x00ZZ_");
+  // Beyond the BMP: a UTF-16 surrogate pair in two escapes is one character; lone halves are U+FFFD.
+  CHECK(decode_ooxml_escapes("_xD83D__xDE00_") == "\xF0\x9F\x98\x80");
+  CHECK(decode_ooxml_escapes("a_xD83D_b") == "a\xEF\xBF\xBD" "b");
+  CHECK(decode_ooxml_escapes("_xDE00_") == "\xEF\xBF\xBD");
 }
 
 TEST_CASE("import: broken packages are I/O errors naming the part") {
