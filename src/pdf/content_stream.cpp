@@ -1,6 +1,8 @@
 #include "pdf/content_stream.hpp"
 
 #include <cmath>
+#include <map>
+#include <vector>
 
 #include "pdf/pdf_format.hpp"
 
@@ -72,20 +74,47 @@ class TextWriter {
     // (a third of the raw content bytes). Positions are kept in exact 0.01 pt steps so that the
     // relative moves never accumulate rounding drift.
     const long long x = hundredths(it.x + g[a].x), y = hundredths(page_.height - it.y + g[a].dy);
-    out_ += hundredths_text(x - line_x_) + ' ' + hundredths_text(y - line_y_) + " Td\n[<";
+    out_ += hundredths_text(x - line_x_) + ' ' + hundredths_text(y - line_y_) + " Td\n";
     line_x_ = x;
     line_y_ = y;
+    // TJ adjustments in tenths of a thousandth of an em: the glyph's /W advance minus where the
+    // next glyph really is.
     const double upem = f.font->upem();
+    std::vector<long long> kern(b - a, 0);
+    for (size_t k = a + 1; k < b; ++k) {
+      const double w = f.font->advance(g[k - 1].gid) * 1000.0 / upem;
+      kern[k - a] = std::llround((w - (g[k].x - g[k - 1].x) * 1000.0 / size_) * 10);
+    }
+    // Inter-character justification adds the same gap after most glyphs of a line: that gap
+    // becomes the character spacing (Tc) and only the exceptions stay in the TJ array. Tc also
+    // follows the run's last glyph, which moves nothing: the next run is placed by Td.
+    const long long common = common_gap(kern);
+    if (common != tc_) {
+      tc_ = common;
+      out_ += num(-static_cast<double>(common) / 10000.0 * size_, 4) + " Tc\n";
+    }
+    out_ += "[<";
     for (size_t k = a; k < b; ++k) {
-      if (k > a) {
-        // TJ adjustment: the glyph's /W advance minus where the next glyph really is.
-        const double w = f.font->advance(g[k - 1].gid) * 1000.0 / upem;
-        const double kern = w - (g[k].x - g[k - 1].x) * 1000.0 / size_;
-        if (std::abs(kern) >= 0.05) out_ += ">" + num(kern, 1) + "<";
-      }
+      if (const long long rest = kern[k - a] - (k > a ? common : 0); k > a && rest != 0)
+        out_ += ">" + hundredths_text(rest * 10) + "<";
       append_hex16(out_, f.subset->cid_of_gid.at(g[k].gid));
     }
     out_ += ">]TJ\n";
+  }
+
+  // The gap (tenths of a thousandth of an em) shared by most glyph pairs of a run, if it is not 0
+  // and is shared by at least three pairs; else 0.
+  static long long common_gap(const std::vector<long long>& kern) {
+    std::map<long long, size_t> count;
+    for (size_t i = 1; i < kern.size(); ++i) ++count[kern[i]];
+    long long best = 0;
+    size_t best_n = 0;
+    for (const auto& [k, n] : count)
+      if (n > best_n) {
+        best = k;
+        best_n = n;
+      }
+    return best_n >= 3 && 2 * best_n >= kern.size() - 1 ? best : 0;
   }
 
   std::string& out_;
@@ -93,6 +122,7 @@ class TextWriter {
   const std::map<const text::Font*, FontRef>& fonts_;
   std::string font_;
   double size_ = 0;
+  long long tc_ = 0;                   // current character spacing, in kern units (see run)
   long long line_x_ = 0, line_y_ = 0;  // origin of the current text line (BT starts at 0 0)
 };
 
