@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "pdf/content_stream.hpp"
@@ -16,6 +17,11 @@ namespace bp::pdf {
 namespace {
 
 using namespace PoDoFo;
+
+std::mutex& podofo_date_mutex() {
+  static std::mutex m;
+  return m;
+}
 
 PdfString utf8(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
@@ -158,7 +164,11 @@ void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout, int64_
     for (const auto& l : p.links) {
       PdfPage* page = pdf.GetPage(static_cast<int>(i));
       PdfRect rect(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0);
-      PdfAnnotation* a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
+      PdfAnnotation* a = nullptr;
+      {
+        std::lock_guard stamp_lock(podofo_date_mutex());  // the constructor stamps /M: localtime()
+        a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
+      }
       const layout::Page& tp = layout.pages[l.target_page];
       a->SetDestination(PdfDestination(pdf.GetPage(static_cast<int>(l.target_page)), 0,
                                        tp.height - l.target_y, 0));
@@ -195,7 +205,13 @@ void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
 
 std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& meta,
                       WriteStats* stats, const WriteOptions& options) {
+  // PoDoFo 0.9.8's PdfMemDocument constructor stamps a CreationDate through localtime(), which is
+  // not thread-safe: ThreadSanitizer reports the race when departments render on parallel workers.
+  // set_info() replaces that date, so only the constructor is serialized (as is the link
+  // annotations' /M stamp in add_links).
+  std::unique_lock construct_lock(podofo_date_mutex());
   PdfMemDocument pdf;
+  construct_lock.unlock();
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
 
