@@ -11,17 +11,13 @@
 #include "pdf/font_subset.hpp"
 #include "pdf/pdf_format.hpp"
 #include "pdf/to_unicode.hpp"
+#include "util/libc_time_lock.hpp"
 
 namespace bp::pdf {
 
 namespace {
 
 using namespace PoDoFo;
-
-std::mutex& podofo_date_mutex() {
-  static std::mutex m;
-  return m;
-}
 
 PdfString utf8(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
@@ -166,7 +162,7 @@ void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout, int64_
       PdfRect rect(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0);
       PdfAnnotation* a = nullptr;
       {
-        std::lock_guard stamp_lock(podofo_date_mutex());  // the constructor stamps /M: localtime()
+        std::lock_guard stamp_lock(libc_time_lock());  // the constructor stamps /M: localtime()
         a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
       }
       const layout::Page& tp = layout.pages[l.target_page];
@@ -209,7 +205,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // not thread-safe: ThreadSanitizer reports the race when departments render on parallel workers.
   // set_info() replaces that date, so only the constructor is serialized (as is the link
   // annotations' /M stamp in add_links).
-  std::unique_lock construct_lock(podofo_date_mutex());
+  std::unique_lock construct_lock(libc_time_lock());
   PdfMemDocument pdf;
   construct_lock.unlock();
   pdf.SetPdfVersion(ePdfVersion_1_7);

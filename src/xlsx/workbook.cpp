@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "util/libc_time_lock.hpp"
+
 namespace bp::xlsx {
 
 namespace {
@@ -88,7 +90,12 @@ void Workbook::set_properties(const Properties& p) {
 void Workbook::close() {
   lxw_workbook* wb = wb_;
   wb_ = nullptr;  // workbook_close frees the workbook whatever it returns
-  check(workbook_close(wb), "写入工作簿");
+  lxw_error rc;
+  {
+    std::lock_guard time_lock(libc_time_lock());  // workbook_close calls gmtime()
+    rc = workbook_close(wb);
+  }
+  check(rc, "写入工作簿");
 }
 
 }  // namespace bp::xlsx
