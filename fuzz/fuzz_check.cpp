@@ -16,8 +16,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bp::Context& ctx = bp::fuzz::context();
-  const bp::CheckedBudget c = bp::check_budget_text(bp::fuzz::as_text(data, size), "fuzz.yaml", ctx);
-  bp::fuzz::check_diagnostics(c);
+  const bp::CheckedBudget c = bp::fuzz::check_input(data, size);
   if (!c.ok()) return 0;
   const std::string json = bp::tables_to_json(*c.budget, *c.profile, *c.derived);
   BP_FUZZ_ASSERT(nlohmann::json::accept(json));

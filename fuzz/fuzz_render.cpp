@@ -22,7 +22,8 @@ namespace {
 
 std::filesystem::path scratch_dir() {
   static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() / ("bp-fuzz-render." + std::to_string(::getpid()));
+    auto d =
+        std::filesystem::temp_directory_path() / ("bp-fuzz-render." + std::to_string(::getpid()));
     std::filesystem::create_directories(d);
     return d;
   }();
@@ -40,8 +41,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bp::Context& ctx = bp::fuzz::context();
-  const bp::CheckedBudget c = bp::check_budget_text(bp::fuzz::as_text(data, size), "fuzz.yaml", ctx);
-  bp::fuzz::check_diagnostics(c);
+  const bp::CheckedBudget c = bp::fuzz::check_input(data, size);
   if (!c.ok()) return 0;
   const bp::doc::Document d = bp::document_for(c, ctx);
   bp::Typesetting& ts = ctx.typesetting();

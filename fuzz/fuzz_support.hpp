@@ -38,8 +38,8 @@ inline std::string as_text(const uint8_t* data, size_t size) {
   std::abort();
 }
 
-#define BP_FUZZ_ASSERT(cond)                                 \
-  do {                                                       \
+#define BP_FUZZ_ASSERT(cond)                                    \
+  do {                                                          \
     if (!(cond)) ::bp::fuzz::violated(#cond " (" __FILE__ ")"); \
   } while (0)
 
@@ -52,6 +52,13 @@ inline void check_diagnostics(const CheckedBudget& c) {
   }
   // ok() ⇔ derived tables exist and no error was reported.
   if (c.derived) BP_FUZZ_ASSERT(!c.diag.has_errors());
+}
+
+// The fuzz bytes as a department file through check, with the diagnostics' properties asserted.
+inline CheckedBudget check_input(const uint8_t* data, size_t size) {
+  CheckedBudget c = check_budget_text(as_text(data, size), "fuzz.yaml", context());
+  check_diagnostics(c);
+  return c;
 }
 
 }  // namespace bp::fuzz

@@ -49,16 +49,7 @@ class Pass {
   double start_height(size_t i) {
     if (i >= d_.blocks.size()) return 0;
     const doc::Block& b = d_.blocks[i];
-    if (auto* t = std::get_if<doc::Table>(&b)) {
-      if (t->new_page) return 0;
-      const TablePlan& tp = plan(i, *t);
-      // A table kept together moves whole: what must share the page is all of it.
-      const double whole = tp.total_height() + tp.notes_height(ctx_.theme());
-      if (t->keep_together && whole <= flow_.height_for(t->landscape)) return whole;
-      const int keep =
-          std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t->body.size()));
-      return tp.start_height(keep);
-    }
+    if (auto* t = std::get_if<doc::Table>(&b)) return t->new_page ? 0 : table_start(i, *t);
     if (auto* p = std::get_if<doc::Paragraph>(&b)) {
       const Style& s = paragraph_style(ctx_.theme(), p->style);
       size_t n = std::min<size_t>(2, para_lines(i, *p).size());
@@ -71,6 +62,20 @@ class Pass {
     return 0;
   }
 
+  // What of table i must share a page with what precedes it: all of it when it is kept together
+  // and fits a page (it moves whole), else its head and first rows.
+  double table_start(size_t i, const doc::Table& t) {
+    const TablePlan& tp = plan(i, t);
+    const double whole = tp.total_height() + tp.notes_height(ctx_.theme());
+    if (t.keep_together && whole <= flow_.height_for(t.landscape)) return whole;
+    return start_rows(i, t);
+  }
+  double start_rows(size_t i, const doc::Table& t) {
+    const int keep =
+        std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t.body.size()));
+    return plan(i, t).start_height(keep);
+  }
+
   // A keep_with_next table (a project's info rows) takes along the whole next table when both fit
   // on one page, else the next table's head and first rows; the next table then continues it.
   Placement placement(size_t i, const doc::Table& t) {
@@ -79,23 +84,13 @@ class Pass {
       if (auto* prev = std::get_if<doc::Table>(&d_.blocks[i - 1]); prev && prev->keep_with_next)
         pl.after_lead = true;
     if (t.keep_with_next && i + 1 < d_.blocks.size()) {
-      const double page_h = flow_.height_for(t.landscape);
-      const TablePlan& self = plan(i, t);
-      const double own = t.keep_together && self.total_height() <= page_h ? self.total_height()
-                                                                           : self.start_height(0);
       const double next = start_height(i + 1);  // whole when kept together and fitting a page
-      pl.next_start = own + next <= page_h ? next : start_rows(i + 1);
+      const auto* next_table = std::get_if<doc::Table>(&d_.blocks[i + 1]);
+      pl.next_start = table_start(i, t) + next <= flow_.height_for(t.landscape) || !next_table
+                          ? next
+                          : start_rows(i + 1, *next_table);
     }
     return pl;
-  }
-
-  // The head and first rows of table i (what may not be separated from what precedes it).
-  double start_rows(size_t i) {
-    auto* t = std::get_if<doc::Table>(&d_.blocks[i]);
-    if (!t) return start_height(i);
-    const int keep =
-        std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t->body.size()));
-    return plan(i, *t).start_height(keep);
   }
 
   void place(size_t i) {

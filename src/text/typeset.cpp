@@ -261,18 +261,15 @@ std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& f
   return out;
 }
 
-
 Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) const {
   const Units& units = *text.units_;
   const auto& u = units.units;
   Filler filler(units, format);
   Extent e;
-  size_t piece = 0, line = 0;
+  e.min = widest_piece(units, filler);
+  size_t line = 0;
   bool first = true;
   for (size_t i = 0; i < u.size(); ++i) {
-    if (u[i].brk == Break::Prohibited) continue;
-    e.min = std::max(e.min, filler.width(piece, i));
-    piece = i + 1;
     if (u[i].brk == Break::Mandatory) {
       e.max = std::max(e.max, filler.width(line, i) + (first ? format.first_indent : 0));
       line = i + 1;
