@@ -3,7 +3,6 @@
 #include <ctime>
 #include <stdexcept>
 
-#include "util/libc_time_lock.hpp"
 #include "util/zip.hpp"
 
 namespace bp::docx {
@@ -39,9 +38,6 @@ std::string zip_entries(const std::vector<ZipEntry>& entries, int64_t epoch) {
   if (!za) fail("open", err.text().c_str());
   zip_source_keep(buffer.get());
 
-  // libzip turns the DOS time into a time_t with mktime() and back with localtime() when it
-  // writes: both touch the C library's shared time state (util/libc_time_lock.hpp).
-  std::lock_guard time_lock(libc_time_lock());
   const DosTime when = dos_time(epoch);
   for (const auto& e : entries) {
     // libzip copies nothing here: the entry source reads `e.bytes` when the archive is closed,
