@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "derive/derived.hpp"
 #include "derive/function_table.hpp"
@@ -41,6 +42,7 @@ class Deriver {
     figures();
     Derived d;
     d.fig = f_;
+    d.function_notes = function_notes();
     add(d, summary());
     add(d, income());
     add(d, expenditure());
@@ -104,7 +106,9 @@ class Deriver {
     f_.total_change = change(f_.expenditure_total, prev_total);
     f_.basic_change = change(f_.basic, b_.previous.basic);
     f_.project_change = change(f_.project, b_.previous.project);
-    f_.running_cost_change = change(f_.public_, b_.previous.running_cost);
+    f_.running_cost_change =
+        change(b_.running_cost.total ? b_.running_cost.total->value : f_.public_,
+               b_.previous.running_cost);
 
     const auto& tp = b_.three_public;
     for (int i = 0; i < kTpItemCount; ++i) {
@@ -115,6 +119,9 @@ class Deriver {
       f_.tp_total_now += f_.tp_now[i];
       f_.tp_total_prev += f_.tp_prev[i];
     }
+    // Group totals of last year (split unknown) count in last year's 小计.
+    if (tp.last_year_outbound) f_.tp_total_prev += tp.last_year_outbound->value;
+    if (tp.last_year_vehicle) f_.tp_total_prev += tp.last_year_vehicle->value;
     f_.tp_prev_known = tp.last_year.present || tp.last_year_total.has_value();
     if (tp.last_year_total) f_.tp_total_prev = tp.last_year_total->value;
     std::optional<Amount> tp_prev;
@@ -132,8 +139,22 @@ class Deriver {
       if (r.is_fixed_asset()) f_.planned_fixed_assets += t;
     }
     const auto& a = b_.assets;
-    f_.assets_total = a.buildings.value.value + a.vehicles.value.value + a.equipment.value.value + a.other.value.value;
+    f_.assets_total = a.total();
     for (const auto& p : b_.projects) f_.projects_total += p.budget();
+  }
+
+  std::vector<FunctionNoteRow> function_notes() const {
+    std::set<std::string> codes;
+    for (const auto& l : b_.expenditure)
+      for (size_t len : {3, 5, 7})
+        if (l.code.value.size() >= len) codes.insert(l.code.value.substr(0, len));
+    std::vector<FunctionNoteRow> out;
+    for (const auto& c : codes) {
+      const std::string* name = n_.function(c);
+      const std::string* note = n_.function_note(c);
+      out.push_back({c, name ? *name : "", note ? *note : ""});
+    }
+    return out;
   }
 
   // 部门预算收支总表: 31 fixed category rows, then 本年合计, 结转, 总计.

@@ -67,9 +67,15 @@ struct Figures {
   Money projects_total;
 };
 
+// One row of the 功能分类名词解释 table: every 类/款/项 the department spends on, by code.
+struct FunctionNoteRow {
+  std::string code, name, note;  // note empty: the catalogue has no explanation (W113)
+};
+
 struct Derived {
   std::vector<DTable> tables;  // the 9 tables in form order
   Figures fig;
+  std::vector<FunctionNoteRow> function_notes;
   const DTable* table(const std::string& id) const;
 };
 

@@ -6,6 +6,7 @@
 #include "document/narrative_tables.hpp"
 #include "document/template_blocks.hpp"
 #include "document/templates.hpp"
+#include "model/blocks.hpp"
 
 namespace bp {
 
@@ -24,6 +25,32 @@ std::string render(const TemplateSet& t, const std::string& name,
   return out;
 }
 
+// Renders every named block (model/blocks.hpp) into `ctx` as b_<name> (text) and has_b_<name>: the
+// department's text when given, nothing when switched off, else the form's default template.
+void set_blocks(kainjow::mustache::data& ctx, const Budget& b, const Profile& p,
+                const TemplateSet& t) {
+  for (const auto& def : block_defs()) {
+    std::string text;
+    if (auto it = b.blocks.find(def.name); it != b.blocks.end()) {
+      if (!it->second.off) {
+        kainjow::mustache::mustache tmpl{it->second.text};
+        tmpl.set_custom_escape([](const std::string& s) { return s; });
+        text = tmpl.is_valid() ? tmpl.render(ctx) : it->second.text;
+      }
+    } else {
+      auto named = p.block_templates.find(def.name);
+      text = render(
+          t, named != p.block_templates.end() ? named->second : std::string("blocks/") + def.name,
+          ctx);
+      while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    }
+    ctx.set(std::string("b_") + def.name, text);
+    ctx.set(std::string("has_b_") + def.name, text.empty()
+                                                  ? kainjow::mustache::data::type::bool_false
+                                                  : kainjow::mustache::data::type::bool_true);
+  }
+}
+
 }  // namespace
 
 void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const Profile& p,
@@ -33,10 +60,15 @@ void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const 
   data glossary{data::type::list};
   int n = 0;
   for (const auto& g : p.glossary) {
+    // A term's definition is a block too ("glossary.<term>"): replaced or switched off.
+    std::string def = g.definition;
+    if (auto it = b.blocks.find(std::string(kGlossaryBlockPrefix) + g.term); it != b.blocks.end()) {
+      if (it->second.off) continue;
+      def = it->second.text;
+    }
     data item;
     item.set("n", std::to_string(++n));
     item.set("term", g.term);
-    std::string def = g.definition;
     for (size_t pos = def.find("{gov_level}"); pos != std::string::npos;
          pos = def.find("{gov_level}"))
       def.replace(pos, 11, b.dept.gov_level);
@@ -44,11 +76,16 @@ void append_narrative(doc::Document& out, doc::Toc& toc, const Budget& b, const 
     glossary.push_back(item);
   }
   ctx.set("glossary", glossary);
+  ctx.set("has_function_glossary",
+          p.function_glossary ? data::type::bool_true : data::type::bool_false);
+  set_blocks(ctx, b, p, templates);
 
   auto tables = [&](const std::string& name) -> std::vector<doc::Block> {
     if (name == "institutions") return {institutions_table(b)};
     if (name == "procurement") return {procurement_table(b, p, d)};
     if (name == "assets") return {assets_table(b)};
+    if (name == "unit_assets") return unit_assets_tables(b);
+    if (name == "function_glossary") return {function_glossary_table(d)};
     if (name == "projects") return project_tables(b, p, b.projects, "proj-");
     if (name == "special_funds") return project_tables(b, p, b.special_funds, "proj-sf-");
     throw std::runtime_error("模板引用了未知的表“" + name + "”");

@@ -48,20 +48,105 @@ std::string text_of(const std::map<std::string, Text>& m, const char* key) {
   return it == m.end() ? std::string() : it->second.value;
 }
 
-void perf_items(const std::vector<PerformanceItem>& items, int depth, data& list) {
+// A text written over several lines keeps its paragraphs: a line break becomes a paragraph break
+// (the template text joins single lines into one paragraph).
+std::string paragraphs(const std::string& s) {
+  std::string out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t nl = s.find('\n', start);
+    std::string line = s.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    start = nl == std::string::npos ? s.size() + 1 : nl + 1;
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty()) continue;
+    out += (out.empty() ? "" : "\n\n") + line;
+  }
+  return out;
+}
+
+void perf_items(const std::vector<PerformanceItem>& items, const std::string& style, int depth,
+                data& list) {
   int n = 0;
   for (const auto& it : items) {
     data d;
-    d.set("title", numbered(depth == 0 ? "（1）" : "1.", ++n, it.title.value));
-    d.set("goal", it.goal.value);
-    d.set("indicators", it.indicators.value);
-    d.set("standard", it.standard.value);
+    d.set("title", numbered(depth == 0 ? style : "1.", ++n, it.title.value));
+    d.set("goal", paragraphs(it.goal.value));
+    d.set("indicators", paragraphs(it.indicators.value));
+    d.set("standard", paragraphs(it.standard.value));
     d.set("has_goal", flag(!it.goal.value.empty()));
     d.set("has_indicators", flag(!it.indicators.value.empty()));
     d.set("has_standard", flag(!it.standard.value.empty()));
     list.push_back(d);
-    perf_items(it.children, depth + 1, list);
+    perf_items(it.children, style, depth + 1, list);
   }
+}
+
+// 资产 figures of the department or of one unit, in 万元 and in 元 (the 2021 form's prose).
+data asset_data(const AssetRows& a) {
+  data d;
+  auto both = [&](const std::string& key, Money m) {
+    d.set(key, wan_text(m));
+    d.set(key + "_yuan", yuan_text(m));
+  };
+  both("total", a.total());
+  both("buildings", a.buildings.value.value);
+  both("office", a.office.value.value);
+  both("vehicles", a.vehicles.value.value);
+  both("equipment", a.equipment.value.value);
+  both("other", a.other.value.value);
+  d.set("vehicles_n", std::to_string(a.vehicles.quantity));
+  d.set("has_office", flag(!a.office.value.value.zero()));
+  d.set("buildings_area", std::to_string(a.buildings.quantity));
+  const auto& s = a.statement;
+  auto get = [](const std::optional<Amount>& x) { return x ? x->value : Money(); };
+  d.set("has_original", flag(s.original.has_value()));
+  both("original", get(s.original));
+  d.set("has_depreciation", flag(s.depreciation.has_value()));
+  both("depreciation", get(s.depreciation));
+  both("net_value", get(s.original) - get(s.depreciation));
+  d.set("has_intangible", flag(s.intangible_original.has_value()));
+  both("intangible_original", get(s.intangible_original));
+  d.set("has_amortization", flag(s.intangible_amortization.has_value()));
+  both("intangible_amortization", get(s.intangible_amortization));
+  both("intangible_net", get(s.intangible_original) - get(s.intangible_amortization));
+  d.set("has_net_assets", flag(s.net_assets.has_value()));
+  both("net_assets", get(s.net_assets));
+  d.set("has_statement", flag(s.any()));
+  // The 资产情况 sentence in both units: "固定资产原值…，累计折旧…，净值…；无形资产原值…；净资产…".
+  for (bool yuan : {false, true}) {
+    auto m = [&](Money x) { return yuan ? yuan_text(x) : wan_text(x); };
+    std::vector<std::string> parts;
+    if (s.original) {
+      std::string p = "固定资产原值" + m(s.original->value);
+      if (s.depreciation)
+        p += "，累计折旧" + m(s.depreciation->value) + "，净值" +
+             m(s.original->value - s.depreciation->value);
+      parts.push_back(p);
+    }
+    if (s.intangible_original) {
+      std::string p = "无形资产原值" + m(s.intangible_original->value);
+      if (s.intangible_amortization)
+        p += "，累计摊销" + m(s.intangible_amortization->value) + "，净值" +
+             m(s.intangible_original->value - s.intangible_amortization->value);
+      parts.push_back(p);
+    }
+    if (s.net_assets) parts.push_back("净资产" + m(s.net_assets->value));
+    std::string text;
+    for (const auto& p : parts) text += (text.empty() ? "" : "；") + p;
+    d.set(yuan ? "statement_yuan" : "statement", text);
+  }
+  return d;
+}
+
+// "2020-12-31" → "2020年12月31日" (no leading zeros, as printed).
+std::string date_text(const std::string& iso) {
+  if (iso.size() != 10) return iso;
+  auto num = [&](size_t at, size_t len) {
+    std::string x = iso.substr(at, len);
+    while (x.size() > 1 && x[0] == '0') x.erase(0, 1);
+    return x;
+  };
+  return iso.substr(0, 4) + "年" + num(5, 2) + "月" + num(8, 2) + "日";
 }
 
 }  // namespace
@@ -78,7 +163,8 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   set_text(ctx, "duties_intro", b.dept.duties_intro.value);
   data duties{data::type::list};
   int n = 0;
-  for (const auto& t : b.dept.duties) duties.push_back(data("text", numbered(b.dept.duties_numbering, ++n, t.value)));
+  for (const auto& t : b.dept.duties)
+    duties.push_back(data("text", paragraphs(numbered(b.dept.duties_numbering, ++n, t.value))));
   ctx.set("duties", duties);
 
   // 二、收支总体情况
@@ -92,19 +178,29 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("income_unit", wan_text(f.unit_funds_total));
   ctx.set("income_fiscal", wan_text(f.fiscal_total));
   ctx.set("income_carryover", wan_text(f.carryover_total));
-  data nonzero{data::type::list};
+  // Sources with 0 are left out unless the department or the form lists them
+  // ("国有资本经营预算拨款收入0.00万元").
+  const bool list_zero = b.dept.list_zero_income || p.list_zero_income;
+  ctx.set("income_listed", flag(list_zero));
+  std::vector<data> income_rows;
   for (const auto& row : p.summary_income_rows) {
     Money m;
     for (auto s : row.sources) m += src(s);
-    if (m.zero()) continue;
+    if (m.zero() && !list_zero) continue;
     // Row labels carry their Chinese ordinal ("一、…收入"); the sentence wants the plain name.
     std::string name = row.label.substr(row.label.find("、") == std::string::npos ? 0 : row.label.find("、") + 3);
     data item;
     item.set("name", name);
     item.set("amount", wan_text(m));
-    nonzero.push_back(item);
+    income_rows.push_back(item);
+  }
+  data nonzero{data::type::list};
+  for (size_t i = 0; i < income_rows.size(); ++i) {
+    income_rows[i].set("last", flag(i + 1 == income_rows.size()));
+    nonzero.push_back(income_rows[i]);
   }
   ctx.set("income_items", nonzero);
+  set_text(ctx, "income_note", paragraphs(text_of(b.texts, "income_note")));
   ctx.set("has_carryover", flag(!f.carryover_total.zero()));
   ctx.set("expenditure_total", wan_text(f.expenditure_total));
   ctx.set("basic", wan_text(f.basic));
@@ -136,15 +232,21 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   set_text(ctx, "reason_basic", text_of(b.previous.reasons, "basic"));
   set_text(ctx, "reason_project", text_of(b.previous.reasons, "project"));
   set_text(ctx, "reason_total", text_of(b.previous.reasons, "total"));
+  set_text(ctx, "reason_running_cost", text_of(b.previous.reasons, "running_cost"));
 
   // 三、机关运行经费
-  ctx.set("running_cost", wan_text(f.public_));
+  // 机关运行经费 covers the 行政 units; stated explicitly when some units are 事业 units.
+  const Money running = b.running_cost.total ? b.running_cost.total->value : f.public_;
+  ctx.set("running_cost", wan_text(running));
+  ctx.set("running_admin_only", flag(running != f.public_));
   ctx.set("running_change", change_data(f.running_cost_change));
   set_text(ctx, "running_purpose", b.running_cost.purpose.value);
+  set_text(ctx, "running_cost_note", paragraphs(text_of(b.texts, "running_cost_note")));
   std::vector<std::pair<std::string, Money>> rc;
   if (!b.running_cost.items.empty()) {
     for (const auto& it : b.running_cost.items) rc.emplace_back(it.name.value, it.amount.value);
-  } else if (const DTable* t6 = d.table("t6-gpb-basic")) {
+  } else if (const DTable* t6 = d.table("t6-gpb-basic"); t6 && running == f.public_) {
+    // (When 机关运行经费 is less than 公用经费 the economic lines are not its breakdown.)
     // Default: the 302xx lines of the 基本支出表 (公用经费 by economic classification).
     for (const auto& r : t6->rows)
       if (r.role == doc::RowRole::Item && r.cells[5].amount && !r.cells[5].amount->zero())
@@ -159,6 +261,7 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
     rc_items.push_back(item);
   }
   ctx.set("running_items", rc_items);
+  ctx.set("has_running_items", flag(!rc.empty()));
 
   // 四、三公
   auto tp = [&](std::initializer_list<TpItem> items, bool prev) {
@@ -187,17 +290,76 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("tp_reception_change", tp_item_change({TpItem::Reception}));
   for (const char* k : {"total", "outbound", "vehicle_purchase", "vehicle_operation", "reception"})
     set_text(ctx, std::string("tp_reason_") + k, text_of(b.three_public.reasons, k));
+  set_text(ctx, "three_public_note", paragraphs(text_of(b.texts, "three_public_note")));
+  // Item comparison at the level last year's data has: a group given only as a total (公务用车
+  //购置及运维费) is compared as one line, never split by guess.
+  {
+    const auto& tp3 = b.three_public;
+    struct Cmp {
+      std::string name;
+      Money now, prev;
+      std::string reason;
+    };
+    std::vector<Cmp> cmp;
+    auto reason = [&](const char* k) { return text_of(tp3.reasons, k); };
+    cmp.push_back({"因公出国（境）费", tp({TpItem::OutboundResearch, TpItem::OutboundOther}, false),
+                   tp3.last_year_outbound
+                       ? tp3.last_year_outbound->value
+                       : tp({TpItem::OutboundResearch, TpItem::OutboundOther}, true),
+                   reason("outbound")});
+    if (tp3.last_year_vehicle) {
+      std::string r = reason("vehicle");
+      cmp.push_back({"公务用车购置及运维费",
+                     tp({TpItem::VehiclePurchase, TpItem::VehicleOperation}, false),
+                     tp3.last_year_vehicle->value, r});
+    } else {
+      cmp.push_back({"公务用车购置费", tp({TpItem::VehiclePurchase}, false),
+                     tp({TpItem::VehiclePurchase}, true), reason("vehicle_purchase")});
+      cmp.push_back({"公务用车运行维护费", tp({TpItem::VehicleOperation}, false),
+                     tp({TpItem::VehicleOperation}, true), reason("vehicle_operation")});
+    }
+    cmp.push_back({"公务接待费", tp({TpItem::Reception}, false), tp({TpItem::Reception}, true),
+                   reason("reception")});
+    // Forms whose 三公 table has 会议费/培训费 rows compare those too.
+    bool meeting_row = false, training_row = false;
+    for (const auto& [name, rows] : p.three_public_layouts)
+      for (const auto& r : rows)
+        for (auto i : r.items) {
+          meeting_row = meeting_row || i == TpItem::MeetingOther || i == TpItem::MeetingUniversity;
+          training_row = training_row || i == TpItem::Training;
+        }
+    if (meeting_row)
+      cmp.push_back({"会议费", tp({TpItem::MeetingUniversity, TpItem::MeetingOther}, false),
+                     tp({TpItem::MeetingUniversity, TpItem::MeetingOther}, true),
+                     reason("meeting")});
+    if (training_row)
+      cmp.push_back({"培训费", tp({TpItem::Training}, false), tp({TpItem::Training}, true),
+                     reason("training")});
+    data list{data::type::list};
+    for (size_t i = 0; i < cmp.size(); ++i) {
+      data item;
+      item.set("name", cmp[i].name);
+      item.set("now", wan_text(cmp[i].now));
+      item.set("prev", wan_text(cmp[i].prev));
+      item.set("change", change_phrase(cmp[i].now - cmp[i].prev));
+      set_text(item, "reason", cmp[i].reason);
+      item.set("last", flag(i + 1 == cmp.size()));
+      list.push_back(item);
+    }
+    ctx.set("tp_compare", list);
+  }
 
   // 五、绩效
   data overall{data::type::list};
-  for (const auto& t : b.performance.overall) overall.push_back(data("text", t.value));
+  for (const auto& t : b.performance.overall) overall.push_back(data("text", paragraphs(t.value)));
   ctx.set("perf_overall", overall);
   set_text(ctx, "perf_items_intro", b.performance.items_intro.value);
   data items{data::type::list};
-  perf_items(b.performance.items, 0, items);
+  perf_items(b.performance.items, b.performance.numbering, 0, items);
   ctx.set("perf_items", items);
   data measures{data::type::list};
-  for (const auto& t : b.performance.measures) measures.push_back(data("text", t.value));
+  for (const auto& t : b.performance.measures)
+    measures.push_back(data("text", paragraphs(t.value)));
   ctx.set("perf_measures", measures);
   ctx.set("has_special_funds", flag(!b.special_funds.empty()));
   ctx.set("has_projects", flag(!b.projects.empty()));
@@ -212,7 +374,19 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("assets_total", wan_text(f.assets_total));
   ctx.set("planned_assets", wan_text(f.planned_fixed_assets));
   ctx.set("has_planned_assets", flag(!f.planned_fixed_assets.zero()));
-  set_text(ctx, "assets_note", b.assets.note.value);
+  set_text(ctx, "assets_note", paragraphs(b.assets.note.value));
+  ctx.set("assets_as_of", date_text(b.assets.as_of_or(b.dept.year)));
+  ctx.set("assets_as_of_given", flag(!b.assets.as_of.value.empty()));
+  ctx.set("assets_dept", asset_data(b.assets));
+  data asset_units{data::type::list};
+  for (const auto& u : b.assets.units) {
+    data ud = asset_data(u);
+    const Institution* inst = b.dept.find_unit(u.unit.value);
+    ud.set("unit", inst ? inst->name.value : u.unit.value);
+    asset_units.push_back(ud);
+  }
+  ctx.set("asset_units", asset_units);
+  ctx.set("has_asset_units", flag(!b.assets.units.empty()));
   ctx.set("vehicles", std::to_string(b.assets.vehicles.quantity));
   // The 2021 form states assets in 元.
   ctx.set("assets_total_yuan", yuan_text(f.assets_total));
@@ -223,7 +397,7 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("income_other_sources", wan_text(f.income_total + f.carryover_total - f.fiscal_total));
 
   // 九
-  set_text(ctx, "other_matters", text_of(b.texts, "other_matters"));
+  set_text(ctx, "other_matters", paragraphs(text_of(b.texts, "other_matters")));
   ctx.set("has_other_matters", flag(!text_of(b.texts, "other_matters").empty()));
   return ctx;
 }

@@ -34,16 +34,44 @@ std::string header_left(const Budget& b) { return b.dept.code.value + b.dept.hea
 
 }  // namespace
 
+// 资金用途: with `department.purpose_amounts` the amounts come from the data, so the sentence can
+// never contradict the table; the clerk's free text follows.
+static std::string purpose_text(const Budget& b, const Project& pr) {
+  if (!b.dept.purpose_amounts || !pr.has_amount()) return pr.purpose.value;
+  std::string s = "项目预算" + format_wan(pr.budget()) + "万元";
+  const Money fiscal = pr.fiscal ? pr.fiscal->value : Money();
+  const Money other = pr.other ? pr.other->value : Money();
+  if (!fiscal.zero() && !other.zero())
+    s += "，其中财政资金" + format_wan(fiscal) + "万元，其他资金" + format_wan(other) + "万元";
+  else if (!other.zero())
+    s += "，全部为其他资金";
+  else
+    s += "，全部为财政资金";
+  s += "。";
+  return s + pr.purpose.value;
+}
+
 doc::Table institutions_table(const Budget& b) {
   doc::Table t;
   t.id = "institutions";
   t.title = "部门机构设置情况";
   t.short_title = "机构设置";
+  // Budget units with codes get a 单位编码 column (several units: 本级 and 下属单位).
+  bool codes = false;
+  for (const auto& i : b.dept.institutions) codes = codes || !i.code.value.empty();
   t.column_widths = {40, 12, 16, 20};
   t.head.push_back(row({head("单位名称"), head("单位性质"), head("单位规格"), head("经费保障形式")}, doc::RowRole::Head));
-  for (const auto& i : b.dept.institutions)
-    t.body.push_back(row({cell(i.name.value), cell(i.nature.value, doc::Align::Center), cell(i.rank.value, doc::Align::Center),
-                          cell(i.funding.value, doc::Align::Center)}));
+  if (codes) {
+    t.column_widths.insert(t.column_widths.begin(), 12);
+    t.head.back().cells.insert(t.head.back().cells.begin(), head("单位编码"));
+  }
+  for (const auto& i : b.dept.institutions) {
+    doc::Row r =
+        row({cell(i.name.value), cell(i.nature.value, doc::Align::Center),
+             cell(i.rank.value, doc::Align::Center), cell(i.funding.value, doc::Align::Center)});
+    if (codes) r.cells.insert(r.cells.begin(), cell(i.code.value, doc::Align::Center));
+    t.body.push_back(std::move(r));
+  }
   return t;
 }
 
@@ -150,15 +178,19 @@ doc::Table procurement_table(const Budget& b, const Profile& p, const Derived& d
   return t;
 }
 
-doc::Table assets_table(const Budget& b) {
+namespace {
+
+doc::Table asset_rows_table(const Budget& b, const AssetRows& a, std::string id, std::string title,
+                            std::string left) {
   doc::Table t;
-  t.id = "assets";
-  t.title = "部门固定资产占用情况表";
+  t.id = std::move(id);
+  t.title = std::move(title);
   t.short_title = "国有资产";
-  t.header_block = doc::HeaderBlock{header_left(b), "", "截止时间：" + std::to_string(b.dept.year - 1) + "-12-31"};
+  t.header_block =
+      doc::HeaderBlock{std::move(left), "", "截止时间：" + b.assets.as_of_or(b.dept.year)};
   t.column_widths = {40, 14, 20};
-  t.head.push_back(row({head("项 目"), head("数量"), head("价值（金额单位：万元）")}, doc::RowRole::Head));
-  const auto& a = b.assets;
+  t.head.push_back(
+      row({head("项 目"), head("数量"), head("价值（金额单位：万元）")}, doc::RowRole::Head));
   auto qty = [](const AssetRow& r) { return cell(r.quantity ? std::to_string(r.quantity) : "", doc::Align::Right); };
   Money total = a.buildings.value.value + a.vehicles.value.value + a.equipment.value.value + a.other.value.value;
   doc::Row tr = row({cell("资产总额"), cell(""), money(total)}, doc::RowRole::Total);
@@ -174,11 +206,57 @@ doc::Table assets_table(const Budget& b) {
   return t;
 }
 
-std::vector<doc::Block> project_tables(const Budget& b, const Profile& p, const std::vector<Project>& list,
+}  // namespace
+
+doc::Table assets_table(const Budget& b) {
+  return asset_rows_table(b, b.assets, "assets", "部门固定资产占用情况表", header_left(b));
+}
+
+std::vector<doc::Block> unit_assets_tables(const Budget& b) {
+  std::vector<doc::Block> out;
+  int n = 0;
+  for (const auto& u : b.assets.units) {
+    const Institution* inst = b.dept.find_unit(u.unit.value);
+    std::string name = inst ? inst->name.value : u.unit.value;
+    std::string left = inst && !inst->code.value.empty()
+                           ? inst->code.value + b.dept.header_separator + name
+                           : name;
+    out.push_back(asset_rows_table(b, u, "assets-unit-" + std::to_string(++n),
+                                   name + "固定资产占用情况表", left));
+  }
+  return out;
+}
+
+doc::Table function_glossary_table(const Derived& d) {
+  doc::Table t;
+  t.id = "function-glossary";
+  t.title = "支出功能分类科目名词解释";
+  t.short_title = "功能分类名词解释";
+  t.column_widths = {12, 24, 52};
+  t.head.push_back(row({head("科目编码"), head("科目名称"), head("名词解释")}, doc::RowRole::Head));
+  for (const auto& r : d.function_notes) {
+    doc::Row rr = row({cell(r.code, doc::Align::Left), cell(r.name), cell(r.note)},
+                      r.code.size() == 3 ? doc::RowRole::Level1 : doc::RowRole::Item);
+    if (r.code.size() > 3) rr.cells[1].indent_em = r.code.size() == 5 ? 1 : 2;
+    t.body.push_back(std::move(rr));
+  }
+  return t;
+}
+
+std::vector<doc::Block> project_tables(const Budget& b, const Profile& p,
+                                       const std::vector<Project>& list,
                                        const std::string& id_prefix) {
-  (void)b;
   std::vector<doc::Block> out;
   const bool form2024 = p.id != "2023";
+  // Several budget units: each project table names its unit ("预算单位：code name").
+  auto unit_line = [&](const Project& pr) -> std::string {
+    if (pr.unit.value.empty()) return "";
+    const Institution* inst = b.dept.find_unit(pr.unit.value);
+    if (!inst) return "预算单位：" + pr.unit.value;
+    return "预算单位：" +
+           (inst->code.value.empty() ? "" : inst->code.value + b.dept.header_separator) +
+           inst->name.value;
+  };
   int n = 0;
   for (const auto& pr : list) {
     ++n;
@@ -195,19 +273,20 @@ std::vector<doc::Block> project_tables(const Budget& b, const Profile& p, const 
     if (form2024) {
       // 7 physical columns (LAYOUT §2.12, a design choice): indicator rows span C4–C5.
       t.column_widths = {12, 10, 12, 16, 10, 10, 16};
-      t.header_block = doc::HeaderBlock{"", "", "单位：万元"};
+      t.header_block = doc::HeaderBlock{unit_line(pr), "", "单位：万元"};
       t.body.push_back(row({cell("项目编码", doc::Align::Center), cell(pr.code.value, doc::Align::Left, 2),
                             cell("项目名称", doc::Align::Center), cell(pr.name.value, doc::Align::Left, 3)}));
       doc::Cell label = cell("预算规模及资金用途", doc::Align::Center, 1, 2);
       t.body.push_back(row({label, cell("预算数", doc::Align::Center), money(pr.budget(), false),
                             cell("其中：财政资金", doc::Align::Center), money(pr.fiscal ? pr.fiscal->value : Money()),
                             cell("其他资金", doc::Align::Center), money(pr.other ? pr.other->value : Money())}));
-      t.body.push_back(row({cell(pr.purpose.value, doc::Align::Left, 6)}));
+      t.body.push_back(row({cell(purpose_text(b, pr), doc::Align::Left, 6)}));
       t.body.push_back(row({cell("资金支出计划（%）", doc::Align::Center, 1, 2), cell("3月底", doc::Align::Center, 2),
                             cell("6月底", doc::Align::Center), cell("10月底", doc::Align::Center), cell("12月底", doc::Align::Center, 2)}));
       std::vector<std::string> plan(4);
       for (size_t i = 0; i < pr.spend_plan_hundredths.size() && i < 4; ++i) {
         int64_t h = pr.spend_plan_hundredths[i];
+        if (h < 0) continue;  // left blank on purpose
         plan[i] = (h % 100 ? format_hundredths(h) : std::to_string(h / 100)) + "%";
       }
       t.body.push_back(row({cell(plan[0], doc::Align::Center, 2), cell(plan[1], doc::Align::Center), cell(plan[2], doc::Align::Center),
@@ -216,6 +295,11 @@ std::vector<doc::Block> project_tables(const Budget& b, const Profile& p, const 
       ind_head.cells[3].colspan = 2;
     } else {
       t.column_widths = {12, 14, 16, 24, 12, 16};
+      // The 2023 form has no 项目编码 row: projects of the same name are told apart by the code
+      // line.
+      std::string u = unit_line(pr);
+      std::string code = pr.code.value.empty() ? "" : "项目编码：" + pr.code.value;
+      if (!u.empty() || !code.empty()) t.header_block = doc::HeaderBlock{u, "", code};
       t.body.push_back(row({cell("绩效目标", doc::Align::Center), cell(goals, doc::Align::Left, 5)}));
     }
     // The indicator header repeats on continuation pages (it is the table's head); the rows above it

@@ -18,6 +18,7 @@ std::string numbered(const std::string& style, int n, const std::string& text) {
   if (style == "一、") return chinese_number(n) + "、" + text;
   if (style == "1.") return std::to_string(n) + "." + text;
   if (style == "（1）") return "（" + std::to_string(n) + "）" + text;
+  if (style == "(1)") return "(" + std::to_string(n) + ")" + text;
   return std::to_string(n) + "、" + text;
 }
 

@@ -45,7 +45,7 @@ std::optional<int> year_of(const std::filesystem::path& p) {
 
 Catalog Catalog::load(const std::filesystem::path& dir) {
   Catalog c;
-  for (const char* sub : {"function", "economic"}) {
+  for (const char* sub : {"function", "economic", "function-notes"}) {
     auto d = dir / sub;
     if (!std::filesystem::is_directory(d)) continue;
     for (const auto& e : std::filesystem::directory_iterator(d)) {
@@ -56,6 +56,8 @@ Catalog Catalog::load(const std::filesystem::path& dir) {
       for (auto& row : read_tsv(e.path())) {
         if (std::string(sub) == "function") {
           cy.function[row[0]] = row[1];
+        } else if (std::string(sub) == "function-notes") {
+          cy.function_notes[row[0]] = row[1];
         } else {
           cy.economic[row[0]] = row[1];
           if (row.size() > 2 && !row[2].empty()) {

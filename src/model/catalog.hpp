@@ -15,6 +15,8 @@ enum class EconKind { Personnel, Public };  // 人员经费, 公用经费
 struct CatalogYear {
   int year = 0;
   std::map<std::string, std::string> function;  // code → name
+  std::map<std::string, std::string>
+      function_notes;  // code → 名词解释 (config/catalog/function-notes/)
   std::map<std::string, std::string> economic;  // code → name
   std::map<std::string, EconKind> economic_kind;  // 3-digit code → kind
 };

@@ -52,8 +52,13 @@ enum class Kind { Basic, Project, Operating, Upper, Subsidiary };
 inline constexpr int kKindCount = 5;
 const char* kind_key(Kind k);
 
+// A budget unit (预算单位): 本级 first, then 下属单位. `nature` 行政 / 事业 / … decides whether its
+// 公用经费 counts as 机关运行经费.
 struct Institution {
-  Text name, nature, rank, funding;
+  Text code, name, nature, rank, funding;
+  bool administrative() const {
+    return nature.value == "行政" || nature.value.rfind("参公", 0) == 0;
+  }
 };
 
 struct Department {
@@ -72,6 +77,15 @@ struct Department {
   std::string duties_numbering = "1、";
   std::vector<Text> duties;
   std::vector<Institution> institutions;
+  bool list_zero_income =
+      false;  // 收入说明 also names sources of 0 (国有资本经营预算拨款收入0万元)
+  bool purpose_amounts = false;  // 资金用途 starts with the amount sentence generated from the data
+  // The institution a project/asset `unit:` names (by code or name), or nullptr.
+  const Institution* find_unit(const std::string& key) const {
+    for (const auto& i : institutions)
+      if (!key.empty() && (i.name.value == key || i.code.value == key)) return &i;
+    return nullptr;
+  }
 
   const std::string& header_name() const {
     return short_name.value.empty() ? name.value : short_name.value;
@@ -121,6 +135,9 @@ struct TpAmounts {
 struct ThreePublic {
   TpAmounts this_year;
   TpAmounts last_year;
+  // Last year known only for a group (因公出国（境）费 / 公务用车购置及运维费 combined): compared
+  // at that level.
+  std::optional<Amount> last_year_outbound, last_year_vehicle;
   std::optional<Amount> last_year_total;
   std::map<std::string, Text> reasons;  // total, outbound, vehicle_purchase, vehicle_operation, reception…
 };
@@ -137,6 +154,7 @@ struct RunningCostItem {
 };
 
 struct RunningCost {
+  std::optional<Amount> total;  // stated 机关运行经费 (行政 units only); default = all 公用经费
   Text purpose;
   std::vector<RunningCostItem> items;
   Pos items_pos;
@@ -148,6 +166,7 @@ struct PerformanceItem {
 };
 
 struct Performance {
+  std::string numbering = "（1）";  // 分项绩效目标: "（1）" | "1、" | "1."
   std::vector<Text> overall;
   Text items_intro;
   std::vector<PerformanceItem> items;
@@ -163,7 +182,8 @@ struct Project {
   Text code, name, unit;
   std::optional<Amount> fiscal, other;
   Text purpose;
-  std::vector<int64_t> spend_plan_hundredths;  // cumulative %, in hundredths (25 → 2500)
+  std::vector<int64_t>
+      spend_plan_hundredths;  // cumulative %, in hundredths (25 → 2500); -1 = left blank
   Pos spend_plan_pos;
   std::vector<Text> goals;
   std::vector<Indicator> indicators;
@@ -180,7 +200,7 @@ inline constexpr int kProcSourceCount = 8;
 const char* proc_source_key(ProcSource s);
 
 struct ProcurementRow {
-  Text unit, project, item, catalog_code, uom;
+  Text unit, project, project_code, item, catalog_code, uom;
   std::optional<Amount> project_budget;
   int64_t quantity = 0;
   std::optional<Amount> unit_price;
@@ -199,11 +219,37 @@ struct AssetRow {
   bool present = false;
 };
 
-struct Assets {
+// 资产情况 as the 2021 form states it (原值, 累计折旧, 无形资产, 净资产).
+struct AssetStatement {
+  std::optional<Amount> original, depreciation, intangible_original, intangible_amortization,
+      net_assets;
+  bool any() const {
+    return original || depreciation || intangible_original || intangible_amortization || net_assets;
+  }
+};
+
+struct AssetRows {
   AssetRow buildings, office, vehicles, equipment, other;
+  AssetStatement statement;
+  Money total() const {
+    return buildings.value.value + vehicles.value.value + equipment.value.value + other.value.value;
+  }
+};
+
+struct UnitAssets : AssetRows {
+  Text unit;  // institution code or name
+  Pos pos;
+};
+
+struct Assets : AssetRows {
+  Text as_of;                     // 截止日期 "YYYY-MM-DD" (default: 31 Dec of the year before)
+  std::vector<UnitAssets> units;  // per budget unit; the department rows are then their sums
   Text note;
   bool present = false;
   Pos pos;
+  std::string as_of_or(int year) const {
+    return as_of.value.empty() ? std::to_string(year - 1) + "-12-31" : as_of.value;
+  }
 };
 
 struct Expect {
@@ -212,6 +258,16 @@ struct Expect {
 
 struct CatalogOverrides {
   std::map<std::string, Text> function, economic;
+  std::map<std::string, Text>
+      function_notes;  // 功能分类名词解释 for codes the catalogue does not explain
+};
+
+// A named fixed sentence replaced (text) or switched off (off) by the department. Names:
+// model/blocks.hpp.
+struct BlockOverride {
+  std::string text;
+  bool off = false;
+  Pos pos;
 };
 
 struct Budget {
@@ -233,7 +289,11 @@ struct Budget {
   std::vector<ProcurementRow> procurement;
   Assets assets;
   std::map<std::string, Text> texts;
+  std::map<std::string, BlockOverride> blocks;
   Expect expect;
+  // Every key path the file sets ("projects.unit", list indices dropped) and where it first occurs:
+  // lets `check` warn about keys the chosen form does not print.
+  std::map<std::string, Pos> key_paths;
 };
 
 }  // namespace bp

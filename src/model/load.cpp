@@ -82,11 +82,13 @@ class Loader {
     Budget b;
     b.file = file;
     if (!r_.is_map(root, "文件顶层")) return std::nullopt;
-    r_.check_keys(root,
-                  {"schema", "department", "income", "expenditure", "basic_economic",
-                   "three_public", "previous_year", "running_cost", "catalog", "performance",
-                   "projects", "special_funds", "procurement", "assets", "texts", "expect"},
-                  "文件顶层");
+    r_.check_keys(
+        root,
+        {"schema", "department", "income", "expenditure", "basic_economic", "three_public",
+         "previous_year", "running_cost", "catalog", "performance", "projects", "special_funds",
+         "procurement", "assets", "texts", "blocks", "expect"},
+        "文件顶层");
+    collect_key_paths(root, "", b.key_paths);
     if (r_.require(root, "schema", "文件顶层")) {
       auto v = r_.integer(root["schema"], "schema", 1, 1);
       (void)v;
@@ -111,6 +113,7 @@ class Loader {
       text_map(n, b.texts, "texts",
                {"project_summary", "other_matters", "income_note", "running_cost_note",
                 "three_public_note"});
+    if (auto n = root["blocks"]; n.IsDefined()) blocks(n, b.blocks);
     if (auto n = root["expect"]; n.IsDefined()) expect(n, b.expect);
     return b;
   }
@@ -121,6 +124,42 @@ class Loader {
   const LoadLimits& lim_;
   size_t rows_ = 0;  // items of all lists so far
   bool rows_reported_ = false;
+
+  // Key paths of every map below `n` ("assets.units.statement.original"); list items share their
+  // list's path. Only the first position of a path is kept.
+  static void collect_key_paths(const YAML::Node& n, const std::string& prefix,
+                                std::map<std::string, Pos>& out) {
+    if (n.IsMap()) {
+      for (auto it = n.begin(); it != n.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        std::string path = prefix.empty() ? it->first.Scalar() : prefix + "." + it->first.Scalar();
+        out.emplace(path, YamlReader::pos(it->first));
+        collect_key_paths(it->second, path, out);
+      }
+    } else if (n.IsSequence()) {
+      for (const auto& e : n) collect_key_paths(e, prefix, out);
+    }
+  }
+
+  // blocks: {名称: 文字 | false}. Names are checked against the registry in validate.
+  void blocks(const YAML::Node& n, std::map<std::string, BlockOverride>& out) {
+    if (!r_.is_map(n, "blocks")) return;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (!it->first.IsScalar()) continue;
+      const std::string name = it->first.Scalar();
+      BlockOverride o;
+      o.pos = YamlReader::pos(it->first);
+      const YAML::Node v = it->second;
+      if (v.IsScalar() && (v.Scalar() == "false" || v.Scalar() == "off") && v.Tag() != "!") {
+        o.off = true;
+      } else if (auto t = txt(v, "blocks." + name)) {
+        o.text = t->value;
+      } else {
+        continue;
+      }
+      if (!out.emplace(name, o).second) d_.error("E005", o.pos, "blocks 中“" + name + "”写了两次");
+    }
+  }
 
   bool list_ok(const YAML::Node& n, std::string_view what) {
     if (!r_.is_seq(n, what)) return false;
@@ -181,10 +220,15 @@ class Loader {
 
   void department(const YAML::Node& n, Department& d) {
     if (!r_.is_map(n, "department")) return;
-    r_.check_keys(n,
-                  {"code", "name", "short_name", "year", "form", "unit", "header_separator",
-                   "gov_level", "three_public_layout", "duties", "institutions"},
-                  "department");
+    r_.check_keys(
+        n,
+        {"code", "name", "short_name", "year", "form", "unit", "header_separator", "gov_level",
+         "three_public_layout", "duties", "institutions", "list_zero_income", "purpose_amounts"},
+        "department");
+    if (auto v = n["list_zero_income"]; v.IsDefined())
+      if (auto f = r_.boolean(v, "list_zero_income")) d.list_zero_income = *f;
+    if (auto v = n["purpose_amounts"]; v.IsDefined())
+      if (auto f = r_.boolean(v, "purpose_amounts")) d.purpose_amounts = *f;
     if (r_.require(n, "code", "department"))
       if (auto c = r_.code(n["code"], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, "部门编码"))
         d.code = *c;
@@ -240,8 +284,9 @@ class Loader {
     if (auto in = n["institutions"]; in.IsDefined() && list_ok(in, "institutions")) {
       for (const auto& e : in) {
         if (!r_.is_map(e, "机构设置条目")) continue;
-        r_.check_keys(e, {"name", "nature", "rank", "funding"}, "机构设置条目");
+        r_.check_keys(e, {"code", "name", "nature", "rank", "funding"}, "机构设置条目");
         Institution inst;
+        set_text(e, "code", inst.code, "单位编码");
         if (r_.require(e, "name", "机构设置条目")) set_text(e, "name", inst.name, "单位名称");
         set_text(e, "nature", inst.nature, "单位性质");
         set_text(e, "rank", inst.rank, "单位规格");
@@ -332,14 +377,29 @@ class Loader {
     }
   }
 
-  void tp_amounts(const YAML::Node& n, TpAmounts& out, std::string_view what) {
+  void tp_amounts(const YAML::Node& n, TpAmounts& out, std::string_view what,
+                  ThreePublic* groups = nullptr) {
     out.pos = YamlReader::pos(n);
     if (!r_.is_map(n, what)) return;
     out.present = true;
-    r_.check_keys(n,
-                  {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation",
-                   "reception", "meeting_university", "meeting_other", "training"},
-                  what);
+    if (groups) {
+      // Last year: a group total where the split is not known (因公出国（境）费,
+      // 公务用车购置及运维费).
+      r_.check_keys(
+          n,
+          {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation",
+           "reception", "meeting_university", "meeting_other", "training", "outbound", "vehicle"},
+          what);
+      if (auto v = n["outbound"]; v.IsDefined())
+        groups->last_year_outbound = r_.money(v, std::string(what) + ".outbound");
+      if (auto v = n["vehicle"]; v.IsDefined())
+        groups->last_year_vehicle = r_.money(v, std::string(what) + ".vehicle");
+    } else {
+      r_.check_keys(n,
+                    {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation",
+                     "reception", "meeting_university", "meeting_other", "training"},
+                    what);
+    }
     for (int i = 0; i < kTpItemCount; ++i) {
       auto v = n[tp_item_key(static_cast<TpItem>(i))];
       if (!v.IsDefined()) continue;
@@ -372,7 +432,7 @@ class Loader {
     if (auto v = n["this_year"]; v.IsDefined())
       tp_amounts(v, tp.this_year, "three_public.this_year");
     if (auto v = n["last_year"]; v.IsDefined())
-      tp_amounts(v, tp.last_year, "three_public.last_year");
+      tp_amounts(v, tp.last_year, "three_public.last_year", &tp);
     if (auto v = n["last_year_total"]; v.IsDefined()) {
       tp.last_year_total = r_.money(v, "three_public.last_year_total");
       if (tp.last_year.present)
@@ -381,8 +441,8 @@ class Loader {
     }
     if (auto v = n["reasons"]; v.IsDefined())
       text_map(v, tp.reasons, "three_public.reasons",
-               {"total", "outbound", "vehicle_purchase", "vehicle_operation", "reception",
-                "meeting", "training"});
+               {"total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation",
+                "reception", "meeting", "training"});
   }
 
   void previous(const YAML::Node& n, PreviousYear& p) {
@@ -400,7 +460,8 @@ class Loader {
 
   void running_cost(const YAML::Node& n, RunningCost& rc) {
     if (!r_.is_map(n, "running_cost")) return;
-    r_.check_keys(n, {"purpose", "items"}, "running_cost");
+    r_.check_keys(n, {"total", "purpose", "items"}, "running_cost");
+    if (auto v = n["total"]; v.IsDefined()) rc.total = r_.money(v, "running_cost.total");
     set_text(n, "purpose", rc.purpose, "running_cost.purpose");
     if (auto it = n["items"]; it.IsDefined() && list_ok(it, "running_cost.items")) {
       rc.items_pos = YamlReader::pos(it);
@@ -420,7 +481,7 @@ class Loader {
 
   void catalog(const YAML::Node& n, CatalogOverrides& c) {
     if (!r_.is_map(n, "catalog")) return;
-    r_.check_keys(n, {"function", "economic"}, "catalog");
+    r_.check_keys(n, {"function", "economic", "function_notes"}, "catalog");
     auto read = [&](const char* key, std::map<std::string, Text>& out,
                     std::initializer_list<size_t> lens) {
       auto m = n[key];
@@ -433,6 +494,7 @@ class Loader {
     };
     read("function", c.function, {3, 5, 7});
     read("economic", c.economic, {3, 5});
+    read("function_notes", c.function_notes, {3, 5, 7});
   }
 
   PerformanceItem perf_item(const YAML::Node& e, int depth) {
@@ -455,7 +517,15 @@ class Loader {
 
   void performance(const YAML::Node& n, Performance& p) {
     if (!r_.is_map(n, "performance")) return;
-    r_.check_keys(n, {"overall", "items_intro", "items", "measures"}, "performance");
+    r_.check_keys(n, {"numbering", "overall", "items_intro", "items", "measures"}, "performance");
+    if (auto nb = n["numbering"]; nb.IsDefined())
+      if (auto t = txt(nb, "numbering")) {
+        if (t->value != "（1）" && t->value != "1、" && t->value != "1." && t->value != "(1)")
+          d_.error("E013", t->pos, "未知的分项绩效目标编号样式“" + t->value + "”",
+                   "可选：（1） (1) 1、 1.");
+        else
+          p.numbering = t->value;
+      }
     if (auto v = n["overall"]; v.IsDefined()) p.overall = texts(v, "总体绩效目标");
     set_text(n, "items_intro", p.items_intro, "分项目标导语");
     if (auto v = n["items"]; v.IsDefined() && list_ok(v, "performance.items"))
@@ -487,8 +557,14 @@ class Loader {
                      "资金支出计划应有 4 个数（3月底、6月底、10月底、12月底），实际 " +
                          std::to_string(v.size()) + " 个");
           else
-            for (const auto& x : v)
+            for (const auto& x : v) {
+              // A quarter left blank on purpose (~ or "") prints blank, not 0%.
+              if (x.IsNull() || (x.IsScalar() && x.Scalar().empty())) {
+                p.spend_plan_hundredths.push_back(-1);
+                continue;
+              }
               if (auto pc = r_.percent(x, "资金支出计划")) p.spend_plan_hundredths.push_back(*pc);
+            }
         }
       }
       if (auto v = e["goals"]; v.IsDefined()) p.goals = texts(v, "绩效目标");
@@ -517,13 +593,14 @@ class Loader {
     for (const auto& e : n) {
       if (!r_.is_map(e, "采购条目")) continue;
       r_.check_keys(e,
-                    {"unit", "project", "project_budget", "item", "catalog_code", "uom", "quantity",
-                     "unit_price", "amounts", "sme_reserved", "fixed_asset"},
+                    {"unit", "project", "project_code", "project_budget", "item", "catalog_code",
+                     "uom", "quantity", "unit_price", "amounts", "sme_reserved", "fixed_asset"},
                     "采购条目");
       ProcurementRow row;
       row.pos = YamlReader::pos(e);
       set_text(e, "unit", row.unit, "预算单位");
       if (r_.require(e, "project", "采购条目")) set_text(e, "project", row.project, "项目名称");
+      set_text(e, "project_code", row.project_code, "项目编码");
       if (r_.require(e, "item", "采购条目")) set_text(e, "item", row.item, "采购物品名称");
       set_text(e, "catalog_code", row.catalog_code, "政府采购目录序号");
       set_text(e, "uom", row.uom, "计量单位");
@@ -562,17 +639,86 @@ class Loader {
       if (auto a = r_.money(v, "价值")) row.value = *a;
   }
 
-  void assets(const YAML::Node& n, Assets& a) {
-    a.pos = YamlReader::pos(n);
-    if (!r_.is_map(n, "assets")) return;
-    a.present = true;
-    r_.check_keys(n, {"buildings", "office", "vehicles", "equipment", "other", "note"}, "assets");
+  void asset_rows(const YAML::Node& n, AssetRows& a) {
     asset_row(n, "buildings", a.buildings);
     asset_row(n, "office", a.office);
     asset_row(n, "vehicles", a.vehicles);
     asset_row(n, "equipment", a.equipment);
     asset_row(n, "other", a.other);
+    auto m = [&](const char* key, std::optional<Amount>& out, const char* what) {
+      if (auto v = n[key]; v.IsDefined()) out = r_.money(v, what);
+    };
+    m("original", a.statement.original, "固定资产原值");
+    m("depreciation", a.statement.depreciation, "累计折旧");
+    m("intangible_original", a.statement.intangible_original, "无形资产原值");
+    m("intangible_amortization", a.statement.intangible_amortization, "无形资产累计摊销");
+    m("net_assets", a.statement.net_assets, "净资产");
+  }
+
+  void assets(const YAML::Node& n, Assets& a) {
+    a.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, "assets")) return;
+    a.present = true;
+    r_.check_keys(
+        n,
+        {"buildings", "office", "vehicles", "equipment", "other", "note", "as_of", "original",
+         "depreciation", "intangible_original", "intangible_amortization", "net_assets", "units"},
+        "assets");
+    asset_rows(n, a);
     set_text(n, "note", a.note, "资产说明");
+    set_text(n, "as_of", a.as_of, "资产截止日期");
+    if (auto u = n["units"]; u.IsDefined() && list_ok(u, "assets.units")) {
+      for (const auto& e : u) {
+        if (!r_.is_map(e, "单位资产")) continue;
+        r_.check_keys(
+            e,
+            {"unit", "buildings", "office", "vehicles", "equipment", "other", "original",
+             "depreciation", "intangible_original", "intangible_amortization", "net_assets"},
+            "单位资产");
+        UnitAssets ua;
+        ua.pos = YamlReader::pos(e);
+        if (r_.require(e, "unit", "单位资产")) set_text(e, "unit", ua.unit, "预算单位");
+        asset_rows(e, ua);
+        a.units.push_back(std::move(ua));
+      }
+      if (!a.units.empty()) {
+        const bool top = a.buildings.present || a.office.present || a.vehicles.present ||
+                         a.equipment.present || a.other.present || a.statement.any();
+        if (top)
+          d_.error("E104", YamlReader::pos(u), "assets 已按单位（units）填写，又填写了部门合计数",
+                   "分单位填写时部门合计由程序计算，请删除 assets 下的合计数");
+        else
+          sum_unit_assets(a);
+      }
+    }
+  }
+
+  // The department's asset rows are the sums of its units' (a list given per budget unit).
+  static void sum_unit_assets(Assets& a) {
+    auto add_row = [](AssetRow& to, const AssetRow& from) {
+      if (!from.present) return;
+      to.present = true;
+      to.quantity += from.quantity;
+      to.value.value += from.value.value;
+      if (!to.pos.line) to.pos = from.pos;
+    };
+    auto add_opt = [](std::optional<Amount>& to, const std::optional<Amount>& from) {
+      if (!from) return;
+      if (!to) to = Amount{Money(), from->pos};
+      to->value += from->value;
+    };
+    for (const auto& u : a.units) {
+      add_row(a.buildings, u.buildings);
+      add_row(a.office, u.office);
+      add_row(a.vehicles, u.vehicles);
+      add_row(a.equipment, u.equipment);
+      add_row(a.other, u.other);
+      add_opt(a.statement.original, u.statement.original);
+      add_opt(a.statement.depreciation, u.statement.depreciation);
+      add_opt(a.statement.intangible_original, u.statement.intangible_original);
+      add_opt(a.statement.intangible_amortization, u.statement.intangible_amortization);
+      add_opt(a.statement.net_assets, u.statement.net_assets);
+    }
   }
 
   void expect(const YAML::Node& n, Expect& e) {

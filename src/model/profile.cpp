@@ -84,6 +84,14 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
     p.id = str(file, root, "id");
     p.description = root["description"] ? root["description"].as<std::string>() : "";
     p.has_tables = root["has_tables"] ? root["has_tables"].as<bool>() : true;
+    if (root["years"])
+      for (const auto& y : root["years"]) p.years.push_back(y.as<int>());
+    else if (!p.id.empty() && p.id.find_first_not_of("0123456789") == std::string::npos)
+      p.years.push_back(std::stoi(p.id));
+    p.catalog_year = root["catalog_year"] ? root["catalog_year"].as<int>() : 0;
+    for (const auto& k : root["not_printed"]) p.not_printed.push_back(k.as<std::string>());
+    p.list_zero_income = root["list_zero_income"] ? root["list_zero_income"].as<bool>() : false;
+    p.function_glossary = root["function_glossary"] ? root["function_glossary"].as<bool>() : false;
     auto opt = [&](const char* key) { return root[key] ? root[key].as<std::string>() : std::string(); };
     p.toc_title = opt("toc_title");
     for (const auto& l : root["title_lines"]) p.title_lines.push_back(l.as<std::string>());
@@ -138,6 +146,9 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
       for (const auto& s : n["sections"])
         p.sections.push_back({str(file, s, "id"), str(file, s, "heading"), str(file, s, "template")});
       for (const auto& g : n["glossary"]) p.glossary.push_back({str(file, g, "term"), str(file, g, "definition")});
+      const YAML::Node blocks = n["blocks"];
+      for (auto it = blocks.begin(); it != blocks.end(); ++it)
+        p.block_templates[it->first.as<std::string>()] = it->second.as<std::string>();
     }
   } catch (const YAML::Exception& e) {
     throw std::runtime_error(file + ":" + std::to_string(e.mark.line + 1) + ": 年度格式配置错误：" + e.msg);

@@ -47,6 +47,11 @@ struct GlossaryTerm {
 struct Profile {
   std::string id;
   std::string description;
+  std::vector<int> years;  // budget years this is the own form of (default: the id); else W110
+  int catalog_year = 0;    // catalogue this form is stated to use when its year has none (no W111)
+  std::vector<std::string> not_printed;  // key paths the form never prints (W112 when set)
+  bool list_zero_income = false;         // 收入说明 names sources of 0 too
+  bool function_glossary = false;        // 名词解释 includes the 功能分类 table (2021 form)
   bool has_tables = true;
   std::string toc_title;
   std::vector<std::string> title_lines;
@@ -60,6 +65,7 @@ struct Profile {
   std::string narrative_part, narrative_title, opening_template, project_table;
   std::vector<NarrativeSection> sections;
   std::vector<GlossaryTerm> glossary;
+  std::map<std::string, std::string> block_templates;  // block name → default template of this form
   const TableDef& table(const std::string& id) const;
 };
 

@@ -14,6 +14,7 @@ struct CodeNames {
   const CatalogOverrides* overrides = nullptr;
   const std::string* function(const std::string& code) const;
   const std::string* economic(const std::string& code) const;
+  const std::string* function_note(const std::string& code) const;       // 功能分类名词解释
   std::optional<EconKind> economic_kind(const std::string& code) const;  // by the 3-digit 类
 };
 
