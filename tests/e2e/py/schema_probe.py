@@ -90,7 +90,7 @@ def set_path(doc, path, value):
         if isinstance(node, list):
             if not node:
                 node.append({})
-            if last or not isinstance(node[0], dict):
+            if not isinstance(node[0], dict):
                 node[0] = value
                 return
             node = node[0]
