@@ -3,7 +3,7 @@ source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 out=$("$BP" check examples 2>&1); rc=$?
 check '[ "$rc" -eq 0 ]' "examples should pass check: $out"
-check 'grep -q "检查了 4 个文件\|检查了 3 个文件" <<<"$out"' "summary line missing: $out"
+check 'grep -q "检查了 7 个文件" <<<"$out"' "summary line missing: $out"
 
 "$BP" build --format json --out "$TMP/out" examples >/dev/null 2>&1; rc=$?
 check '[ "$rc" -eq 0 ]' "json build failed: rc=$rc"

@@ -14,7 +14,7 @@ check '! grep -q "目录页码未能排版" <<<"$out"' "目录 page numbers did 
 "$BP" build --format json --out "$TMP/out" examples >/dev/null 2>&1
 docs=$(find "$TMP/out" -name '*.docx' | sort)
 n=$(grep -c . <<<"$docs")
-check '[ "$n" -eq 4 ]' "expected 4 docx files, got $n: $docs"
+check '[ "$n" -eq 7 ]' "expected 7 docx files (one per example), got $n: $docs"
 check 'ls "$TMP"/out/2023/434-*.docx "$TMP"/out/2024/201-*.docx >/dev/null 2>&1' "not at OUT/<year>/<code>-<name>.docx"
 check '[ -z "$(find "$TMP/out" -name ".*tmp*")" ]' "temp files left behind"
 echo "docx: $n files in $ms ms, $(du -cb $docs | tail -1 | cut -f1) bytes"

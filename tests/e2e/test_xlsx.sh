@@ -82,8 +82,8 @@ check 'grep -q "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2023-11-14T22:13:20
 # Project sheet: each project after the first starts a printed page.
 check 'grep -q "<rowBreaks count=\"[1-9][0-9]*\"" "$(sheet 项目绩效目标)"' "project sheet: page breaks between projects"
 S="$TMP/sum" && mkdir -p "$S" && unzip -q -o "$TMP/out/2023/汇总.xlsx" -d "$S"
-check 'grep -q "<autoFilter ref=\"A3:H5\"/>" "$S/xl/worksheets/sheet1.xml"' "汇总: autofilter over header + 2 departments"
-check 'grep -q "<f>SUBTOTAL(109,D4:D5)</f><v>13363.91</v>" "$S/xl/worksheets/sheet1.xml"' "汇总: 合计 follows the filter"
+check 'grep -q "<autoFilter ref=\"A3:H6\"/>" "$S/xl/worksheets/sheet1.xml"' "汇总: autofilter over header + 3 departments"
+check 'grep -q "<f>SUBTOTAL(109,D4:D6)</f><v>14624.51</v>" "$S/xl/worksheets/sheet1.xml"' "汇总: 合计 follows the filter"
 
 # --- Deterministic bytes ---------------------------------------------------------------------------
 "$BP" build -q --format xlsx --out "$TMP/out2" examples >/dev/null 2>&1
