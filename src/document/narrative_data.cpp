@@ -96,6 +96,10 @@ data asset_data(const AssetRows& a) {
   both("other", a.other.value.value);
   d.set("vehicles_n", std::to_string(a.vehicles.quantity));
   d.set("has_office", flag(!a.office.value.value.zero()));
+  d.set("has_buildings", flag(!a.buildings.value.value.zero()));
+  d.set("has_vehicles", flag(!a.vehicles.value.value.zero() || a.vehicles.quantity));
+  d.set("has_equipment", flag(!a.equipment.value.value.zero()));
+  d.set("has_other", flag(!a.other.value.value.zero()));
   d.set("buildings_area", std::to_string(a.buildings.quantity));
   const auto& s = a.statement;
   auto get = [](const std::optional<Amount>& x) { return x ? x->value : Money(); };
