@@ -5,7 +5,8 @@ namespace bp {
 // Free text inserted into a sentence often brings its own full stop ("原因是……。；"): keep one mark.
 std::string tidy_punctuation(std::string s) {
   static const std::pair<const char*, const char*> rules[] = {
-      {"。。", "。"}, {"。；", "；"}, {"。，", "，"}, {"，。", "。"}, {"；。", "。"}, {"。）", "）"}, {"，，", "，"}, {"，；", "；"}};
+      {"。。", "。"}, {"。；", "；"}, {"。，", "，"}, {"，。", "。"},
+      {"；。", "。"}, {"。）", "）"}, {"，，", "，"}, {"，；", "；"}};
   for (bool changed = true; changed;) {
     changed = false;
     for (auto [from, to] : rules)

@@ -719,8 +719,10 @@ class Loader {
       add_row(a.other, u.other);
       add_opt(a.statement.original, u.statement.original, &AssetStatement::original);
       add_opt(a.statement.depreciation, u.statement.depreciation, &AssetStatement::depreciation);
-      add_opt(a.statement.intangible_original, u.statement.intangible_original, &AssetStatement::intangible_original);
-      add_opt(a.statement.intangible_amortization, u.statement.intangible_amortization, &AssetStatement::intangible_amortization);
+      add_opt(a.statement.intangible_original, u.statement.intangible_original,
+              &AssetStatement::intangible_original);
+      add_opt(a.statement.intangible_amortization, u.statement.intangible_amortization,
+              &AssetStatement::intangible_amortization);
       add_opt(a.statement.net_assets, u.statement.net_assets, &AssetStatement::net_assets);
     }
   }
