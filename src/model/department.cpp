@@ -49,4 +49,38 @@ bool ProcurementRow::is_fixed_asset() const {
   return catalog_code.value.rfind("A02", 0) == 0;
 }
 
+// The department's asset rows are the sums of its units' (a list given per budget unit).
+void sum_unit_assets(Assets& a) {
+  auto add_row = [](AssetRow& to, const AssetRow& from) {
+    if (!from.present) return;
+    to.present = true;
+    to.quantity += from.quantity;
+    to.value.value += from.value.value;
+    if (!to.pos.line) to.pos = from.pos;
+  };
+  // A statement figure is the department's only when every unit states it: a sum over some of the
+  // units would be printed as the department's 原值/净资产 and be wrong.
+  auto add_opt = [&a](std::optional<Amount>& to, const std::optional<Amount>& from,
+                      std::optional<Amount> AssetStatement::*field) {
+    for (const auto& u : a.units)
+      if (!(u.statement.*field)) return;
+    if (!to) to = Amount{Money(), from->pos};
+    to->value += from->value;
+  };
+  for (const auto& u : a.units) {
+    add_row(a.buildings, u.buildings);
+    add_row(a.office, u.office);
+    add_row(a.vehicles, u.vehicles);
+    add_row(a.equipment, u.equipment);
+    add_row(a.other, u.other);
+    add_opt(a.statement.original, u.statement.original, &AssetStatement::original);
+    add_opt(a.statement.depreciation, u.statement.depreciation, &AssetStatement::depreciation);
+    add_opt(a.statement.intangible_original, u.statement.intangible_original,
+            &AssetStatement::intangible_original);
+    add_opt(a.statement.intangible_amortization, u.statement.intangible_amortization,
+            &AssetStatement::intangible_amortization);
+    add_opt(a.statement.net_assets, u.statement.net_assets, &AssetStatement::net_assets);
+  }
+}
+
 }  // namespace bp

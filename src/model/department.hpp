@@ -252,6 +252,10 @@ struct Assets : AssetRows {
   }
 };
 
+// Sets the department's asset rows (and statement figures every unit states) to the sums of its
+// units'.
+void sum_unit_assets(Assets& a);
+
 struct Expect {
   std::map<std::string, Amount> values;  // key → expected
 };
