@@ -1,5 +1,6 @@
 #include "app/context.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 
@@ -9,15 +10,24 @@ Context::Context(std::filesystem::path config_dir) : config_dir_(std::move(confi
   if (!std::filesystem::is_directory(config_dir_))
     throw std::runtime_error("找不到配置目录 " + config_dir_.string());
   catalog_ = Catalog::load(config_dir_ / "catalog");
-  for (const auto& id : list_profiles(config_dir_)) profiles_.emplace(id, load_profile(config_dir_, id));
+  for (const auto& id : list_profiles(config_dir_))
+    profiles_.emplace(id, load_profile(config_dir_, id));
   templates_ = TemplateSet::load(config_dir_.parent_path() / "templates");
   typesetting_ = std::make_unique<LazyTypesetting>(config_dir_);
-  if (templates_.empty()) throw std::runtime_error("找不到说明模板目录 " + (config_dir_.parent_path() / "templates").string());
+  if (templates_.empty())
+    throw std::runtime_error("找不到说明模板目录 " +
+                             (config_dir_.parent_path() / "templates").string());
 }
 
 const Profile* Context::profile(const std::string& id) const {
   auto it = profiles_.find(id);
   return it == profiles_.end() ? nullptr : &it->second;
+}
+
+const Profile* Context::profile_for_year(int year) const {
+  for (const auto& [id, p] : profiles_)
+    if (std::find(p.years.begin(), p.years.end(), year) != p.years.end()) return &p;
+  return nullptr;
 }
 
 std::filesystem::path Context::find_config_dir(const std::string& flag, const char* argv0) {

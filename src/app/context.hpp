@@ -7,9 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "model/catalog.hpp"
 #include "app/typesetting.hpp"
 #include "document/templates.hpp"
+#include "model/catalog.hpp"
 #include "model/profile.hpp"
 
 namespace bp {
@@ -22,6 +22,8 @@ class Context {
   const Catalog& catalog() const { return catalog_; }
   // nullptr when there is no such profile.
   const Profile* profile(const std::string& id) const;
+  // The profile that is the own form of budget year `year` (its `years:`), nullptr when none is.
+  const Profile* profile_for_year(int year) const;
   // templates/ beside config/.
   const TemplateSet& templates() const { return templates_; }
   // Theme and fonts, loaded on first use (only builds that typeset need them).

@@ -216,7 +216,7 @@ std::filesystem::path default_next_year_dir(const std::filesystem::path& file, i
 }
 
 NextYearFile next_year_file(const std::string& text, const CheckedBudget& c,
-                            const std::string& source) {
+                            const std::string& source, const Profile* next_form) {
   if (!c.ok()) throw std::logic_error("next_year_file needs a checked budget without errors");
   const Budget& b = *c.budget;
   const Figures& fig = c.derived->fig;
@@ -225,6 +225,10 @@ NextYearFile next_year_file(const std::string& text, const CheckedBudget& c,
   const int year = b.dept.year;
 
   ed.replace_scalar(root["department"]["year"], std::to_string(year + 1));
+  // A file whose year has its own form gets it, so the draft does not warn W110 for a form that
+  // exists (2024 → 2025); the form is kept where the configuration has none for the new year.
+  const std::string form = next_form && next_form->id != b.dept.form ? next_form->id : b.dept.form;
+  if (form != b.dept.form) ed.replace_scalar(root["department"]["form"], form);
   ed.zero(root["income"]);
   for (const auto& line : root["expenditure"])
     ed.zero_keys(line,
@@ -292,6 +296,7 @@ NextYearFile next_year_file(const std::string& text, const CheckedBudget& c,
 
   NextYearFile out;
   out.year = year + 1;
+  out.form = form;
   out.file_name = sanitize_file_component(b.dept.code.value + ".yaml");
   out.yaml =
       "# " + std::to_string(year + 1) + " 年度部门预算草稿：由 budgetpress new-year 从 " + source +
@@ -300,7 +305,11 @@ NextYearFile next_year_file(const std::string& text, const CheckedBudget& c,
       "# 本年度的金额已全部清零，请逐项填写；不再安排的支出行、采购条目请删除。\n"
       "# budgetpress check 会列出仍待填写的行（E023 支出行没有金额、E072 采购条目没有金额）。\n"
       "# previous_year 和 three_public.last_year 已填入 " +
-      y + " 年度的数字；expect 已删除。\n" + body;
+      y + " 年度的数字；expect 已删除。\n" +
+      (form != b.dept.form ? "# 公开格式由“" + b.dept.form + "”改为 " + std::to_string(year + 1) +
+                                 " 年度的“" + form + "”格式。\n"
+                           : std::string()) +
+      body;
   return out;
 }
 

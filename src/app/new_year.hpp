@@ -1,7 +1,8 @@
 // `budgetpress new-year`: next year's department file from this year's (docs/batch.md#new-year).
 //
 // The file is edited as text, not re-serialised, so the clerk's layout and comments survive:
-//   - department.year + 1; the form is kept (change it when a new form is issued);
+//   - department.year + 1; the form becomes next year's own form where the configuration has one
+//     (a profile whose `years:` holds the new year), else it is kept;
 //   - every amount of this year becomes 0 — income, expenditure lines, basic_economic,
 //     running_cost items, project/special-fund amounts, procurement amounts and prices, asset
 //     values — while codes, sources, names, quantities, texts and structure stay: `check` then
@@ -22,14 +23,16 @@ namespace bp {
 struct NextYearFile {
   std::string yaml;
   int year = 0;           // the new budget year
+  std::string form;       // the form the new file names (department.form)
   std::string file_name;  // "<code>.yaml", sanitized
 };
 
 // `text` are the exact bytes that `c` was checked from; `c.ok()` must hold (the derived figures
-// fill previous_year). `source` names the file in the generated header comment.
+// fill previous_year). `source` names the file in the generated header comment. `next_form` is
+// the profile of the new year (Context::profile_for_year), nullptr to keep the form.
 // Throws std::runtime_error when the text cannot be edited safely.
 NextYearFile next_year_file(const std::string& text, const CheckedBudget& c,
-                            const std::string& source);
+                            const std::string& source, const Profile* next_form = nullptr);
 
 // Where next year's file goes without --out: for a file in a directory named after its year
 // (depts/2023/434.yaml), the sibling directory of the next year (depts/2024/); empty otherwise.

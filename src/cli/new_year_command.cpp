@@ -32,7 +32,8 @@ int run_new_year(const Options& opt) {
       continue;
     }
     try {
-      auto next = next_year_file(text, c, f.string());
+      auto next =
+          next_year_file(text, c, f.string(), ctx->profile_for_year(c.budget->dept.year + 1));
       std::filesystem::path dir = opt.out_dir.empty()
                                       ? default_next_year_dir(f, c.budget->dept.year)
                                       : std::filesystem::path(opt.out_dir);
