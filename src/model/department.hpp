@@ -214,6 +214,13 @@ struct CatalogOverrides {
   std::map<std::string, Text> function, economic;
 };
 
+// `review:` — publication-review rules switched off for this department (docs/review.md). The
+// codes are checked by the review itself, which knows them.
+struct ReviewOverrides {
+  std::vector<Text> off;
+  Pos pos;
+};
+
 struct Budget {
   std::string file;
   Department dept;
@@ -234,6 +241,7 @@ struct Budget {
   Assets assets;
   std::map<std::string, Text> texts;
   Expect expect;
+  ReviewOverrides review;
 };
 
 }  // namespace bp

@@ -85,7 +85,8 @@ class Loader {
     r_.check_keys(root,
                   {"schema", "department", "income", "expenditure", "basic_economic",
                    "three_public", "previous_year", "running_cost", "catalog", "performance",
-                   "projects", "special_funds", "procurement", "assets", "texts", "expect"},
+                   "projects", "special_funds", "procurement", "assets", "texts", "expect",
+                   "review"},
                   "文件顶层");
     if (r_.require(root, "schema", "文件顶层")) {
       auto v = r_.integer(root["schema"], "schema", 1, 1);
@@ -112,6 +113,7 @@ class Loader {
                {"project_summary", "other_matters", "income_note", "running_cost_note",
                 "three_public_note"});
     if (auto n = root["expect"]; n.IsDefined()) expect(n, b.expect);
+    if (auto n = root["review"]; n.IsDefined()) review(n, b.review);
     return b;
   }
 
@@ -510,6 +512,14 @@ class Loader {
       }
       out.push_back(std::move(p));
     }
+  }
+
+  // review: {off: [W210, …]} — the codes are checked by the review (check), which knows them.
+  void review(const YAML::Node& n, ReviewOverrides& out) {
+    out.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, "review")) return;
+    r_.check_keys(n, {"off"}, "review");
+    if (auto v = n["off"]; v.IsDefined()) out.off = texts(v, "review.off");
   }
 
   void procurement(const YAML::Node& n, Budget& b) {
