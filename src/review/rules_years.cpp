@@ -35,6 +35,15 @@ bool history_or_plan(const std::string& text, const Figure& f) {
   return false;
 }
 
+// A year that belongs to a project name quoted in the text (“主要为2021年第三批…专项资金项目”).
+bool in_project_name(const Budget& b, const std::string& text, int year) {
+  const std::string y = std::to_string(year) + "年";
+  for (const auto* list : {&b.projects, &b.special_funds})
+    for (const auto& p : *list)
+      if (contains(p.name.value, y.c_str()) && contains(text, p.name.value.c_str())) return true;
+  return false;
+}
+
 }  // namespace
 
 void check_years(const Context& c) {
@@ -75,6 +84,7 @@ void check_years(const Context& c) {
       }
       if (v == year || v == year - 1) continue;
       if (history_or_plan(f.text->value, y)) continue;
+      if (in_project_name(c.in.budget, f.text->value, v)) continue;
       c.add("W210", f,
             "文字中的“" + std::to_string(v) + "年”既不是预算年度（" + std::to_string(year) +
                 "）也不是上年",
