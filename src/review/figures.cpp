@@ -199,10 +199,19 @@ Relation relation_before(V32 s, size_t i) {
   // “不超过” may be followed by 为 / 在.
   size_t k2 = k;
   if (k2 > 0 && (s[k2 - 1] == U'为' || s[k2 - 1] == U'在')) --k2;
-  for (V32 w : kCapBefore)
-    if (ends_at(s, k, w) || ends_at(s, k2, w)) return Relation::AtMost;
-  for (V32 w : kFloorBefore)
-    if (ends_at(s, k, w) || ends_at(s, k2, w)) return Relation::AtLeast;
+  // The longest word wins: “不低于” is a floor although it ends with the cap word “低于”.
+  Relation best = Relation::Equal;
+  size_t best_len = 0;
+  auto try_words = [&](const auto& words, Relation r) {
+    for (V32 w : words)
+      if ((ends_at(s, k, w) || ends_at(s, k2, w)) && w.size() > best_len) {
+        best = r;
+        best_len = w.size();
+      }
+  };
+  try_words(kCapBefore, Relation::AtMost);
+  try_words(kFloorBefore, Relation::AtLeast);
+  if (best_len) return best;
   return Relation::Equal;
 }
 
