@@ -17,6 +17,8 @@ const std::vector<RuleInfo>& rules() {
       {"W205", "指标描述与指标值的方向（上限 / 下限）相反"},
       {"W206", "文字中的金额超过项目预算数或成本上限"},
       {"W207", "同一人数写了两个不同的数"},
+      {"W208", "说明中的增减额或增减方向与数据不符"},
+      {"W209", "文字中项目的金额与该项目预算数不符"},
       {"W210", "文字中的年份不是预算年度或上年"},
       {"W211", "资产情况的时点不是上年末"},
       {"W212", "标题中的年份不是预算年度"},
@@ -50,6 +52,7 @@ std::vector<Finding> review(const Input& in, const Settings& settings) {
   std::vector<Finding> out;
   const Context c{in, fields, out};
   check_figures(c);
+  check_changes(c);
   check_years(c);
   check_hygiene(c);
   check_readiness(c);

@@ -28,6 +28,7 @@ struct Context {
 };
 
 void check_figures(const Context& c);    // W200–W209
+void check_changes(const Context& c);    // W208–W209
 void check_years(const Context& c);      // W210–W212
 void check_hygiene(const Context& c);    // W220–W225
 void check_readiness(const Context& c);  // W240–W249
