@@ -96,10 +96,10 @@ const char* leftover_marker(const std::string& t) {
 
 // The instruction sentences of the disclosure form (“请根据实际情况填写”, “填报说明”…).
 const char* instruction_text(const std::string& t) {
-  for (const char* w :
-       {"填报说明", "填写说明", "填表说明", "此处填", "请根据实际", "请按实际", "请简要", "请填写",
-        "请填列", "请在此", "根据实际情况填写", "按实际情况填列", "（如无", "(如无", "如无此项",
-        "示例：", "参考格式", "此部分内容"})
+  for (const char* w : {"填报说明",         "填写说明",       "填表说明", "此处填",   "请根据实际",
+                        "请按实际",         "请简要",         "请填写",   "请填列",   "请在此",
+                        "根据实际情况填写", "按实际情况填列", "（如无，", "(如无，",  "（如无请",
+                        "如无此项",         "无则填",         "示例：",   "参考格式", "此部分内容"})
     if (contains(t, w)) return w;
   return nullptr;
 }

@@ -24,9 +24,11 @@ bool history_or_plan(const std::string& text, const Figure& f) {
   for (const char* w :
        {"以来", "起",   "开始", "至今", "成立", "设立", "组建", "改革", "印发", "颁布", "出台",
         "版",   "修订", "前",   "以前", "被",   "获",   "荣获", "建成", "启动", "试点"})
-    if (a.rfind(w, 0) == 0 || (a.rfind("度", 0) == 0 && std::string(w) == "起")) return true;
-  // 年度 / 年 followed by a history word a little later: “2019年度起”
-  if (contains(a, "以来") || contains(a, "至今")) return true;
+    if (a.rfind(w, 0) == 0 || a.rfind(std::string("度") + w, 0) == 0) return true;  // 2019年(度)起
+  // a history word a little later: “2019年度起”, “2018年机构改革后”, “2020年经批准设立”
+  for (const char* w : {"以来", "至今", "改革", "成立", "组建", "挂牌", "更名", "合并", "划入",
+                        "划转", "设立", "批准", "印发", "出台"})
+    if (contains(after(text, f, 10), w)) return true;
   for (const char* w :
        {"自", "从", "于", "到", "至", "截至", "截止", "直至", "早在", "曾", "始于", "在"})
     if (f.context.size() >= std::string(w).size() &&
@@ -54,6 +56,8 @@ void check_years(const Context& c) {
     if (f.kind == FieldKind::InstitutionName || f.kind == FieldKind::ProcurementText ||
         f.kind == FieldKind::ProjectName)
       continue;
+    // 部门职责 tell the department's history (“根据2018年机构改革方案…”): not a stale sentence.
+    const bool history_text = f.kind == FieldKind::Duty;
     for (const auto& y : extract_figures(f.text->value)) {
       if (y.kind != FigureKind::Year || y.in_title || y.in_range) continue;
       const int v = static_cast<int>(y.number.mantissa);
@@ -82,7 +86,9 @@ void check_years(const Context& c) {
           continue;
         }
       }
-      if (v == year || v == year - 1) continue;
+      // Only past years: a sentence kept from an older file speaks of its own year; a later
+      // year is a plan horizon (“2035年远景目标”, “2025年完成”).
+      if (v >= year - 1 || history_text) continue;
       if (history_or_plan(f.text->value, y)) continue;
       if (in_project_name(c.in.budget, f.text->value, v)) continue;
       c.add("W210", f,
