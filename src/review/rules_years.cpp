@@ -91,9 +91,17 @@ void check_years(const Context& c) {
       if (v >= year - 1 || history_text) continue;
       if (history_or_plan(f.text->value, y)) continue;
       if (in_project_name(c.in.budget, f.text->value, v)) continue;
+      if (f.kind == FieldKind::IndicatorValue) {
+        c.add("W210", f,
+              "指标值“" + f.text->value + "”中的 " + std::to_string(v) + " 年早于预算年度（" +
+                  std::to_string(year) + "），这个目标在预算年度开始前就已过去",
+              "多半是沿用了往年的绩效目标表；请改为本年度的指标值",
+              "预算年度 " + std::to_string(year));
+        continue;
+      }
       c.add("W210", f,
-            "文字中的“" + std::to_string(v) + "年”既不是预算年度（" + std::to_string(year) +
-                "）也不是上年",
+            "文字中的“" + std::to_string(v) + "年”早于上一年度（本文件是 " + std::to_string(year) +
+                " 年度预算）",
             "如是沿用往年的句子，请改为本年度的内容；历史年份请写明（如“自2018年以来”）",
             "预算年度 " + std::to_string(year));
     }
