@@ -126,49 +126,77 @@ bool joins(const std::u32string& gap) {
   return std::regex_match(w, re);
 }
 
-// Is the occurrence of `name` at `at` part of a longer project name written there?
-bool inside_longer_name(const Budget& b, const std::u32string& text, const std::u32string& name,
-                        size_t at) {
+// A figure of the data that a text may name: a project's 预算数, a 机关运行经费 item.
+struct Named {
+  std::u32string name;
+  std::string text;  // the name as written in the data
+  int64_t fen = 0;
+  std::string label;  // “项目预算数 38.00 万元”
+};
+
+std::vector<Named> named_figures(const Budget& b) {
+  std::vector<Named> out;
   for (const auto* list : {&b.projects, &b.special_funds})
-    for (const auto& p : *list) {
-      const std::u32string longer = utf8::to_u32(p.name.value);
-      if (longer.size() <= name.size()) continue;
-      for (size_t k = longer.find(name); k != std::u32string::npos; k = longer.find(name, k + 1))
-        if (k <= at && text.compare(at - k, longer.size(), longer) == 0) return true;
-    }
+    for (const auto& p : *list)
+      if (p.has_amount() && !p.name.value.empty())
+        out.push_back({utf8::to_u32(p.name.value), p.name.value, p.budget().in_fen(),
+                       "项目预算数 " + wan(p.budget().in_fen()) + " 万元"});
+  for (const auto& i : b.running_cost.items)
+    if (utf8::length(i.name.value) >= 3)  // “其他” alone names nothing
+      out.push_back({utf8::to_u32(i.name.value), i.name.value, i.amount.value.in_fen(),
+                     "机关运行经费明细 " + wan(i.amount.value.in_fen()) + " 万元"});
+  return out;
+}
+
+// Is the occurrence of `name` at `at` part of a longer name written there (专项补助 in
+// 人事代理专项补助)?
+bool inside_longer_name(const std::vector<Named>& all, const std::u32string& text,
+                        const std::u32string& name, size_t at) {
+  for (const auto& n : all) {
+    const std::u32string& longer = n.name;
+    if (longer.size() <= name.size()) continue;
+    for (size_t k = longer.find(name); k != std::u32string::npos; k = longer.find(name, k + 1))
+      if (k <= at && text.compare(at - k, longer.size(), longer) == 0) return true;
+  }
   return false;
 }
 
-void project_amounts(const Context& c) {
-  const Budget& b = c.in.budget;
+void named_amounts(const Context& c) {
+  const auto named = named_figures(c.in.budget);
+  if (named.empty()) return;
   for (const auto& f : c.fields) {
+    // A project's own texts speak of its spending (its 办公费 is not the 机关运行经费 one).
     if (f.project || f.kind == FieldKind::ProcurementText || f.kind == FieldKind::InstitutionName)
       continue;
     const std::u32string text = utf8::to_u32(f.text->value);
     const auto figs = extract_figures(f.text->value);
-    for (const auto* list : {&b.projects, &b.special_funds})
-      for (const auto& p : *list) {
-        if (!p.has_amount() || p.name.value.empty()) continue;
-        const std::u32string name = utf8::to_u32(p.name.value);
-        for (size_t at = text.find(name); at != std::u32string::npos;
-             at = text.find(name, at + 1)) {
-          if (inside_longer_name(b, text, name, at)) continue;  // 专项补助 in 人事代理专项补助
-          const size_t end = at + name.size();
-          for (const auto& a : figs) {
-            if (a.kind != FigureKind::Amount || a.begin < end || a.begin > end + 8) continue;
-            size_t num_start = a.begin;
-            if (!joins(text.substr(end, num_start - end))) break;
-            if (a.per_unit || a.in_range || a.in_formula || a.rel != Relation::Equal) break;
-            if (!amount_matches(a, p.budget().in_fen()))
-              c.add("W209", f,
-                    "文字中项目“" + p.name.value + "”的金额“" + written(a) + "”与其预算数 " +
-                        wan(p.budget().in_fen()) + " 万元不符",
-                    "请按项目预算数改正文字中的金额",
-                    "项目预算数 " + wan(p.budget().in_fen()) + " 万元");
-            break;
-          }
+    for (const auto& n : named) {
+      for (size_t at = text.find(n.name); at != std::u32string::npos;
+           at = text.find(n.name, at + 1)) {
+        if (inside_longer_name(named, text, n.name, at)) continue;
+        const size_t end = at + n.name.size();
+        for (const auto& a : figs) {
+          if (a.kind != FigureKind::Amount || a.begin < end || a.begin > end + 8) continue;
+          if (!joins(text.substr(end, a.begin - end))) break;
+          if (a.per_unit || a.in_range || a.in_formula || a.rel != Relation::Equal) break;
+          Figure bigger = a, smaller = a;
+          bigger.fen_per_unit = a.fen_per_unit * 10'000;
+          smaller.fen_per_unit = a.fen_per_unit / 10'000;
+          if (amount_matches(a, n.fen)) break;
+          if (amount_matches(bigger, n.fen) ||
+              (smaller.fen_per_unit && amount_matches(smaller, n.fen)))
+            c.add("W201", f,
+                  "文字中“" + n.text + "”的金额“" + written(a) +
+                      "”与数据相差一万倍，单位可能写错（" + n.label + "）",
+                  "请确认金额单位（元 / 万元）", n.label);
+          else
+            c.add("W209", f,
+                  "文字中“" + n.text + "”的金额“" + written(a) + "”与数据不符（" + n.label + "）",
+                  "请按数据改正文字中的金额", n.label);
+          break;
         }
       }
+    }
   }
 }
 
@@ -176,7 +204,7 @@ void project_amounts(const Context& c) {
 
 void check_changes(const Context& c) {
   changes(c);
-  project_amounts(c);
+  named_amounts(c);
 }
 
 }  // namespace bp::review
