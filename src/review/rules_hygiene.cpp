@@ -86,6 +86,13 @@ bool contains(const std::string& s, const char* w) {
   return s.find(w) != std::string::npos;
 }
 
+// The first `n` characters of a text, “…” when cut.
+std::string excerpt(const std::string& s, size_t n) {
+  std::u32string u = utf8::to_u32(s);
+  if (u.size() <= n) return s;
+  return utf8::from_u32(u.substr(0, n)) + "…";
+}
+
 // Markers a draft leaves for the person who finishes it.
 const char* leftover_marker(const std::string& t) {
   for (const char* w : {"TODO", "FIXME", "待填", "待补充", "待完善", "待定稿", "此处填写", "XXX",
@@ -186,13 +193,16 @@ void check_hygiene(const Context& c) {
       if (h != std::string::npos) {
         const std::string comment = l.substr(h);
         // TODO / FIXME only: new-year's own header comment says what is “待填写”, rightly.
-        if (contains(comment, "TODO") || contains(comment, "FIXME"))
+        // A marker starts the comment (“# TODO(import): …”); import's header only mentions them.
+        const size_t body = comment.find_first_not_of("# \t");
+        const std::string_view b =
+            body == std::string::npos ? std::string_view{} : std::string_view(comment).substr(body);
+        if (b.rfind("TODO", 0) == 0 || b.rfind("FIXME", 0) == 0)
           c.add_at("W221", Pos{line, static_cast<int>(utf8::length(l.substr(0, h))) + 1},
                    "文件注释",
-                   "文件中留有待办注释（" +
-                       std::string(contains(comment, "TODO(import)") ? "导入时留下的 TODO(import)"
-                                                                     : "TODO") +
-                       "）",
+                   "文件中留有待办注释" +
+                       std::string(contains(comment, "TODO(import)") ? "（导入时留下）" : "") +
+                       "：" + excerpt(comment, 40),
                    "请按注释补全内容后删去这条注释", comment);
       }
       ++line;
