@@ -223,19 +223,25 @@ Relation relation_after(V32 s, size_t j) {
   return Relation::Equal;
 }
 
+// Where the clause of s[i] starts; at most 40 characters back (a context, not a paragraph), so
+// that a long text with many figures stays linear.
 size_t clause_start(V32 s, size_t i) {
   size_t k = i;
-  while (k > 0 && !is_clause_break(s[k - 1])) --k;
+  while (k > 0 && i - k < 40 && !is_clause_break(s[k - 1])) --k;
   return k;
 }
 
-bool inside_title(V32 s, size_t i) {
+// For each position, whether it is inside 《》 (computed once per text).
+std::vector<bool> title_spans(V32 s) {
+  std::vector<bool> in(s.size() + 1, false);
   int depth = 0;
-  for (size_t k = 0; k < i; ++k) {
+  for (size_t k = 0; k < s.size(); ++k) {
+    in[k] = depth > 0;
     if (s[k] == U'《') ++depth;
     if (s[k] == U'》' && depth > 0) --depth;
   }
-  return depth > 0;
+  in[s.size()] = depth > 0;
+  return in;
 }
 
 }  // namespace
@@ -263,6 +269,7 @@ std::vector<Figure> extract_figures(std::string_view text) {
   U32 s = utf8::to_u32(text);
   for (auto& c : s) c = fold(c);
   const V32 v(s);
+  const std::vector<bool> titled = title_spans(v);
   std::vector<Figure> out;
   for (size_t i = 0; i < v.size();) {
     if (!is_digit(v[i])) {
@@ -317,7 +324,7 @@ std::vector<Figure> extract_figures(std::string_view text) {
     f.end = after;
     f.rel = relation_before(v, n.begin);
     if (Relation r = relation_after(v, after); r != Relation::Equal) f.rel = r;
-    f.in_title = inside_title(v, n.begin);
+    f.in_title = titled[n.begin];
     const size_t cs = clause_start(v, n.begin);
     const size_t ctx_from = n.begin - cs > 12 ? n.begin - 12 : cs;
     f.context = utf8::from_u32(v.substr(ctx_from, n.begin - ctx_from));
@@ -420,13 +427,16 @@ bool find_arithmetic(std::string_view text, Arithmetic& out) {
       }
       break;
     }
+    // Resume after what this attempt read: every character is looked at a bounded number of
+    // times, however long the text.
+    const size_t resume = i > start + 1 ? i - 1 : start;
     if (ok && products > 0) {
       out.value = total;
       out.fen_per_unit = fen;
       out.written = utf8::from_u32(v.substr(start, end - start));
       return true;
     }
-    start = std::max(start, n.end);
+    start = std::max({start, n.end - 1, resume});
   }
   return false;
 }

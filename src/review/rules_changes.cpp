@@ -1,6 +1,7 @@
 // W208: an amount of change in an explanation (“基本支出减少9.11万元”) against the derived
 // change of the same figure; W209: an amount written right after a project's name in a
 // department-level text (“…专项资金项目100.00万元”) against that project's 预算数.
+#include <algorithm>
 #include <regex>
 
 #include "review/rules.hpp"
@@ -175,8 +176,13 @@ void named_amounts(const Context& c) {
            at = text.find(n.name, at + 1)) {
         if (inside_longer_name(named, text, n.name, at)) continue;
         const size_t end = at + n.name.size();
-        for (const auto& a : figs) {
-          if (a.kind != FigureKind::Amount || a.begin < end || a.begin > end + 8) continue;
+        // figures are in text order: start at the first one after the name
+        auto first = std::lower_bound(figs.begin(), figs.end(), end,
+                                      [](const Figure& x, size_t e) { return x.begin < e; });
+        for (auto it = first; it != figs.end(); ++it) {
+          const Figure& a = *it;
+          if (a.begin > end + 8) break;
+          if (a.kind != FigureKind::Amount) continue;
           if (!joins(text.substr(end, a.begin - end))) break;
           if (a.per_unit || a.in_range || a.in_formula || a.rel != Relation::Equal) break;
           Figure bigger = a, smaller = a;

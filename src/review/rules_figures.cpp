@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 #include "review/rules.hpp"
 #include "util/utf8.hpp"
@@ -398,11 +399,16 @@ std::string written(const Figure& f) {
 
 void check_figures(const Context& c) {
   const Budget& b = c.in.budget;
+  // Fields by project, so that each project looks at its own texts only.
+  std::unordered_map<const Project*, std::vector<const TextField*>> by_project;
+  for (const auto& f : c.fields)
+    if (f.project) by_project[f.project].push_back(&f);
   auto each_project = [&](const std::vector<Project>& list) {
     for (const auto& p : list) {
       const ProjectFacts pf = facts_of(p, b);
-      for (const auto& f : c.fields) {
-        if (f.project != &p) continue;
+      std::vector<TextField> own;
+      for (const TextField* tf : by_project[&p]) own.push_back(*tf);
+      for (const auto& f : own) {
         if (f.kind == FieldKind::ProjectPurpose || f.kind == FieldKind::ProjectGoal) {
           narrative_amounts(c, f, pf);
           quantities(c, f, pf, "");
@@ -419,9 +425,9 @@ void check_figures(const Context& c) {
                       "请确认指标中的金额单位：数据中的金额是 " + k->label, k->label);
         }
       }
-      cost_vs_budget(c, p, pf, c.fields);
-      arithmetic_vs_cap(c, p, c.fields);
-      direction(c, p, c.fields);
+      cost_vs_budget(c, p, pf, own);
+      arithmetic_vs_cap(c, p, own);
+      direction(c, p, own);
     }
   };
   each_project(b.projects);

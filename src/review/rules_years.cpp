@@ -1,6 +1,8 @@
 // W210–W212: years in free text. A budget file speaks of its budget year and the year before;
 // any other year is either history (“2018年机构改革以来”), a plan horizon (“到2025年”), a range,
 // a title in 《》 — all left alone — or a sentence kept from an older file.
+#include <algorithm>
+
 #include "review/rules.hpp"
 #include "util/utf8.hpp"
 
@@ -13,13 +15,12 @@ bool contains(const std::string& s, const char* w) {
 }
 
 // The characters right after a figure (up to 6), where 以来 / 起 / 底 … say what the year is for.
-std::string after(const std::string& text, const Figure& f, size_t n = 6) {
-  std::u32string s = utf8::to_u32(text);
+std::string after(const std::u32string& s, const Figure& f, size_t n = 6) {
   if (f.end >= s.size()) return {};
   return utf8::from_u32(s.substr(f.end, n));
 }
 
-bool history_or_plan(const std::string& text, const Figure& f) {
+bool history_or_plan(const std::u32string& text, const Figure& f) {
   const std::string a = after(text, f);
   for (const char* w :
        {"以来", "起",   "开始", "至今", "成立", "设立", "组建", "改革", "印发", "颁布", "出台",
@@ -58,7 +59,12 @@ void check_years(const Context& c) {
       continue;
     // 部门职责 tell the department's history (“根据2018年机构改革方案…”): not a stale sentence.
     const bool history_text = f.kind == FieldKind::Duty;
-    for (const auto& y : extract_figures(f.text->value)) {
+    const auto figures = extract_figures(f.text->value);
+    if (std::none_of(figures.begin(), figures.end(),
+                     [](const Figure& x) { return x.kind == FigureKind::Year; }))
+      continue;
+    const std::u32string u = utf8::to_u32(f.text->value);
+    for (const auto& y : figures) {
       if (y.kind != FigureKind::Year || y.in_title || y.in_range) continue;
       const int v = static_cast<int>(y.number.mantissa);
       // W212: a 分项绩效目标 title naming a year other than the budget year (a heading kept from
@@ -73,7 +79,7 @@ void check_years(const Context& c) {
       }
       // W211: the asset statement is as of 31 December of the year before the budget year.
       if (f.key == "assets.note") {
-        const std::string a = after(f.text->value, y, 8);
+        const std::string a = after(u, y, 8);
         const bool dated = contains(y.context, "截至") || contains(y.context, "截止") ||
                            contains(a, "12月31日") || contains(a, "年底") || contains(a, "年末") ||
                            a.rfind("底", 0) == 0 || a.rfind("末", 0) == 0;
@@ -89,7 +95,7 @@ void check_years(const Context& c) {
       // Only past years: a sentence kept from an older file speaks of its own year; a later
       // year is a plan horizon (“2035年远景目标”, “2025年完成”).
       if (v >= year - 1 || history_text) continue;
-      if (history_or_plan(f.text->value, y)) continue;
+      if (history_or_plan(u, y)) continue;
       if (in_project_name(c.in.budget, f.text->value, v)) continue;
       if (f.kind == FieldKind::IndicatorValue) {
         c.add("W210", f,
