@@ -149,9 +149,24 @@ bool matches_any(const Figure& f, const std::vector<Fact>& facts) {
 
 // A context that announces a different total than this year's budget (a multi-year investment…).
 bool other_total_context(const std::string& ctx) {
-  for (const char* w : {"总投资", "累计", "总额", "总计", "合同", "总预算", "总造价", "概算",
-                        "上年", "以前年度", "历年", "节约", "节省", "收入", "效益"})
+  for (const char* w : {"总投资", "累计",     "总额", "总计", "合同", "总预算", "总造价", "概算",
+                        "上年",   "以前年度", "历年", "节约", "节省", "收入",   "效益",   "带动",
+                        "拉动",   "撬动",     "产值", "税收", "营收", "融资",   "贷款"})
     if (contains(ctx, w)) return true;
+  return false;
+}
+
+bool spending_context(const std::string& ctx) {
+  for (const char* w :
+       {"安排", "预算", "资金", "经费", "投入", "支出", "用于", "拨付", "花费", "使用"})
+    if (contains(ctx, w)) return true;
+  return false;
+}
+
+// A 成本指标 that speaks of the whole project (总成本, 预算控制数, 成本控制范围 …), not of a part.
+bool total_indicator(const Indicator& ind) {
+  for (const char* w : {"总", "预算", "项目", "控制数", "成本控制", "资金", "经费", "全年"})
+    if (contains(ind.name.value, w) || contains(ind.description.value, w)) return true;
   return false;
 }
 
@@ -187,6 +202,8 @@ void narrative_amounts(const Context& c, const TextField& f, const ProjectFacts&
       continue;
     }
     if (other_total_context(u->context)) continue;
+    // A goal speaks of many things (带动投资, 产值 …): only money that the project spends counts.
+    if (f.kind == FieldKind::ProjectGoal && !spending_context(u->context)) continue;
     const int64_t fen = fen_of(*u);
     if (pf.budget && near_miss(*u, *pf.budget)) {
       c.add("W200", f,
@@ -226,7 +243,7 @@ void cost_vs_budget(const Context& c, const Project& p, const ProjectFacts& pf,
             "成本指标“" + ind->name.value + "”的" + ind->value.value + "超过了项目预算数 " +
                 wan(*pf.budget) + " 万元",
             "成本指标的金额不能大于项目预算数；请核对指标值或预算数", data);
-    } else if (costs.size() == 1 && near_miss(f, *pf.budget)) {
+    } else if (costs.size() == 1 && total_indicator(*ind) && near_miss(f, *pf.budget)) {
       c.add("W203", *field,
             "成本指标“" + ind->name.value + "”的" + ind->value.value + "与项目预算数 " +
                 wan(*pf.budget) + " 万元不符（相差 " + diff_wan(f, *pf.budget) + " 万元）",
@@ -297,11 +314,16 @@ bool names_item(const std::string& context, const std::string& item) {
   std::u32string it = utf8::to_u32(item);
   std::erase_if(it, [](char32_t ch) { return ch < 0x3400; });  // A4, spaces: keep the Han name
   if (it.size() < 2) return false;
-  for (size_t n : {it.size(), size_t{3}, size_t{2}}) {
-    if (n > it.size()) continue;
-    if (contains(context, utf8::from_u32(it.substr(it.size() - n)).c_str())) return true;
-  }
-  return false;
+  if (contains(context, utf8::from_u32(it).c_str())) return true;
+  // The head noun: 台式计算机 → 计算机 / 算机, 公务用车 → 用车. Two characters only when they name
+  // a thing (服务, 设备, 用品 … name nothing in particular).
+  if (it.size() >= 4 && contains(context, utf8::from_u32(it.substr(it.size() - 3)).c_str()))
+    return true;
+  const std::string two = utf8::from_u32(it.substr(it.size() - 2));
+  for (const char* generic : {"服务", "设备", "用品", "材料", "耗材", "工程", "项目", "系统",
+                              "其他", "费用", "物资", "软件"})
+    if (two == generic) return false;
+  return contains(context, two.c_str());
 }
 
 bool quantity_agrees(const Figure& q, int64_t have) {
