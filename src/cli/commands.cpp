@@ -19,6 +19,7 @@
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
 #include "cli/batch_ui.hpp"
+#include "cli/check_review.hpp"
 #include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
 #include "xlsx/summary.hpp"
@@ -64,22 +65,44 @@ void print_diagnostics(const CheckedBudget& c, bool quiet) {
 int run_check(const Options& opt) {
   auto ctx = load_context(opt.config_dir, opt.argv0);
   if (!ctx) return kUsage;
+  const bool json = opt.check_format == "json";
+  if (!json && opt.check_format != "text") {
+    std::cerr << "budgetpress: 错误: 未知的输出格式 --format " << opt.check_format
+              << "（可用：text, json）\n";
+    return kUsage;
+  }
+  std::optional<CheckReview> review;
+  try {
+    review.emplace(CheckReviewOptions{opt.previous, opt.report, json}, *ctx);
+  } catch (const std::exception& e) {
+    std::cerr << "budgetpress: 错误: " << e.what() << "\n";
+    return kUsage;
+  }
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
-    print_diagnostics(c, opt.quiet);
+    review->add(f, c);
+    if (!json) print_diagnostics(c, opt.quiet);
     errors += c.diag.error_count();
     warnings += c.diag.warning_count();
     if (c.diag.has_errors()) ++bad;
   }
-  if (!opt.quiet)
+  if (json) std::cout << review->json(inputs.files.size(), inputs.files.size() - bad);
+  if (!opt.quiet && !json)
     std::cerr << "检查了 " << inputs.files.size() << " 个文件：" << (inputs.files.size() - bad)
               << " 个通过，" << bad << " 个有错误（错误 " << errors << " 处，警告 " << warnings
               << " 处）\n";
+  try {
+    review->write_report();
+  } catch (const std::exception& e) {
+    std::cerr << "budgetpress: 错误: 无法写入审核报告：" << e.what() << "\n";
+    return kUsage;
+  }
   if (!inputs.errors.empty()) return kUsage;
-  return bad ? kFailed : kOk;
+  if (bad) return kFailed;
+  return opt.strict && warnings ? kFailed : kOk;  // --strict: a warning fails the check too
 }
 
 int run_build(const Options& opt) {

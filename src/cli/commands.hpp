@@ -11,11 +11,15 @@ struct Options {
   std::string out_dir;
   std::string formats = "pdf";
   bool quiet = false;
-  unsigned jobs = 0;        // build: -j, 0 = one per CPU
-  bool force = false;       // build: rebuild unchanged departments; new-year: overwrite files
-  std::string shard;        // build: "k/N", empty = all departments
+  unsigned jobs = 0;          // build: -j, 0 = one per CPU
+  bool force = false;         // build: rebuild unchanged departments; new-year: overwrite files
+  std::string shard;          // build: "k/N", empty = all departments
   unsigned time_limit = 300;  // build: seconds per department, 0 = unlimited (docs/limits.md)
   unsigned max_memory = 0;    // build: MiB of address space for the process (RLIMIT_AS), 0 = none
+  bool strict = false;        // check: warnings fail too (exit 1)
+  std::string check_format = "text";  // check: text | json (stdout)
+  std::string report;                 // check: --report FILE.html|.md
+  std::string previous;               // check: --previous FILE|DIR (last year's files)
   const char* argv0 = nullptr;
 };
 
@@ -23,7 +27,8 @@ int run_check(const Options& opt);
 int run_build(const Options& opt);
 // Next year's department files from this year's (docs/batch.md#new-year).
 int run_new_year(const Options& opt);
-// Builds, then rebuilds a department whenever its file is saved, until Ctrl-C (docs/batch.md#watch).
+// Builds, then rebuilds a department whenever its file is saved, until Ctrl-C
+// (docs/batch.md#watch).
 int run_watch(const Options& opt);
 
 }  // namespace bp::cli

@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "检查部门预算文件：格式、科目与全部勾稽关系");
   check->add_option("paths", opt.paths, "YAML 文件或目录（目录递归查找 *.yaml）")->required();
   check->add_flag("-q,--quiet", opt.quiet, "只输出错误，不输出警告和汇总");
+  check->add_flag("--strict", opt.strict, "有警告也算不通过（退出码 1），用于发布前的最终检查");
+  check->add_option("--format", opt.check_format, "输出格式：text（默认，输出到标准错误）或 json（输出到标准输出）");
+  check->add_option("--report", opt.report, "另写一份发布审核报告：FILE.html 或 FILE.md");
+  check->add_option("--previous", opt.previous, "上年度的部门文件或目录：找出与上年完全相同的文字（W250）");
 
   auto* build = app.add_subcommand("build", "生成公开文档");
   build->add_option("paths", opt.paths, "YAML 文件或目录（目录递归查找 *.yaml）")->required();

@@ -274,6 +274,13 @@ struct BlockOverride {
   Pos pos;
 };
 
+// `review:` — publication-review rules switched off for this department (docs/review.md). The
+// codes are checked by the review itself, which knows them.
+struct ReviewOverrides {
+  std::vector<Text> off;
+  Pos pos;
+};
+
 struct Budget {
   std::string file;
   Department dept;
@@ -295,6 +302,7 @@ struct Budget {
   std::map<std::string, Text> texts;
   std::map<std::string, BlockOverride> blocks;
   Expect expect;
+  ReviewOverrides review;
   // Every key path the file sets ("projects.unit", list indices dropped) and where it first occurs:
   // lets `check` warn about keys the chosen form does not print.
   std::map<std::string, Pos> key_paths;

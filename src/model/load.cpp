@@ -86,7 +86,7 @@ class Loader {
         root,
         {"schema", "department", "income", "expenditure", "basic_economic", "three_public",
          "previous_year", "running_cost", "catalog", "performance", "projects", "special_funds",
-         "procurement", "assets", "texts", "blocks", "expect"},
+         "procurement", "assets", "texts", "blocks", "expect", "review"},
         "文件顶层");
     collect_key_paths(root, "", b.key_paths);
     if (r_.require(root, "schema", "文件顶层")) {
@@ -115,6 +115,7 @@ class Loader {
                 "three_public_note"});
     if (auto n = root["blocks"]; n.IsDefined()) blocks(n, b.blocks);
     if (auto n = root["expect"]; n.IsDefined()) expect(n, b.expect);
+    if (auto n = root["review"]; n.IsDefined()) review(n, b.review);
     return b;
   }
 
@@ -586,6 +587,14 @@ class Loader {
       }
       out.push_back(std::move(p));
     }
+  }
+
+  // review: {off: [W210, …]} — the codes are checked by the review (check), which knows them.
+  void review(const YAML::Node& n, ReviewOverrides& out) {
+    out.pos = YamlReader::pos(n);
+    if (!r_.is_map(n, "review")) return;
+    r_.check_keys(n, {"off"}, "review");
+    if (auto v = n["off"]; v.IsDefined()) out.off = texts(v, "review.off");
   }
 
   void procurement(const YAML::Node& n, Budget& b) {
