@@ -283,7 +283,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   PdfOutputDevice device(&buffer);
   pdf.Write(&device);
   std::string bytes(buffer.GetBuffer(), device.GetLength());
-  if (options.object_streams) bytes = pack_object_streams(bytes);
+  if (tagged && options.object_streams) bytes = pack_object_streams(bytes);
   return bytes;
 }
 

@@ -28,10 +28,10 @@ struct WriteOptions {
   bool keep_hinting = false;  // keep the fonts' CFF hints in the subsets (theme fonts.hinting)
   // Tagged PDF/UA-1 (structure tree, marked content, artifacts; theme pdf.tagged) and PDF/A-2u
   // (XMP metadata, sRGB output intent; theme pdf.archival). docs/pdf-standards.md.
-  bool tagged = true;
+  bool tagged = false;
   bool archival = true;
-  // Objects in compressed object streams (PDF 1.5; libqpdf): the structure tree's many small
-  // dictionaries cost a fraction of their plain size (theme pdf.object_streams).
+  // A tagged file's objects in compressed object streams (PDF 1.5; libqpdf): the structure tree's
+  // many small dictionaries cost a fraction of their plain size (theme pdf.object_streams).
   bool object_streams = true;
 };
 
