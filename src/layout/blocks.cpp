@@ -74,13 +74,17 @@ void layout_title_page(const doc::TitlePage& tp, Context& ctx, PageFlow& flow) {
   const double h = flow.page().height;
   ctx.coverage().set_context("title page");
   flow.advance(h * 0.30 - flow.top());
-  for (const auto& s : tp.lines)
+  Structure& st = flow.structure();
+  for (const auto& s : tp.lines) {
+    flow.set_tag(st.add(Role::P, st.root()));
     for (const auto& line : ctx.set(s, t.title_page, flow.width()))
       flow.put_line(line, flow.left(), ctx.pitch(t.title_page), ctx.baseline(t.title_page));
+  }
   flow.advance(std::max(0.0, h * 0.68 - flow.y()));
   for (const std::string* s : {&tp.department, &tp.date})
     if (!s->empty())
-      for (const auto& line : ctx.set(*s, t.title_page_small, flow.width()))
+      for (flow.set_tag(st.add(Role::P, st.root()));
+           const auto& line : ctx.set(*s, t.title_page_small, flow.width()))
         flow.put_line(line, flow.left(), ctx.pitch(t.title_page_small),
                       ctx.baseline(t.title_page_small));
   flow.request_break();

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "document/orientation.hpp"
 #include "layout/blocks.hpp"
 #include "layout/flow.hpp"
+#include "layout/list_items.hpp"
 #include "layout/table_layout.hpp"
 #include "layout/toc_layout.hpp"
 #include "util/overloaded.hpp"
@@ -94,23 +96,28 @@ class Pass {
   }
 
   void place(size_t i) {
+    // A block the structure code below does not name still lands in the tree as a paragraph.
+    flow_.set_generic_tag(sections_.container());
     std::visit(Overloaded{
                    [&](const doc::TitlePage& tp) { layout_title_page(tp, ctx_, flow_); },
                    [&](const doc::Toc& toc) {
+                     sections_.close_all();
+                     lists_.end();
                      auto s = layout_toc(toc, ctx_, flow_, out_, toc_digits_);
                      toc_slots_.insert(toc_slots_.end(), s.begin(), s.end());
                    },
                    [&](const doc::Heading& h) {
+                     lists_.end();
+                     flow_.set_tag(sections_.heading(h.level));
                      layout_heading(h, ctx_, flow_, out_, start_height(i + 1), landscape(i));
                    },
-                   [&](const doc::Paragraph& p) {
-                     const double keep =
-                         p.style == doc::ParaStyle::TableTitle ? start_height(i + 1) : 0;
-                     layout_paragraph(p, para_lines(i, p), ctx_, flow_, keep, landscape(i));
-                     paras_.erase(i);
-                   },
+                   [&](const doc::Paragraph& p) { place_paragraph(i, p); },
                    [&](const doc::Table& t) {
-                     layout_table(plan(i, t), ctx_, flow_, out_, placement(i, t));
+                     lists_.end();
+                     Placement pl = placement(i, t);
+                     pl.parent_node = sections_.container();
+                     pl.table_node = std::exchange(caption_table_, -1);
+                     layout_table(plan(i, t), ctx_, flow_, out_, pl);
                      plans_.erase(i);
                    },
                    [&](const doc::PageBreak&) { flow_.request_break(); },
@@ -118,9 +125,34 @@ class Pass {
                d_.blocks[i]);
   }
 
+  // A caption paragraph right before a table becomes that table's Caption; numbered items
+  // (ListItems) become L/LI/Lbl/LBody; other paragraphs are P.
+  void place_paragraph(size_t i, const doc::Paragraph& p) {
+    Structure& st = out_.structure;
+    const bool caption = p.style == doc::ParaStyle::TableTitle && i + 1 < d_.blocks.size() &&
+                         std::holds_alternative<doc::Table>(d_.blocks[i + 1]);
+    ListItems::Item item;
+    if (caption) {
+      lists_.end();
+      caption_table_ = st.add(Role::Table, sections_.container());
+      flow_.set_tag(st.add(Role::Caption, caption_table_));
+    } else {
+      item = lists_.paragraph(p, sections_.container());
+      flow_.set_tag(item.body);
+    }
+    const double keep = p.style == doc::ParaStyle::TableTitle ? start_height(i + 1) : 0;
+    const size_t page = flow_.has_page() ? flow_.page_index() : 0;
+    layout_paragraph(p, para_lines(i, p), ctx_, flow_, keep, landscape(i));
+    paras_.erase(i);
+    if (item.label >= 0) split_label(out_, page, item);
+  }
+
   const doc::Document& d_;
   Context& ctx_;
   DocumentLayout out_;
+  SectionStack sections_{out_.structure};
+  ListItems lists_{out_.structure};
+  int caption_table_ = -1;  // Table element opened by its caption paragraph
   PageFlow flow_;
   int toc_digits_;
   std::vector<TocSlot> toc_slots_;

@@ -56,7 +56,8 @@ void PageFlow::put_line(const text::Line& line, double x, double pitch, double b
 
 void PageFlow::put_line_at(const text::Line& line, double x, double baseline_y) {
   if (line.glyphs.empty()) return;
-  page().text.push_back({x, baseline_y, line.glyphs});
+  if (tag_ == kPendingParagraph) tag_ = out_.structure.add(Role::P, generic_parent_);
+  page().text.push_back({x, baseline_y, line.glyphs, tag_});
 }
 
 void PageFlow::rule(double x0, double y0, double x1, double y1, double width) {
@@ -69,22 +70,22 @@ void PageFlow::finish(const std::string& title) {
     if (p.number == 0) continue;
     const Margins& m = t.margins(p.landscape);
     const double left = mm(m.left), width = p.width - mm(m.left) - mm(m.right);
-    auto put = [&](const std::string& s, const Style& st, double baseline_y) {
+    auto put = [&](const std::string& s, const Style& st, double baseline_y, int artifact) {
       for (const auto& line : ctx_.set(s, st, width))
-        p.text.push_back({left, baseline_y, line.glyphs});
+        p.text.push_back({left, baseline_y, line.glyphs, artifact});
     };
     if (!t.page_number.empty()) {
       std::string s = t.page_number;
       if (auto at = s.find("{n}"); at != std::string::npos)
         s.replace(at, 3, std::to_string(p.number));
       ctx_.coverage().set_context("page number");
-      put(s, t.footer, p.height - mm(t.footer_baseline));
+      put(s, t.footer, p.height - mm(t.footer_baseline), kArtifactFooter);
     }
     if (!t.header_text.empty()) {
       std::string s = t.header_text;
       if (auto at = s.find("{title}"); at != std::string::npos) s.replace(at, 7, title);
       ctx_.coverage().set_context("running header");
-      put(s, t.header, mm(t.header_baseline));
+      put(s, t.header, mm(t.header_baseline), kArtifactHeader);
     }
   }
 }

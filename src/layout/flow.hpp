@@ -55,6 +55,17 @@ class PageFlow {
 
   Anchor here() const { return {page_index(), y_}; }
 
+  // The structure element (or artifact kind) of the text placed from now on (layout/structure).
+  void set_tag(int tag) { tag_ = tag; }
+  int tag() const { return tag_; }
+  // Text placed from now on without a set_tag goes into a paragraph (P) of `parent`, created when
+  // the first line is placed: blocks the structure does not know yet stay in the tree.
+  void set_generic_tag(int parent) {
+    tag_ = kPendingParagraph;
+    generic_parent_ = parent;
+  }
+  Structure& structure() { return out_.structure; }
+
  private:
   void new_page(bool landscape, bool numbered);
 
@@ -64,6 +75,9 @@ class PageFlow {
   bool landscape_ = false;
   int next_number_ = 1;
   double left_ = 0, right_ = 0, top_ = 0, bottom_ = 0, y_ = 0;
+  int tag_ = kArtifactLayout;
+  int generic_parent_ = -1;
+  static constexpr int kPendingParagraph = -100;
 };
 
 }  // namespace bp::layout

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "layout/structure.hpp"
 #include "text/typeset.hpp"
 
 namespace bp::layout {
@@ -15,6 +16,7 @@ namespace bp::layout {
 struct TextItem {
   double x = 0, y = 0;                    // baseline origin
   std::vector<text::PlacedGlyph> glyphs;  // glyph x relative to `x`
+  int tag = kArtifactLayout;  // structure element (Structure::nodes index) or an artifact kind
 };
 
 struct RuleItem {
@@ -26,6 +28,7 @@ struct LinkItem {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the clickable area
   size_t target_page = 0;
   double target_y = 0;
+  int tag = -1;  // the Link structure element the annotation belongs to (-1 = none)
 };
 
 struct Page {
@@ -52,6 +55,7 @@ struct DocumentLayout {
   std::vector<Page> pages;
   std::vector<OutlineItem> outline;       // document order; levels may skip
   std::map<std::string, Anchor> anchors;  // Heading::anchor / Table::anchor → position
+  Structure structure;                    // logical structure (tagged PDF), in reading order
 };
 
 }  // namespace bp::layout

@@ -56,9 +56,17 @@ class Rules {
 };
 
 // Draws the cells of one row group (head or body) that meet the pieces placed on this page.
+// Cell i's tag: its element, or an artifact where the group is repeated (`repeat`) or where a
+// whole (not cut) cell was placed on an earlier page already (`placed`).
+struct GroupTags {
+  const std::vector<int>* node = nullptr;
+  std::vector<char>* placed = nullptr;
+  bool repeat = false;
+};
+
 void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double>& heights,
                 const std::vector<RowPiece>& pieces, const TablePlan& plan, double x0, double y0,
-                PageFlow& flow, Rules& rules) {
+                PageFlow& flow, Rules& rules, const GroupTags& tags) {
   const size_t n = heights.size();
   std::vector<double> top(n, 0), bot(n, 0);
   std::vector<const RowPiece*> piece_of(n, nullptr);
@@ -69,7 +77,8 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
     bot[static_cast<size_t>(p.row)] = y;
     piece_of[static_cast<size_t>(p.row)] = &p;
   }
-  for (const TableCellBox& b : cells) {
+  for (size_t ci = 0; ci < cells.size(); ++ci) {
+    const TableCellBox& b = cells[ci];
     int first = -1, last = -1;
     for (int r = b.g.row; r < b.g.row + b.g.rowspan; ++r)
       if (piece_of[static_cast<size_t>(r)]) {
@@ -84,6 +93,11 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
     const RowPiece& p = *piece_of[static_cast<size_t>(first)];
     const double row_h = heights[static_cast<size_t>(first)];
     const bool partial = b.g.rowspan == 1 && (p.from > kEps || p.to < row_h - kEps);
+    if (tags.node) {
+      const bool repeated = tags.repeat || (tags.placed && (*tags.placed)[ci] && !partial);
+      flow.set_tag(repeated ? kArtifactPagination : (*tags.node)[ci]);
+      if (tags.placed) (*tags.placed)[ci] = 1;
+    }
     if (partial) {  // a row cut across pages: the lines that fall in this slice, top-aligned
       for (size_t k = 0; k < b.lines.size(); ++k) {
         double lt = plan.pad_y + k * b.pitch;
@@ -108,11 +122,15 @@ std::vector<RowPiece> whole_rows(const std::vector<double>& h) {
 }  // namespace
 
 double draw_table_part(const TablePlan& plan, const std::vector<RowPiece>& body, double x0,
-                       double y0, const TableTheme& tt, PageFlow& flow) {
+                       double y0, const TableTheme& tt, PageFlow& flow, TableTags* tags,
+                       bool continuation) {
   Rules rules;
-  draw_group(plan.head, plan.head_h, whole_rows(plan.head_h), plan, x0, y0, flow, rules);
+  const GroupTags head_tags{tags ? &tags->head : nullptr, nullptr, continuation};
+  const GroupTags body_tags{tags ? &tags->body : nullptr, tags ? &tags->body_placed : nullptr,
+                            false};
+  draw_group(plan.head, plan.head_h, whole_rows(plan.head_h), plan, x0, y0, flow, rules, head_tags);
   const double body_top = y0 + plan.head_height;
-  draw_group(plan.body, plan.body_h, body, plan, x0, body_top, flow, rules);
+  draw_group(plan.body, plan.body_h, body, plan, x0, body_top, flow, rules, body_tags);
   double body_h = 0;
   for (const auto& piece : body) body_h += piece.to - piece.from;
   const double y1 = body_top + body_h;

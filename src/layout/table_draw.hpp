@@ -8,11 +8,15 @@
 #include "layout/flow.hpp"
 #include "layout/table_paginate.hpp"
 #include "layout/table_plan.hpp"
+#include "layout/table_structure.hpp"
 
 namespace bp::layout {
 
-// Draws at (x0, y0) and returns the y of the table's bottom edge on this page.
+// Draws at (x0, y0) and returns the y of the table's bottom edge on this page. With `tags`, cell
+// text is marked with its cell's element; on a `continuation` page the head rows, and the label a
+// rowspan cell repeats, are pagination artifacts.
 double draw_table_part(const TablePlan& plan, const std::vector<RowPiece>& body, double x0,
-                       double y0, const TableTheme& tt, PageFlow& flow);
+                       double y0, const TableTheme& tt, PageFlow& flow, TableTags* tags = nullptr,
+                       bool continuation = false);
 
 }  // namespace bp::layout

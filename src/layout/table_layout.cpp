@@ -5,6 +5,7 @@
 #include "layout/blocks.hpp"
 #include "layout/table_draw.hpp"
 #include "layout/table_paginate.hpp"
+#include "layout/table_structure.hpp"
 
 namespace bp::layout {
 
@@ -28,6 +29,8 @@ void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentL
             land);
   flow.space(title_gap);
 
+  TableTags tags = tag_table(plan, flow.structure(), placement.table_node, placement.parent_node);
+  flow.set_tag(tags.caption);
   const Anchor at = flow.here();
   if (!t.anchor.empty()) out.anchors[t.anchor] = at;
   if (t.toc_level > 0 && !t.title.empty()) out.outline.push_back({t.title, t.toc_level, at});
@@ -46,6 +49,8 @@ void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentL
 
   const Style& hb = tt.header_block;
   for (size_t i = 0; i < chunks.size(); ++i) {
+    // A continuation page repeats the header block and head rows: pagination artifacts.
+    flow.set_tag(i == 0 ? tags.caption : kArtifactPagination);
     if (i > 0) {
       flow.request_break();
       flow.need(page_h, land);
@@ -59,11 +64,13 @@ void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentL
       flow.advance(plan.block_height);
     }
     const double y0 = flow.y();
-    flow.advance(draw_table_part(plan, chunks[i].pieces, flow.left(), y0, tt, flow) - y0);
+    flow.advance(draw_table_part(plan, chunks[i].pieces, flow.left(), y0, tt, flow, &tags, i > 0) -
+                 y0);
   }
 
   const Style& ns = tt.note;
   for (const auto& lines : plan.notes) {
+    flow.set_tag(flow.structure().add(Role::P, placement.parent_node));
     flow.space(ns.space_before * ns.size);
     place_lines(lines, ns, ctx, flow, land);
   }

@@ -13,9 +13,11 @@ namespace bp::layout {
 // Places the table, recording its anchor and outline entry.
 // How a table is placed relative to its neighbours.
 struct Placement {
-  double next_start = 0;  // start of the next block, kept on this table's page (keep_with_next)
+  double next_start = 0;    // start of the next block, kept on this table's page (keep_with_next)
   bool after_lead = false;  // the previous block was this table's keep_with_next lead, which made
                             // room already: keep_together is not applied again
+  int parent_node = -1;     // structure element the table (and its notes) go into
+  int table_node = -1;      // the table's element when a caption paragraph created it already
 };
 
 void layout_table(const TablePlan& plan, Context& ctx, PageFlow& flow, DocumentLayout& out,

@@ -167,6 +167,13 @@ Theme Theme::load(const std::filesystem::path& file) {
                       for (const auto& f : v) t.fallbacks.push_back(r.string(f, p));
                     }}});
           }},
+         {"pdf",
+          [&](auto& n, auto& path) {
+            r.map(n, path,
+                  {{"tagged", flag(t.pdf_tagged)},
+                   {"archival", flag(t.pdf_archival)},
+                   {"object_streams", flag(t.pdf_object_streams)}});
+          }},
          {"text",
           [&](auto& n, auto& path) {
             r.map(n, path,

@@ -83,6 +83,12 @@ struct Theme {
   std::vector<std::string> fallbacks{"Noto Serif CJK SC", "Noto Sans CJK SC"};
   bool font_hinting = false;  // keep CFF hints in the embedded subsets (≈ +15 % font bytes)
 
+  // PDF standards (docs/pdf-standards.md): PDF/A-2u (cheap: on) and tagged PDF/UA-1 (off: it
+  // costs +17 % bytes and about 2.8× the CPU time of a document, see bench/pdf/README.md).
+  bool pdf_tagged = false;
+  bool pdf_archival = true;
+  bool pdf_object_streams = true;  // a tagged file's objects in compressed object streams
+
   text::Kinsoku kinsoku = text::Kinsoku::Basic;
   double latin_spacing = 0.25;  // em between Han and Latin/digits
   bool trim_opening_at_line_start = false;

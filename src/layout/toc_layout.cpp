@@ -22,7 +22,12 @@ std::vector<TocSlot> layout_toc(const doc::Toc& toc, Context& ctx, PageFlow& flo
   std::vector<TocSlot> slots;
   flow.request_break();
   flow.need(0, false);
+  // TOC with a Caption (the title) and one TOCI per entry: a Link (text and page number) for an
+  // entry with a target, a P for a group line.
+  Structure& st = flow.structure();
+  const int toc_node = st.add(Role::TOC, st.root());
   if (!toc.title.empty()) {
+    flow.set_tag(st.add(Role::Caption, toc_node));
     ctx.coverage().set_context("目录 title");
     out.outline.push_back({toc.title, 1, flow.here()});
     for (const auto& line : ctx.set(toc.title, t.toc.title, flow.width()))
@@ -46,6 +51,11 @@ std::vector<TocSlot> layout_toc(const doc::Toc& toc, Context& ctx, PageFlow& flo
     flow.need(s.space_before * s.size + lines.size() * pitch, false);
     flow.space(s.space_before * s.size);
     const double top = flow.y();
+    const int item = st.add(Role::TOCI, toc_node);
+    const int inner = st.add(e.target.empty() || lines.empty() ? Role::P : Role::Link, item);
+    if (st.nodes[static_cast<size_t>(inner)].role == Role::Link)
+      st.nodes[static_cast<size_t>(inner)].alt = e.text;
+    flow.set_tag(inner);
     for (const auto& line : lines)
       flow.put_line(line, flow.left() + indent, pitch, ctx.baseline(s));
     if (e.target.empty() || lines.empty()) continue;
@@ -58,6 +68,7 @@ std::vector<TocSlot> layout_toc(const doc::Toc& toc, Context& ctx, PageFlow& flo
     slot.link_x0 = flow.left() + indent;
     slot.link_y0 = top;
     slot.link_y1 = flow.y();
+    slot.link = inner;
     slots.push_back(slot);
   }
   flow.request_break();
@@ -84,22 +95,31 @@ int fill_toc(const std::vector<TocSlot>& slots, Context& ctx, DocumentLayout& ou
     digits = std::max(digits, static_cast<int>(num.size()));
     auto num_lines = ctx.set(num, s, 1e9);
     const double num_w = line_width(num_lines);
-    if (!num_lines.empty())
-      page.text.push_back({slot.right - num_w, slot.baseline, num_lines.front().glyphs});
+    // Leader and number go right after the entry's text in the content (reading order = the
+    // order of the structure tree, where the number belongs to the entry's Link).
+    std::vector<TextItem> after;
 
     // Leader dots on a grid shared by all entries, so that they line up down the page.
     if (!dot_lines.empty() && !dot_lines.front().glyphs.empty() && pitch > 0) {
       const double dot_w = line_width(dot_lines);
-      TextItem dots{0, slot.baseline, {}};
+      TextItem dots{0, slot.baseline, {}, kArtifactLayout};
       const double from = slot.text_end + pitch * 0.5, to = slot.right - num_w - pitch * 0.5;
       for (double x = std::ceil(from / pitch) * pitch; x + dot_w <= to; x += pitch)
         for (auto g : dot_lines.front().glyphs) {
           g.x += x - dot_lines.front().left;
           dots.glyphs.push_back(g);
         }
-      if (!dots.glyphs.empty()) page.text.push_back(std::move(dots));
+      if (!dots.glyphs.empty()) after.push_back(std::move(dots));
     }
-    page.links.push_back({slot.link_x0, slot.link_y0, slot.right, slot.link_y1, a.page, a.y});
+    if (!num_lines.empty())
+      after.push_back({slot.right - num_w, slot.baseline, num_lines.front().glyphs, slot.link});
+    auto at = page.text.end();
+    for (auto it = page.text.begin(); it != page.text.end(); ++it)
+      if (it->tag == slot.link) at = it + 1;
+    page.text.insert(at, std::make_move_iterator(after.begin()),
+                     std::make_move_iterator(after.end()));
+    page.links.push_back(
+        {slot.link_x0, slot.link_y0, slot.right, slot.link_y1, a.page, a.y, slot.link});
   }
   return digits;
 }

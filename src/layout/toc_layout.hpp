@@ -18,6 +18,7 @@ struct TocSlot {
   double text_end = 0;                           // x where the entry's text ends on that line
   double right = 0;                              // x of the right edge (numbers end here)
   double link_x0 = 0, link_y0 = 0, link_y1 = 0;  // clickable area (to `right`)
+  int link = -1;                                 // its Link structure element
 };
 
 // Places the 目录 (on a new page) with `reserve_digits` digits kept free for each page number.

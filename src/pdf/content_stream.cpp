@@ -10,8 +10,9 @@ namespace bp::pdf {
 
 namespace {
 
-void rules(std::string& out, const layout::Page& page) {
+void rules(std::string& out, const layout::Page& page, bool tagged) {
   if (page.rules.empty()) return;
+  if (tagged) out += "/Artifact BMC\n";  // table grids and rules carry no content
   out += "q 0 G 2 J 0 j\n";  // black, projecting caps: corners of the grid close cleanly
   double width = -1;
   for (const auto& r : page.rules) {
@@ -23,6 +24,36 @@ void rules(std::string& out, const layout::Page& page) {
            num(page.height - r.y1) + " l S\n";
   }
   out += "Q\n";
+  if (tagged) out += "EMC\n";
+}
+
+// The opening operator of an artifact of kind `tag` (layout/structure.hpp).
+const char* artifact_open(int tag) {
+  switch (tag) {
+    case layout::kArtifactHeader:
+      return "/Artifact <</Type/Pagination/Subtype/Header>> BDC\n";
+    case layout::kArtifactFooter:
+      return "/Artifact <</Type/Pagination/Subtype/Footer>> BDC\n";
+    case layout::kArtifactPagination:
+      return "/Artifact <</Type/Pagination>> BDC\n";
+    default:
+      return "/Artifact <</Type/Layout>> BDC\n";
+  }
+}
+
+// A PDF text string in UTF-16BE with BOM, as hex (for /ActualText).
+std::string utf16_hex(const std::u32string& s) {
+  std::string out = "<FEFF";
+  for (char32_t c : s) {
+    if (c >= 0x10000) {
+      const char32_t v = c - 0x10000;
+      append_hex16(out, 0xD800 + (v >> 10));
+      append_hex16(out, 0xDC00 + (v & 0x3FF));
+    } else {
+      append_hex16(out, c);
+    }
+  }
+  return out + ">";
 }
 
 long long hundredths(double v) {
@@ -48,13 +79,24 @@ class TextWriter {
              const std::map<const text::Font*, FontRef>& fonts)
       : out_(out), page_(page), fonts_(fonts) {}
 
-  void item(const layout::TextItem& it) {
+  // `actual_text`: mark each glyph drawn for other characters than its ToUnicode entry says.
+  void item(const layout::TextItem& it, bool actual_text) {
     const auto& g = it.glyphs;
     size_t i = 0;
     while (i < g.size()) {
+      if (actual_text && differs(g[i])) {
+        std::u32string s(1, g[i].text[0]);
+        if (g[i].text[1]) s.push_back(g[i].text[1]);
+        out_ += "/Span <</ActualText " + utf16_hex(s) + ">> BDC\n";
+        run(it, i, i + 1);
+        out_ += "EMC\n";
+        ++i;
+        continue;
+      }
       // A run: same font, size and vertical offset.
       size_t j = i + 1;
-      while (j < g.size() && g[j].font == g[i].font && g[j].size == g[i].size && g[j].dy == g[i].dy)
+      while (j < g.size() && g[j].font == g[i].font && g[j].size == g[i].size &&
+             g[j].dy == g[i].dy && !(actual_text && differs(g[j])))
         ++j;
       run(it, i, j);
       i = j;
@@ -62,6 +104,17 @@ class TextWriter {
   }
 
  private:
+  bool differs(const text::PlacedGlyph& g) const {
+    if (!g.text[0]) return false;  // a later glyph of a cluster: its text is the cluster head's
+    const FontRef& f = fonts_.at(g.font);
+    if (!f.unicode) return false;
+    const auto it = f.unicode->find(g.gid);
+    if (it == f.unicode->end()) return true;
+    const std::u32string& u = it->second;
+    return !(u.size() == (g.text[1] ? 2u : 1u) && u[0] == g.text[0] &&
+             (!g.text[1] || u[1] == g.text[1]));
+  }
+
   void run(const layout::TextItem& it, size_t a, size_t b) {
     const auto& g = it.glyphs;
     const FontRef& f = fonts_.at(g[a].font);
@@ -129,13 +182,36 @@ class TextWriter {
 }  // namespace
 
 std::string page_content(const layout::Page& page,
-                         const std::map<const text::Font*, FontRef>& fonts) {
+                         const std::map<const text::Font*, FontRef>& fonts,
+                         const PageMarks* marks) {
   std::string out;
-  rules(out, page);
+  rules(out, page, marks != nullptr);
   if (!page.text.empty()) {
     out += "BT\n";
     TextWriter w(out, page, fonts);
-    for (const auto& it : page.text) w.item(it);
+    // Consecutive items of one element (or of one artifact kind) share a marked-content sequence.
+    bool open = false;
+    int open_mcid = -2, open_tag = 0;
+    for (size_t i = 0; i < page.text.size(); ++i) {
+      const auto& it = page.text[i];
+      if (marks) {
+        const int mcid = marks->mcid_of_item[i];
+        if (!open || mcid != open_mcid || (mcid < 0 && it.tag != open_tag)) {
+          if (open) out += "EMC\n";
+          if (mcid >= 0)
+            out += std::string("/") +
+                   layout::role_name(marks->structure->nodes[static_cast<size_t>(it.tag)].role) +
+                   " <</MCID " + std::to_string(mcid) + ">> BDC\n";
+          else
+            out += artifact_open(it.tag);
+          open = true;
+          open_mcid = mcid;
+          open_tag = it.tag;
+        }
+      }
+      w.item(it, marks && marks->mcid_of_item[i] >= 0);
+    }
+    if (open) out += "EMC\n";
     out += "ET\n";
   }
   return out;

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "layout/page.hpp"
 #include "pdf/font_subset.hpp"
@@ -16,9 +17,21 @@ struct FontRef {
   std::string resource;  // "F1"
   const text::Font* font = nullptr;
   const FontSubset* subset = nullptr;
+  // What the ToUnicode CMap says each glyph stands for (gid → characters); a glyph drawn for other
+  // characters gets them as /ActualText.
+  const std::map<uint32_t, std::u32string>* unicode = nullptr;
 };
 
+// Marked content of a tagged page: the MCID of each text item (-1: an artifact, whose kind is the
+// item's tag) and the structure element names the sequences are opened with.
+struct PageMarks {
+  std::vector<int> mcid_of_item;
+  const layout::Structure* structure = nullptr;
+};
+
+// Without `marks` the content is untagged (no marked content at all).
 std::string page_content(const layout::Page& page,
-                         const std::map<const text::Font*, FontRef>& fonts);
+                         const std::map<const text::Font*, FontRef>& fonts,
+                         const PageMarks* marks = nullptr);
 
 }  // namespace bp::pdf

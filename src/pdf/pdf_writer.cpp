@@ -7,9 +7,12 @@
 #include <mutex>
 #include <set>
 
+#include "pdf/archival.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/object_streams.hpp"
 #include "pdf/pdf_format.hpp"
+#include "pdf/structure_tree.hpp"
 #include "pdf/to_unicode.hpp"
 #include "util/libc_time_lock.hpp"
 
@@ -154,7 +157,12 @@ void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
   }
 }
 
-void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout, int64_t epoch) {
+// Returns each page's annotations in the order of its links. `tagged`: PDF/UA and PDF/A keys
+// (a description in /Contents, the print flag).
+std::vector<std::vector<PdfObject*>> add_links(PdfMemDocument& pdf,
+                                               const layout::DocumentLayout& layout, int64_t epoch,
+                                               bool tagged) {
+  std::vector<std::vector<PdfObject*>> annots(layout.pages.size());
   for (size_t i = 0; i < layout.pages.size(); ++i) {
     const layout::Page& p = layout.pages[i];
     for (const auto& l : p.links) {
@@ -173,9 +181,21 @@ void add_links(PdfMemDocument& pdf, const layout::DocumentLayout& layout, int64_
       PdfDictionary& ad = a->GetObject()->GetDictionary();
       ad.RemoveKey("M");
       if (epoch != 0) ad.AddKey("M", PdfString(pdf_date(epoch)));
+      if (tagged) {
+        ad.AddKey("F", integer(4));  // Print
+        if (l.tag >= 0) {
+          const std::string& alt = layout.structure.nodes[static_cast<size_t>(l.tag)].alt;
+          if (!alt.empty()) ad.AddKey("Contents", utf8(alt));
+        }
+      }
+      annots[i].push_back(a->GetObject());
     }
   }
+  return annots;
 }
+
+const std::string kCreator = "BudgetPress " BP_VERSION;
+const std::string kProducer = "BudgetPress " BP_VERSION " (HarfBuzz, PoDoFo)";
 
 void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
   PdfInfo* info = pdf.GetInfo();
@@ -186,8 +206,8 @@ void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
   if (!meta.author.empty()) info->SetAuthor(utf8(meta.author));
   if (!meta.subject.empty()) info->SetSubject(utf8(meta.subject));
   if (!meta.keywords.empty()) info->SetKeywords(utf8(meta.keywords));
-  info->SetCreator(PdfString("BudgetPress " BP_VERSION));
-  info->SetProducer(PdfString("BudgetPress " BP_VERSION " (HarfBuzz, PoDoFo)"));
+  info->SetCreator(PdfString(kCreator));
+  info->SetProducer(PdfString(kProducer));
   if (meta.epoch != 0) {
     d.AddKey("CreationDate", PdfString(pdf_date(meta.epoch)));
     d.AddKey("ModDate", PdfString(pdf_date(meta.epoch)));
@@ -221,7 +241,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   std::map<const text::Font*, FontRef> refs;
   std::vector<PdfObject*> font_objs;
   for (size_t i = 0; i < used.size(); ++i) {
-    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &subsets[i]};
+    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &subsets[i], &used[i].text};
     font_objs.push_back(embed_font(objs, used[i], subsets[i]));
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
@@ -230,9 +250,12 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   }
   if (stats) stats->subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
 
-  for (const auto& page : layout.pages) {
+  const bool tagged = options.tagged && !layout.structure.empty();
+  const std::vector<PageTags> tags = tagged ? assign_mcids(layout) : std::vector<PageTags>{};
+  for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
+    const layout::Page& page = layout.pages[pi];
     PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width, page.height));
-    const std::string content = page_content(page, refs);
+    const std::string content = page_content(page, refs, tagged ? &tags[pi].marks : nullptr);
     p->GetContentsForAppending()->GetStream()->Set(content.data(),
                                                    static_cast<pdf_long>(content.size()));
     std::set<size_t> on_page;
@@ -245,14 +268,23 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       p->GetResources()->GetDictionary().AddKey("Font", fonts);
     }
   }
-  add_links(pdf, layout, meta.epoch);
+  const auto annots = add_links(pdf, layout, meta.epoch, tagged);
   add_outline(pdf, layout);
   set_info(pdf, meta);
+  if (tagged) {
+    write_structure_tree(pdf, layout, tags, annots);
+    PdfDictionary prefs;
+    prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
+    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
+  }
+  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged);
 
   PdfRefCountedBuffer buffer;
   PdfOutputDevice device(&buffer);
   pdf.Write(&device);
-  return std::string(buffer.GetBuffer(), device.GetLength());
+  std::string bytes(buffer.GetBuffer(), device.GetLength());
+  if (tagged && options.object_streams) bytes = pack_object_streams(bytes);
+  return bytes;
 }
 
 }  // namespace bp::pdf

@@ -26,6 +26,13 @@ struct WriteStats {
 
 struct WriteOptions {
   bool keep_hinting = false;  // keep the fonts' CFF hints in the subsets (theme fonts.hinting)
+  // Tagged PDF/UA-1 (structure tree, marked content, artifacts; theme pdf.tagged) and PDF/A-2u
+  // (XMP metadata, sRGB output intent; theme pdf.archival). docs/pdf-standards.md.
+  bool tagged = false;
+  bool archival = true;
+  // A tagged file's objects in compressed object streams (PDF 1.5; libqpdf): the structure tree's
+  // many small dictionaries cost a fraction of their plain size (theme pdf.object_streams).
+  bool object_streams = true;
 };
 
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.

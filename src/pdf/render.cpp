@@ -29,7 +29,11 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
   if (budget) budget->check_time("写入 PDF");
   const auto t1 = Clock::now();
   WriteStats ws;
-  std::string bytes = write_pdf(laid_out, d.meta, &ws, {.keep_hinting = theme.font_hinting});
+  std::string bytes = write_pdf(laid_out, d.meta, &ws,
+                                {.keep_hinting = theme.font_hinting,
+                                 .tagged = theme.pdf_tagged,
+                                 .archival = theme.pdf_archival,
+                                 .object_streams = theme.pdf_object_streams});
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());

@@ -30,7 +30,7 @@ for (const input of inputs) {
     result.printErrors();
     process.exit(1);
   }
-  const pdf = compiler.pdf(result.result, { pdfTags: false, creationTimestamp: epoch || undefined });
+  const pdf = compiler.pdf(result.result, { pdfTags: process.env.PDF_TAGS === '1', creationTimestamp: epoch || undefined });
   total += process.hrtime.bigint() - t0;
   fs.writeFileSync(path.join(outDir, path.basename(input, '.typ') + '.pdf'), pdf);
 }
