@@ -21,6 +21,7 @@
 #include "cli/batch_ui.hpp"
 #include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
+#include "util/out_dir.hpp"
 #include "xlsx/summary.hpp"
 
 namespace bp::cli {
@@ -67,12 +68,26 @@ int run_check(const Options& opt) {
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
+  // Output names already taken ("<year>/<code>-<name>" → file): a later file with the same names
+  // would fail at build (E019), so check says so before anything is built.
+  std::map<std::string, std::filesystem::path> owners;
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
     print_diagnostics(c, opt.quiet);
     errors += c.diag.error_count();
     warnings += c.diag.warning_count();
-    if (c.diag.has_errors()) ++bad;
+    bool failed = c.diag.has_errors();
+    if (c.budget && !failed) {
+      const std::string claim = output_claim(*c.budget);
+      auto [it, fresh] = owners.emplace(claim, f);
+      if (!fresh) {
+        std::cerr << c.diag.format({Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
+                  << "\n";
+        ++errors;
+        failed = true;
+      }
+    }
+    if (failed) ++bad;
   }
   if (!opt.quiet)
     std::cerr << "检查了 " << inputs.files.size() << " 个文件：" << (inputs.files.size() - bad)
@@ -144,6 +159,10 @@ int run_build(const Options& opt) {
   BatchReport report;
   try {
     report = run_batch(inputs.files, bo, *ctx, cb);
+  } catch (const OutDirError& e) {
+    printer.clear();
+    std::cerr << "budgetpress: 错误[E301]: " << e.what() << "\n";
+    return kUsage;
   } catch (const std::exception& e) {
     printer.clear();
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";

@@ -1,7 +1,9 @@
 #include "model/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "util/char_classes.hpp"
 #include "util/utf8.hpp"
 
 namespace bp {
@@ -9,8 +11,9 @@ namespace bp {
 namespace {
 // Messages quote values of the file; a hostile file must not be able to send control characters
 // (terminal escape sequences, NUL, BEL) to the clerk's terminal or log: C0, DEL and C1 controls
-// are shown as \xNN / \u00NN. A quoted value can be megabytes long (a 3 MB key or code): the
-// text is cut after kMaxBytes, on a character boundary.
+// are shown as \xNN / \u00NN; invisible characters, bidi controls and non-characters as \uXXXX
+// (a code "43<U+200B>4" must not print as "434"). A quoted value can be megabytes long (a 3 MB key
+// or code): the text is cut after kMaxBytes, on a character boundary.
 std::string printable(const std::string& s) {
   constexpr size_t kMaxBytes = 2000;
   static const char* hex = "0123456789abcdef";
@@ -32,6 +35,16 @@ std::string printable(const std::string& s) {
       out += "\\u00";
       out += hex[d >> 4];
       out += hex[d & 15];
+    } else if (c >= 0xc2) {
+      const utf8::Decoded d = utf8::decode(s, i);
+      if (d.valid() && chars::needs_escape_in_message(d.cp)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(d.cp));
+        out += buf;
+        i += d.len - 1;
+      } else {
+        out += static_cast<char>(c);
+      }
     } else {
       out += static_cast<char>(c);
     }
