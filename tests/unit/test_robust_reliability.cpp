@@ -131,6 +131,12 @@ TEST_CASE("file names: NFC, no invisible characters, no bidi controls, no non-ch
   CHECK(sanitize_file_component("x\xEF\xBF\xBFy") == "x_y");  // U+FFFF
   CHECK(sanitize_file_component("x\xFFy") == "x_y");          // invalid byte
   CHECK(sanitize_file_component("部门预算") == "部门预算");
+  // What test_robust_paths.sh checked through builds before the loader refused these (E016).
+  CHECK(sanitize_file_component(std::string("a\0b", 3)) == "a_b");
+  CHECK(sanitize_file_component("del\x7F" "x") == "del_x");
+  CHECK(sanitize_file_component("c1\xC2\x9B[31mred") == "c1_[31mred");
+  CHECK(sanitize_file_component("iso\xE2\x81\xA6" "x\xE2\x81\xA9") == "iso_x_");
+  CHECK(sanitize_file_component("line\xE2\x80\xA8" "sep") == "line_sep");
 }
 
 TEST_CASE("messages show invisible and bidi characters escaped") {
