@@ -309,8 +309,9 @@ class DeptBuilder {
 
   void fail(DeptResult& r, const std::string& message, const std::string& code = {}) {
     r.status = DeptStatus::Failed;
-    std::string line =
-        r.file.string() + ": 错误" + (code.empty() ? "" : "[" + code + "]") + ": " + message;
+    // A path can hold anything (a file named with ESC sequences); the message may span lines.
+    std::string line = printable(r.file.string(), std::string::npos - 64) + ": 错误" +
+                       (code.empty() ? "" : "[" + code + "]") + ": " + message;
     r.diagnostics += line + "\n";
     if (r.first_error.empty()) r.first_error = line;
   }

@@ -14,8 +14,7 @@ namespace {
 // are shown as \xNN / \u00NN; invisible characters, bidi controls and non-characters as \uXXXX
 // (a code "43<U+200B>4" must not print as "434"). A quoted value can be megabytes long (a 3 MB key
 // or code): the text is cut after kMaxBytes, on a character boundary.
-std::string printable(const std::string& s) {
-  constexpr size_t kMaxBytes = 2000;
+std::string printable_impl(const std::string& s, size_t kMaxBytes) {
   static const char* hex = "0123456789abcdef";
   std::string out;
   out.reserve(std::min(s.size(), kMaxBytes + 64));
@@ -52,6 +51,10 @@ std::string printable(const std::string& s) {
   return out;
 }
 }  // namespace
+
+std::string printable(const std::string& s, size_t max_bytes) {
+  return printable_impl(s, max_bytes);
+}
 
 void Diagnostics::error(std::string code, Pos pos, std::string message, std::string hint) {
   items_.push_back({Severity::Error, std::move(code), pos, std::move(message), std::move(hint)});
