@@ -35,7 +35,7 @@ namespace {
 
 const std::string& example() {
   static const std::string text = [] {
-    std::ifstream in(std::filesystem::path(BP_SOURCE_DIR) / "examples/2024/201.yaml",
+    std::ifstream in(std::filesystem::path(BP_SOURCE_DIR) / "tests/data/minimal.yaml",
                      std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
