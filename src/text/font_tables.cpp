@@ -64,12 +64,13 @@ void validate_font_tables(hb_face_t* face, hb_font_t* font, const std::filesyste
                      std::to_string(need) + " 字节）");
 
   // A usable Unicode cmap: HarfBuzz picks the Unicode subtable itself; a cmap that is missing,
-  // zeroed or without such a subtable maps nothing.
-  hb_codepoint_t g = 0;
-  bool digits = true;
-  for (char32_t d = U'0'; d <= U'9' && digits; ++d)
-    digits = hb_font_get_nominal_glyph(font, d, &g) && g != 0 && g < glyphs;
-  if (!digits) broken(file, "cmap 表没有可用的 Unicode 子表（连数字 0–9 都找不到字形）");
+  // zeroed or without such a subtable maps nothing (and every character would silently go to a
+  // fallback face). A face may cover any repertoire, so one mapped character is enough here.
+  (void)font;
+  HbSetPtr mapped(hb_set_create());
+  hb_face_collect_unicodes(face, mapped.get());
+  if (hb_set_get_population(mapped.get()) == 0)
+    broken(file, "cmap 表没有可用的 Unicode 子表（一个字符也找不到字形）");
 
   const Table cff(face, HB_TAG('C', 'F', 'F', ' '));
   if (cff.present()) {
