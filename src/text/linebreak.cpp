@@ -36,14 +36,17 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
   if (n == 0) return out;
   init_unibreak_once();
   std::vector<char> brks(n);
-  // libunibreak asserts (aborting the whole process) on non-characters such as U+FFFF. The loader
-  // rejects them (E016), but no text may reach the assertion whatever its source: such code
-  // points, surrogates and values past U+10FFFF are passed to it as U+FFFD (a character of class
+  // libunibreak 1.1 asserts (aborting the whole process) on U+FFFF and on the regional indicators
+  // U+1F1E6–U+1F1FF (the letters of flag emoji, which a clerk can paste) — found by fuzz_text; an
+  // exhaustive scan of all code points in several contexts found no others. The loader rejects
+  // non-characters (E016), but no text may reach the assertion whatever its source: these, the
+  // other non-characters, surrogates and values past U+10FFFF are passed to it as U+FFFD (class
   // AI), one for one, so the opportunities still line up with `text`.
   std::u32string safe;
   for (size_t i = 0; i < n; ++i) {
     const char32_t c = text[i];
-    if (c > 0x10FFFF || chars::is_noncharacter(c) || chars::is_surrogate(c)) {
+    if (c > 0x10FFFF || chars::is_noncharacter(c) || chars::is_surrogate(c) ||
+        (c >= 0x1F1E6 && c <= 0x1F1FF)) {
       if (safe.empty()) safe.assign(text);
       safe[i] = U'\uFFFD';
     }

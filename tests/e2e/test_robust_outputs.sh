@@ -26,6 +26,13 @@ for name in sys.stdin.read().splitlines():
 check '[ -z "$bad" ]' "file names: $bad"
 check '[ -f "$TMP/out/2023/915-Café局.pdf" ]' "decomposed name not written as NFC: $(ls "$TMP/out/2023" | grep 915)"
 
+# A flag emoji (regional indicators U+1F1E6–U+1F1FF) in a valid file aborted the whole process in
+# libunibreak (exit 134, found by fuzz_text); no font covers it, so the PDF fails cleanly, naming it.
+sed 's/^  name: 测试局/  name: 旗帜局/' tests/data/minimal.yaml >"$TMP/flag.yaml"
+printf 'texts:\n  other_matters: "国旗 \U0001F1E8\U0001F1F3"\n' >>"$TMP/flag.yaml"
+"$BP" build -f pdf -o "$TMP/flag-out" "$TMP/flag.yaml" >/dev/null 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 1 ] && grep -q "U+1F1E8" "$TMP/err"' "flag emoji: rc=$rc (want 1, no abort) $(head -2 "$TMP/err")"
+
 while IFS= read -r f; do
   qpdf --check "$f" >/dev/null 2>&1 || fail "qpdf --check: $f"
 done < <(find "$TMP/out" -name "*.pdf")

@@ -233,7 +233,7 @@ TEST_CASE("CR-only line ends load, with the right line numbers") {
 TEST_CASE("the line breaker survives every code point") {
   std::u32string s = U"中文";
   for (char32_t c : {0xFFFFu, 0xFFFEu, 0xFDD0u, 0xFDEFu, 0x1FFFFu, 0x10FFFFu, 0xD800u, 0xDFFFu,
-                     0x110000u, 0xFFFFFFFFu, 0x202Eu, 0x200Bu, 0x1u, 0x85u})
+                     0x110000u, 0xFFFFFFFFu, 0x202Eu, 0x200Bu, 0x1u, 0x85u, 0x1F1E8u, 0x1F1F3u, 0x1F1FFu})
     s.push_back(c);
   s += U"文字";
   const auto b = text::line_breaks(s);
