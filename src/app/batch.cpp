@@ -26,8 +26,10 @@
 #include "app/document_for.hpp"
 #include "app/inputs.hpp"
 #include "model/load.hpp"
+#include "text/font.hpp"
 #include "util/file_names.hpp"
 #include "util/fnv1a.hpp"
+#include "util/out_dir.hpp"
 
 namespace bp {
 
@@ -45,26 +47,44 @@ constexpr const char* kRunLockPrefix = ".budgetpress-lock.";
 // older version) the pid-and-age rule below applies.
 class RunLock {
  public:
-  explicit RunLock(const fs::path& out_dir)
-      : path_(out_dir / (kRunLockPrefix + std::to_string(::getpid()))) {
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // Created with O_EXCL | O_NOFOLLOW relative to OUT's descriptor: a symlink planted under this
+  // name is never followed. It is the first file a build creates, so an OUT that cannot take it
+  // fails the whole run (OutDirError, exit 2) before any department.
+  explicit RunLock(const OutDir& out) : out_(out) {
+    name_ = kRunLockPrefix + std::to_string(::getpid());
+    for (int attempt = 0; attempt < 2 && fd_ < 0; ++attempt) {
+      fd_ = ::openat(out.fd(), name_.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                     0644);
+      if (fd_ >= 0) break;
+      if (errno != EEXIST)
+        throw OutDirError("输出目录 " + out.path().string() + " 不可用：无法创建文件 " + name_ +
+                          "（" + std::strerror(errno) + "；没有生成任何部门）");
+      // A leftover of a dead run with our pid (pid reuse), or a planted symlink: unless a live
+      // run on another host holds it, remove the name itself (never what it points to).
+      int probe = ::openat(out.fd(), name_.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      if (probe >= 0) {
+        const bool held = ::flock(probe, LOCK_EX | LOCK_NB) != 0;
+        ::close(probe);
+        if (held) return;  // the same pid on another host holds it: keep out of its way
+      }
+      ::unlinkat(out.fd(), name_.c_str(), 0);
+    }
     if (fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
-      ::close(fd_);  // the same pid on another host holds it: keep out of its way
+      ::close(fd_);
       fd_ = -1;
     }
   }
   ~RunLock() {
     if (fd_ < 0) return;
-    ::unlink(path_.c_str());
+    ::unlinkat(out_.fd(), name_.c_str(), 0);
     ::close(fd_);
   }
   RunLock(const RunLock&) = delete;
   RunLock& operator=(const RunLock&) = delete;
 
  private:
-  fs::path path_;
+  const OutDir& out_;
+  std::string name_;
   int fd_ = -1;
 };
 
@@ -73,7 +93,7 @@ class RunLock {
 enum class RunState { Unknown, Alive, Dead };
 RunState run_state(const fs::path& out_dir, long pid) {
   const fs::path p = out_dir / (kRunLockPrefix + std::to_string(pid));
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = ::open(p.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return RunState::Unknown;
   const bool dead = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
   ::close(fd);
@@ -138,13 +158,6 @@ std::optional<std::string> read_input(const fs::path& file) {
   return ss.str();
 }
 
-void fsync_dir(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return;
-  ::fsync(fd);
-  ::close(fd);
-}
-
 // pid of a temp or staging name ending in ".<pid>.<n>", 0 when there is none.
 long pid_of_temp_name(const std::string& name) {
   size_t last = name.rfind('.');
@@ -195,20 +208,67 @@ size_t remove_temps_in(const fs::path& dir, const fs::path& out_dir) {
   return removed;
 }
 
+// Which department may publish which output names. Two departments whose outputs would have the
+// same names ("<year>/<code>-<name>"): the one earlier in the input order wins, whatever thread
+// gets there first, and the later one fails naming both files. Each department states its claim
+// (or that it has none) as soon as it is checked; before it publishes (or reports its outputs
+// unchanged) it waits until every earlier department has stated its claim. Earlier departments
+// were all started before it and state their claim before they wait themselves, so the waiting
+// always ends.
+class Claims {
+ public:
+  explicit Claims(size_t n) : claim_(n), stated_(n, false) {}
+
+  // Records the claim of department `i` ("" = none). Returns the file of an earlier department
+  // with the same claim if one is already known.
+  std::optional<size_t> state(size_t i, const std::string& claim) {
+    std::lock_guard lk(mu_);
+    if (stated_[i]) return std::nullopt;
+    claim_[i] = claim;
+    stated_[i] = true;
+    while (prefix_ < stated_.size() && stated_[prefix_]) ++prefix_;
+    cv_.notify_all();
+    return earlier(i, claim);
+  }
+  // Waits until every department before `i` has stated its claim; returns the first of them with
+  // the same claim.
+  std::optional<size_t> wait_for_earlier(size_t i, const std::string& claim) {
+    std::unique_lock lk(mu_);
+    cv_.wait(lk, [&] { return prefix_ >= i; });
+    return earlier(i, claim);
+  }
+
+ private:
+  std::optional<size_t> earlier(size_t i, const std::string& claim) const {
+    if (claim.empty()) return std::nullopt;
+    for (size_t j = 0; j < i; ++j)
+      if (stated_[j] && claim_[j] == claim) return j;
+    return std::nullopt;
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<std::string> claim_;
+  std::vector<bool> stated_;
+  size_t prefix_ = 0;  // departments 0 … prefix_-1 have all stated their claim
+};
+
 struct Shared {
+  explicit Shared(size_t n) : claims(n) {}
   std::mutex mu;
   std::condition_variable cv;
   std::deque<DeptResult> done;
   unsigned workers_alive = 0;
-  std::map<std::string, std::string> claims;  // "<year>/<stem>" → file of the claimant
+  Claims claims;
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
+  std::vector<std::string> journal_warnings;
 };
 
 class DeptBuilder {
  public:
   DeptBuilder(const BatchOptions& o, const Context& ctx, const InputFingerprint* fp,
-              const Manifest& manifest, Shared& shared)
-      : o_(o), ctx_(ctx), fp_(fp), manifest_(manifest), sh_(shared) {}
+              const Manifest& manifest, Shared& shared, const OutDir& out,
+              const std::vector<BatchInput>& inputs)
+      : o_(o), ctx_(ctx), fp_(fp), manifest_(manifest), sh_(shared), out_(out), inputs_(inputs) {}
 
   DeptResult build(size_t index, const BatchInput& in, const std::stop_token& stop) {
     auto t0 = std::chrono::steady_clock::now();
@@ -216,6 +276,13 @@ class DeptBuilder {
     r.index = index;
     r.file = in.file;
     r.label = in.file.string();
+    // Whatever happens below, this department's claim is stated (none unless it made one), so
+    // that later departments waiting for it go on.
+    struct NoClaim {
+      Claims& c;
+      size_t i;
+      ~NoClaim() { c.state(i, {}); }
+    } no_claim{sh_.claims, index};
     if (stop.stop_requested()) return r;  // Cancelled
     try {
       build_into(r, in, stop);
@@ -237,24 +304,50 @@ class DeptBuilder {
   const InputFingerprint* fp_;
   const Manifest& manifest_;
   Shared& sh_;
+  const OutDir& out_;
+  const std::vector<BatchInput>& inputs_;
 
   void fail(DeptResult& r, const std::string& message, const std::string& code = {}) {
     r.status = DeptStatus::Failed;
-    std::string line =
-        r.file.string() + ": 错误" + (code.empty() ? "" : "[" + code + "]") + ": " + message;
+    // A path can hold anything (a file named with ESC sequences); the message may span lines.
+    std::string line = printable(r.file.string(), std::string::npos - 64) + ": 错误" +
+                       (code.empty() ? "" : "[" + code + "]") + ": " + message;
     r.diagnostics += line + "\n";
     if (r.first_error.empty()) r.first_error = line;
   }
 
-  // Two files that would write the same outputs ("<year>/<code>-<name>"): the one that comes
-  // second fails instead of silently replacing the other one's documents. Unchanged departments
-  // claim their recorded outputs too, so a new file cannot overwrite an unchanged one's files.
+  // Two files that would write the same outputs ("<year>/<code>-<name>"): the one later in the
+  // input order fails instead of replacing the other one's documents (see Claims). Unchanged
+  // departments claim their recorded outputs too, so a new file cannot overwrite an unchanged
+  // one's files.
   bool claim_outputs(DeptResult& r, const std::string& claim) {
-    std::lock_guard lk(sh_.mu);
-    auto [it, fresh] = sh_.claims.emplace(claim, r.file.string());
-    if (fresh || it->second == r.file.string()) return true;
-    fail(r, "输出文件 " + claim + ".* 与 " + it->second + " 的输出同名（部门编码和名称重复）");
-    return false;
+    return !collides(r, claim, sh_.claims.state(r.index, claim));
+  }
+  // Before anything is published: the earlier departments have all claimed theirs.
+  bool may_publish(DeptResult& r, const std::string& claim) {
+    return !collides(r, claim, sh_.claims.wait_for_earlier(r.index, claim));
+  }
+  bool collides(DeptResult& r, const std::string& claim, std::optional<size_t> other) {
+    if (!other) return false;
+    r.written.clear();
+    fail(r, output_collision_message(claim, inputs_[*other].file), "E019");
+    return true;
+  }
+
+  // Moves the staged files of one department into OUT/<year>/ with renameat relative to the
+  // descriptors of both directories: OUT/<year> is opened without following a symlink, so the
+  // files cannot land outside OUT.
+  void publish(DeptResult& r, int staging_fd, int year, const std::vector<std::string>& names) {
+    const std::string y = std::to_string(year);
+    UniqueFd from = OutDir::open_subdir(staging_fd, y, y, false);
+    UniqueFd to = out_.subdir(y);
+    for (const auto& name : names) {
+      const fs::path shown = o_.out_dir / y / name;
+      if (::renameat(from.get(), name.c_str(), to.get(), name.c_str()) != 0)
+        throw std::runtime_error("无法替换 " + shown.string() + "：" + std::strerror(errno));
+      r.written.push_back(shown);
+    }
+    ::fsync(to.get());
   }
 
   void build_into(DeptResult& r, const BatchInput& in, const std::stop_token& stop) {
@@ -268,7 +361,8 @@ class DeptBuilder {
       const ManifestEntry& e = *manifest_.find(key);
       r.label = label_from_manifest(e, in.file);
       r.year = e.year;
-      if (!claim_outputs(r, std::to_string(e.year) + "/" + r.label)) return;
+      const std::string claim = std::to_string(e.year) + "/" + r.label;
+      if (!claim_outputs(r, claim) || !may_publish(r, claim)) return;
       r.status = DeptStatus::Unchanged;
       if (o_.check_unchanged && o_.on_checked) {
         auto c = check_budget_text(*bytes, in.file.string(), ctx_);
@@ -296,7 +390,8 @@ class DeptBuilder {
     }
     const Budget& b = *c.budget;
 
-    if (!claim_outputs(r, std::to_string(b.dept.year) + "/" + r.label)) return;
+    const std::string claim = std::to_string(b.dept.year) + "/" + r.label;
+    if (!claim_outputs(r, claim)) return;
 
     // Formats whose output is missing or out of date (all of them with --force or no manifest).
     std::set<Format> todo;
@@ -321,64 +416,84 @@ class DeptBuilder {
                                         h};
     }
     if (todo.empty()) {
+      if (!may_publish(r, claim)) return;
       r.status = DeptStatus::Unchanged;
       if (o_.check_unchanged && o_.on_checked) o_.on_checked(c);
       return;
     }
 
     if (stop.stop_requested()) return;  // abandoned before rendering: Cancelled, nothing touched
-    fs::path staging = o_.out_dir / (std::string(kStagingPrefix) + std::to_string(::getpid()) +
-                                     "." + std::to_string(r.index));
-    std::vector<fs::path> staged;
+    const std::string staging_name =
+        std::string(kStagingPrefix) + std::to_string(::getpid()) + "." + std::to_string(r.index);
+    const fs::path staging = o_.out_dir / staging_name;
+    auto drop_staging = [&] {
+      std::error_code ec;
+      fs::remove_all(staging, ec);  // does not follow symlinks inside
+    };
+    std::vector<std::string> staged;
     try {
       budget.check_time("检查");
-      fs::create_directories(staging);
+      // Private (0700) and reached through its descriptor: the writers get /proc/self/fd/N/…, so
+      // nothing renamed or planted in OUT meanwhile can redirect them.
+      UniqueFd staging_fd =
+          OutDir::open_subdir(out_.fd(), staging_name, staging.string(), true, 0700);
+      const fs::path staging_via_fd = OutDir::fd_path(staging_fd.get());
       for (Format f : todo) {
         if (stop.stop_requested()) {
-          std::error_code ec;
-          fs::remove_all(staging, ec);
-          staged.clear();
+          drop_staging();
           return;  // Cancelled: the previous outputs stay
         }
-        for (auto& p : write_outputs(c, {f}, staging, ctx_, &budget))
-          staged.push_back(std::move(p));
+        for (auto& p : write_outputs(c, {f}, staging_via_fd, ctx_, &budget))
+          staged.push_back(p.filename().string());
       }
-      // Every format rendered: move them into place (same file system, each rename atomic).
-      fs::path year_dir = o_.out_dir / std::to_string(b.dept.year);
-      fs::create_directories(year_dir);
-      for (const auto& p : staged) {
-        fs::path target = year_dir / p.filename();
-        if (::rename(p.c_str(), target.c_str()) != 0)
-          throw std::runtime_error("无法替换 " + target.string() + "：" + std::strerror(errno));
-        r.written.push_back(target);
+      // Every format rendered; the earlier departments have claimed their names: move the files
+      // into place (same file system, each rename atomic).
+      if (!may_publish(r, claim)) {
+        drop_staging();
+        return;
       }
-      fsync_dir(year_dir);
+      publish(r, staging_fd.get(), b.dept.year, staged);
     } catch (const LimitError& e) {
-      std::error_code ec;
-      fs::remove_all(staging, ec);
+      drop_staging();
       r.written.clear();
       fail(r, e.what(), "E014");
       return;
+    } catch (const OutPathError& e) {
+      drop_staging();
+      r.written.clear();
+      fail(r, e.what(), "E302");
+      return;
+    } catch (const text::FontError& e) {
+      drop_staging();
+      r.written.clear();
+      fail(r, e.what(), "E300");
+      return;
     } catch (const std::bad_alloc&) {
-      std::error_code ec;
-      fs::remove_all(staging, ec);
+      drop_staging();
       r.written.clear();
       fail(r, "内存不足，无法生成这个部门的文档（见 --max-memory）", "E014");
       return;
     } catch (const std::exception& e) {
-      std::error_code ec;
-      fs::remove_all(staging, ec);
+      drop_staging();
       r.written.clear();
       fail(r, e.what());
       return;
     }
-    std::error_code ec;
-    fs::remove_all(staging, ec);
+    drop_staging();
     r.status = DeptStatus::Built;
     if (o_.on_checked) o_.on_checked(c);
     if (fp_ && bytes) {
+      // Journaled now, so that a run killed later does not build this department again.
+      std::string journal_error;
+      try {
+        Manifest::journal(o_.out_dir, key, entry);
+      } catch (const std::exception& e) {
+        journal_error = e.what();
+      }
       std::lock_guard lk(sh_.mu);
       sh_.manifest_updates.emplace_back(key, std::move(entry));
+      if (!journal_error.empty() && sh_.journal_warnings.empty())
+        sh_.journal_warnings.push_back("无法写入增量构建日志：" + journal_error);
     }
   }
 };
@@ -463,7 +578,11 @@ size_t remove_stale_temp_files(const fs::path& out_dir) {
   for (auto it = fs::directory_iterator(out_dir, ec); !ec && it != fs::directory_iterator();
        it.increment(ec)) {
     std::string name = it->path().filename().string();
-    if (!name.empty() && name[0] != '.' && it->is_directory())
+    // A year directory only: a symlink (to anywhere) is not entered, so nothing outside OUT is
+    // ever removed.
+    std::error_code sec;
+    if (!name.empty() && name[0] != '.' &&
+        it->symlink_status(sec).type() == fs::file_type::directory)
       removed += remove_temps_in(it->path(), out_dir);
     if (name.rfind(kRunLockPrefix, 0) == 0) {
       const std::string pid = name.substr(std::string(kRunLockPrefix).size());
@@ -485,6 +604,9 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
                       const Context& ctx, const BatchCallbacks& cb) {
   auto t0 = std::chrono::steady_clock::now();
   BatchReport rep;
+  // First: an unusable OUT (a file, a dangling symlink, read-only, no permission) is one error of
+  // the run (OutDirError), not one per department.
+  const OutDir out(o.out_dir);
   std::optional<InputFingerprint> fp;
   Manifest manifest;
   if (o.use_manifest) {
@@ -492,11 +614,11 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     manifest = Manifest::load(o.out_dir);
     if (!manifest.warning().empty()) rep.warnings.push_back(manifest.warning());
   }
-  const RunLock run_lock(o.out_dir);
+  const RunLock run_lock(out);
   remove_stale_temp_files(o.out_dir);
 
-  Shared sh;
-  DeptBuilder builder(o, ctx, fp ? &*fp : nullptr, manifest, sh);
+  Shared sh(inputs.size());
+  DeptBuilder builder(o, ctx, fp ? &*fp : nullptr, manifest, sh, out, inputs);
   std::stop_source stop;
   std::atomic<size_t> next{0};
   const size_t total = inputs.size();
@@ -581,7 +703,10 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     if (cb.result) cb.result(r);
   }
 
-  if (fp && !sh.manifest_updates.empty()) {
+  rep.warnings.insert(rep.warnings.end(), sh.journal_warnings.begin(), sh.journal_warnings.end());
+  std::error_code jec;
+  const bool journal_left = fs::exists(o.out_dir / kManifestJournal, jec);  // of a killed run
+  if (fp && (!sh.manifest_updates.empty() || journal_left)) {
     for (const auto& [key, e] : sh.manifest_updates) manifest.update(key, e);
     try {
       manifest.save(o.out_dir);

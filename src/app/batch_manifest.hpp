@@ -23,6 +23,10 @@
 namespace bp {
 
 inline constexpr const char* kManifestFile = ".budgetpress-manifest.json";
+// One JSON line per department finished since the manifest was last written (appended and
+// fsync'ed as each department's outputs are in place), so that a run killed with -9 loses no
+// finished department: the next run reads it on top of the manifest and rebuilds only the rest.
+inline constexpr const char* kManifestJournal = ".budgetpress-manifest.journal";
 
 // The hashes of the shared inputs, computed once per run (font files are read once, here).
 class InputFingerprint {
@@ -51,8 +55,9 @@ struct ManifestEntry {
 
 class Manifest {
  public:
-  // Reads OUT/.budgetpress-manifest.json. A missing file is an empty manifest; an unreadable or
-  // malformed one is empty too, with `warning` saying so (everything is rebuilt, nothing is lost).
+  // Reads OUT/.budgetpress-manifest.json and replays the journal on top. A missing file is an empty
+  // manifest; an unreadable or malformed one is empty too, with `warning` saying so (everything is
+  // rebuilt, nothing is lost).
   static Manifest load(const std::filesystem::path& out_dir);
 
   const ManifestEntry* find(const std::string& key) const;
@@ -77,10 +82,16 @@ class Manifest {
     return true;
   }
 
-  // Writes the manifest atomically. Under an exclusive flock on OUT, the file on disk is re-read
+  // Writes the manifest atomically and empties the journal (its records are merged in). Under an
+  // exclusive flock on OUT, the file on disk is re-read
   // and only the entries updated in this run replace theirs, so that concurrent runs on the same
   // OUT (shards) do not drop each other's records. Throws std::runtime_error on failure.
   void save(const std::filesystem::path& out_dir) const;
+
+  // Appends the record of one finished department to OUT's journal and fsyncs it (under the same
+  // directory lock as save()). Throws std::runtime_error on failure.
+  static void journal(const std::filesystem::path& out_dir, const std::string& key,
+                      const ManifestEntry& e);
 
   std::string to_json() const;
   static Manifest from_json(std::string_view text);  // throws on malformed text

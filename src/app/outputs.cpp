@@ -48,6 +48,17 @@ std::filesystem::path output_path(const std::filesystem::path& out_dir, const Bu
          (department_file_stem(b.dept.code.value, b.dept.name.value) + "." + format_ext(f));
 }
 
+std::string output_claim(const Budget& b) {
+  return std::to_string(b.dept.year) + "/" +
+         department_file_stem(b.dept.code.value, b.dept.name.value);
+}
+
+std::string output_collision_message(const std::string& claim, const std::filesystem::path& other) {
+  return "输出文件 " + claim + ".* 与 " + other.string() +
+         " 的输出同名（两个文件的部门编码和名称相同），按输入顺序由 " + other.string() +
+         " 生成，本文件不会生成";
+}
+
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
                                                  const std::filesystem::path& out_dir, const Context& ctx,
                                                  const WorkBudget* budget) {

@@ -22,6 +22,11 @@ const char* format_ext(Format f);
 // Output path of a department for a format (directories not created).
 std::filesystem::path output_path(const std::filesystem::path& out_dir, const Budget& b, Format f);
 
+// "<year>/<code>-<name>": the names a department's outputs take in OUT (without extension). Two
+// departments with the same claim cannot both be built (错误[E019]).
+std::string output_claim(const Budget& b);
+std::string output_collision_message(const std::string& claim, const std::filesystem::path& other);
+
 // Returns the files written. Throws std::runtime_error with context on failure, LimitError when
 // the department's `budget` (time, pages; optional) is exhausted.
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,

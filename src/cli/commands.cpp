@@ -22,6 +22,7 @@
 #include "cli/check_review.hpp"
 #include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
+#include "util/out_dir.hpp"
 #include "xlsx/summary.hpp"
 
 namespace bp::cli {
@@ -81,13 +82,27 @@ int run_check(const Options& opt) {
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
+  // Output names already taken ("<year>/<code>-<name>" → file): a later file with the same names
+  // would fail at build (E019), so check says so before anything is built.
+  std::map<std::string, std::filesystem::path> owners;
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
     review->add(f, c);
     if (!json) print_diagnostics(c, opt.quiet);
     errors += c.diag.error_count();
     warnings += c.diag.warning_count();
-    if (c.diag.has_errors()) ++bad;
+    bool failed = c.diag.has_errors();
+    if (c.budget && !failed) {
+      const std::string claim = output_claim(*c.budget);
+      auto [it, fresh] = owners.emplace(claim, f);
+      if (!fresh) {
+        std::cerr << c.diag.format({Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
+                  << "\n";
+        ++errors;
+        failed = true;
+      }
+    }
+    if (failed) ++bad;
   }
   if (json) std::cout << review->json(inputs.files.size(), inputs.files.size() - bad);
   if (!opt.quiet && !json)
@@ -167,6 +182,10 @@ int run_build(const Options& opt) {
   BatchReport report;
   try {
     report = run_batch(inputs.files, bo, *ctx, cb);
+  } catch (const OutDirError& e) {
+    printer.clear();
+    std::cerr << "budgetpress: 错误[E301]: " << e.what() << "\n";
+    return kUsage;
   } catch (const std::exception& e) {
     printer.clear();
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";

@@ -10,6 +10,7 @@
 #include <map>
 
 #include "app/batch.hpp"
+#include "util/out_dir.hpp"
 #include "app/context.hpp"
 #include "app/watch.hpp"
 #include "cli/batch_ui.hpp"
@@ -70,8 +71,14 @@ int run_watch(const Options& opt) {
   // First build: everything (unchanged outputs are skipped through the manifest).
   if (!inputs.files.empty()) {
     BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
-    auto report = run_batch(inputs.files, bo, *ctx, printer.callbacks());
-    printer.summary(report);
+    try {
+      auto report = run_batch(inputs.files, bo, *ctx, printer.callbacks());
+      printer.summary(report);
+    } catch (const OutDirError& e) {  // an unusable OUT: one message, before any department
+      printer.clear();
+      std::cerr << "budgetpress: 错误[E301]: " << e.what() << std::endl;
+      return kUsage;
+    }
   }
   std::cerr << "正在监视 ";
   for (size_t i = 0; i < opt.paths.size(); ++i) std::cerr << (i ? "、" : "") << opt.paths[i];
@@ -124,8 +131,12 @@ int run_watch(const Options& opt) {
             break;
         }
       };
-      auto report = run_batch(one.files, bo, *ctx, cb);
-      for (const auto& w : report.warnings) std::cerr << "budgetpress: 警告: " << w << std::endl;
+      try {
+        auto report = run_batch(one.files, bo, *ctx, cb);
+        for (const auto& w : report.warnings) std::cerr << "budgetpress: 警告: " << w << std::endl;
+      } catch (const OutDirError& e) {  // OUT went away meanwhile: say so, keep watching
+        std::cerr << "budgetpress: 错误[E301]: " << e.what() << std::endl;
+      }
     }
   }
   remove_stale_temp_files(bo.out_dir);

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "util/xml_text.hpp"
+
 namespace bp::docx::xml {
 
 pugi::xml_node start(pugi::xml_document& d, const char* root) {
@@ -17,7 +19,7 @@ pugi::xml_node add(pugi::xml_node parent, const char* name) {
 }
 
 pugi::xml_node attr(pugi::xml_node n, const char* name, std::string_view v) {
-  n.append_attribute(name).set_value(std::string(v).c_str());
+  n.append_attribute(name).set_value(xml_safe(v).c_str());
   return n;
 }
 
@@ -35,14 +37,7 @@ pugi::xml_node add_val(pugi::xml_node parent, const char* name, long long v) {
 }
 
 std::string clean_text(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n') continue;
-    out.push_back(c);
-  }
-  return out;
+  return xml_safe(s);
 }
 
 pugi::xml_node add_text(pugi::xml_node run, std::string_view text) {
@@ -50,7 +45,7 @@ pugi::xml_node add_text(pugi::xml_node run, std::string_view text) {
   bool preserve = !text.empty() && (text.front() == ' ' || text.back() == ' ' ||
                                     text.find("  ") != std::string_view::npos);
   if (preserve) t.append_attribute("xml:space") = "preserve";
-  t.text().set(std::string(text).c_str());
+  t.text().set(xml_safe(text).c_str());
   return t;
 }
 
@@ -59,7 +54,8 @@ std::string to_string(const pugi::xml_document& d) {
   d.save(os, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
   // The declaration node is written by save() only when format_no_declaration is off *and* the
   // document has none; ours is an explicit node, which format_raw still prints. Nothing to add.
-  return os.str();
+  // Last line of defence: whatever reached an attribute or a text node, the part is XML 1.0.
+  return xml_safe(os.str());
 }
 
 }  // namespace bp::docx::xml

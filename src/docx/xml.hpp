@@ -25,8 +25,9 @@ pugi::xml_node add_val(pugi::xml_node parent, const char* name, long long v);
 pugi::xml_node attr(pugi::xml_node n, const char* name, std::string_view v);
 pugi::xml_node attr(pugi::xml_node n, const char* name, long long v);
 
-// Text safe for XML 1.0: C0 control characters other than tab and line feed are dropped (pugixml
-// would write them verbatim and make the part unreadable).
+// Text safe for XML 1.0 (util/xml_text.hpp): forbidden C0 controls are dropped, U+FFFE/U+FFFF and
+// invalid bytes become U+FFFD (pugixml would write them verbatim and make the part unreadable).
+// attr(), add_text() and to_string() apply it too.
 std::string clean_text(std::string_view s);
 
 // Adds <w:t> with `text` (xml:space="preserve" when leading/trailing/double spaces would be lost).

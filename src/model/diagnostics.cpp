@@ -1,7 +1,9 @@
 #include "model/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "util/char_classes.hpp"
 #include "util/utf8.hpp"
 
 namespace bp {
@@ -9,10 +11,10 @@ namespace bp {
 namespace {
 // Messages quote values of the file; a hostile file must not be able to send control characters
 // (terminal escape sequences, NUL, BEL) to the clerk's terminal or log: C0, DEL and C1 controls
-// are shown as \xNN / \u00NN. A quoted value can be megabytes long (a 3 MB key or code): the
-// text is cut after kMaxBytes, on a character boundary.
-std::string printable(const std::string& s) {
-  constexpr size_t kMaxBytes = 2000;
+// are shown as \xNN / \u00NN; invisible characters, bidi controls and non-characters as \uXXXX
+// (a code "43<U+200B>4" must not print as "434"). A quoted value can be megabytes long (a 3 MB key
+// or code): the text is cut after kMaxBytes, on a character boundary.
+std::string printable_impl(const std::string& s, size_t kMaxBytes) {
   static const char* hex = "0123456789abcdef";
   std::string out;
   out.reserve(std::min(s.size(), kMaxBytes + 64));
@@ -32,6 +34,16 @@ std::string printable(const std::string& s) {
       out += "\\u00";
       out += hex[d >> 4];
       out += hex[d & 15];
+    } else if (c >= 0xc2) {
+      const utf8::Decoded d = utf8::decode(s, i);
+      if (d.valid() && chars::needs_escape_in_message(d.cp)) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(d.cp));
+        out += buf;
+        i += d.len - 1;
+      } else {
+        out += static_cast<char>(c);
+      }
     } else {
       out += static_cast<char>(c);
     }
@@ -39,6 +51,10 @@ std::string printable(const std::string& s) {
   return out;
 }
 }  // namespace
+
+std::string printable(const std::string& s, size_t max_bytes) {
+  return printable_impl(s, max_bytes);
+}
 
 void Diagnostics::error(std::string code, Pos pos, std::string message, std::string hint) {
   items_.push_back({Severity::Error, std::move(code), pos, std::move(message), std::move(hint)});

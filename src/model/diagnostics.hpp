@@ -24,6 +24,12 @@ struct Diagnostic {
   std::string hint;
 };
 
+// `s` as a message may show it: control characters as \xNN / \u00NN, invisible characters, bidi
+// controls and non-characters as \uXXXX (a terminal must not obey them, a reader must see them),
+// cut after `max_bytes` (a quoted value can be megabytes long). Diagnostics::format applies it;
+// so must every other message that quotes a file's content or a path.
+std::string printable(const std::string& s, size_t max_bytes = 2000);
+
 class Diagnostics {
  public:
   explicit Diagnostics(std::string file) : file_(std::move(file)) {}

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/text_check.hpp"
 #include "model/yaml_reader.hpp"
 #include "util/utf8.hpp"
 
@@ -718,8 +719,58 @@ class Loader {
 
 }  // namespace
 
-std::optional<Budget> load_budget_text(const std::string& text, const std::string& file,
+namespace {
+// Line of the second "---" at the start of a line (the marker of the document that follows).
+Pos second_document_marker(const std::string& text) {
+  int line = 1, seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((i == 0 || text[i - 1] == '\n') && text.compare(i, 3, "---") == 0) {
+      bool content_before = false;
+      for (size_t j = 0; j < i && !content_before; ++j)
+        content_before = text[j] != ' ' && text[j] != '\n' && text[j] != '\r';
+      if (content_before || ++seen > 1) return {line, 1};
+    }
+    if (text[i] == '\n') ++line;
+  }
+  return {line, 1};
+}
+
+// A line after the first that starts with "---" or "...".
+bool has_later_document_marker(const std::string& text) {
+  for (size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
+    if (text.compare(i + 1, 3, "---") == 0 || text.compare(i + 1, 3, "...") == 0) return true;
+  return false;
+}
+
+struct NoEvents : YAML::EventHandler {
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+// Line ends of classic Mac files (CR alone) become LF: yaml-cpp does not count a lone CR as a line
+// break, so a CR-only file read as one comment line ("文件没有内容"). Same length, so every
+// position stays where it was; CRLF is left as it is.
+std::string normalize_lone_cr(const std::string& text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out = text;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (out[i] == '\r' && (i + 1 == out.size() || out[i + 1] != '\n')) out[i] = '\n';
+  return out;
+}
+}  // namespace
+
+std::optional<Budget> load_budget_text(const std::string& original, const std::string& file,
                                        Diagnostics& diag, const LoadLimits& limits) {
+  const std::string text = normalize_lone_cr(original);
   if (text.size() > limits.max_file_bytes) {
     diag.error("E001", {},
                "文件过大（" + std::to_string(text.size()) + " 字节，上限 " +
@@ -774,13 +825,36 @@ std::optional<Budget> load_budget_text(const std::string& text, const std::strin
                  "请直接写出内容；别名可能被用来构造占满内存的文件");
       return std::nullopt;
     }
-    root = YAML::Load(text);
+    root = YAML::Load(text);  // the first document
+    // A second document would be ignored: say so instead of building half of what was meant.
+    // Not YAML::LoadAll: on some malformed streams (found by fuzz_check) yaml-cpp 0.7 returns
+    // empty documents forever without consuming input, and LoadAll never ends. A parser asked
+    // for exactly two documents is bounded; it runs only when a line starts with a document
+    // marker ("---" or "..."), without which no second document can exist.
+    if (has_later_document_marker(text)) {
+      std::istringstream in(text);
+      YAML::Parser parser(in);
+      NoEvents ignore;
+      if (parser.HandleNextDocument(ignore) && parser.HandleNextDocument(ignore)) {
+        diag.error("E018", second_document_marker(text),
+                   "文件中有多个 YAML 文档（“---”之后又开始了一个文档）",
+                   "一个预算文件只能有一个文档；每个部门请用单独的文件，或删除多余的“---”");
+        return std::nullopt;
+      }
+    }
   } catch (const YAML::DeepRecursion& e) {
     diag.error("E003", {e.mark.line + 1, e.mark.column + 1}, "YAML 嵌套层次过深",
                "预算文件的结构不会超过几层；请检查是否有成千上万个未闭合的括号");
     return std::nullopt;
   } catch (const YAML::Exception& e) {
     std::string msg = e.msg;
+    if (msg.rfind("invalid unicode", 0) == 0) {
+      // yaml-cpp refuses "\uD800" (a lone surrogate) and escapes past U+10FFFF itself.
+      diag.error("E016", {e.mark.line + 1, e.mark.column + 1},
+                 "文字中的转义序列不是有效字符（单独的代理码位 \\uD800–\\uDFFF 或超出 U+10FFFF）",
+                 "请删除这个转义序列；U+FFFF 以上的字符请用 \\U 加 8 位十六进制书写");
+      return std::nullopt;
+    }
     std::string hint;
     if (msg.find("tab") != std::string::npos || text.find('\t') != std::string::npos)
       hint = "YAML 的缩进只能用空格，不能用制表符（Tab）";
@@ -791,6 +865,7 @@ std::optional<Budget> load_budget_text(const std::string& text, const std::strin
     diag.error("E001", {}, "文件没有内容（只有注释或空行）", "请参考 docs/schema.md 中的示例填写");
     return std::nullopt;
   }
+  check_yaml_texts(root, text, diag);
   Loader loader(diag, limits);
   return loader.load(root, file);
 }

@@ -1,5 +1,7 @@
 #include "text/font.hpp"
 
+#include "text/font_tables.hpp"
+
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -19,6 +21,7 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
   face_.reset(hb_face_create(blob_.get(), static_cast<unsigned>(face_index)));
   font_.reset(hb_font_create(face_.get()));
   hb_font_make_immutable(font_.get());  // shared read-only between documents and threads
+  validate_font_tables(face_.get(), font_.get(), file);
 
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob_.get(), &len);

@@ -3,8 +3,10 @@
 #include <linebreak.h>
 
 #include <mutex>
+#include <string>
 
 #include "text/unicode.hpp"
+#include "util/char_classes.hpp"
 
 namespace bp::text {
 
@@ -34,7 +36,23 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
   if (n == 0) return out;
   init_unibreak_once();
   std::vector<char> brks(n);
-  set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(text.data()), n, "zh", brks.data());
+  // libunibreak 1.1 asserts (aborting the whole process) on U+FFFF and on the regional indicators
+  // U+1F1E6–U+1F1FF (the letters of flag emoji, which a clerk can paste) — found by fuzz_text; an
+  // exhaustive scan of all code points in several contexts found no others. The loader rejects
+  // non-characters (E016), but no text may reach the assertion whatever its source: these, the
+  // other non-characters, surrogates and values past U+10FFFF are passed to it as U+FFFD (class
+  // AI), one for one, so the opportunities still line up with `text`.
+  std::u32string safe;
+  for (size_t i = 0; i < n; ++i) {
+    const char32_t c = text[i];
+    if (c > 0x10FFFF || chars::is_noncharacter(c) || chars::is_surrogate(c) ||
+        (c >= 0x1F1E6 && c <= 0x1F1FF)) {
+      if (safe.empty()) safe.assign(text);
+      safe[i] = U'\uFFFD';
+    }
+  }
+  const std::u32string_view seen = safe.empty() ? text : std::u32string_view(safe);
+  set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(seen.data()), n, "zh", brks.data());
   for (size_t i = 0; i < n; ++i)
     out[i] = brks[i] == LINEBREAK_MUSTBREAK    ? Break::Mandatory
              : brks[i] == LINEBREAK_ALLOWBREAK ? Break::Allowed

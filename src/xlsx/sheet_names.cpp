@@ -1,5 +1,6 @@
 #include "xlsx/sheet_names.hpp"
 
+#include "util/char_classes.hpp"
 #include "util/utf8.hpp"
 
 namespace bp::xlsx {
@@ -8,6 +9,9 @@ namespace {
 
 bool forbidden(char32_t cp) {
   if (cp == utf8::kInvalid || cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return true;
+  if (!chars::is_xml_char(cp) || chars::is_noncharacter(cp) || chars::is_bidi_control(cp) ||
+      chars::is_invisible(cp))
+    return true;
   switch (cp) {
     case '[':
     case ']':

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "util/atomic_file.hpp"
+#include "util/out_dir.hpp"
 #include "xlsx/cell_refs.hpp"
 #include "xlsx/page_setup.hpp"
 #include "xlsx/table_writer.hpp"
@@ -148,11 +149,12 @@ std::vector<std::filesystem::path> SummaryCollector::write(const std::filesystem
   std::vector<std::filesystem::path> written;
   for (const auto& [year, rows] : by_year_) {
     if (rows.size() < 2) continue;
-    const auto dir = out_dir / std::to_string(year);
-    std::filesystem::create_directories(dir);
-    const auto path = dir / kSummaryFile;
-    write_summary(path, year, rows, o);
-    written.push_back(path);
+    // OUT/<year> is opened without following a symlink (util/out_dir.hpp) and written through
+    // its descriptor, like the departments' files.
+    const OutDir out(out_dir);
+    const UniqueFd dir = out.subdir(std::to_string(year));
+    write_summary(OutDir::fd_path(dir.get()) / kSummaryFile, year, rows, o);
+    written.push_back(out_dir / std::to_string(year) / kSummaryFile);
   }
   return written;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "document/grid.hpp"
+#include "util/xml_text.hpp"
 #include "xlsx/cell_refs.hpp"
 
 namespace bp::xlsx {
@@ -80,8 +81,9 @@ double TableWriter::span_width(int first_col, int last_col) const {
   return w;
 }
 
-void TableWriter::put(int row, int col, int last_row, int last_col, const std::string& text,
+void TableWriter::put(int row, int col, int last_row, int last_col, const std::string& raw,
                       lxw_format* f) {
+  const std::string text = xml_safe(raw);  // libxlsxwriter escapes markup, not control characters
   if (row == last_row && col == last_col) {
     if (text.empty())
       wb_.check(worksheet_write_blank(ws_, row, col, f), "写入单元格 " + cell_ref(row, col));

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "util/libc_time_lock.hpp"
+#include "util/xml_text.hpp"
 
 namespace bp::xlsx {
 
@@ -75,8 +76,10 @@ lxw_format* Workbook::format(const Style& s) {
 void Workbook::set_properties(const Properties& p) {
   if (p.created <= 0) throw std::logic_error("xlsx: creation time must be positive");
   // libxlsxwriter copies the strings; the pointers only need to live through the call.
-  std::string title = p.title, subject = p.subject, author = p.author, keywords = p.keywords,
-              comments = p.comments;
+  // docProps/core.xml is written verbatim: a control character in a department name made it
+  // ill-formed XML.
+  std::string title = xml_safe(p.title), subject = xml_safe(p.subject), author = xml_safe(p.author),
+              keywords = xml_safe(p.keywords), comments = xml_safe(p.comments);
   lxw_doc_properties props = {};
   props.title = title.data();
   props.subject = subject.data();

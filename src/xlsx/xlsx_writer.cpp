@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "util/atomic_file.hpp"
+#include "util/xml_text.hpp"
 #include "xlsx/cell_refs.hpp"
 #include "xlsx/page_setup.hpp"
 #include "xlsx/sheet_names.hpp"
@@ -128,7 +129,7 @@ void write_toc(Workbook& wb, lxw_worksheet* ws, const doc::Document& d,
   for (size_t i = 0; i < lines.size(); ++i)
     wb.check(
         worksheet_write_url_opt(ws, p.body_first + static_cast<int>(i), 1, lines[i].target.c_str(),
-                                wb.format(s), lines[i].text.c_str(), nullptr),
+                                wb.format(s), xml_safe(lines[i].text).c_str(), nullptr),
         "目录链接");
   PrintSetup ps;
   ps.repeat_first = p.head_first;

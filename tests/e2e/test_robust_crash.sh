@@ -64,8 +64,15 @@ check '[ "$rewritten" -gt 0 ]' "no kill landed after the first outputs were rewr
 # Leftovers of the killed runs are allowed now, but the next build removes them.
 leftovers=$(temps | wc -l)
 echo "kill -9 rounds: $rewritten files rewritten and checked; $leftovers temp entries left behind"
-"$BP" build -q -j 2 -f all -o "$OUT" "$D" >/dev/null 2>"$TMP/err"; rc=$?
+# Incremental credit (issue 19): the killed --force runs journaled what they finished; nothing
+# changed since the first build, so the next normal build renders nothing at all, and it compacts
+# the journal into the manifest.
+journal="$OUT/.budgetpress-manifest.journal"
+echo "journal after the kills: $( [ -f "$journal" ] && grep -c . "$journal" || echo 0) lines"
+"$BP" build -j 2 -f all -o "$OUT" "$D" >/dev/null 2>"$TMP/err"; rc=$?
 check '[ "$rc" -eq 0 ]' "build after the kills: rc=$rc $(tail -3 "$TMP/err")"
+check 'grep -q "生成 0 个部门，失败 0 个，未变化 $N 个" "$TMP/err"' "build after the kills rebuilt departments: $(tail -1 "$TMP/err")"
+check '[ ! -e "$journal" ]' "journal not compacted by the build after the kills"
 check '[ -z "$(temps)" ]' "temp files not cleaned by the next build: $(temps | head -3)"
 check 'complete ""' "outputs after the final build"
 finish

@@ -81,4 +81,43 @@ if [ "$rc" -ne 0 ]; then
 else
   check 'qpdf --check "$W"/out/2023/*.pdf >/dev/null 2>&1' "truncated sans bold: PDF invalid"
 fi
+# 5. Damaged tables of the family the body uses (issue 19): hhea numberOfHMetrics = 0 and a cut
+#    hmtx gave exit 0 and a PDF whose glyphs had no width; a zeroed cmap silently set the body in
+#    the fallback family. Each now stops the PDF with a Chinese error naming the file.
+rm -f "$W/fonts/sans-bold-cut.ttc"
+damage() {  # KIND OUTFILE: a copy of the serif regular .ttc with KIND applied to every face
+  python3 - "$NOTO/NotoSerifCJK-Regular.ttc" "$2" "$1" <<'PY'
+import struct, sys
+src, dst, kind = sys.argv[1:4]
+data = bytearray(open(src, "rb").read())
+def faces():
+    if data[:4] == b"ttcf":
+        n = struct.unpack(">I", data[8:12])[0]
+        return [struct.unpack(">I", data[12 + 4 * i:16 + 4 * i])[0] for i in range(n)]
+    return [0]
+for base in faces():
+    num = struct.unpack(">H", data[base + 4:base + 6])[0]
+    for i in range(num):
+        rec = base + 12 + 16 * i
+        tag = bytes(data[rec:rec + 4])
+        off, length = struct.unpack(">II", data[rec + 8:rec + 16])
+        if kind == "hmetrics0" and tag == b"hhea":
+            data[off + 34:off + 36] = b"\0\0"
+        elif kind == "hmtx-cut" and tag == b"hmtx":
+            data[rec + 12:rec + 16] = struct.pack(">I", min(length, 400))
+        elif kind == "cmap-zero" and tag == b"cmap":
+            data[off:off + length] = bytes(length)
+open(dst, "wb").write(data)
+PY
+}
+for kind in hmetrics0 hmtx-cut cmap-zero; do
+  rm -rf "$W/out" "$W/fonts/"serif-*.ttc
+  damage "$kind" "$W/fonts/serif-$kind.ttc"
+  build; rc=$?
+  check '! crashed $rc && [ "$rc" -eq 1 ]' "$kind: rc=$rc (want 1) $(head -3 "$TMP/err")"
+  check 'grep -q "字体文件 .*serif-$kind.ttc 已损坏" "$TMP/err"' "$kind: no Chinese error naming the file: $(head -3 "$TMP/err")"
+  check '[ -z "$(ls "$W"/out/2023/*.pdf 2>/dev/null)" ]' "$kind: a PDF was written"
+  check '[ -z "$(temps)" ]' "$kind: temp files left: $(temps)"
+done
+rm -f "$W/fonts/"serif-*.ttc
 finish

@@ -32,7 +32,17 @@ done <<EOF2
 "../${long}"|.._${long:0:38}
 EOF2
 "$BP" build -q -f json -o "$TMP/out" "$D" >/dev/null 2>"$TMP/err"; rc=$?
-check '[ "$rc" -eq 0 ]' "hostile names: rc=$rc $(head -3 "$TMP/err")"
+# Since issue 19 the loader refuses names with NUL, DEL, C1, bidi controls and line separators
+# (E016) before any file name is made: those departments fail, with the position of the character,
+# and write nothing. The sanitizer still maps these characters to "_" for text from other sources
+# (test_batch_run.cpp, test_robust_reliability.cpp).
+check '[ "$rc" -eq 1 ]' "hostile names: rc=$rc (want 1: six names refused) $(head -3 "$TMP/err")"
+check '[ "$(grep -c "错误\[E016\]" "$TMP/err")" -eq 6 ]' "hostile names: want 6 × E016: $(grep -c E016 "$TMP/err") $(head -3 "$TMP/err")"
+for code in 961 962 963 964 965 966; do
+  check '[ -z "$(ls "$TMP/out/2023" 2>/dev/null | grep "^$code-")" ]' "name of $code refused but written: $(ls "$TMP/out/2023" | grep "^$code")"
+  check 'grep -q "n$((code - 960)).yaml:5:[0-9]*: 错误\[E016\]" "$TMP/err"' "name of $code: no E016 at line 5: $(grep "n$((code - 960)).yaml" "$TMP/err" | head -1)"
+done
+sed -i '/^96[1-6]\t/d' "$TMP/want"
 while IFS=$'\t' read -r code want; do
   stem="$code-$want"
   # the rule: / \ : * ? " < > | and controls → _, leading dots/spaces dropped, ≤ 120 bytes

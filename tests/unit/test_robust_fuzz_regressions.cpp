@@ -7,6 +7,8 @@
 //            per-department error)
 //   money/   first byte = unit (even 万元, odd 元), then the text: parse_money / format_wan round
 //   trip cff/     CFF tables: read_cff fails only with CffError
+//   text/    first byte = width, then code points of 3 bytes (fuzz_text.cpp): line breaking and
+//            typesetting never abort (libunibreak's assertions), only MissingGlyphsError escapes
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
@@ -24,7 +26,11 @@
 #include "model/money.hpp"
 #include "pdf/cff.hpp"
 #include "pdf/render.hpp"
+#include "layout/context.hpp"
 #include "text/coverage.hpp"
+#include "text/linebreak.hpp"
+#include "text/shape_cache.hpp"
+#include "util/utf8.hpp"
 #include "util/work_budget.hpp"
 #include "xlsx/xlsx_writer.hpp"
 
@@ -120,6 +126,29 @@ TEST_CASE("fuzz regressions: cff", "[robust][fuzz]") {
       REQUIRE_FALSE(info.charset.empty());
       CHECK(info.charset[0] == 0);
     } catch (const pdf::CffError&) {
+    }
+  }
+}
+
+TEST_CASE("fuzz regressions: text", "[robust][fuzz]") {
+  Typesetting& ts = test::context().typesetting();
+  for (const auto& f : cases("text")) {
+    INFO(f.filename().string());
+    const std::string bytes = test::slurp(f);
+    REQUIRE_FALSE(bytes.empty());
+    std::u32string cps;
+    for (size_t i = 1; i + 3 <= bytes.size(); i += 3) {
+      const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<uint8_t>(bytes[k])); };
+      cps.push_back((b(i) | b(i + 1) << 8 | b(i + 2) << 16) % 0x110000);
+    }
+    CHECK(text::line_breaks(cps).size() == cps.size());
+    text::ShapeCache shaper;
+    text::Coverage coverage;
+    layout::Context lc(ts.theme, ts.fonts, shaper, coverage);
+    try {
+      (void)lc.set(utf8::from_u32(cps), ts.theme.body,
+                   20 + static_cast<uint8_t>(bytes[0]) % 200);
+    } catch (const text::MissingGlyphsError&) {
     }
   }
 }
