@@ -225,9 +225,10 @@ NextYearFile next_year_file(const std::string& text, const CheckedBudget& c,
   const int year = b.dept.year;
 
   ed.replace_scalar(root["department"]["year"], std::to_string(year + 1));
-  // A file whose year has its own form gets it, so the draft does not warn W110 for a form that
-  // exists (2024 → 2025); the form is kept where the configuration has none for the new year.
-  const std::string form = next_form && next_form->id != b.dept.form ? next_form->id : b.dept.form;
+  // Where the new year's own form continues this one unchanged (2024 → 2025), the draft names it,
+  // so it does not warn W110; a changed form (2023 → 2024) is the clerk's decision: kept.
+  const std::string form =
+      next_form && next_form->continues == b.dept.form ? next_form->id : b.dept.form;
   if (form != b.dept.form) ed.replace_scalar(root["department"]["form"], form);
   ed.zero(root["income"]);
   for (const auto& line : root["expenditure"])

@@ -1,8 +1,8 @@
 // `budgetpress new-year`: next year's department file from this year's (docs/batch.md#new-year).
 //
 // The file is edited as text, not re-serialised, so the clerk's layout and comments survive:
-//   - department.year + 1; the form becomes next year's own form where the configuration has one
-//     (a profile whose `years:` holds the new year), else it is kept;
+//   - department.year + 1; the form becomes next year's own form where that profile `continues`
+//     this one unchanged (2024 → 2025), else it is kept;
 //   - every amount of this year becomes 0 — income, expenditure lines, basic_economic,
 //     running_cost items, project/special-fund amounts, procurement amounts and prices, asset
 //     values — while codes, sources, names, quantities, texts and structure stay: `check` then

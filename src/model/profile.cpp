@@ -89,6 +89,7 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
     else if (!p.id.empty() && p.id.find_first_not_of("0123456789") == std::string::npos)
       p.years.push_back(std::stoi(p.id));
     p.catalog_year = root["catalog_year"] ? root["catalog_year"].as<int>() : 0;
+    p.continues = root["continues"] ? root["continues"].as<std::string>() : "";
     for (const auto& k : root["not_printed"]) p.not_printed.push_back(k.as<std::string>());
     p.list_zero_income = root["list_zero_income"] ? root["list_zero_income"].as<bool>() : false;
     p.function_glossary = root["function_glossary"] ? root["function_glossary"].as<bool>() : false;

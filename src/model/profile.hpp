@@ -49,6 +49,9 @@ struct Profile {
   std::string description;
   std::vector<int> years;  // budget years this is the own form of (default: the id); else W110
   int catalog_year = 0;    // catalogue this form is stated to use when its year has none (no W111)
+  // The form this one continues unchanged (2025 → "2024"): `new-year` moves a file of that form
+  // to this one; a changed form is never switched to silently (its data may differ).
+  std::string continues;
   std::vector<std::string> not_printed;  // key paths the form never prints (W112 when set)
   bool list_zero_income = false;         // 收入说明 names sources of 0 too
   bool function_glossary = false;        // 名词解释 includes the 功能分类 table (2021 form)

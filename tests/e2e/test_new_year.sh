@@ -14,7 +14,7 @@ check '[ -f "$TMP/depts/2024/434.yaml" ] && [ -f "$TMP/depts/2024/631.yaml" ]' "
 check 'grep -q "2024/434.yaml" <<<"$out"' "written paths on stdout: $out"
 f="$TMP/depts/2024/434.yaml"
 check 'grep -q "^  year: 2024" "$f"' "year + 1"
-check 'grep -q "^  form: \"2023\"" "$f"' "form kept"
+check 'grep -q "^  form: \"2023\"" "$f"' "form kept (2024 is a changed form)"
 check 'grep -q "^  - code: \"2010301\"   # 行政运行" "$f"' "codes and their comments kept"
 check 'grep -q "^  basic: 1892.49" "$f" && grep -q "^  project: 182.87" "$f" && grep -q "^  running_cost: 109.45" "$f"' "previous_year = this year's 基本/项目/公用: $(grep -A4 "^previous_year" "$f")"
 check '! grep -q "^expect:" "$f"' "expect removed"
@@ -40,6 +40,10 @@ err=$("$BP" new-year --force --out "$TMP/flat" "$TMP/flat/201.yaml" 2>&1); rc=$?
 check '[ "$rc" -eq 1 ] && grep -q "输入文件本身" <<<"$err" && grep -q "^  year: 2024" "$TMP/flat/201.yaml"' "the input itself is never overwritten: $err"
 "$BP" new-year --out "$TMP/next" "$TMP/flat/201.yaml" >/dev/null 2>&1
 check '[ -f "$TMP/next/201.yaml" ] && grep -q "^  year: 2025" "$TMP/next/201.yaml"' "--out DIR"
+# The 2025 profile continues the 2024 form unchanged: the draft names it and checks without W110.
+check 'grep -q "^  form: \"2025\"" "$TMP/next/201.yaml" && grep -q "公开格式由“2024”改为" "$TMP/next/201.yaml"' "2024 form moves to 2025: $(grep -n "form" "$TMP/next/201.yaml" | head -3)"
+out=$("$BP" check "$TMP/next/201.yaml" 2>&1)
+check '! grep -q "W110\|W111" <<<"$out"' "2025 draft warns about its form or catalogue: $out"
 err=$("$BP" new-year --out "$TMP/next" tests/bad/income-mismatch.yaml 2>&1); rc=$?
 check '[ "$rc" -eq 1 ] && grep -q "先修正" <<<"$err"' "a file with errors is refused: $err"
 

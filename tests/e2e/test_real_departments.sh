@@ -15,7 +15,10 @@ expect_code() {  # NAME CODE: check of $TMP/NAME.yaml reports CODE at FILE:LINE:
 clean() {
   local name=$1 out rc
   out=$("$BP" check "$TMP/$name.yaml" 2>&1); rc=$?
-  check '[ "$rc" -eq 0 ] && ! grep -q "错误\[\|警告\[" <<<"$out"' "$name: should check clean: $out"
+  # The crafted files are skeletons (no 部门职责, no previous year …): the publication review's
+  # readiness findings (W2xx, docs/review.md) are true for them and not what is tested here; every
+  # data check and every other warning must stay silent.
+  check '[ "$rc" -eq 0 ] && ! grep -v "警告\[W2[0-9][0-9]\]" <<<"$out" | grep -q "错误\[\|警告\["' "$name: should check clean: $out"
 }
 
 # Budget units: a project's unit must be one of the institutions; unit codes unique.

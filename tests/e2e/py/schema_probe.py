@@ -41,6 +41,7 @@ NOT_TEXT = {
     "catalog.function": "names keyed by code (probed separately below)",
     "catalog.economic": "names keyed by code",
     "catalog.function_notes": "explanations keyed by code (probed separately below)",
+    "review": "codes of review rules switched off (docs/review.md): settings, never printed",
 }
 
 BASES = {"2021": "examples/2021/512.yaml", "2023": "examples/2023/633.yaml",
