@@ -443,8 +443,14 @@ class DeptBuilder {
           drop_staging();
           return;  // Cancelled: the previous outputs stay
         }
-        for (auto& p : write_outputs(c, {f}, staging_via_fd, ctx_, &budget))
+        std::vector<std::string> notes;
+        for (auto& p : write_outputs(c, {f}, staging_via_fd, ctx_, &budget, &notes))
           staged.push_back(p.filename().string());
+        // A fallback face set some characters: visible on the page, so said (W300).
+        if (!o_.quiet)
+          for (const auto& n : notes)
+            r.diagnostics += printable(in.file.string(), std::string::npos - 64) + ": 警告[W300]: " + n +
+                             "\n  提示：这些字与正文字体不同；如需统一，请改用主字体含有的字，或在主题中换用含有这些字的主字体\n";
       }
       // Every format rendered; the earlier departments have claimed their names: move the files
       // into place (same file system, each rename atomic).

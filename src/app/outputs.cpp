@@ -61,7 +61,8 @@ std::string output_collision_message(const std::string& claim, const std::filesy
 
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
                                                  const std::filesystem::path& out_dir, const Context& ctx,
-                                                 const WorkBudget* budget) {
+                                                 const WorkBudget* budget,
+                                                 std::vector<std::string>* notes) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   const Budget& b = *c.budget;
   std::vector<std::filesystem::path> written;
@@ -87,7 +88,8 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
       }
       case Format::Pdf: {
         Typesetting& ts = ctx.typesetting();
-        pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path, budget);
+        const auto stats = pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path, budget);
+        if (notes) notes->insert(notes->end(), stats.fallbacks.begin(), stats.fallbacks.end());
         break;
       }
     }

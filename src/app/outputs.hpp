@@ -29,8 +29,11 @@ std::string output_collision_message(const std::string& claim, const std::filesy
 
 // Returns the files written. Throws std::runtime_error with context on failure, LimitError when
 // the department's `budget` (time, pages; optional) is exhausted.
+// `notes` (optional) receives what the reader of the output should know though nothing failed: the
+// characters a fallback font set in the PDF.
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
                                                  const std::filesystem::path& out_dir, const Context& ctx,
-                                                 const WorkBudget* budget = nullptr);
+                                                 const WorkBudget* budget = nullptr,
+                                                 std::vector<std::string>* notes = nullptr);
 
 }  // namespace bp

@@ -44,6 +44,7 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
     stats->shaped_runs = shaper.misses();
     stats->shape_cache_hits = shaper.hits();
     stats->fonts = std::move(ws.fonts);
+    stats->fallbacks = coverage.fallback_report();
   }
   return bytes;
 }

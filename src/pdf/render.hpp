@@ -41,6 +41,8 @@ struct RenderStats {
   double subset_ms = 0;  // part of write_ms
   size_t shaped_runs = 0, shape_cache_hits = 0;
   std::vector<FontStats> fonts;
+  // Characters a theme fallback set instead of the style's own face (text::Coverage): reported.
+  std::vector<std::string> fallbacks;
 };
 
 // Renders `d` to `out` (replacing it atomically). `budget`: the department's time and page ceiling

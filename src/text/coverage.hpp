@@ -22,7 +22,13 @@ class Coverage {
   void set_context(std::string where) { context_ = std::move(where); }
 
   void missing(char32_t cp, const std::vector<std::string>& fonts);
+  // `cp` was set in `font`, a fallback of the theme (not the style's own face): the build says so,
+  // since a character in another typeface is visible on the page.
+  void fallback(char32_t cp, const std::string& font);
   bool ok() const { return missing_.empty(); }
+  // One line per fallback font: "字体 F 代替主字体排了 N 个字：U+xxxx '字' （在：place），…"; empty
+  // when every character was set in its style's own face.
+  std::vector<std::string> fallback_report() const;
   // "U+xxxx 'c' (fonts: A, B) in: place; place; …" for every missing character.
   std::string report() const;
   // Throws MissingGlyphsError with report() unless ok().
@@ -33,9 +39,11 @@ class Coverage {
     std::vector<std::string> fonts;
     std::vector<std::string> places;  // first few only
     int count = 0;
+    void seen(const std::string& where);
   };
   std::string context_;
   std::map<char32_t, Entry> missing_;
+  std::map<std::string, std::map<char32_t, Entry>> fallbacks_;  // by font
 };
 
 }  // namespace bp::text

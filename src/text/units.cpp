@@ -81,6 +81,9 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     for (const Font* f : st.fonts->fonts) {
       if (f->covers(u.cp)) {
         u.font = f;
+        // Spaces and invisible characters look alike in any face; a visible one is reported.
+        if (f != st.fonts->fonts.front() && !ignorable(u.cp) && u.cp != U' ')
+          coverage.fallback(u.cp, f->postscript_name());
         break;
       }
     }

@@ -120,4 +120,15 @@ for kind in hmetrics0 hmtx-cut cmap-zero; do
   check '[ -z "$(temps)" ]' "$kind: temp files left: $(temps)"
 done
 rm -f "$W/fonts/"serif-*.ttc
+
+# A character the body face lacks but a theme fallback has (U+9FEB: Noto Sans CJK has it, Noto Serif
+# CJK not) is set in the fallback and reported (W300) with the character; without it nothing is said.
+mkdir -p "$TMP/fb"
+{ cat tests/data/minimal.yaml; printf 'texts:\n  other_matters: "本单位承办鿫元素科普展览。"\n'; } >"$TMP/fb/901.yaml"
+"$BP" build --force -f pdf -o "$TMP/fb/out" "$TMP/fb/901.yaml" >/dev/null 2>"$TMP/fb/err"; rc=$?
+check '[ "$rc" -eq 0 ] && [ -n "$(ls "$TMP"/fb/out/2023/*.pdf 2>/dev/null)" ]' "fallback character: rc=$rc $(head -3 "$TMP/fb/err")"
+check 'grep -q "901.yaml: 警告\[W300\]: 字体 NotoSansCJK.*U+9FEB" "$TMP/fb/err"' "fallback not reported: $(cat "$TMP/fb/err")"
+check 'pdftotext "$TMP"/fb/out/2023/*.pdf - | grep -q "承办鿫元素"' "fallback character not in the PDF text"
+"$BP" build --force -f pdf -o "$TMP/fb/out2" tests/data/minimal.yaml >/dev/null 2>"$TMP/fb/err2"
+check '! grep -q "W300" "$TMP/fb/err2"' "W300 without a fallback character: $(cat "$TMP/fb/err2")"
 finish
