@@ -3,36 +3,13 @@
 #include <cstdio>
 
 #include "pdf/pdf_format.hpp"
+#include "util/xml_text.hpp"
 
 namespace bp::pdf {
 
 using namespace PoDoFo;
 
 namespace {
-
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // "D:YYYYMMDDHHmmSSZ" → "YYYY-MM-DDTHH:mm:SSZ": the same instant as the Info dictionary's date.
 std::string xmp_date(int64_t epoch) {

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "util/xml_text.hpp"
+
 namespace bp::review {
 
 namespace {
@@ -37,29 +39,6 @@ std::string md_escape(const std::string& s) {
         c == ']')
       o += '\\';
     o += c == '\n' ? ' ' : c;
-  }
-  return o;
-}
-
-std::string html_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        o += "&amp;";
-        break;
-      case '<':
-        o += "&lt;";
-        break;
-      case '>':
-        o += "&gt;";
-        break;
-      case '"':
-        o += "&quot;";
-        break;
-      default:
-        o += c;
-    }
   }
   return o;
 }
@@ -121,27 +100,26 @@ std::string report_html(const std::vector<ReportDepartment>& depts) {
   o += "<p>共 " + std::to_string(depts.size()) + " 个部门，发布审核发现 " + std::to_string(total) +
        " 处需要核对。</p>\n";
   for (const auto& d : depts) {
-    o += "<section>\n<h2>" + html_escape(d.title) + "</h2>\n<p class=\"where\">文件：" +
-         html_escape(d.file) + "　" + counts(d) + "</p>\n";
+    o += "<section>\n<h2>" + xml_escape(d.title) + "</h2>\n<p class=\"where\">文件：" +
+         xml_escape(d.file) + "　" + counts(d) + "</p>\n";
     if (!d.checks.empty()) {
       o += "<h3>数据检查</h3>\n<ul>\n";
       for (const auto& c : d.checks)
         o += "<li>" + std::string(c.severity == Severity::Error ? "错误" : "警告") + "[" + c.code +
-             "] 第 " + std::to_string(c.pos.line) + " 行：" + html_escape(c.message) + "</li>\n";
+             "] 第 " + std::to_string(c.pos.line) + " 行：" + xml_escape(c.message) + "</li>\n";
       o += "</ul>\n";
     }
     if (d.findings.empty()) o += "<p>未发现需要核对的文字。</p>\n";
     for (const auto& [section, fs] : by_section(d.findings)) {
-      o += "<h3>" + html_escape(section) + "</h3>\n";
+      o += "<h3>" + xml_escape(section) + "</h3>\n";
       for (const Finding* f : fs) {
         o += "<div class=\"finding\">\n<p><span class=\"code\">" + f->code + " " +
-             html_escape(title_of(f->code)) + "</span> <span class=\"where\">" +
-             html_escape(loc(d.file, f->pos)) + "</span></p>\n";
-        o += "<p>" + html_escape(f->message) + "</p>\n";
-        if (!f->quote.empty())
-          o += "<blockquote>原文：" + html_escape(f->quote) + "</blockquote>\n";
-        if (!f->data.empty()) o += "<p>数据：" + html_escape(f->data) + "</p>\n";
-        if (!f->hint.empty()) o += "<p>处理：" + html_escape(f->hint) + "</p>\n";
+             xml_escape(title_of(f->code)) + "</span> <span class=\"where\">" +
+             xml_escape(loc(d.file, f->pos)) + "</span></p>\n";
+        o += "<p>" + xml_escape(f->message) + "</p>\n";
+        if (!f->quote.empty()) o += "<blockquote>原文：" + xml_escape(f->quote) + "</blockquote>\n";
+        if (!f->data.empty()) o += "<p>数据：" + xml_escape(f->data) + "</p>\n";
+        if (!f->hint.empty()) o += "<p>处理：" + xml_escape(f->hint) + "</p>\n";
         o += "</div>\n";
       }
     }

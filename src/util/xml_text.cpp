@@ -37,4 +37,29 @@ std::string xml_safe(std::string_view s) {
   return out;
 }
 
+std::string xml_escape(std::string_view s) {
+  const std::string safe = xml_safe(s);
+  std::string out;
+  out.reserve(safe.size());
+  for (char c : safe) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace bp

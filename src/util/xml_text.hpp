@@ -13,6 +13,10 @@ namespace bp {
 // templates, themes, future inputs). Returns `s` unchanged when it is clean.
 std::string xml_safe(std::string_view s);
 
+// xml_safe(s) with & < > " escaped: text and attribute values of XML written by hand (the PDF's
+// XMP metadata, the review report's HTML).
+std::string xml_escape(std::string_view s);
+
 // True when `s` is valid UTF-8 made only of XML 1.0 characters.
 bool is_xml_safe(std::string_view s);
 
