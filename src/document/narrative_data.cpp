@@ -120,20 +120,18 @@ data asset_data(const AssetRows& a) {
   for (bool yuan : {false, true}) {
     auto m = [&](Money x) { return yuan ? yuan_text(x) : wan_text(x); };
     std::vector<std::string> parts;
-    if (s.original) {
-      std::string p = "固定资产原值" + m(s.original->value);
-      if (s.depreciation)
-        p += "，累计折旧" + m(s.depreciation->value) + "，净值" +
-             m(s.original->value - s.depreciation->value);
+    // "<kind>原值…[，<reduction>…，净值…]": fixed assets with 折旧, intangibles with 摊销.
+    auto held = [&](const char* kind, const auto& original, const char* reduction,
+                    const auto& less) {
+      if (!original) return;
+      std::string p = std::string(kind) + "原值" + m(original->value);
+      if (less)
+        p += "，" + std::string(reduction) + m(less->value) + "，净值" +
+             m(original->value - less->value);
       parts.push_back(p);
-    }
-    if (s.intangible_original) {
-      std::string p = "无形资产原值" + m(s.intangible_original->value);
-      if (s.intangible_amortization)
-        p += "，累计摊销" + m(s.intangible_amortization->value) + "，净值" +
-             m(s.intangible_original->value - s.intangible_amortization->value);
-      parts.push_back(p);
-    }
+    };
+    held("固定资产", s.original, "累计折旧", s.depreciation);
+    held("无形资产", s.intangible_original, "累计摊销", s.intangible_amortization);
     if (s.net_assets) parts.push_back("净资产" + m(s.net_assets->value));
     std::string text;
     for (const auto& p : parts) text += (text.empty() ? "" : "；") + p;
