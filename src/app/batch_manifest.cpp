@@ -72,25 +72,22 @@ ManifestEntry entry_from_json(const nlohmann::json& d) {
 }  // namespace
 
 InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::string_view version) {
-  const auto& cfg = ctx.config_dir();
+  const ConfigLayers& layers = ctx.layers();
   Fnv1a64 h;
   h.field("budgetpress-inputs-v1").field(version).number(static_cast<uint64_t>(epoch));
-  h.field("catalog");
-  hash_tree_into(h, cfg / "catalog");
-  h.field("themes");
-  hash_tree_into(h, cfg / "themes");
-  h.field("templates");
-  hash_tree_into(h, cfg.parent_path() / "templates");
-  h.field("fonts");
-  hash_tree_into(h, cfg.parent_path() / "fonts");
+  // Every layer of each part in precedence order: a file added to, changed in or removed from the
+  // site overlay changes the hash as much as one of the installed defaults.
+  for (auto part :
+       {ConfigPart::Catalog, ConfigPart::Themes, ConfigPart::Templates, ConfigPart::Fonts}) {
+    h.field(part_dir_name(part));
+    for (const auto& dir : layers.dirs(part)) hash_tree_into(h, dir);
+  }
   shared_ = h.value();
-  std::error_code ec;
-  for (auto it = std::filesystem::directory_iterator(cfg / "profiles", ec);
-       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file() || it->path().extension() != ".yaml") continue;
+  for (const auto& [rel, file] : layers.files(ConfigPart::Profiles)) {
+    if (file.extension() != ".yaml" || rel.find('/') != std::string::npos) continue;
     Fnv1a64 p;
-    hash_file_into(p, it->path());
-    profiles_[it->path().stem().string()] = p.value();
+    hash_file_into(p, file);
+    profiles_[file.stem().string()] = p.value();
   }
 }
 

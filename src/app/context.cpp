@@ -6,17 +6,23 @@
 
 namespace bp {
 
-Context::Context(std::filesystem::path config_dir) : config_dir_(std::move(config_dir)) {
-  if (!std::filesystem::is_directory(config_dir_))
-    throw std::runtime_error("找不到配置目录 " + config_dir_.string());
-  catalog_ = Catalog::load(config_dir_ / "catalog");
-  for (const auto& id : list_profiles(config_dir_))
-    profiles_.emplace(id, load_profile(config_dir_, id));
-  templates_ = TemplateSet::load(config_dir_.parent_path() / "templates");
-  typesetting_ = std::make_unique<LazyTypesetting>(config_dir_);
+Context::Context(const std::filesystem::path& config_dir)
+    : Context(ConfigLayers(config_dir, installed_config_dir(nullptr), {})) {}
+
+Context::Context(ConfigLayers layers) : layers_(std::move(layers)) {
+  theme_file_ = find_theme_file(layers_, "default");
+  catalog_ = Catalog::load_files(layers_.files(ConfigPart::Catalog));
+  for (const auto& [rel, file] : layers_.files(ConfigPart::Profiles)) {
+    if (file.extension() != ".yaml" || rel.find('/') != std::string::npos) continue;
+    profiles_.emplace(file.stem().string(), load_profile_file(file));
+  }
+  templates_ = TemplateSet::load_files(layers_.files(ConfigPart::Templates));
+  auto font_dirs = layers_.dirs(ConfigPart::Fonts);
+  std::reverse(font_dirs.begin(), font_dirs.end());  // the overlay's fonts are registered first
+  typesetting_ = std::make_unique<LazyTypesetting>(theme_file_, std::move(font_dirs));
   if (templates_.empty())
     throw std::runtime_error("找不到说明模板目录 " +
-                             (config_dir_.parent_path() / "templates").string());
+                             layers_.dirs(ConfigPart::Templates).front().string());
 }
 
 const Profile* Context::profile(const std::string& id) const {
@@ -33,6 +39,16 @@ const Profile* Context::profile_for_year(int year) const {
 std::filesystem::path Context::find_config_dir(const std::string& flag, const char* argv0) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("BUDGETPRESS_CONFIG"); env && *env) return env;
+  return installed_config_dir(argv0);
+}
+
+std::filesystem::path Context::find_site_dir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("BUDGETPRESS_SITE"); env && *env) return env;
+  return {};
+}
+
+std::filesystem::path Context::installed_config_dir(const char* argv0) {
   std::error_code ec;
   auto exe = std::filesystem::canonical("/proc/self/exe", ec);
   if (ec && argv0) exe = std::filesystem::absolute(argv0, ec);

@@ -79,7 +79,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
         break;
       case Format::Xlsx:
         xlsx::write_workbook(document_for(c, ctx), path,
-                             xlsx::options_from_config(ctx.config_dir(), source_date_epoch()));
+                             xlsx::options_from_config(ctx.theme_root(), source_date_epoch()));
         break;
       case Format::Docx: {
         Typesetting& ts = ctx.typesetting();  // shared with the PDF: 目录 page numbers, table widths

@@ -3,10 +3,7 @@
 namespace bp {
 
 Typesetting& LazyTypesetting::get() {
-  std::call_once(once_, [&] {
-    value_ = std::make_unique<Typesetting>(config_dir_ / "themes" / "default.yaml",
-                                           std::vector<std::filesystem::path>{config_dir_.parent_path() / "fonts"});
-  });
+  std::call_once(once_, [&] { value_ = std::make_unique<Typesetting>(theme_file_, font_dirs_); });
   return *value_;
 }
 

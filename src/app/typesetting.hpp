@@ -1,6 +1,6 @@
 // Fonts and theme for the typeset backends (PDF, and DOCX's 目录 page numbers). Loading fonts
-// (fontconfig, font files) is the slow part of a first PDF, so it happens once per process, on first
-// use, and is shared by every department of a batch (FontSet is thread-safe).
+// (fontconfig, font files) is the slow part of a first PDF, so it happens once per process, on
+// first use, and is shared by every department of a batch (FontSet is thread-safe).
 #pragma once
 
 #include <filesystem>
@@ -19,15 +19,17 @@ struct Typesetting {
       : theme(layout::Theme::load(theme_file)), fonts(std::move(font_dirs)) {}
 };
 
-// Lazily creates the Typesetting of a configuration directory: theme config/themes/default.yaml,
-// fonts from config/../fonts first, then the system's. Throws on a broken theme file.
+// Lazily creates the Typesetting of a theme file and the project's font directories (searched
+// before the system's; the site overlay's first). Throws on a broken theme file.
 class LazyTypesetting {
  public:
-  explicit LazyTypesetting(std::filesystem::path config_dir) : config_dir_(std::move(config_dir)) {}
+  LazyTypesetting(std::filesystem::path theme_file, std::vector<std::filesystem::path> font_dirs)
+      : theme_file_(std::move(theme_file)), font_dirs_(std::move(font_dirs)) {}
   Typesetting& get();
 
  private:
-  std::filesystem::path config_dir_;
+  std::filesystem::path theme_file_;
+  std::vector<std::filesystem::path> font_dirs_;
   std::once_flag once_;
   std::unique_ptr<Typesetting> value_;
 };

@@ -5,9 +5,15 @@
 
 namespace bp::cli {
 
-std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0) {
+std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
+                                      const char* argv0) {
   try {
-    return std::make_unique<Context>(Context::find_config_dir(config_dir, argv0));
+    return std::make_unique<Context>(ConfigLayers(Context::find_config_dir(config_dir, argv0),
+                                                  Context::installed_config_dir(argv0),
+                                                  Context::find_site_dir(site_dir)));
+  } catch (const ConfigLayersError& e) {
+    std::cerr << "budgetpress: 错误[E629]: " << e.what() << "\n";
+    return nullptr;
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return nullptr;

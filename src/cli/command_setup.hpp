@@ -14,9 +14,11 @@ namespace bp::cli {
 // Exit status of every command (docs/cli.md): 0 ok, 1 data problems, 2 usage, I/O or config.
 inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
-// Loads config/ (--config, else next to the binary or the source tree). On failure prints
-// "budgetpress: 错误: …" and returns nullptr; the caller exits with kUsage.
-std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0);
+// Loads config/ (--config, else next to the binary or the source tree) with the site overlay
+// (--site, else $BUDGETPRESS_SITE) over it. On failure prints "budgetpress: 错误: …" once and
+// returns nullptr; the caller exits with kUsage before any department.
+std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
+                                      const char* argv0);
 
 // The department files named by PATH arguments (files, directories walked). Prints every path
 // error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with

@@ -5,16 +5,19 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
 
 #include "app/batch.hpp"
 #include "app/context.hpp"
 #include "app/document_for.hpp"
+#include "app/font_check.hpp"
 #include "app/inputs.hpp"
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
@@ -54,6 +57,28 @@ bool limit_memory(unsigned mib) {
   return true;
 }
 
+// The theme and its fonts, before any department: a missing font or a broken theme is reported once
+// and stops the command (exit 2) instead of failing every department the same way.
+bool preflight(const Context& ctx) {
+  try {
+    preflight_typesetting(ctx);
+    return true;
+  } catch (const std::exception& e) {
+    std::cerr << "budgetpress: 错误[E628]: 主题或字体配置有误，没有处理任何部门：" << e.what()
+              << "\n"
+              << "  提示：主题文件 " << ctx.theme_file().string()
+              << " 中的字体须已安装，或放在字体目录（fonts/，站点配置的 fonts/）中\n";
+    return false;
+  }
+}
+
+std::string read_text_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 void print_diagnostics(const CheckedBudget& c, bool quiet) {
   for (const auto& d : c.diag.sorted()) {
     if (quiet && d.severity == Severity::Warning) continue;
@@ -64,7 +89,7 @@ void print_diagnostics(const CheckedBudget& c, bool quiet) {
 }  // namespace
 
 int run_check(const Options& opt) {
-  auto ctx = load_context(opt.config_dir, opt.argv0);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
   const bool json = opt.check_format == "json";
   if (!json && opt.check_format != "text") {
@@ -79,6 +104,7 @@ int run_check(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
+  if (!opt.skip_fonts && !preflight(*ctx)) return kUsage;
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
@@ -87,6 +113,7 @@ int run_check(const Options& opt) {
   std::map<std::string, std::filesystem::path> owners;
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
+    if (!opt.skip_fonts) check_font_coverage(c, *ctx, read_text_file(f));
     review->add(f, c);
     if (!json) print_diagnostics(c, opt.quiet);
     errors += c.diag.error_count();
@@ -96,8 +123,10 @@ int run_check(const Options& opt) {
       const std::string claim = output_claim(*c.budget);
       auto [it, fresh] = owners.emplace(claim, f);
       if (!fresh) {
-        std::cerr << c.diag.format({Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
-                  << "\n";
+        std::cerr
+            << c.diag.format(
+                   {Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
+            << "\n";
         ++errors;
         failed = true;
       }
@@ -131,8 +160,10 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   if (!limit_memory(opt.max_memory)) return kUsage;
-  auto ctx = load_context(opt.config_dir, opt.argv0);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
+  if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight(*ctx))
+    return kUsage;
   auto inputs = collect_batch_inputs(opt.paths, shard);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (inputs.files.empty()) {
@@ -210,7 +241,7 @@ int run_build(const Options& opt) {
   }
   if (want_summary && !report.stopped) {
     try {
-      auto xo = xlsx::options_from_config(ctx->config_dir(), source_date_epoch());
+      auto xo = xlsx::options_from_config(ctx->theme_root(), source_date_epoch());
       for (const auto& p : summaries.write(opt.out_dir, xo))
         if (!opt.quiet) std::cout << p.string() << "\n";
     } catch (const std::exception& e) {

@@ -7,6 +7,7 @@ namespace bp::cli {
 
 struct Options {
   std::string config_dir;
+  std::string site_dir;  // --site: the bureau's overlay (else $BUDGETPRESS_SITE)
   std::vector<std::string> paths;
   std::string out_dir;
   std::string formats = "pdf";
@@ -20,6 +21,7 @@ struct Options {
   std::string check_format = "text";  // check: text | json (stdout)
   std::string report;                 // check: --report FILE.html|.md
   std::string previous;               // check: --previous FILE|DIR (last year's files)
+  bool skip_fonts = false;            // check: --no-fonts, skip the theme's font coverage
   const char* argv0 = nullptr;
 };
 

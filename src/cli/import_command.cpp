@@ -26,7 +26,7 @@ const char* level_word(import::Finding::Level l) {
 }  // namespace
 
 int run_import(const ImportOptions& opt) {
-  auto ctx = load_context(opt.config_dir, opt.argv0);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
   std::error_code ec;
   if (!opt.out.empty() && std::filesystem::exists(opt.out, ec) && !opt.force) {

@@ -9,6 +9,7 @@ namespace bp::cli {
 
 struct ImportOptions {
   std::string config_dir;
+  std::string site_dir;
   std::string workbook;
   std::optional<int> year;
   std::optional<std::string> form;

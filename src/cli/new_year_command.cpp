@@ -13,7 +13,7 @@
 namespace bp::cli {
 
 int run_new_year(const Options& opt) {
-  auto ctx = load_context(opt.config_dir, opt.argv0);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;

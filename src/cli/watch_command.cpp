@@ -10,13 +10,13 @@
 #include <map>
 
 #include "app/batch.hpp"
-#include "util/out_dir.hpp"
 #include "app/context.hpp"
 #include "app/watch.hpp"
 #include "cli/batch_ui.hpp"
 #include "cli/command_setup.hpp"
 #include "cli/commands.hpp"
 #include "cli/signals.hpp"
+#include "util/out_dir.hpp"
 
 namespace bp::cli {
 
@@ -43,7 +43,7 @@ int run_watch(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
-  auto ctx = load_context(opt.config_dir, opt.argv0);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
   auto inputs = collect_batch_inputs(opt.paths);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";

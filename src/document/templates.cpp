@@ -20,6 +20,19 @@ TemplateSet TemplateSet::load(const std::filesystem::path& dir) {
   return t;
 }
 
+TemplateSet TemplateSet::load_files(const std::map<std::string, std::filesystem::path>& files) {
+  TemplateSet t;
+  for (const auto& [rel, path] : files) {
+    if (path.extension() != ".mustache") continue;
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("无法读取说明模板 " + path.string());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    t.texts_[std::filesystem::path(rel).replace_extension("").generic_string()] = ss.str();
+  }
+  return t;
+}
+
 const std::string& TemplateSet::get(const std::string& name) const {
   auto it = texts_.find(name);
   if (it == texts_.end()) throw std::runtime_error("缺少说明模板 templates/" + name + ".mustache");

@@ -22,12 +22,14 @@ std::vector<std::vector<std::string>> read_tsv(const std::filesystem::path& p) {
     size_t start = 0;
     for (;;) {
       size_t tab = line.find('\t', start);
-      cells.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+      cells.push_back(
+          line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
       if (tab == std::string::npos) break;
       start = tab + 1;
     }
     if (cells.size() < 2 || cells[0].empty() || cells[1].empty())
-      throw std::runtime_error(p.string() + ":" + std::to_string(n) + ": 科目目录行应为“编码<TAB>名称”");
+      throw std::runtime_error(p.string() + ":" + std::to_string(n) +
+                               ": 科目目录行应为“编码<TAB>名称”");
     rows.push_back(std::move(cells));
   }
   return rows;
@@ -44,16 +46,27 @@ std::optional<int> year_of(const std::filesystem::path& p) {
 }  // namespace
 
 Catalog Catalog::load(const std::filesystem::path& dir) {
-  Catalog c;
+  std::map<std::string, std::filesystem::path> files;
   for (const char* sub : {"function", "economic", "function-notes"}) {
     auto d = dir / sub;
     if (!std::filesystem::is_directory(d)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(d)) {
-      auto y = year_of(e.path());
+    for (const auto& e : std::filesystem::directory_iterator(d))
+      files[std::string(sub) + "/" + e.path().filename().string()] = e.path();
+  }
+  return load_files(files);
+}
+
+Catalog Catalog::load_files(const std::map<std::string, std::filesystem::path>& files) {
+  Catalog c;
+  for (const char* sub : {"function", "economic", "function-notes"}) {
+    const std::string prefix = std::string(sub) + "/";
+    for (const auto& [rel, path] : files) {
+      if (rel.rfind(prefix, 0) != 0 || rel.find('/', prefix.size()) != std::string::npos) continue;
+      auto y = year_of(path);
       if (!y) continue;
       auto& cy = c.years_[*y];
       cy.year = *y;
-      for (auto& row : read_tsv(e.path())) {
+      for (auto& row : read_tsv(path)) {
         if (std::string(sub) == "function") {
           cy.function[row[0]] = row[1];
         } else if (std::string(sub) == "function-notes") {
@@ -61,13 +74,30 @@ Catalog Catalog::load(const std::filesystem::path& dir) {
         } else {
           cy.economic[row[0]] = row[1];
           if (row.size() > 2 && !row[2].empty()) {
-            if (row[2] == "人员经费") cy.economic_kind[row[0]] = EconKind::Personnel;
-            else if (row[2] == "公用经费") cy.economic_kind[row[0]] = EconKind::Public;
-            else throw std::runtime_error(e.path().string() + ": 未知的经费类别“" + row[2] + "”");
+            if (row[2] == "人员经费")
+              cy.economic_kind[row[0]] = EconKind::Personnel;
+            else if (row[2] == "公用经费")
+              cy.economic_kind[row[0]] = EconKind::Public;
+            else
+              throw std::runtime_error(path.string() + ": 未知的经费类别“" + row[2] + "”");
           }
         }
       }
     }
+  }
+  // A year may have only some of its files (a site overlay adds function/2025.tsv alone): its
+  // missing function or economic list is the latest earlier year's, as for a year without any file.
+  // (名词解释 are not carried over: a year without them gets W113 where its form prints them.)
+  const CatalogYear* prev = nullptr;
+  for (auto& [year, cy] : c.years_) {
+    if (prev) {
+      if (cy.function.empty()) cy.function = prev->function;
+      if (cy.economic.empty()) {
+        cy.economic = prev->economic;
+        cy.economic_kind = prev->economic_kind;
+      }
+    }
+    prev = &cy;
   }
   return c;
 }

@@ -1,6 +1,6 @@
 // Reference catalogues shared by all departments: 功能分类 (类/款/项 names by code) and
-// 部门预算支出经济分类 (names, and 人员经费/公用经费 by 类). Loaded from config/catalog/ once per process
-// and read-only afterwards, so worker threads share them.
+// 部门预算支出经济分类 (names, and 人员经费/公用经费 by 类). Loaded from config/catalog/ once per
+// process and read-only afterwards, so worker threads share them.
 #pragma once
 
 #include <filesystem>
@@ -17,15 +17,20 @@ struct CatalogYear {
   std::map<std::string, std::string> function;  // code → name
   std::map<std::string, std::string>
       function_notes;  // code → 名词解释 (config/catalog/function-notes/)
-  std::map<std::string, std::string> economic;  // code → name
+  std::map<std::string, std::string> economic;    // code → name
   std::map<std::string, EconKind> economic_kind;  // 3-digit code → kind
 };
 
 class Catalog {
  public:
-  // Reads every config/catalog/{function,economic}/<year>.tsv below `dir`. Throws on malformed files.
+  // Reads every config/catalog/{function,economic}/<year>.tsv below `dir`. Throws on malformed
+  // files.
   static Catalog load(const std::filesystem::path& dir);
-  // The catalogue of `year`, or of the latest earlier year, or of the earliest year there is.
+  // The same from a list of files by relative path ("function/2024.tsv" → file), as a site overlay
+  // gives them; other entries are ignored.
+  static Catalog load_files(const std::map<std::string, std::filesystem::path>& files);
+  // The catalogue of `year`, or of the latest earlier year, or of the earliest year there is. A
+  // year with some of its files only takes the others from the latest earlier year.
   const CatalogYear* for_year(int year) const;
   bool empty() const { return years_.empty(); }
 

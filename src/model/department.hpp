@@ -94,6 +94,7 @@ struct Department {
 
 struct ExpenditureLine {
   Text code;  // 7-digit 功能分类 项 code
+  Text name;  // 项 name given on the line (`name:`), for a code the catalogue lacks; empty = none
   Source source = Source::Gpb;
   Pos source_pos;
   std::array<Amount, kKindCount> amounts{};  // by Kind
@@ -294,6 +295,8 @@ struct Budget {
   PreviousYear previous;
   RunningCost running_cost;
   CatalogOverrides catalog;
+  // Codes whose name came from an expenditure line's `name:` (not from `catalog:`) → that line.
+  std::map<std::string, Pos> inline_function_names;
   Performance performance;
   std::vector<Project> projects;
   std::vector<Project> special_funds;

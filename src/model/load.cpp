@@ -104,6 +104,7 @@ class Loader {
     if (auto n = root["previous_year"]; n.IsDefined()) previous(n, b.previous);
     if (auto n = root["running_cost"]; n.IsDefined()) running_cost(n, b.running_cost);
     if (auto n = root["catalog"]; n.IsDefined()) catalog(n, b.catalog);
+    inline_names(b);
     if (auto n = root["performance"]; n.IsDefined()) performance(n, b.performance);
     if (auto n = root["projects"]; n.IsDefined()) projects(n, b.projects, "projects");
     if (auto n = root["special_funds"]; n.IsDefined())
@@ -317,8 +318,8 @@ class Loader {
     for (const auto& e : n) {
       if (!r_.is_map(e, "支出条目")) continue;
       r_.check_keys(e,
-                    {"code", "source", "basic", "project", "operating", "upper", "subsidiary",
-                     "personnel", "public"},
+                    {"code", "name", "source", "basic", "project", "operating", "upper",
+                     "subsidiary", "personnel", "public"},
                     "支出条目");
       ExpenditureLine l;
       l.pos = YamlReader::pos(e);
@@ -330,6 +331,8 @@ class Loader {
       } else {
         continue;
       }
+      if (auto nm = e["name"]; nm.IsDefined())
+        if (auto t = txt(nm, "科目名称")) l.name = *t;
       if (auto s = e["source"]; s.IsDefined()) {
         l.source_pos = YamlReader::pos(s);
         auto t = txt(s, "资金来源");
@@ -479,6 +482,26 @@ class Loader {
         if (t && a) rc.items.push_back({*t, *a});
       }
     }
+  }
+
+  // A name on an expenditure line (`name:`) names its 项 like `catalog.function` does, so that a
+  // department is not blocked by a catalogue that lacks the code; validation warns about it (W610,
+  // W611). `catalog.function` wins; two different names for one code are an error.
+  void inline_names(Budget& b) {
+    std::map<std::string, Pos> given;  // code → the line that named it
+    for (const auto& l : b.expenditure) {
+      if (l.name.value.empty() || l.code.value.empty()) continue;
+      auto [it, fresh] = b.catalog.function.emplace(l.code.value, l.name);
+      if (fresh) {
+        given[l.code.value] = l.name.pos;
+      } else if (it->second.value != l.name.value) {
+        d_.error("E626", l.name.pos,
+                 "科目 " + l.code.value + " 的名称“" + l.name.value + "”与第 " + std::to_string(it->second.pos.line) +
+                     " 行写的“" + it->second.value + "”不同",
+                 "同一科目只能有一个名称：改成一致，或只在一处写 name");
+      }
+    }
+    b.inline_function_names = std::move(given);
   }
 
   void catalog(const YAML::Node& n, CatalogOverrides& c) {

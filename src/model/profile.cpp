@@ -71,8 +71,13 @@ const TableDef& Profile::table(const std::string& tid) const {
 
 Profile load_profile(const std::filesystem::path& config_dir, const std::string& id) {
   auto path = config_dir / "profiles" / (id + ".yaml");
+  if (!std::filesystem::exists(path))
+    throw std::runtime_error("没有年度格式“" + id + "”（" + path.string() + "）");
+  return load_profile_file(path);
+}
+
+Profile load_profile_file(const std::filesystem::path& path) {
   const std::string file = path.string();
-  if (!std::filesystem::exists(path)) throw std::runtime_error("没有年度格式“" + id + "”（" + file + "）");
   YAML::Node root;
   try {
     root = YAML::LoadFile(file);

@@ -74,6 +74,8 @@ struct Profile {
 
 // Loads config/profiles/<id>.yaml below `config_dir`. Throws std::runtime_error with file:line context.
 Profile load_profile(const std::filesystem::path& config_dir, const std::string& id);
+// The same from the profile file itself (a site overlay's profiles/<id>.yaml).
+Profile load_profile_file(const std::filesystem::path& file);
 // Ids of the profiles available.
 std::vector<std::string> list_profiles(const std::filesystem::path& config_dir);
 

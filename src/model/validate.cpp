@@ -232,6 +232,20 @@ class Validator {
                      std::to_string(it->second.line) + " 行",
                  "同一科目同一资金来源只写一行，基本支出和项目支出写在同一行");
       }
+      if (!l.name.value.empty() && b_.inline_function_names.count(c)) {
+        const std::string* listed = nullptr;  // the catalogue's own name, not the overrides'
+        if (n_.catalog)
+          if (auto it = n_.catalog->function.find(c); it != n_.catalog->function.end()) listed = &it->second;
+        if (!listed)
+          d_.warning("W610", l.name.pos,
+                     "科目目录中没有功能分类科目 " + c + "，文档使用本行写的名称“" + l.name.value + "”",
+                     "请核对名称；多个部门都用到时，请把它加入科目目录（budgetpress catalog import 或站点配置）");
+        else if (*listed != l.name.value)
+          d_.warning("W611", l.name.pos,
+                     "本行写的名称“" + l.name.value + "”与科目目录中 " + c + " 的名称“" + *listed +
+                         "”不同，文档使用本行的名称",
+                     "科目目录已有这个科目时不必写 name；请删去或改成目录中的名称");
+      }
       if (n_.catalog || n_.overrides) {
         if (!n_.function(c))
           d_.error("E020", l.code.pos, "科目目录中没有功能分类科目 " + c,

@@ -1,0 +1,24 @@
+// The theme's fonts checked before anything is built: every family loads (a missing or broken font
+// is a configuration error, reported once with exit 2 before any department), and — for `check` —
+// every character a department's document prints is covered, so that `build` never fails on a
+// missing glyph after `check` passed.
+#pragma once
+
+#include <string>
+
+#include "app/context.hpp"
+#include "app/pipeline.hpp"
+
+namespace bp {
+
+// Loads the theme and every font family it names, in every weight the layout asks for. Throws
+// (layout::ThemeError, text::FontError, std::runtime_error) with the theme file or font named.
+void preflight_typesetting(const Context& ctx);
+
+// Adds 错误[E627] to `c.diag` for every character of the department's document (tables, 说明,
+// headings, title page) that no font of the theme covers — at the character's first place in the
+// department file (FILE:LINE:COL), or at the file when it comes from a template or catalogue.
+// `source` is the department file's text. Needs a checked budget (c.ok()).
+void check_font_coverage(CheckedBudget& c, const Context& ctx, const std::string& source);
+
+}  // namespace bp
