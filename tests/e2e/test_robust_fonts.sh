@@ -114,7 +114,10 @@ for kind in hmetrics0 hmtx-cut cmap-zero; do
   rm -rf "$W/out" "$W/fonts/"serif-*.ttc
   damage "$kind" "$W/fonts/serif-$kind.ttc"
   build; rc=$?
-  check '! crashed $rc && [ "$rc" -eq 1 ]' "$kind: rc=$rc (want 1) $(head -3 "$TMP/err")"
+  # A theme font that cannot be loaded is a configuration error (issue 17): found by the preflight
+  # before any department, reported once (E628), exit 2 — it used to fail each department (exit 1).
+  check '! crashed $rc && [ "$rc" -eq 2 ]' "$kind: rc=$rc (want 2) $(head -3 "$TMP/err")"
+  check '[ "$(grep -c "错误\[E628\]" "$TMP/err")" -eq 1 ]' "$kind: one E628 expected: $(head -3 "$TMP/err")"
   check 'grep -q "字体文件 .*serif-$kind.ttc 已损坏" "$TMP/err"' "$kind: no Chinese error naming the file: $(head -3 "$TMP/err")"
   check '[ -z "$(ls "$W"/out/2023/*.pdf 2>/dev/null)" ]' "$kind: a PDF was written"
   check '[ -z "$(temps)" ]' "$kind: temp files left: $(temps)"
