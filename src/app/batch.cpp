@@ -1,5 +1,7 @@
 #include "app/batch.hpp"
 
+#include "app/font_check.hpp"
+
 #include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
@@ -472,7 +474,7 @@ class DeptBuilder {
     } catch (const text::FontError& e) {
       drop_staging();
       r.written.clear();
-      fail(r, e.what(), "E300");
+      fail(r, chinese_font_error(e.what()), "E300");
       return;
     } catch (const std::bad_alloc&) {
       drop_staging();

@@ -1,12 +1,14 @@
 #include "app/font_check.hpp"
 
 #include <map>
+#include <regex>
 #include <set>
 
 #include "app/document_for.hpp"
 #include "document/plain_text.hpp"
 #include "layout/context.hpp"
 #include "text/coverage.hpp"
+#include "text/font.hpp"
 #include "text/shape_cache.hpp"
 #include "util/utf8.hpp"
 
@@ -56,11 +58,39 @@ std::string hex_cp(char32_t cp) {
 
 }  // namespace
 
+std::string chinese_font_error(const std::string& what) {
+  // The engine's messages (src/text/font.cpp, font_set.cpp), most specific first.
+  static const std::pair<const char*, const char*> kPatterns[] = {
+      {R"(^font family '(.+)' not found .*$)",
+       "找不到字体“$1”（已在项目字体目录、站点配置的 fonts/ 和系统字体中查找）"},
+      {R"(^font family '(.+)' has no bold face \(nearest: (.+), weight (\d+)\).*$)",
+       "字体“$1”没有粗体（最接近的是 $2，字重 $3）；不会用其他字体或伪粗体代替"},
+      {R"(^font family '(.+)' has no regular face \(nearest: (.+), weight (\d+)\).*$)",
+       "字体“$1”没有常规体（最接近的是 $2，字重 $3）；不会用其他字体代替"},
+      {R"(^cannot read font file (.+)$)", "无法读取字体文件 $1"},
+      {R"(^font file (.+) has no face (\d+)$)", "字体文件 $1 中没有第 $2 个字形集"},
+      {R"(^FreeType cannot open face (\d+) of (.+)$)",
+       "无法打开字体文件 $2 的第 $1 个字形集（文件可能已损坏）"},
+      {R"(^font (.+) has no PostScript name$)", "字体文件 $1 没有 PostScript 名称，无法嵌入 PDF"},
+      {R"(^cannot initialise FreeType$)", "无法初始化字体库 FreeType"},
+      {R"(^cannot initialise fontconfig$)", "无法初始化字体配置 fontconfig"},
+  };
+  for (const auto& [re, zh] : kPatterns) {
+    std::regex r(re);
+    if (std::regex_match(what, r)) return std::regex_replace(what, r, zh);
+  }
+  return what;
+}
+
 void preflight_typesetting(const Context& ctx) {
   Typesetting& ts = ctx.typesetting();
   text::ShapeCache shaper;
   text::Coverage coverage;
-  layout::Context probe(ts.theme, ts.fonts, shaper, coverage);  // loads every face of every chain
+  try {
+    layout::Context probe(ts.theme, ts.fonts, shaper, coverage);  // loads every face of every chain
+  } catch (const text::FontError& e) {
+    throw text::FontError(chinese_font_error(e.what()));
+  }
 }
 
 void check_font_coverage(CheckedBudget& c, const Context& ctx, const std::string& source) {

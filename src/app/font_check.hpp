@@ -15,6 +15,10 @@ namespace bp {
 // (layout::ThemeError, text::FontError, std::runtime_error) with the theme file or font named.
 void preflight_typesetting(const Context& ctx);
 
+// The message of a font error for the clerk: the engine's English messages (src/text) in Chinese,
+// the file and family names kept; a message already in Chinese is returned as it is.
+std::string chinese_font_error(const std::string& what);
+
 // Adds 错误[E627] to `c.diag` for every character of the department's document (tables, 说明,
 // headings, title page) that no font of the theme covers — at the character's first place in the
 // department file (FILE:LINE:COL), or at the file when it comes from a template or catalogue.

@@ -486,7 +486,8 @@ class Loader {
 
   // A name on an expenditure line (`name:`) names its 项 like `catalog.function` does, so that a
   // department is not blocked by a catalogue that lacks the code; validation warns about it (W610,
-  // W611). `catalog.function` wins; two different names for one code are an error.
+  // W611). `catalog.function` wins (W616 when it says otherwise); two lines naming one code
+  // differently are an error (E626).
   void inline_names(Budget& b) {
     std::map<std::string, Pos> given;  // code → the line that named it
     for (const auto& l : b.expenditure) {
@@ -494,11 +495,18 @@ class Loader {
       auto [it, fresh] = b.catalog.function.emplace(l.code.value, l.name);
       if (fresh) {
         given[l.code.value] = l.name.pos;
-      } else if (it->second.value != l.name.value) {
+      } else if (it->second.value != l.name.value && given.count(l.code.value)) {
         d_.error("E626", l.name.pos,
-                 "科目 " + l.code.value + " 的名称“" + l.name.value + "”与第 " + std::to_string(it->second.pos.line) +
-                     " 行写的“" + it->second.value + "”不同",
+                 "科目 " + l.code.value + " 的名称“" + l.name.value + "”与第 " +
+                     std::to_string(it->second.pos.line) + " 行写的“" + it->second.value + "”不同",
                  "同一科目只能有一个名称：改成一致，或只在一处写 name");
+      } else if (it->second.value != l.name.value) {
+        d_.warning("W616", l.name.pos,
+                   "本行写的名称“" + l.name.value + "”与 catalog.function 中 " + l.code.value +
+                       " 的名称“" + it->second.value + "”（第 " +
+                       std::to_string(it->second.pos.line) +
+                       " 行）不同，文档使用 catalog.function 的名称",
+                   "同一科目只写一个名称：删去本行的 name，或改成一致");
       }
     }
     b.inline_function_names = std::move(given);
@@ -770,7 +778,8 @@ struct NoEvents : YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
   void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
                        YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
