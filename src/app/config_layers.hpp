@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <stdexcept>
 #include <filesystem>
 #include <map>
 #include <optional>

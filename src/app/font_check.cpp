@@ -1,5 +1,6 @@
 #include "app/font_check.hpp"
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <set>
@@ -16,10 +17,14 @@ namespace bp {
 
 namespace {
 
-// What the typesetter does with a character no font has: nothing to set (line breaks, tabs), or a
-// control it never prints.
+// The characters the typesetter looks up in the fonts (src/text/units.cpp): not controls (line
+// breaks; a tab is set as a space) and not the invisible ones it sets without a glyph (zero-width
+// spaces and joiners, direction marks, word joiner, BOM, variation selectors).
 bool needs_glyph(char32_t cp) {
-  return cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0);
+  if (cp < 0x20 || cp == 0x7F) return false;
+  const bool ignorable = (cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF ||
+                         (cp >= 0xFE00 && cp <= 0xFE0F);
+  return !ignorable;
 }
 
 // The fonts each role's chain holds (main face, then the fallbacks), regular faces: the bold faces
@@ -82,15 +87,53 @@ std::string chinese_font_error(const std::string& what) {
   return what;
 }
 
-void preflight_typesetting(const Context& ctx) {
-  Typesetting& ts = ctx.typesetting();
-  text::ShapeCache shaper;
-  text::Coverage coverage;
+std::string chinese_theme_error(const std::string& what) {
+  // src/layout/theme.cpp: "FILE:LINE:COL: key.path: expected …", "FILE: yaml-cpp: error at line …".
+  static const std::pair<const char*, const char*> kPatterns[] = {
+      {R"(^(.*): yaml-cpp: error at line (\d+), column (\d+): (.*)$)",
+       "$1:$2:$3: YAML 语法错误（$4）"},
+      {R"(^(.*): expected a mapping$)", "$1 应为“键: 值”的表"},
+      {R"(^(.*): unknown key$)", "$1 是未知的键（可用的键见 config/themes/default.yaml）"},
+      {R"(^(.*): expected a number$)", "$1 应为数字"},
+      {R"(^(.*): expected a size in pt or a 号 name \(.*\), got '(.*)'$)",
+       "$1 应为磅值或字号名称（五号、小四……），实际为“$2”"},
+      {R"(^(.*): expected a size$)", "$1 应为字号（磅值或五号、小四……）"},
+      {R"(^(.*): expected true or false$)", "$1 应为 true 或 false"},
+      {R"(^(.*): expected a string$)", "$1 应为文字"},
+      {R"(^(.*): expected an integer$)", "$1 应为整数"},
+      {R"(^(.*): expected serif or sans$)", "$1 应为 serif 或 sans"},
+      {R"(^(.*): expected left, center, right or justify$)",
+       "$1 应为 left、center、right 或 justify"},
+      {R"(^(.*): expected a list of font families$)", "$1 应为字体名称的列表"},
+      {R"(^(.*): expected basic, gb or strict$)", "$1 应为 basic、gb 或 strict"},
+  };
+  for (const auto& [re, zh] : kPatterns) {
+    std::regex r(re);
+    if (std::regex_match(what, r)) return std::regex_replace(what, r, zh);
+  }
+  return what;
+}
+
+std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
+  const std::string theme = ctx.theme_file().string();
   try {
+    Typesetting& ts = ctx.typesetting();
+    text::ShapeCache shaper;
+    text::Coverage coverage;
     layout::Context probe(ts.theme, ts.fonts, shaper, coverage);  // loads every face of every chain
   } catch (const text::FontError& e) {
-    throw text::FontError(chinese_font_error(e.what()));
+    return PreflightError{
+        "字体有误：" + chinese_font_error(e.what()),
+        "主题 " + theme + " 中的字体须已安装，或放在字体目录（fonts/ 或站点配置的 fonts/）中"};
+  } catch (const layout::ThemeError& e) {
+    return PreflightError{
+        "主题文件有误：" + chinese_theme_error(e.what()),
+        "请改正主题文件；各键的含义和取值见程序自带的 config/themes/default.yaml"};
+  } catch (const std::exception& e) {
+    return PreflightError{std::string("主题或字体无法载入：") + e.what(),
+                          "请检查主题文件 " + theme};
   }
+  return std::nullopt;
 }
 
 void check_font_coverage(CheckedBudget& c, const Context& ctx, const std::string& source) {
@@ -115,8 +158,11 @@ void check_font_coverage(CheckedBudget& c, const Context& ctx, const std::string
     std::string enc;
     utf8::append(enc, cp);
     const size_t at = source.find(enc);
-    std::string fonts = ts.theme.serif + "、" + ts.theme.sans;
-    for (const auto& f : ts.theme.fallbacks) fonts += "、" + f;
+    std::vector<std::string> families{ts.theme.serif, ts.theme.sans};
+    for (const auto& f : ts.theme.fallbacks)
+      if (std::find(families.begin(), families.end(), f) == families.end()) families.push_back(f);
+    std::string fonts;
+    for (const auto& f : families) fonts += (fonts.empty() ? "" : "、") + f;
     c.diag.error("E627", at == std::string::npos ? Pos{} : position_of(source, at),
                  "主题的字体（" + fonts + "）中没有“" + enc + "”（" + hex_cp(cp) +
                      "）这个字，生成时无法排版" +

@@ -4,6 +4,7 @@
 // missing glyph after `check` passed.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/context.hpp"
@@ -11,13 +12,20 @@
 
 namespace bp {
 
-// Loads the theme and every font family it names, in every weight the layout asks for. Throws
-// (layout::ThemeError, text::FontError, std::runtime_error) with the theme file or font named.
-void preflight_typesetting(const Context& ctx);
+// What stops a command before any department: the message (theme file or font named) and a hint.
+struct PreflightError {
+  std::string message, hint;
+};
 
-// The message of a font error for the clerk: the engine's English messages (src/text) in Chinese,
-// the file and family names kept; a message already in Chinese is returned as it is.
+// Loads the theme and every font family it names, in every weight the layout asks for. A broken
+// theme or a font that cannot be loaded is returned, in Chinese; nullopt when all is well.
+std::optional<PreflightError> preflight_typesetting(const Context& ctx);
+
+// The message of a font or theme error for the clerk: the engine's English messages (src/text,
+// src/layout/theme) in Chinese, file, key and family names kept; other messages are returned as
+// they are.
 std::string chinese_font_error(const std::string& what);
+std::string chinese_theme_error(const std::string& what);
 
 // Adds 错误[E627] to `c.diag` for every character of the department's document (tables, 说明,
 // headings, title page) that no font of the theme covers — at the character's first place in the

@@ -60,16 +60,11 @@ bool limit_memory(unsigned mib) {
 // The theme and its fonts, before any department: a missing font or a broken theme is reported once
 // and stops the command (exit 2) instead of failing every department the same way.
 bool preflight(const Context& ctx) {
-  try {
-    preflight_typesetting(ctx);
-    return true;
-  } catch (const std::exception& e) {
-    std::cerr << "budgetpress: 错误[E628]: 主题或字体配置有误，没有处理任何部门：" << e.what()
-              << "\n"
-              << "  提示：主题文件 " << ctx.theme_file().string()
-              << " 中的字体须已安装，或放在字体目录（fonts/，站点配置的 fonts/）中\n";
-    return false;
-  }
+  auto err = preflight_typesetting(ctx);
+  if (!err) return true;
+  std::cerr << "budgetpress: 错误[E628]: " << err->message << "（没有处理任何部门）\n  提示："
+            << err->hint << "\n";
+  return false;
 }
 
 std::string read_text_file(const std::filesystem::path& p) {

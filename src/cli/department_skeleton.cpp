@@ -21,8 +21,8 @@ std::string department_skeleton(int year, const std::string& form, bool three_pu
   s += "  code: \"\"            # 填写：部门编码，如 \"434\"\n";
   s += "  name: \"\"            # 填写：部门全称，印在标题和说明中\n";
   s += "  # short_name: 简称    # 表头中印的名称（不写则用全称）\n";
-  s += "  year: " + y + "            # 预算年度\n";
-  s += "  form: \"" + form + "\"          # 公开格式（年度格式），一般与年度相同\n";
+  s += "  year: " + y + "          # 预算年度\n";
+  s += "  form: \"" + form + "\"        # 公开格式（年度格式），一般与年度相同\n";
   s += "  unit: 万元            # 本文件所有金额的单位：万元 或 元\n";
   s += "  # duties:             # 部门职责\n";
   s += "  #   items:\n";
@@ -35,21 +35,21 @@ std::string department_skeleton(int year, const std::string& form, bool three_pu
   s += "# 来源：gpb 一般公共预算拨款，fund 政府性基金，soc 国有资本经营，special 财政专户，\n";
   s += "#       business 事业收入，other 其他收入，carryover 上年结转结余 等（见用户手册）。\n";
   s += "income:\n";
-  s += "  gpb:                 # 填写：一般公共预算拨款收入\n";
+  s += "  gpb:                # 填写：一般公共预算拨款收入\n";
   s += "\n";
   s += "# 支出：一行一个功能分类“项”（7 位编码）和资金来源。basic 基本支出，project 项目支出。\n";
   s += "# 科目目录里没有的编码，可在这一行加 name: 科目名称（check 会给出提示）。\n";
   s += "expenditure:\n";
   s += "  - code: \"\"          # 填写：功能分类科目编码，如 \"2010301\"（行政运行）\n";
-  s += "    source: gpb        # 资金来源，默认 gpb\n";
-  s += "    basic:             # 填写：基本支出（没有就删去这一行）\n";
-  s += "    project:           # 填写：项目支出（没有就删去这一行）\n";
+  s += "    source: gpb       # 资金来源，默认 gpb\n";
+  s += "    basic:            # 填写：基本支出（没有就删去这一行）\n";
+  s += "    project:          # 填写：项目支出（没有就删去这一行）\n";
   s += "\n";
   s += "# 一般公共预算拨款基本支出按经济分类（5 位款编码）。合计必须等于上面 gpb "
        "各行的基本支出之和。\n";
   s += "basic_economic:\n";
   s += "  - code: \"\"          # 填写：经济分类科目编码，如 \"30101\"（基本工资）\n";
-  s += "    amount:            # 填写：金额\n";
+  s += "    amount:           # 填写：金额\n";
   s += "\n";
   s += "# 财政拨款“三公”经费（不填则全部为 0）。\n";
   s += "# three_public:\n";

@@ -34,6 +34,12 @@ mk "$TMP/fallback.yaml" "本部门承办鿫元素。"
 check '[ "$rc" -eq 0 ]' "fallback character: check rc=$rc $(grep 错误 "$TMP/err" | head -2)"
 "$BP" build -q -o "$TMP/out2" "$TMP/fallback.yaml" >/dev/null 2>"$TMP/berr"; rc=$?
 check '[ "$rc" -eq 0 ]' "fallback character: build rc=$rc after check passed $(head -2 "$TMP/berr")"
+# Invisible characters the typesetter sets without a glyph (U+200B, U+FE0F) are not reported.
+mk "$TMP/zw.yaml" "本部门​无其他️事项。"
+sed -i 's/\\u200b/\xe2\x80\x8b/; s/\\ufe0f/\xef\xb8\x8f/' "$TMP/zw.yaml"
+check 'grep -q "$(printf "\xe2\x80\x8b")" "$TMP/zw.yaml"' "test setup: no U+200B in the file"
+"$BP" check "$TMP/zw.yaml" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 0 ] && ! grep -q E627 "$TMP/err"' "invisible characters: rc=$rc $(head -2 "$TMP/err")"
 # A character from a catalogue or template rather than the file: E627 names the file without a line.
 mkdir -p "$TMP/site/catalog/function"
 sed 's/^2010301\t.*/2010301\t行政运行😀/' config/catalog/function/2023.tsv >"$TMP/site/catalog/function/2023.tsv"
