@@ -3,6 +3,8 @@
 #include <exception>
 #include <iostream>
 
+#include "app/font_check.hpp"
+
 namespace bp::cli {
 
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
@@ -18,6 +20,14 @@ std::unique_ptr<Context> load_context(const std::string& config_dir, const std::
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return nullptr;
   }
+}
+
+bool preflight_or_report(const Context& ctx) {
+  auto err = preflight_typesetting(ctx);
+  if (!err) return true;
+  std::cerr << "budgetpress: 错误[E628]: " << err->message << "（没有处理任何部门）\n  提示："
+            << err->hint << "\n";
+  return false;
 }
 
 InputList collect_department_files(const std::vector<std::string>& paths) {

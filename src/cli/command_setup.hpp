@@ -20,6 +20,11 @@ inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
                                       const char* argv0);
 
+// The theme and its fonts, before any department: a missing font or a broken theme is printed once
+// (错误[E628] with a hint) and the caller exits with kUsage instead of failing every department the
+// same way. True when they load.
+bool preflight_or_report(const Context& ctx);
+
 // The department files named by PATH arguments (files, directories walked). Prints every path
 // error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with
 // kUsage when `files` is empty.

@@ -57,16 +57,6 @@ bool limit_memory(unsigned mib) {
   return true;
 }
 
-// The theme and its fonts, before any department: a missing font or a broken theme is reported once
-// and stops the command (exit 2) instead of failing every department the same way.
-bool preflight(const Context& ctx) {
-  auto err = preflight_typesetting(ctx);
-  if (!err) return true;
-  std::cerr << "budgetpress: 错误[E628]: " << err->message << "（没有处理任何部门）\n  提示："
-            << err->hint << "\n";
-  return false;
-}
-
 std::string read_text_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
@@ -99,7 +89,7 @@ int run_check(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
-  if (!opt.skip_fonts && !preflight(*ctx)) return kUsage;
+  if (!opt.skip_fonts && !preflight_or_report(*ctx)) return kUsage;
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
@@ -157,7 +147,7 @@ int run_build(const Options& opt) {
   if (!limit_memory(opt.max_memory)) return kUsage;
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
-  if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight(*ctx))
+  if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight_or_report(*ctx))
     return kUsage;
   auto inputs = collect_batch_inputs(opt.paths, shard);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";

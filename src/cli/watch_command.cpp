@@ -45,6 +45,8 @@ int run_watch(const Options& opt) {
   }
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0);
   if (!ctx) return kUsage;
+  if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight_or_report(*ctx))
+    return kUsage;
   auto inputs = collect_batch_inputs(opt.paths);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (!inputs.errors.empty()) return kUsage;
