@@ -66,7 +66,7 @@ check '[ -z "$(find "$TMP/nofont-out" -name "*.pdf" 2>/dev/null)" ]' "font missi
 "$BP" --site "$TMP/nofont" check "$IN" >/dev/null 2>"$TMP/err"; rc=$?
 check '[ "$rc" -eq 2 ] && grep -q "错误\[E628\]" "$TMP/err"' "check with a missing font: rc=$rc $(head -3 "$TMP/err")"
 
-"$BP" --site "$TMP/nofont" watch -o "$TMP/nofont-watch" "$IN" >/dev/null 2>"$TMP/err" </dev/null; rc=$?
+timeout 30 "$BP" --site "$TMP/nofont" watch -o "$TMP/nofont-watch" "$IN" >/dev/null 2>"$TMP/err" </dev/null; rc=$?
 check '[ "$rc" -eq 2 ] && grep -q "错误\[E628\]" "$TMP/err"' "watch with a missing font: rc=$rc (want 2 at once) $(head -3 "$TMP/err")"
 
 # --- site show ------------------------------------------------------------------------------------
