@@ -6,17 +6,26 @@
 
 namespace bp {
 
-Context::Context(std::filesystem::path config_dir) : config_dir_(std::move(config_dir)) {
+Context::Context(std::filesystem::path config_dir, std::string theme)
+    : config_dir_(std::move(config_dir)), theme_flag_(std::move(theme)) {
   if (!std::filesystem::is_directory(config_dir_))
     throw std::runtime_error("找不到配置目录 " + config_dir_.string());
   catalog_ = Catalog::load(config_dir_ / "catalog");
   for (const auto& id : list_profiles(config_dir_))
     profiles_.emplace(id, load_profile(config_dir_, id));
   templates_ = TemplateSet::load(config_dir_.parent_path() / "templates");
-  typesetting_ = std::make_unique<LazyTypesetting>(config_dir_);
+  dirs_.themes = {config_dir_ / "themes"};
+  dirs_.fonts = {config_dir_.parent_path() / "fonts"};
+  dirs_.default_theme = theme_flag_.empty() ? "default" : theme_flag_;
+  themes_ = std::make_unique<Themes>(dirs_.themes, dirs_.default_theme);
+  typesetting_ = std::make_unique<LazyTypesetting>(*themes_, dirs_.fonts);
   if (templates_.empty())
     throw std::runtime_error("找不到说明模板目录 " +
                              (config_dir_.parent_path() / "templates").string());
+}
+
+const layout::Theme& Context::theme_for(const Budget& b) const {
+  return themes_->get(theme_flag_.empty() ? b.dept.theme.value : std::string());
 }
 
 const Profile* Context::profile(const std::string& id) const {

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/typesetting.hpp"
 #include "document/templates.hpp"
@@ -16,8 +17,9 @@ namespace bp {
 
 class Context {
  public:
-  // Throws std::runtime_error when the configuration cannot be read.
-  explicit Context(std::filesystem::path config_dir);
+  // Throws std::runtime_error when the configuration cannot be read. `theme`: --theme (the theme
+  // of every department of the run, over their own `theme:`); "" = each department's, else default.
+  explicit Context(std::filesystem::path config_dir, std::string theme = "");
   const std::filesystem::path& config_dir() const { return config_dir_; }
   const Catalog& catalog() const { return catalog_; }
   // nullptr when there is no such profile.
@@ -28,6 +30,14 @@ class Context {
   const TemplateSet& templates() const { return templates_; }
   // Theme and fonts, loaded on first use (only builds that typeset need them).
   Typesetting& typesetting() const { return typesetting_->get(); }
+  // Where themes are looked up, in order (layout::resolve_theme): config/themes/.
+  const std::vector<std::filesystem::path>& theme_dirs() const { return dirs_.themes; }
+  // --theme ("" = none).
+  const std::string& theme_flag() const { return theme_flag_; }
+  // The theme a department is typeset with: --theme, else its `theme:`, else default. Throws
+  // ThemeError (a configuration error) when it cannot be found or read. Loads no fonts.
+  const layout::Theme& theme_for(const Budget& b) const;
+  Themes& themes() const { return *themes_; }
 
   // --config, else $BUDGETPRESS_CONFIG, else config/ beside the executable's parent, else the
   // source tree's config/ (a developer build).
@@ -38,6 +48,9 @@ class Context {
   Catalog catalog_;
   std::map<std::string, Profile> profiles_;
   TemplateSet templates_;
+  std::string theme_flag_;
+  TypesettingDirs dirs_;
+  std::unique_ptr<Themes> themes_;
   std::unique_ptr<LazyTypesetting> typesetting_;
 };
 

@@ -5,9 +5,15 @@
 
 namespace bp::cli {
 
-std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0) {
+std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0,
+                                      const std::string& theme) {
   try {
-    return std::make_unique<Context>(Context::find_config_dir(config_dir, argv0));
+    auto ctx = std::make_unique<Context>(Context::find_config_dir(config_dir, argv0), theme);
+    if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
+    return ctx;
+  } catch (const ConfigError& e) {
+    std::cerr << "budgetpress: " << e.diagnostic() << "\n";
+    return nullptr;
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return nullptr;

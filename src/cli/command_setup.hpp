@@ -16,7 +16,9 @@ inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 
 // Loads config/ (--config, else next to the binary or the source tree). On failure prints
 // "budgetpress: 错误: …" and returns nullptr; the caller exits with kUsage.
-std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0);
+// `theme`: --theme ("" = none); a theme that cannot be found or read is reported here (E600/E601).
+std::unique_ptr<Context> load_context(const std::string& config_dir, const char* argv0,
+                                      const std::string& theme = "");
 
 // The department files named by PATH arguments (files, directories walked). Prints every path
 // error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with

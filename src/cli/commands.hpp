@@ -7,6 +7,7 @@ namespace bp::cli {
 
 struct Options {
   std::string config_dir;
+  std::string theme;  // --theme NAME: every department's theme for this run
   std::vector<std::string> paths;
   std::string out_dir;
   std::string formats = "pdf";

@@ -12,7 +12,11 @@ int main(int argc, char** argv) {
   app.set_version_flag("-V,--version", std::string("budgetpress ") + BP_VERSION);
   app.require_subcommand(1);
   bp::cli::Options opt;
-  app.add_option("--config", opt.config_dir, "配置目录（科目目录、年度格式、主题），默认随程序安装的 config/");
+  app.add_option("--config", opt.config_dir,
+                 "配置目录（科目目录、年度格式、主题），默认随程序安装的 config/");
+  app.add_option(
+      "--theme", opt.theme,
+      "排版主题名（config/themes/ 下的文件名，如 gongwen）；优先于部门文件的 theme:，默认 default");
 
   auto* check = app.add_subcommand("check", "检查部门预算文件：格式、科目与全部勾稽关系");
   check->add_option("paths", opt.paths, "YAML 文件或目录（目录递归查找 *.yaml）")->required();

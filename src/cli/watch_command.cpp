@@ -43,7 +43,7 @@ int run_watch(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
-  auto ctx = load_context(opt.config_dir, opt.argv0);
+  auto ctx = load_context(opt.config_dir, opt.argv0, opt.theme);
   if (!ctx) return kUsage;
   auto inputs = collect_batch_inputs(opt.paths);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";

@@ -96,6 +96,7 @@ Profile load_profile(const std::filesystem::path& config_dir, const std::string&
     auto opt = [&](const char* key) { return root[key] ? root[key].as<std::string>() : std::string(); };
     p.toc_title = opt("toc_title");
     for (const auto& l : root["title_lines"]) p.title_lines.push_back(l.as<std::string>());
+    p.title_date_label = opt("title_date_label");
     p.part_tables = opt("part_tables");
     p.group_tables = opt("group_tables");
     p.group_narrative = opt("group_narrative");
