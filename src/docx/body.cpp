@@ -170,7 +170,9 @@ class BodyWriter {
         const double h_pt = w_pt * info->height / info->width;
         ParaProps pp{.style = style_id::kTitlePageSmall, .align = doc::Align::Center};
         pp.before = std::max(0, twips_from_pt(tt.logo_top * 72 / 25.4) - g.top);
-        pp.line = twips_from_pt(h_pt);
+        // An exact line pitch a quarter taller than the picture: Word and LibreOffice cut an
+        // inline picture that fills an exact line to the last point.
+        pp.line = twips_from_pt(h_pt * 1.25);
         y += *pp.before + *pp.line;
         auto p = paragraph(pp);
         add_picture(p, refs_.logo_rel, std::llround(w_pt * 12700), std::llround(h_pt * 12700),

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "layout/units.hpp"
+#include "util/png_info.hpp"
 
 namespace bp::layout {
 
@@ -45,11 +46,11 @@ class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& path,
-                         const std::string& what) const {
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& path, const std::string& what,
+                         const char* code = "E601") const {
     auto m = n.Mark();
     throw ThemeError(file_ + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1),
-                     "主题文件的 " + path + " 不对：" + what);
+                     "主题文件的 " + path + " 不对：" + what, code);
   }
 
   using Fields = std::map<std::string, std::function<void(const YAML::Node&, const std::string&)>>;
@@ -329,11 +330,9 @@ Theme Theme::load(const std::filesystem::path& file) {
                       std::filesystem::path logo = r.string(v, p);
                       if (logo.empty()) return tp.logo.clear();
                       tp.logo = logo.is_absolute() ? logo : file.parent_path() / logo;
-                      std::error_code ec;
-                      if (!std::filesystem::is_regular_file(tp.logo, ec))
-                        r.fail(v, p,
-                               "找不到标志图片 " + tp.logo.string() +
-                                   "（应为 PNG 文件，相对于主题文件）");
+                      std::string why;
+                      if (!read_png_info(tp.logo, &why))
+                        r.fail(v, p, why + "（标志应为 PNG 图片，路径相对于主题文件）", "E605");
                     }},
                    {"logo_width", num(tp.logo_width)},
                    {"logo_top", num(tp.logo_top)},

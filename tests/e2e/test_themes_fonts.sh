@@ -156,6 +156,20 @@ check 'grep -q "^编制日期：2025年2月$" "$TMP"/tp2/2023/*.txt' "title_page
 # Without title_page nothing changes: no date line.
 "$BP" build -f txt -o "$TMP/tp3" "$IN" >/dev/null 2>&1
 check '! grep -q "公开日期" "$TMP"/tp3/2023/*.txt' "a date line without title_page.date"
+# Bureau-wide slots from the theme; the department's own values win.
+cp "$TMP/logo.png" "$W/config/themes/bureau-logo.png"
+printf 'title_page:\n  issuer: 示例区财政局办公室\n  date_label: 编制日期\n  logo: bureau-logo.png\n' >"$W/config/themes/bureau.yaml"
+title "date: 2025-03-01"
+out=$("$BP" --config "$W/config" --theme bureau build -f pdf,txt -o "$TMP/tp4" "$TMP/title.yaml" 2>&1); rc=$?
+check '[ "$rc" -eq 0 ]' "theme title_page: rc=$rc $out"
+check 'grep -q "^编制日期：2025年3月1日$" "$TMP"/tp4/2023/*.txt && grep -q "^示例区财政局办公室$" "$TMP"/tp4/2023/*.txt' "theme title_page: slots not used: $(head -5 "$TMP"/tp4/2023/*.txt)"
+check '[ "$(pdfimages -list "$TMP"/tp4/2023/*.pdf | tail -n +3 | wc -l)" -eq 1 ]' "theme title_page: no logo"
+title "date: 2025-03-01" "issuer: 部门自己的发布单位" "date_label: 公开日期"
+"$BP" --config "$W/config" --theme bureau build -f txt -o "$TMP/tp5" "$TMP/title.yaml" >/dev/null 2>&1
+check 'grep -q "^公开日期：2025年3月1日$" "$TMP"/tp5/2023/*.txt && grep -q "^部门自己的发布单位$" "$TMP"/tp5/2023/*.txt' "department title_page does not win over the theme's"
+printf 'title_page:\n  logo: no-such-logo.png\n' >"$W/config/themes/badlogo.yaml"
+out=$("$BP" --config "$W/config" --theme badlogo build -f pdf -o "$TMP/none" "$IN" 2>&1); rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "badlogo.yaml:2:.*错误\[E605\]" <<<"$out"' "theme with a missing logo: rc=$rc $out"
 # Bad values are errors of the department at check.
 title "date: 2025-02-30"
 out=$("$BP" check "$TMP/title.yaml" 2>&1)
