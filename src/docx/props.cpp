@@ -133,7 +133,8 @@ ParaProps para_props(const layout::Style& s) {
 RunProps run_props(const layout::Theme& t, const layout::Style& s) {
   RunProps rp;
   rp.font = family(t, s.font, s.bold);
-  rp.bold = s.bold;
+  // A role's bold family is the bold as it is (as in the PDF): Word must not embolden it again.
+  rp.bold = s.bold && !t.bold_families.count(s.font.name);
   rp.half_points = half_points(s.size);
   return rp;
 }

@@ -10,8 +10,11 @@ Context::Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& sha
   for (const FontRole& role : theme.font_roles()) {
     for (int bold = 0; bold < 2; ++bold) {
       auto& c = chains_[{role.name, bold != 0}].fonts;
-      // A family without a bold face gives its synthetic bold (FontSet::get), as Word does.
-      c.push_back(&fonts.get(theme.family(role, bold != 0), bold != 0));
+      // A role's bold family (fonts.bold) is the bold as it is: its regular face, never
+      // emboldened again (方正小标宋 as the bold of a Song role). Otherwise the family's bold
+      // face, or its synthetic bold when it has none (FontSet::get), as Word does.
+      const bool own_bold = bold != 0 && theme.bold_families.count(role.name) != 0;
+      c.push_back(&fonts.get(theme.family(role, bold != 0), bold != 0 && !own_bold));
       for (const auto& fam : theme.fallbacks) {
         // A fallback serves the odd character the main face lacks.
         const text::Font* f = &fonts.get(fam, bold != 0);

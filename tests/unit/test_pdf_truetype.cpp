@@ -187,3 +187,24 @@ TEST_CASE("a document in TrueType fonts embeds CIDFontType2 subsets, one per fac
   CHECK(bytes.find("/CIDFontType0") == std::string::npos);
   CHECK(bytes == pdf::render_to_bytes(d, theme, testing::shared_fonts()));  // deterministic
 }
+
+TEST_CASE("a role's bold family is used as it is, never emboldened again", "[text][fonts][theme]") {
+  layout::Theme theme = testing::default_theme();
+  theme.roles["kai"] = kUMing;
+  theme.bold_families["kai"] = kZenHei;  // no bold face of its own: still not synthetic
+  testing::Engine e(theme);
+  layout::Style s = theme.body;
+  s.font = layout::FontRole{"kai"};
+  s.bold = true;
+  const text::Font* bold = e.ctx.text_style(s).fonts->fonts.front();
+  CHECK(bold == &testing::shared_fonts().get(kZenHei, false));
+  CHECK_FALSE(bold->synthetic_bold());
+  s.bold = false;
+  CHECK(e.ctx.text_style(s).fonts->fonts.front() == &testing::shared_fonts().get(kUMing, false));
+  // Without a bold family: the family's synthetic bold.
+  layout::Style serif_bold = theme.body;
+  serif_bold.bold = true;
+  theme.serif = kUMing;
+  testing::Engine e2(theme);
+  CHECK(e2.ctx.text_style(serif_bold).fonts->fonts.front()->synthetic_bold());
+}
