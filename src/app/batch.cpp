@@ -471,10 +471,10 @@ class DeptBuilder {
       r.written.clear();
       fail(r, e.what(), "E302");
       return;
-    } catch (const text::FontError& e) {
+    } catch (const ConfigError& e) {  // fonts (E300, E602, E603), themes (E600, E601), logo (E605)
       drop_staging();
       r.written.clear();
-      fail(r, chinese_font_error(e.what()), "E300");
+      fail(r, e.what(), e.code());
       return;
     } catch (const std::bad_alloc&) {
       drop_staging();

@@ -4,25 +4,37 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "layout/theme_resolve.hpp"
+
 namespace bp {
 
-Context::Context(const std::filesystem::path& config_dir)
-    : Context(ConfigLayers(config_dir, installed_config_dir(nullptr), {})) {}
+Context::Context(const std::filesystem::path& config_dir, std::string theme)
+    : Context(ConfigLayers(config_dir, installed_config_dir(nullptr), {}), std::move(theme)) {}
 
-Context::Context(ConfigLayers layers) : layers_(std::move(layers)) {
-  theme_file_ = find_theme_file(layers_, "default");
+Context::Context(ConfigLayers layers, std::string theme)
+    : layers_(std::move(layers)), theme_flag_(std::move(theme)) {
   catalog_ = Catalog::load_files(layers_.files(ConfigPart::Catalog));
   for (const auto& [rel, file] : layers_.files(ConfigPart::Profiles)) {
     if (file.extension() != ".yaml" || rel.find('/') != std::string::npos) continue;
     profiles_.emplace(file.stem().string(), load_profile_file(file));
   }
   templates_ = TemplateSet::load_files(layers_.files(ConfigPart::Templates));
-  auto font_dirs = layers_.dirs(ConfigPart::Fonts);
-  std::reverse(font_dirs.begin(), font_dirs.end());  // the overlay's fonts are registered first
-  typesetting_ = std::make_unique<LazyTypesetting>(theme_file_, std::move(font_dirs));
+  // ConfigLayers lists the lowest layer first; lookups want the overlay's directories first.
+  dirs_.themes = layers_.dirs(ConfigPart::Themes);
+  std::reverse(dirs_.themes.begin(), dirs_.themes.end());
+  dirs_.fonts = layers_.dirs(ConfigPart::Fonts);
+  std::reverse(dirs_.fonts.begin(), dirs_.fonts.end());  // the overlay's fonts are registered first
+  dirs_.default_theme = theme_flag_.empty() ? "default" : theme_flag_;
+  theme_file_ = layout::resolve_theme(dirs_.default_theme, dirs_.themes);
+  themes_ = std::make_unique<Themes>(dirs_.themes, dirs_.default_theme);
+  typesetting_ = std::make_unique<LazyTypesetting>(*themes_, dirs_.fonts);
   if (templates_.empty())
     throw std::runtime_error("找不到说明模板目录 " +
                              layers_.dirs(ConfigPart::Templates).front().string());
+}
+
+const layout::Theme& Context::theme_for(const Budget& b) const {
+  return themes_->get(theme_flag_.empty() ? b.dept.theme.value : std::string());
 }
 
 const Profile* Context::profile(const std::string& id) const {

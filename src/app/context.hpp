@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/config_layers.hpp"
 #include "app/typesetting.hpp"
@@ -18,15 +19,17 @@ namespace bp {
 
 class Context {
  public:
-  // Throws std::runtime_error when the configuration cannot be read.
-  explicit Context(ConfigLayers layers);
+  // Throws std::runtime_error when the configuration cannot be read (ConfigLayersError for the
+  // overlay, ThemeError for a --theme that cannot be found or read). `theme`: --theme (the theme of
+  // every department of the run, over their own `theme:`); "" = each department's, else default.
+  explicit Context(ConfigLayers layers, std::string theme = "");
   // The configuration directory alone (no overlay; templates/ and fonts/ beside it or installed).
-  explicit Context(const std::filesystem::path& config_dir);
+  explicit Context(const std::filesystem::path& config_dir, std::string theme = "");
   const std::filesystem::path& config_dir() const { return layers_.config_dir(); }
   const ConfigLayers& layers() const { return layers_; }
-  // The theme file in use (overlay first).
+  // The file of the run's theme (--theme, else default; overlay first).
   const std::filesystem::path& theme_file() const { return theme_file_; }
-  // The directory whose themes/<name>.yaml is the theme in use — what xlsx::options_from_config
+  // The directory whose themes/<name>.yaml is the run's theme — what xlsx::options_from_config
   // reads the body font from (the overlay's when it has a theme).
   std::filesystem::path theme_root() const { return theme_file_.parent_path().parent_path(); }
   const Catalog& catalog() const { return catalog_; }
@@ -38,6 +41,14 @@ class Context {
   const TemplateSet& templates() const { return templates_; }
   // Theme and fonts, loaded on first use (only builds that typeset need them).
   Typesetting& typesetting() const { return typesetting_->get(); }
+  // Where themes are looked up, in order (layout::resolve_theme): the overlay's themes/ first.
+  const std::vector<std::filesystem::path>& theme_dirs() const { return dirs_.themes; }
+  // --theme ("" = none).
+  const std::string& theme_flag() const { return theme_flag_; }
+  // The theme a department is typeset with: --theme, else its `theme:`, else default. Throws
+  // ThemeError (a configuration error) when it cannot be found or read. Loads no fonts.
+  const layout::Theme& theme_for(const Budget& b) const;
+  Themes& themes() const { return *themes_; }
 
   // --config, else $BUDGETPRESS_CONFIG, else the installed config/ (installed_config_dir).
   static std::filesystem::path find_config_dir(const std::string& flag, const char* argv0);
@@ -53,6 +64,9 @@ class Context {
   Catalog catalog_;
   std::map<std::string, Profile> profiles_;
   TemplateSet templates_;
+  std::string theme_flag_;
+  TypesettingDirs dirs_;
+  std::unique_ptr<Themes> themes_;
   std::unique_ptr<LazyTypesetting> typesetting_;
 };
 

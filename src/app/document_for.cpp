@@ -21,6 +21,9 @@ doc::Document document_for(const CheckedBudget& c, const Context& ctx) {
   BuildOptions o;
   o.epoch = source_date_epoch();
   o.templates = &ctx.templates();
+  const layout::Theme& theme = ctx.theme_for(*c.budget);
+  o.title = {theme.title.date_label, theme.title.issuer, theme.title.logo.string()};
+  o.source_dir = std::filesystem::path(c.diag.file()).parent_path();
   return build_document(*c.budget, *c.profile, *c.derived, o);
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "app/document_for.hpp"
@@ -63,57 +62,6 @@ std::string hex_cp(char32_t cp) {
 
 }  // namespace
 
-std::string chinese_font_error(const std::string& what) {
-  // The engine's messages (src/text/font.cpp, font_set.cpp), most specific first.
-  static const std::pair<const char*, const char*> kPatterns[] = {
-      {R"(^font family '(.+)' not found .*$)",
-       "找不到字体“$1”（已在项目字体目录、站点配置的 fonts/ 和系统字体中查找）"},
-      {R"(^font family '(.+)' has no bold face \(nearest: (.+), weight (\d+)\).*$)",
-       "字体“$1”没有粗体（最接近的是 $2，字重 $3）；不会用其他字体或伪粗体代替"},
-      {R"(^font family '(.+)' has no regular face \(nearest: (.+), weight (\d+)\).*$)",
-       "字体“$1”没有常规体（最接近的是 $2，字重 $3）；不会用其他字体代替"},
-      {R"(^cannot read font file (.+)$)", "无法读取字体文件 $1"},
-      {R"(^font file (.+) has no face (\d+)$)", "字体文件 $1 中没有第 $2 个字形集"},
-      {R"(^FreeType cannot open face (\d+) of (.+)$)",
-       "无法打开字体文件 $2 的第 $1 个字形集（文件可能已损坏）"},
-      {R"(^font (.+) has no PostScript name$)", "字体文件 $1 没有 PostScript 名称，无法嵌入 PDF"},
-      {R"(^cannot initialise FreeType$)", "无法初始化字体库 FreeType"},
-      {R"(^cannot initialise fontconfig$)", "无法初始化字体配置 fontconfig"},
-  };
-  for (const auto& [re, zh] : kPatterns) {
-    std::regex r(re);
-    if (std::regex_match(what, r)) return std::regex_replace(what, r, zh);
-  }
-  return what;
-}
-
-std::string chinese_theme_error(const std::string& what) {
-  // src/layout/theme.cpp: "FILE:LINE:COL: key.path: expected …", "FILE: yaml-cpp: error at line …".
-  static const std::pair<const char*, const char*> kPatterns[] = {
-      {R"(^(.*): yaml-cpp: error at line (\d+), column (\d+): (.*)$)",
-       "$1:$2:$3: YAML 语法错误（$4）"},
-      {R"(^(.*): expected a mapping$)", "$1 应为“键: 值”的表"},
-      {R"(^(.*): unknown key$)", "$1 是未知的键（可用的键见 config/themes/default.yaml）"},
-      {R"(^(.*): expected a number$)", "$1 应为数字"},
-      {R"(^(.*): expected a size in pt or a 号 name \(.*\), got '(.*)'$)",
-       "$1 应为磅值或字号名称（五号、小四……），实际为“$2”"},
-      {R"(^(.*): expected a size$)", "$1 应为字号（磅值或五号、小四……）"},
-      {R"(^(.*): expected true or false$)", "$1 应为 true 或 false"},
-      {R"(^(.*): expected a string$)", "$1 应为文字"},
-      {R"(^(.*): expected an integer$)", "$1 应为整数"},
-      {R"(^(.*): expected serif or sans$)", "$1 应为 serif 或 sans"},
-      {R"(^(.*): expected left, center, right or justify$)",
-       "$1 应为 left、center、right 或 justify"},
-      {R"(^(.*): expected a list of font families$)", "$1 应为字体名称的列表"},
-      {R"(^(.*): expected basic, gb or strict$)", "$1 应为 basic、gb 或 strict"},
-  };
-  for (const auto& [re, zh] : kPatterns) {
-    std::regex r(re);
-    if (std::regex_match(what, r)) return std::regex_replace(what, r, zh);
-  }
-  return what;
-}
-
 std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
   const std::string theme = ctx.theme_file().string();
   try {
@@ -123,11 +71,11 @@ std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
     layout::Context probe(ts.theme, ts.fonts, shaper, coverage);  // loads every face of every chain
   } catch (const text::FontError& e) {
     return PreflightError{
-        "字体有误：" + chinese_font_error(e.what()),
+        std::string("字体有误：") + e.what(),
         "主题 " + theme + " 中的字体须已安装，或放在字体目录（fonts/ 或站点配置的 fonts/）中"};
   } catch (const layout::ThemeError& e) {
     return PreflightError{
-        "主题文件有误：" + chinese_theme_error(e.what()),
+        std::string("主题文件有误：") + e.what(),
         "请改正主题文件；各键的含义和取值见程序自带的 config/themes/default.yaml"};
   } catch (const std::exception& e) {
     return PreflightError{std::string("主题或字体无法载入：") + e.what(),

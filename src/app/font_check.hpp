@@ -21,12 +21,6 @@ struct PreflightError {
 // theme or a font that cannot be loaded is returned, in Chinese; nullopt when all is well.
 std::optional<PreflightError> preflight_typesetting(const Context& ctx);
 
-// The message of a font or theme error for the clerk: the engine's English messages (src/text,
-// src/layout/theme) in Chinese, file, key and family names kept; other messages are returned as
-// they are.
-std::string chinese_font_error(const std::string& what);
-std::string chinese_theme_error(const std::string& what);
-
 // Adds 错误[E627] to `c.diag` for every character of the department's document (tables, 说明,
 // headings, title page) that no font of the theme covers — at the character's first place in the
 // department file (FILE:LINE:COL), or at the file when it comes from a template or catalogue.

@@ -82,13 +82,17 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
                              xlsx::options_from_config(ctx.theme_root(), source_date_epoch()));
         break;
       case Format::Docx: {
-        Typesetting& ts = ctx.typesetting();  // shared with the PDF: 目录 page numbers, table widths
-        docx::write_docx_file(document_for(c, ctx), ts.theme, ts.fonts, path);
+        Typesetting& ts =
+            ctx.typesetting();  // shared with the PDF: 目录 page numbers, table widths
+        const layout::Theme& theme = ctx.theme_for(b);
+        docx::write_docx_file(document_for(c, ctx), theme, ts.fonts_for(theme), path);
         break;
       }
       case Format::Pdf: {
         Typesetting& ts = ctx.typesetting();
-        const auto stats = pdf::render(document_for(c, ctx), ts.theme, ts.fonts, path, budget);
+        const layout::Theme& theme = ctx.theme_for(b);
+        const auto stats =
+            pdf::render(document_for(c, ctx), theme, ts.fonts_for(theme), path, budget);
         if (notes) notes->insert(notes->end(), stats.fallbacks.begin(), stats.fallbacks.end());
         break;
       }

@@ -2,13 +2,37 @@
 
 #include <stdexcept>
 
+#include "layout/theme_resolve.hpp"
 #include "model/load.hpp"
+#include "util/png_info.hpp"
 
 namespace bp {
 
 namespace {
+// The department's presentation settings: a theme that exists, a logo that is a PNG. Checked with
+// the data, so that `build` never fails on them after `check` passed.
+void check_presentation(CheckedBudget& c, const Context& ctx) {
+  const Department& d = c.budget->dept;
+  if (!d.theme.value.empty() && ctx.theme_flag().empty()) {
+    try {
+      layout::resolve_theme(d.theme.value, ctx.theme_dirs());
+    } catch (const layout::ThemeError& e) {
+      c.diag.error("E604", d.theme.pos, e.message(),
+                   "主题是 config/themes/ 下的 .yaml 文件名（不含 .yaml），如 default、gongwen");
+    }
+  }
+  if (const Text& logo = d.title_page.logo; !logo.value.empty()) {
+    std::string why;
+    const auto file = std::filesystem::path(c.diag.file()).parent_path() / logo.value;
+    if (!read_png_info(file, &why))
+      c.diag.error("E605", logo.pos, "封面标志图片不能用：" + why,
+                   "logo 写 PNG 图片的路径，相对于本部门文件所在的目录");
+  }
+}
+
 void finish(CheckedBudget& c, const Context& ctx) {
   if (!c.budget) return;
+  check_presentation(c, ctx);
   const Budget& b = *c.budget;
   c.profile = ctx.profile(b.dept.form);
   if (!c.profile) {

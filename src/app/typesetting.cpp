@@ -1,9 +1,30 @@
 #include "app/typesetting.hpp"
 
+#include "layout/theme_resolve.hpp"
+
 namespace bp {
 
+const layout::Theme& Themes::get(const std::string& name) {
+  const std::string& n = name.empty() ? default_ : name;
+  std::lock_guard lock(mu_);
+  auto& slot = loaded_[n];
+  if (!slot)
+    slot = std::make_unique<layout::Theme>(layout::Theme::load(layout::resolve_theme(n, dirs_)));
+  return *slot;
+}
+
+Typesetting::Typesetting(Themes& themes, std::vector<std::filesystem::path> font_dirs)
+    : theme(themes.get()), fonts(std::move(font_dirs)) {
+  for (const auto& d : theme.font_dirs) fonts.add_dir(d);
+}
+
+text::FontSet& Typesetting::fonts_for(const layout::Theme& t) {
+  for (const auto& d : t.font_dirs) fonts.add_dir(d);  // once each: add_dir ignores a known one
+  return fonts;
+}
+
 Typesetting& LazyTypesetting::get() {
-  std::call_once(once_, [&] { value_ = std::make_unique<Typesetting>(theme_file_, font_dirs_); });
+  std::call_once(once_, [&] { value_ = std::make_unique<Typesetting>(themes_, font_dirs_); });
   return *value_;
 }
 

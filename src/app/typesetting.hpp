@@ -1,34 +1,65 @@
-// Fonts and theme for the typeset backends (PDF, and DOCX's 目录 page numbers). Loading fonts
+// Themes and fonts for the typeset backends (PDF, and DOCX's 目录 page numbers). Loading fonts
 // (fontconfig, font files) is the slow part of a first PDF, so it happens once per process, on
-// first use, and is shared by every department of a batch (FontSet is thread-safe).
+// first use, and is shared by every department of a batch (FontSet is thread-safe). Themes are
+// small YAML files, loaded once each by name when a department (or --theme) first asks for one; the
+// document tree reads the title-page slots of a theme, so JSON/XLSX/TXT outputs load themes but
+// never fonts.
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <vector>
 
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
 
 namespace bp {
 
-struct Typesetting {
-  layout::Theme theme;
-  text::FontSet fonts;
-  Typesetting(const std::filesystem::path& theme_file, std::vector<std::filesystem::path> font_dirs)
-      : theme(layout::Theme::load(theme_file)), fonts(std::move(font_dirs)) {}
+// Where themes and fonts are looked up, in order (a site overlay's directories first).
+struct TypesettingDirs {
+  std::vector<std::filesystem::path> themes;
+  std::vector<std::filesystem::path> fonts;
+  std::string default_theme = "default";  // --theme, else "default"
 };
 
-// Lazily creates the Typesetting of a theme file and the project's font directories (searched
-// before the system's; the site overlay's first). Throws on a broken theme file.
+// The themes of a run, by name (layout::resolve_theme over TypesettingDirs::themes).
+class Themes {
+ public:
+  Themes(std::vector<std::filesystem::path> dirs, std::string default_name)
+      : dirs_(std::move(dirs)), default_(std::move(default_name)) {}
+  // Theme `name` ("" = the run's default), loaded on first use. Thread-safe; the reference stays
+  // valid for the Themes' lifetime. Throws ThemeError (E600 not found, E601 unreadable).
+  const layout::Theme& get(const std::string& name = "");
+
+ private:
+  std::vector<std::filesystem::path> dirs_;
+  std::string default_;
+  std::mutex mu_;
+  std::map<std::string, std::unique_ptr<layout::Theme>> loaded_;
+};
+
+struct Typesetting {
+  // Loads the run's theme (ThemeError when it cannot be found or read) and starts fontconfig.
+  Typesetting(Themes& themes, std::vector<std::filesystem::path> font_dirs);
+  const layout::Theme& theme;  // the run's theme: --theme, else default.yaml
+  text::FontSet fonts;
+  // `fonts` with theme `t`'s own font directories (fonts.dirs) added.
+  text::FontSet& fonts_for(const layout::Theme& t);
+};
+
+// Lazily creates the Typesetting of a configuration: fonts from the font directories first, then
+// the system's. Throws on a broken theme file.
 class LazyTypesetting {
  public:
-  LazyTypesetting(std::filesystem::path theme_file, std::vector<std::filesystem::path> font_dirs)
-      : theme_file_(std::move(theme_file)), font_dirs_(std::move(font_dirs)) {}
+  LazyTypesetting(Themes& themes, std::vector<std::filesystem::path> font_dirs)
+      : themes_(themes), font_dirs_(std::move(font_dirs)) {}
   Typesetting& get();
 
  private:
-  std::filesystem::path theme_file_;
+  Themes& themes_;
   std::vector<std::filesystem::path> font_dirs_;
   std::once_flag once_;
   std::unique_ptr<Typesetting> value_;

@@ -8,13 +8,21 @@
 namespace bp::cli {
 
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0) {
+                                      const char* argv0, const std::string& theme) {
   try {
-    return std::make_unique<Context>(ConfigLayers(Context::find_config_dir(config_dir, argv0),
-                                                  Context::installed_config_dir(argv0),
-                                                  Context::find_site_dir(site_dir)));
+    auto ctx = std::make_unique<Context>(ConfigLayers(Context::find_config_dir(config_dir, argv0),
+                                                      Context::installed_config_dir(argv0),
+                                                      Context::find_site_dir(site_dir)),
+                                         theme);
+    if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
+    return ctx;
   } catch (const ConfigLayersError& e) {
-    std::cerr << "budgetpress: 错误[E629]: " << e.what() << "\n";
+    std::cerr << "budgetpress: 错误[E629]: " << e.what() << "
+";
+    return nullptr;
+  } catch (const ConfigError& e) {
+    std::cerr << "budgetpress: " << e.diagnostic() << "
+";
     return nullptr;
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";

@@ -17,8 +17,9 @@ inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 // Loads config/ (--config, else next to the binary or the source tree) with the site overlay
 // (--site, else $BUDGETPRESS_SITE) over it. On failure prints "budgetpress: 错误: …" once and
 // returns nullptr; the caller exits with kUsage before any department.
+// `theme`: --theme ("" = none); a theme that cannot be found or read is reported here (E600/E601).
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0);
+                                      const char* argv0, const std::string& theme = "");
 
 // The theme and its fonts, before any department: a missing font or a broken theme is printed once
 // (错误[E628] with a hint) and the caller exits with kUsage instead of failing every department the

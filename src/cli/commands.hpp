@@ -8,6 +8,7 @@ namespace bp::cli {
 struct Options {
   std::string config_dir;
   std::string site_dir;  // --site: the bureau's overlay (else $BUDGETPRESS_SITE)
+  std::string theme;  // --theme NAME: every department's theme for this run
   std::vector<std::string> paths;
   std::string out_dir;
   std::string formats = "pdf";

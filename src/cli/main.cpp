@@ -28,6 +28,10 @@ int main(int argc, char** argv) {
       "--site", opt.site_dir,
       "站点配置目录：本单位的科目目录、年度格式、主题、模板、固定语句和字体，逐个文件覆盖默认配置"
       "（默认取环境变量 BUDGETPRESS_SITE）");
+  app.add_option(
+      "--theme", opt.theme,
+      "排版主题名（config/themes/ 或站点配置 themes/ 下的文件名，如 gongwen）；优先于部门文件的 "
+      "theme:，默认 default");
   auto sub = [&](const char* name, const char* help) {
     auto* s = app.add_subcommand(name, help);
     s->group("子命令");

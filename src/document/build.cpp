@@ -25,6 +25,15 @@ doc::Document build_document(const Budget& b, const Profile& p, const Derived& d
   doc::TitlePage title;
   for (const auto& l : p.title_lines) title.lines.push_back(fill_slots(l, b));
   title.department = b.dept.name.value;
+  const TitlePageSlots& slots = b.dept.title_page;
+  title.issuer = slots.issuer.value.empty() ? o.title.issuer : slots.issuer.value;
+  if (auto date = title_date_text(slots.date.value)) {
+    const std::string& label = !slots.date_label.value.empty() ? slots.date_label.value
+                               : !o.title.date_label.empty()   ? o.title.date_label
+                                                               : p.title_date_label;
+    title.date = label.empty() ? *date : label + "：" + *date;
+  }
+  title.logo = slots.logo.value.empty() ? o.title.logo : (o.source_dir / slots.logo.value).string();
   out.blocks.push_back(title);
 
   doc::Toc toc;

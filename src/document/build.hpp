@@ -2,6 +2,8 @@
 // the year profile. Every backend renders this tree; none of them recomputes a figure.
 #pragma once
 
+#include <filesystem>
+
 #include "derive/derived.hpp"
 #include "document/document.hpp"
 #include "model/department.hpp"
@@ -11,9 +13,19 @@ namespace bp {
 
 class TemplateSet;
 
+// The title-page slots a theme sets for every department (a department's `title_page:` wins).
+struct TitleDefaults {
+  std::string date_label;  // "" = the profile's
+  std::string issuer;
+  std::string logo;  // absolute path of a PNG
+};
+
 struct BuildOptions {
   int64_t epoch = 0;                       // SOURCE_DATE_EPOCH, 0 = unset
   const TemplateSet* templates = nullptr;  // narrative templates; null = tables only
+  TitleDefaults title;
+  // The department file's directory: a department's `title_page.logo` is relative to it.
+  std::filesystem::path source_dir;
 };
 
 doc::Document build_document(const Budget& b, const Profile& p, const Derived& d,

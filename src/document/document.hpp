@@ -115,10 +115,13 @@ struct Toc {
   std::vector<TocEntry> entries;
 };
 
+// Every slot of the title page (docs/typography.md, "Title page"); "" = not printed.
 struct TitlePage {
   std::vector<std::string> lines;  // big centered title lines
   std::string department;
-  std::string date;                // e.g. 2023年1月
+  std::string issuer;  // issuing-unit line (theme or department `title_page.issuer`)
+  std::string date;    // the date line, label included: 公开日期：2025年1月20日
+  std::string logo;    // PNG file drawn above the title (absolute path)
 };
 
 struct PageBreak {};

@@ -32,7 +32,10 @@ std::string document_to_text(const doc::Document& d) {
   for (const auto& b : d.blocks) {
     if (auto* t = std::get_if<doc::TitlePage>(&b)) {
       for (const auto& l : t->lines) out += l + "\n";
-      out += t->department + "\n\n";
+      out += t->department + "\n";
+      for (const std::string* s : {&t->issuer, &t->date})
+        if (!s->empty()) out += *s + "\n";
+      out += "\n";
     } else if (auto* toc = std::get_if<doc::Toc>(&b)) {
       out += toc->title + "\n";
       for (const auto& e : toc->entries) out += std::string(e.level > 1 ? "  " : "") + e.text + "\n";

@@ -1,11 +1,13 @@
 #include "docx/body.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <variant>
 
 #include "document/orientation.hpp"
 #include "docx/bookmarks.hpp"
 #include "docx/geometry.hpp"
+#include "docx/picture.hpp"
 #include "docx/props.hpp"
 #include "docx/runs.hpp"
 #include "docx/styles.hpp"
@@ -14,6 +16,7 @@
 #include "docx/units.hpp"
 #include "docx/xml.hpp"
 #include "util/overloaded.hpp"
+#include "util/png_info.hpp"
 
 namespace bp::docx {
 
@@ -158,12 +161,29 @@ class BodyWriter {
       current_ = {false, false, false};
     const PageGeometry g = page_geometry(theme_, false);
     const layout::Style& big = theme_.title_page;
+    const layout::TitlePageTheme& tt = theme_.title;
     int y = g.top;
+    if (!refs_.logo_rel.empty() && !tp.logo.empty()) {
+      // Centred at the theme's width and distance from the page top, as in the PDF.
+      if (const auto info = read_png_info(tp.logo)) {
+        const double w_pt = tt.logo_width * 72 / 25.4;
+        const double h_pt = w_pt * info->height / info->width;
+        ParaProps pp{.style = style_id::kTitlePageSmall, .align = doc::Align::Center};
+        pp.before = std::max(0, twips_from_pt(tt.logo_top * 72 / 25.4) - g.top);
+        // An exact line pitch a quarter taller than the picture: Word and LibreOffice cut an
+        // inline picture that fills an exact line to the last point.
+        pp.line = twips_from_pt(h_pt * 1.25);
+        y += *pp.before + *pp.line;
+        auto p = paragraph(pp);
+        add_picture(p, refs_.logo_rel, std::llround(w_pt * 12700), std::llround(h_pt * 12700),
+                    "封面标志");
+      }
+    }
     bool first = true;
     for (const auto& line : tp.lines) {
       ParaProps pp{.style = style_id::kTitlePage};
       if (first) {
-        pp.before = std::max(0, static_cast<int>(g.height * 0.30) - g.top);
+        pp.before = std::max(0, static_cast<int>(g.height * tt.title_top) - y);
         y += *pp.before;
         first = false;
       }
@@ -172,11 +192,11 @@ class BodyWriter {
       y += twips_from_pt(big.size * big.leading);
     }
     first = true;
-    for (const std::string* s : {&tp.department, &tp.date}) {
+    for (const std::string* s : {&tp.department, &tp.issuer, &tp.date}) {
       if (s->empty()) continue;
       ParaProps pp{.style = style_id::kTitlePageSmall};
       if (first) {
-        pp.before = std::max(0, static_cast<int>(g.height * 0.68) - y);
+        pp.before = std::max(0, static_cast<int>(g.height * tt.bottom_top) - y);
         first = false;
       }
       auto p = paragraph(pp);

@@ -18,6 +18,7 @@ namespace bp::docx {
 struct BodyRefs {
   std::string footer_rel;  // relationship id of the footer part ("" = no footer)
   std::string header_rel;  // relationship id of the header part ("" = no header)
+  std::string logo_rel;    // relationship id of the title page's logo image ("" = none)
 };
 
 std::string document_xml(const doc::Document& d, const layout::Theme& theme, const Options& o,

@@ -1,7 +1,11 @@
 #include "docx/parts.hpp"
 
+#include <algorithm>
 #include <ctime>
+#include <string>
+#include <vector>
 
+#include "docx/picture.hpp"
 #include "docx/props.hpp"
 #include "docx/runs.hpp"
 #include "docx/styles.hpp"
@@ -71,6 +75,7 @@ std::string content_types_xml(const PartSet& s) {
   };
   def("rels", "application/vnd.openxmlformats-package.relationships+xml");
   def("xml", "application/xml");
+  if (s.logo) def("png", "image/png");
   override_part(root, "/word/document.xml", std::string(kWml) + "document.main+xml");
   override_part(root, "/word/styles.xml", std::string(kWml) + "styles+xml");
   override_part(root, "/word/settings.xml", std::string(kWml) + "settings+xml");
@@ -106,6 +111,7 @@ std::string document_rels_xml(const PartSet& s) {
   relationship(root, kRelFontTable, std::string(kOfficeRel) + "fontTable", "fontTable.xml");
   if (s.footer) relationship(root, kRelFooter, std::string(kOfficeRel) + "footer", "footer1.xml");
   if (s.header) relationship(root, kRelHeader, std::string(kOfficeRel) + "header", "header1.xml");
+  if (s.logo) relationship(root, kRelLogo, std::string(kOfficeRel) + "image", "media/logo.png");
   return xml::to_string(d);
 }
 
@@ -195,7 +201,16 @@ std::string font_table_xml(const layout::Theme& theme) {
     add_val(f, "w:pitch", "variable");
   };
   font(theme.serif, "roman");
-  if (theme.sans != theme.serif) font(theme.sans, "swiss");
+  std::vector<std::string> listed{theme.serif};
+  auto more = [&](const std::string& name, const char* fam) {
+    if (std::find(listed.begin(), listed.end(), name) != listed.end()) return;
+    listed.push_back(name);
+    font(name, fam);
+  };
+  more(theme.sans, "swiss");
+  // The extra roles of a theme (公文: 仿宋, 楷体 …) and bold families.
+  for (const auto& [role, name] : theme.roles) more(name, "roman");
+  for (const auto& [role, name] : theme.bold_families) more(name, "roman");
   return xml::to_string(d);
 }
 

@@ -21,6 +21,7 @@ inline constexpr const char* kRelHeader = "rId5";
 struct PartSet {
   bool footer = false;
   bool header = false;
+  bool logo = false;  // word/media/logo.png (the title page's logo)
 };
 
 std::string content_types_xml(const PartSet& s);

@@ -94,8 +94,8 @@ pugi::xml_node write_rpr(pugi::xml_node parent, const RunProps& rp) {
   return rPr;
 }
 
-const std::string& family(const layout::Theme& t, layout::FontRole role) {
-  return role == layout::FontRole::Sans ? t.sans : t.serif;
+const std::string& family(const layout::Theme& t, const layout::FontRole& role, bool bold) {
+  return t.family(role, bold);
 }
 
 namespace {
@@ -132,8 +132,9 @@ ParaProps para_props(const layout::Style& s) {
 
 RunProps run_props(const layout::Theme& t, const layout::Style& s) {
   RunProps rp;
-  rp.font = family(t, s.font);
-  rp.bold = s.bold;
+  rp.font = family(t, s.font, s.bold);
+  // A role's bold family is the bold as it is (as in the PDF): Word must not embolden it again.
+  rp.bold = s.bold && !t.bold_families.count(s.font.name);
   rp.half_points = half_points(s.size);
   return rp;
 }

@@ -58,6 +58,8 @@ const char* jc_value(doc::Align a);
 // align.
 ParaProps para_props(const layout::Style& s);
 RunProps run_props(const layout::Theme& t, const layout::Style& s);
-const std::string& family(const layout::Theme& t, layout::FontRole role);
+// The family of a role (bold: the role's bold family when the theme names one; Word emboldens a
+// family without a bold face itself).
+const std::string& family(const layout::Theme& t, const layout::FontRole& role, bool bold = false);
 
 }  // namespace bp::docx

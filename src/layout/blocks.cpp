@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "layout/units.hpp"
+#include "util/config_error.hpp"
+#include "util/png_info.hpp"
 #include "util/utf8.hpp"
 
 namespace bp::layout {
@@ -68,20 +71,33 @@ void place_lines(const std::vector<text::Line>& lines, const Style& s, Context& 
   }
 }
 
+namespace {
+// The logo centred at the theme's width, its height from the image's aspect ratio.
+void place_logo(const std::string& file, const TitlePageTheme& t, Page& page) {
+  std::string why;
+  const auto info = read_png_info(file, &why);
+  if (!info) throw ConfigError(file, "封面标志图片不能用：" + why, "E605");
+  const double w = mm(t.logo_width);
+  const double hgt = w * info->height / info->width;
+  page.images.push_back({file, (page.width - w) / 2, mm(t.logo_top), w, hgt});
+}
+}  // namespace
+
 void layout_title_page(const doc::TitlePage& tp, Context& ctx, PageFlow& flow) {
   const Theme& t = ctx.theme();
   flow.start_unnumbered_page();
   const double h = flow.page().height;
   ctx.coverage().set_context("title page");
-  flow.advance(h * 0.30 - flow.top());
+  if (!tp.logo.empty()) place_logo(tp.logo, t.title, flow.page());
+  flow.advance(h * t.title.title_top - flow.top());
   Structure& st = flow.structure();
   for (const auto& s : tp.lines) {
     flow.set_tag(st.add(Role::P, st.root()));
     for (const auto& line : ctx.set(s, t.title_page, flow.width()))
       flow.put_line(line, flow.left(), ctx.pitch(t.title_page), ctx.baseline(t.title_page));
   }
-  flow.advance(std::max(0.0, h * 0.68 - flow.y()));
-  for (const std::string* s : {&tp.department, &tp.date})
+  flow.advance(std::max(0.0, h * t.title.bottom_top - flow.y()));
+  for (const std::string* s : {&tp.department, &tp.issuer, &tp.date})
     if (!s->empty())
       for (flow.set_tag(st.add(Role::P, st.root()));
            const auto& line : ctx.set(*s, t.title_page_small, flow.width()))

@@ -7,24 +7,28 @@ namespace bp::layout {
 Context::Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
                  text::Coverage& coverage)
     : theme_(theme), coverage_(coverage), typesetter_(shaper, coverage) {
-  for (int role = 0; role < 2; ++role) {
+  for (const FontRole& role : theme.font_roles()) {
     for (int bold = 0; bold < 2; ++bold) {
-      auto& c = chains_[role][bold].fonts;
-      c.push_back(&fonts.get(role ? theme.sans : theme.serif, bold != 0));
+      auto& c = chains_[{role.name, bold != 0}].fonts;
+      // A role's bold family (fonts.bold) is the bold as it is: its regular face, never
+      // emboldened again (方正小标宋 as the bold of a Song role). Otherwise the family's bold
+      // face, or its synthetic bold when it has none (FontSet::get), as Word does.
+      const bool own_bold = bold != 0 && theme.bold_families.count(role.name) != 0;
+      c.push_back(&fonts.get(theme.family(role, bold != 0), bold != 0 && !own_bold));
       for (const auto& fam : theme.fallbacks) {
-        // A fallback serves the odd character the main face lacks; its regular face is an
-        // acceptable stand-in when it has no bold (never a synthetic bold).
-        const text::Font* f = nullptr;
-        try {
-          f = &fonts.get(fam, bold != 0);
-        } catch (const text::FontError&) {
-          if (!bold) throw;
-          f = &fonts.get(fam, false);
-        }
+        // A fallback serves the odd character the main face lacks.
+        const text::Font* f = &fonts.get(fam, bold != 0);
         if (std::find(c.begin(), c.end(), f) == c.end()) c.push_back(f);
       }
     }
   }
+}
+
+const text::FontChain& Context::chain(const FontRole& role, bool bold) const {
+  // Theme::load rejects a style naming an unknown role; a theme built in code falls back to serif.
+  auto it = chains_.find({role.name, bold});
+  if (it == chains_.end()) it = chains_.find({"serif", bold});
+  return it->second;
 }
 
 text::TextStyle Context::text_style(const Style& s, bool bold, bool tabular) const {

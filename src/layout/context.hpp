@@ -2,7 +2,10 @@
 // styles. One Context per document (it owns no fonts; the FontSet outlives it).
 #pragma once
 
+#include <map>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "layout/theme.hpp"
@@ -48,13 +51,11 @@ class Context {
   }
 
  private:
-  const text::FontChain& chain(FontRole role, bool bold) const {
-    return chains_[role == FontRole::Sans ? 1 : 0][bold ? 1 : 0];
-  }
+  const text::FontChain& chain(const FontRole& role, bool bold) const;
   const Theme& theme_;
   text::Coverage& coverage_;
   text::Typesetter typesetter_;
-  text::FontChain chains_[2][2];  // [serif, sans][regular, bold]
+  std::map<std::pair<std::string, bool>, text::FontChain> chains_;  // (role, bold)
   const WorkBudget* budget_ = nullptr;
 };
 

@@ -24,6 +24,12 @@ struct RuleItem {
   double width = 0.5;
 };
 
+// A raster image (the title page's logo): a PNG file drawn into the box (top-left corner x, y).
+struct ImageItem {
+  std::string file;
+  double x = 0, y = 0, width = 0, height = 0;
+};
+
 struct LinkItem {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the clickable area
   size_t target_page = 0;
@@ -38,6 +44,7 @@ struct Page {
   std::vector<TextItem> text;
   std::vector<RuleItem> rules;
   std::vector<LinkItem> links;
+  std::vector<ImageItem> images;  // drawn below the rules and text; artifacts when tagged
 };
 
 struct Anchor {

@@ -2,10 +2,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <functional>
 #include <map>
 
 #include "layout/units.hpp"
+#include "util/png_info.hpp"
 
 namespace bp::layout {
 
@@ -22,6 +24,21 @@ const Style& Theme::heading(int level) const {
   }
 }
 
+const std::string& Theme::family(const FontRole& role, bool bold) const {
+  if (bold)
+    if (auto it = bold_families.find(role.name); it != bold_families.end()) return it->second;
+  if (role.name == "sans") return sans;
+  if (auto it = roles.find(role.name); it != roles.end()) return it->second;
+  return serif;
+}
+
+std::vector<FontRole> Theme::font_roles() const {
+  std::vector<FontRole> out{FontRole::Serif, FontRole::Sans};
+  for (const auto& [name, family] : roles)
+    if (name != "serif" && name != "sans") out.push_back({name});
+  return out;
+}
+
 namespace {
 
 // Reads one YAML mapping: every key must be known; each known key has a reader.
@@ -29,21 +46,22 @@ class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& path,
-                         const std::string& what) const {
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& path, const std::string& what,
+                         const char* code = "E601") const {
     auto m = n.Mark();
-    throw ThemeError(file_ + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1) +
-                     ": " + path + ": " + what);
+    throw ThemeError(file_ + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1),
+                     "主题文件的 " + path + " 不对：" + what, code);
   }
 
   using Fields = std::map<std::string, std::function<void(const YAML::Node&, const std::string&)>>;
   void map(const YAML::Node& n, const std::string& path, const Fields& fields) const {
-    if (!n.IsMap()) fail(n, path, "expected a mapping");
+    if (!n.IsMap()) fail(n, path, "应为映射（键: 值）");
     for (const auto& kv : n) {
       auto key = kv.first.as<std::string>();
       auto it = fields.find(key);
       std::string sub = path.empty() ? key : path + "." + key;
-      if (it == fields.end()) fail(kv.first, sub, "unknown key");
+      if (it == fields.end())
+        fail(kv.first, sub, "未知的键（请检查拼写；可用的键见 docs/themes.md）");
       it->second(kv.second, sub);
     }
   }
@@ -52,33 +70,32 @@ class Reader {
     try {
       return n.as<double>();
     } catch (const YAML::Exception&) {
-      fail(n, path, "expected a number");
+      fail(n, path, "应为数字");
     }
   }
   double size(const YAML::Node& n, const std::string& path) const {
-    if (!n.IsScalar()) fail(n, path, "expected a size");
+    if (!n.IsScalar()) fail(n, path, "应为字号");
     auto v = parse_size(n.Scalar());
-    if (!v)
-      fail(n, path, "expected a size in pt or a 号 name (五号, 小四 …), got '" + n.Scalar() + "'");
+    if (!v) fail(n, path, "应为磅值或字号名（五号、小四……），而不是“" + n.Scalar() + "”");
     return *v;
   }
   bool boolean(const YAML::Node& n, const std::string& path) const {
     try {
       return n.as<bool>();
     } catch (const YAML::Exception&) {
-      fail(n, path, "expected true or false");
+      fail(n, path, "应为 true 或 false");
     }
   }
   std::string string(const YAML::Node& n, const std::string& path) const {
     if (n.IsNull()) return "";
-    if (!n.IsScalar()) fail(n, path, "expected a string");
+    if (!n.IsScalar()) fail(n, path, "应为文字");
     return n.Scalar();
   }
   int integer(const YAML::Node& n, const std::string& path) const {
     try {
       return n.as<int>();
     } catch (const YAML::Exception&) {
-      fail(n, path, "expected an integer");
+      fail(n, path, "应为整数");
     }
   }
 
@@ -87,12 +104,9 @@ class Reader {
         {{"font",
           [&](auto& v, auto& p) {
             auto f = string(v, p);
-            if (f == "serif")
-              s.font = FontRole::Serif;
-            else if (f == "sans")
-              s.font = FontRole::Sans;
-            else
-              fail(v, p, "expected serif or sans");
+            if (f.empty()) fail(v, p, "应为字体角色（serif、sans 或 fonts.roles 中的名称）");
+            s.font = FontRole{f};
+            roles_used_.push_back({f, v.Mark(), p});
           }},
          {"bold", [&](auto& v, auto& p) { s.bold = boolean(v, p); }},
          {"size", [&](auto& v, auto& p) { s.size = size(v, p); }},
@@ -111,7 +125,7 @@ class Reader {
             else if (a == "justify")
               s.align = text::Align::Justify;
             else
-              fail(v, p, "expected left, center, right or justify");
+              fail(v, p, "应为 left、center、right 或 justify");
           }}});
   }
 
@@ -123,8 +137,28 @@ class Reader {
          {"right", [&](auto& v, auto& p) { m.right = number(v, p); }}});
   }
 
+  // Every style's role must be defined (fonts.roles may come after the styles in the file).
+  void check_roles(const Theme& t) const {
+    auto roles = t.font_roles();
+    for (const auto& u : roles_used_)
+      if (std::find(roles.begin(), roles.end(), FontRole{u.role}) == roles.end()) {
+        std::string known;
+        for (const auto& r : roles) known += (known.empty() ? "" : "、") + r.name;
+        throw ThemeError(
+            file_ + ":" + std::to_string(u.mark.line + 1) + ":" + std::to_string(u.mark.column + 1),
+            "主题文件的 " + u.path + " 不对：字体角色“" + u.role + "”没有定义（已定义：" + known +
+                "；在 fonts.roles 中定义新的角色）");
+      }
+  }
+
  private:
+  struct RoleUse {
+    std::string role;
+    YAML::Mark mark;
+    std::string path;
+  };
   std::string file_;
+  mutable std::vector<RoleUse> roles_used_;
 };
 
 }  // namespace
@@ -134,7 +168,13 @@ Theme Theme::load(const std::filesystem::path& file) {
   try {
     root = YAML::LoadFile(file.string());
   } catch (const YAML::Exception& e) {
-    throw ThemeError(file.string() + ": " + e.what());
+    const auto& m = e.mark;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+      throw ThemeError(file.string(), "找不到主题文件 " + file.string(), "E600");
+    throw ThemeError(
+        file.string() + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1),
+        "主题文件不是有效的 YAML（" + e.msg + "）：应为“键: 值”的映射，见 docs/themes.md");
   }
   Theme t;
   Reader r(file.string());
@@ -142,6 +182,31 @@ Theme Theme::load(const std::filesystem::path& file) {
   auto num = [&](double& d) { return [&r, &d](auto& v, auto& p) { d = r.number(v, p); }; };
   auto str = [&](std::string& s) { return [&r, &s](auto& v, auto& p) { s = r.string(v, p); }; };
   auto flag = [&](bool& b) { return [&r, &b](auto& v, auto& p) { b = r.boolean(v, p); }; };
+  auto family = [&](std::string& s) {
+    return [&r, &s](auto& v, auto& p) {
+      s = r.string(v, p);
+      if (s.empty()) r.fail(v, p, "应为字体名称（fontconfig 的字体族名，如 Noto Serif CJK SC）");
+    };
+  };
+  // fonts.roles / fonts.bold: role name → family. Role names are ASCII identifiers, so that a
+  // style's `font:` is never mistaken for a family name.
+  auto role_map = [&](const YAML::Node& v, const std::string& p,
+                      std::map<std::string, std::string>& out, bool bold) {
+    if (!v.IsMap()) r.fail(v, p, "应为“角色: 字体名称”的映射");
+    for (const auto& kv : v) {
+      const auto role = kv.first.as<std::string>();
+      const std::string sub = p + "." + role;
+      const bool ident = !role.empty() && std::all_of(role.begin(), role.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      });
+      if (!ident) r.fail(kv.first, sub, "角色名只能用小写英文字母、数字和下划线");
+      if (!bold && (role == "serif" || role == "sans"))
+        r.fail(kv.first, sub, "serif 和 sans 直接写在 fonts 下");
+      std::string fam;
+      family(fam)(kv.second, sub);
+      out[role] = fam;
+    }
+  };
   if (root.IsNull()) return t;
   r.map(root, "",
         {{"name", str(t.name)},
@@ -158,11 +223,29 @@ Theme Theme::load(const std::filesystem::path& file) {
          {"fonts",
           [&](auto& n, auto& path) {
             r.map(n, path,
-                  {{"serif", str(t.serif)},
-                   {"sans", str(t.sans)},
+                  {{"serif", family(t.serif)},
+                   {"sans", family(t.sans)},
+                   {"roles", [&](auto& v, auto& p) { role_map(v, p, t.roles, false); }},
+                   {"bold", [&](auto& v, auto& p) { role_map(v, p, t.bold_families, true); }},
                    {"hinting", flag(t.font_hinting)},
+                   {"synthetic_bold",
+                    [&](auto& v, auto& p) {
+                      t.synthetic_bold = r.number(v, p);
+                      if (t.synthetic_bold < 0 || t.synthetic_bold > 0.2)
+                        r.fail(v, p, "应为 0 到 0.2 之间的数（描边宽度，单位为字号的倍数）");
+                    }},
+                   {"dirs",
+                    [&](auto& v, auto& p) {
+                      if (!v.IsSequence()) r.fail(v, p, "应为目录的列表");
+                      t.font_dirs.clear();
+                      for (const auto& d : v) {
+                        std::filesystem::path dir = r.string(d, p);
+                        if (dir.empty()) r.fail(d, p, "目录不能为空");
+                        t.font_dirs.push_back(dir.is_absolute() ? dir : file.parent_path() / dir);
+                      }
+                    }},
                    {"fallbacks", [&](auto& v, auto& p) {
-                      if (!v.IsSequence()) r.fail(v, p, "expected a list of font families");
+                      if (!v.IsSequence()) r.fail(v, p, "应为字体名称的列表");
                       t.fallbacks.clear();
                       for (const auto& f : v) t.fallbacks.push_back(r.string(f, p));
                     }}});
@@ -187,7 +270,7 @@ Theme Theme::load(const std::filesystem::path& file) {
                       else if (k == "strict")
                         t.kinsoku = text::Kinsoku::Strict;
                       else
-                        r.fail(v, p, "expected basic, gb or strict");
+                        r.fail(v, p, "应为 basic、gb 或 strict");
                     }},
                    {"latin_spacing", num(t.latin_spacing)},
                    {"trim_opening_at_line_start", flag(t.trim_opening_at_line_start)},
@@ -236,6 +319,26 @@ Theme Theme::load(const std::filesystem::path& file) {
                    {"bold_total", flag(tb.bold_total)},
                    {"bold_level1", flag(tb.bold_level1)}});
           }},
+         {"title_page",
+          [&](auto& n, auto& path) {
+            auto& tp = t.title;
+            r.map(n, path,
+                  {{"date_label", str(tp.date_label)},
+                   {"issuer", str(tp.issuer)},
+                   {"logo",
+                    [&](auto& v, auto& p) {
+                      std::filesystem::path logo = r.string(v, p);
+                      if (logo.empty()) return tp.logo.clear();
+                      tp.logo = logo.is_absolute() ? logo : file.parent_path() / logo;
+                      std::string why;
+                      if (!read_png_info(tp.logo, &why))
+                        r.fail(v, p, why + "（标志应为 PNG 图片，路径相对于主题文件）", "E605");
+                    }},
+                   {"logo_width", num(tp.logo_width)},
+                   {"logo_top", num(tp.logo_top)},
+                   {"title_top", num(tp.title_top)},
+                   {"bottom_top", num(tp.bottom_top)}});
+          }},
          {"toc", [&](auto& n, auto& path) {
             auto& tc = t.toc;
             r.map(n, path,
@@ -248,6 +351,7 @@ Theme Theme::load(const std::filesystem::path& file) {
                    {"reserved_digits",
                     [&](auto& v, auto& p) { tc.reserved_digits = r.integer(v, p); }}});
           }}});
+  r.check_roles(t);
   return t;
 }
 

@@ -6,21 +6,35 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "text/linebreak.hpp"
 #include "text/typeset.hpp"
+#include "util/config_error.hpp"
 
 namespace bp::layout {
 
-class ThemeError : public std::runtime_error {
+// A theme that cannot be found (E600) or read (E601: YAML syntax, an unknown key, a bad value, a
+// style naming an unknown font role). Chinese message with FILE:LINE:COL and what was expected.
+class ThemeError : public ConfigError {
  public:
-  using std::runtime_error::runtime_error;
+  ThemeError(std::string where, const std::string& message, std::string code = "E601")
+      : ConfigError(std::move(where), message, std::move(code)) {}
 };
 
-enum class FontRole { Serif, Sans };
+// The font a style uses: "serif" and "sans" are every theme's roles; a theme may name more under
+// fonts.roles (the 公文 theme: fangsong, heiti, kaiti, title).
+struct FontRole {
+  std::string name = "serif";
+  static const FontRole Serif;
+  static const FontRole Sans;
+  bool operator==(const FontRole&) const = default;
+};
+inline const FontRole FontRole::Serif{"serif"};
+inline const FontRole FontRole::Sans{"sans"};
 
 struct Style {
   FontRole font = FontRole::Serif;
@@ -70,6 +84,19 @@ struct TocTheme {
   bool operator==(const TocTheme&) const = default;
 };
 
+// The title page's optional slots that a bureau sets once for all its departments (a department's
+// own `title_page:` overrides them; docs/typography.md lists every slot of the page).
+struct TitlePageTheme {
+  std::string date_label;      // "" = the profile's; the date line reads "<label>：<date>"
+  std::string issuer;          // issuing-unit line (e.g. the bureau), "" = none
+  std::filesystem::path logo;  // PNG drawn centred above the title ("" = none), absolute
+  double logo_width = 30;      // mm (height follows the image's aspect ratio)
+  double logo_top = 40;        // mm from the page top to the logo's top edge
+  double title_top = 0.30;     // where the title starts, share of the page height
+  double bottom_top = 0.68;    // where the department/issuer/date lines start
+  bool operator==(const TitlePageTheme&) const = default;
+};
+
 struct Theme {
   std::string name = "default";
   double page_width = 210, page_height = 297;  // mm (portrait)
@@ -80,8 +107,18 @@ struct Theme {
 
   std::string serif = "Noto Serif CJK SC";
   std::string sans = "Noto Sans CJK SC";
+  std::map<std::string, std::string> roles;  // more font roles: role → family (fonts.roles)
+  // The family bold text of a role is set in (fonts.bold); without one, the role's family's bold
+  // face, and when it has none its regular face emboldened (synthetic bold).
+  std::map<std::string, std::string> bold_families;
   std::vector<std::string> fallbacks{"Noto Serif CJK SC", "Noto Sans CJK SC"};
   bool font_hinting = false;  // keep CFF hints in the embedded subsets (≈ +15 % font bytes)
+  // Synthetic bold: the stroke width around each glyph's outline, in em of the text size (Word,
+  // WPS and LibreOffice fill and stroke the regular outlines; LibreOffice uses 1/30 em).
+  double synthetic_bold = 0.03;
+  // Directories of font files for this theme (fonts.dirs; relative to the theme file), added to
+  // the project's and the system's fonts — e.g. TeX Live's Fandol fonts.
+  std::vector<std::filesystem::path> font_dirs;
 
   // PDF standards (docs/pdf-standards.md): PDF/A-2u (cheap: on) and tagged PDF/UA-1 (off: it
   // costs +17 % bytes and about 2.8× the CPU time of a document, see bench/pdf/README.md).
@@ -114,6 +151,7 @@ struct Theme {
 
   TableTheme table;
   TocTheme toc;
+  TitlePageTheme title;
 
   bool operator==(const Theme&) const = default;
 
@@ -121,6 +159,10 @@ struct Theme {
     return landscape_page ? landscape : portrait;
   }
   const Style& heading(int level) const;
+  // The family of a font role; bold: the role's bold family when the theme names one.
+  const std::string& family(const FontRole& role, bool bold = false) const;
+  // Every font role the theme defines (serif, sans, then fonts.roles in name order).
+  std::vector<FontRole> font_roles() const;
 
   // Reads a theme file; unknown keys and unreadable values are errors naming the key.
   static Theme load(const std::filesystem::path& file);

@@ -83,4 +83,28 @@ void sum_unit_assets(Assets& a) {
   }
 }
 
+std::optional<std::string> title_date_text(std::string_view date) {
+  auto digits = [&](size_t at, size_t n) -> std::optional<int> {
+    if (at + n > date.size()) return std::nullopt;
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (date[i] < '0' || date[i] > '9') return std::nullopt;
+      v = v * 10 + (date[i] - '0');
+    }
+    return v;
+  };
+  if (date.size() != 7 && date.size() != 10) return std::nullopt;
+  auto y = digits(0, 4), m = digits(5, 2);
+  if (!y || !m || date[4] != '-' || *y < 2000 || *y > 2100 || *m < 1 || *m > 12)
+    return std::nullopt;
+  std::string out = std::to_string(*y) + "年" + std::to_string(*m) + "月";
+  if (date.size() == 7) return out;
+  auto d = digits(8, 2);
+  const bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int days = kDays[*m - 1] + (*m == 2 && leap ? 1 : 0);
+  if (date[7] != '-' || !d || *d < 1 || *d > days) return std::nullopt;
+  return out + std::to_string(*d) + "日";
+}
+
 }  // namespace bp

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostics.hpp"
@@ -61,6 +62,19 @@ struct Institution {
   }
 };
 
+// The title page's department-specific slots (docs/typography.md, "Title page"); each one
+// overrides the theme's and the profile's.
+struct TitlePageSlots {
+  Text date;  // 公开日期/编制日期 as YYYY-MM-DD or YYYY-MM (printed 2025年1月20日 / 2025年1月)
+  Text date_label;  // "公开日期" / "编制日期" …; "" = the theme's, else the profile's
+  Text issuer;      // issuing-unit line, e.g. 某某区财政局 ("" = the theme's, else none)
+  Text logo;        // PNG file, relative to the department file ("" = the theme's, else none)
+};
+
+// The printed form of a title-page date: "2025-01-20" → "2025年1月20日", "2025-01" → "2025年1月";
+// nullopt when the text is not such a date (a real calendar date, years 2000–2100).
+std::optional<std::string> title_date_text(std::string_view date);
+
 struct Department {
   Text code;
   Text name;
@@ -80,6 +94,8 @@ struct Department {
   bool list_zero_income =
       false;  // 收入说明 also names sources of 0 (国有资本经营预算拨款收入0万元)
   bool purpose_amounts = false;  // 资金用途 starts with the amount sentence generated from the data
+  Text theme;                    // PDF/DOCX theme name (config/themes/<name>.yaml); "" = the run's
+  TitlePageSlots title_page;
   // The institution a project/asset `unit:` names (by code or name), or nullptr.
   const Institution* find_unit(const std::string& key) const {
     for (const auto& i : institutions)

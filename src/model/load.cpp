@@ -223,11 +223,23 @@ class Loader {
 
   void department(const YAML::Node& n, Department& d) {
     if (!r_.is_map(n, "department")) return;
-    r_.check_keys(
-        n,
-        {"code", "name", "short_name", "year", "form", "unit", "header_separator", "gov_level",
-         "three_public_layout", "duties", "institutions", "list_zero_income", "purpose_amounts"},
-        "department");
+    r_.check_keys(n,
+                  {"code", "name", "short_name", "year", "form", "unit", "header_separator",
+                   "gov_level", "three_public_layout", "duties", "institutions", "list_zero_income",
+                   "purpose_amounts", "theme", "title_page"},
+                  "department");
+    set_text(n, "theme", d.theme, "主题名称");
+    if (auto tp = n["title_page"]; tp.IsDefined() && r_.is_map(tp, "title_page")) {
+      r_.check_keys(tp, {"date", "date_label", "issuer", "logo"}, "title_page");
+      set_text(tp, "date", d.title_page.date, "封面日期");
+      set_text(tp, "date_label", d.title_page.date_label, "封面日期标签");
+      set_text(tp, "issuer", d.title_page.issuer, "发布单位");
+      set_text(tp, "logo", d.title_page.logo, "封面标志图片");
+      if (const Text& dt = d.title_page.date; !dt.value.empty() && !title_date_text(dt.value))
+        d_.error(
+            "E610", dt.pos, "封面日期“" + dt.value + "”不是日期",
+            "写成 2025-01-20（年-月-日）或 2025-01（年-月），封面印作 2025年1月20日 / 2025年1月");
+    }
     if (auto v = n["list_zero_income"]; v.IsDefined())
       if (auto f = r_.boolean(v, "list_zero_income")) d.list_zero_income = *f;
     if (auto v = n["purpose_amounts"]; v.IsDefined())

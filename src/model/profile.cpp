@@ -101,6 +101,7 @@ Profile load_profile_file(const std::filesystem::path& path) {
     auto opt = [&](const char* key) { return root[key] ? root[key].as<std::string>() : std::string(); };
     p.toc_title = opt("toc_title");
     for (const auto& l : root["title_lines"]) p.title_lines.push_back(l.as<std::string>());
+    p.title_date_label = opt("title_date_label");
     p.part_tables = opt("part_tables");
     p.group_tables = opt("group_tables");
     p.group_narrative = opt("group_narrative");

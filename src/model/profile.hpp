@@ -58,6 +58,7 @@ struct Profile {
   bool has_tables = true;
   std::string toc_title;
   std::vector<std::string> title_lines;
+  std::string title_date_label;  // the title page's date label (公开日期 / 编制日期 …)
   std::string part_tables, group_tables, group_narrative;
   std::string rounding_note;
   std::vector<IncomeRowDef> summary_income_rows;

@@ -76,8 +76,8 @@ std::string hundredths_text(long long v) {
 class TextWriter {
  public:
   TextWriter(std::string& out, const layout::Page& page,
-             const std::map<const text::Font*, FontRef>& fonts)
-      : out_(out), page_(page), fonts_(fonts) {}
+             const std::map<const text::Font*, FontRef>& fonts, double synthetic_bold)
+      : out_(out), page_(page), fonts_(fonts), bold_em_(synthetic_bold) {}
 
   // `actual_text`: mark each glyph drawn for other characters than its ToUnicode entry says.
   void item(const layout::TextItem& it, bool actual_text) {
@@ -123,6 +123,18 @@ class TextWriter {
       size_ = g[a].size;
       out_ += '/' + font_ + ' ' + num(size_, 3) + " Tf\n";
     }
+    // Synthetic bold: fill and stroke (2 Tr) with a line width proportional to the size; round
+    // joins keep the corners of the strokes from spiking. Back to fill only (0 Tr) after it.
+    const bool bold = g[a].font->synthetic_bold();
+    if (bold) {
+      const std::string width = num(bold_em_ * size_, 3);
+      if (!stroking_) out_ += "2 Tr 1 j\n";
+      if (width != stroke_) out_ += width + " w\n";
+      stroke_ = width;
+    } else if (stroking_) {
+      out_ += "0 Tr\n";
+    }
+    stroking_ = bold;
     // Td moves relative to the previous run's origin: shorter than an absolute Tm for every run
     // (a third of the raw content bytes). Positions are kept in exact 0.01 pt steps so that the
     // relative moves never accumulate rounding drift.
@@ -175,6 +187,9 @@ class TextWriter {
   const std::map<const text::Font*, FontRef>& fonts_;
   std::string font_;
   double size_ = 0;
+  double bold_em_ = 0.03;
+  bool stroking_ = false;              // text rendering mode 2 (synthetic bold) in effect
+  std::string stroke_;                 // the line width set for it
   long long tc_ = 0;                   // current character spacing, in kern units (see run)
   long long line_x_ = 0, line_y_ = 0;  // origin of the current text line (BT starts at 0 0)
 };
@@ -182,13 +197,13 @@ class TextWriter {
 }  // namespace
 
 std::string page_content(const layout::Page& page,
-                         const std::map<const text::Font*, FontRef>& fonts,
-                         const PageMarks* marks) {
+                         const std::map<const text::Font*, FontRef>& fonts, const PageMarks* marks,
+                         double synthetic_bold) {
   std::string out;
   rules(out, page, marks != nullptr);
   if (!page.text.empty()) {
     out += "BT\n";
-    TextWriter w(out, page, fonts);
+    TextWriter w(out, page, fonts, synthetic_bold);
     // Consecutive items of one element (or of one artifact kind) share a marked-content sequence.
     bool open = false;
     int open_mcid = -2, open_tag = 0;

@@ -29,9 +29,12 @@ struct PageMarks {
   const layout::Structure* structure = nullptr;
 };
 
-// Without `marks` the content is untagged (no marked content at all).
+// Without `marks` the content is untagged (no marked content at all). `synthetic_bold`: stroke
+// width (em of the text size) of glyphs of a synthetic bold font (text::Font::synthetic_bold):
+// they are filled and stroked (text rendering mode 2), as Word and WPS embolden a font without a
+// bold face; pages without such glyphs carry no rendering-mode operators at all.
 std::string page_content(const layout::Page& page,
                          const std::map<const text::Font*, FontRef>& fonts,
-                         const PageMarks* marks = nullptr);
+                         const PageMarks* marks = nullptr, double synthetic_bold = 0.03);
 
 }  // namespace bp::pdf

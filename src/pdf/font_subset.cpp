@@ -15,15 +15,36 @@ struct InputDeleter {
 struct PlanDeleter {
   void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
 };
+
+// TrueType outlines: the subset is a complete font file (glyf, loca, head, hhea, hmtx, maxp and,
+// with hinting, cvt/fpgm/prep) embedded as FontFile2. Content streams address its glyphs by their
+// new glyph IDs: the CIDFontType2 says /CIDToGIDMap /Identity.
+FontSubset truetype_subset(hb_face_t* result, const hb_map_t* old_to_new,
+                           const std::set<uint32_t>& gids, const std::string& name) {
+  text::HbBlobPtr blob(hb_face_reference_blob(result));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob.get(), &len);
+  text::HbBlobPtr glyf(hb_face_reference_table(result, HB_TAG('g', 'l', 'y', 'f')));
+  if (len == 0 || hb_blob_get_length(glyf.get()) == 0)
+    throw SubsetError("字体 " + name + " 的子集没有 glyf 表");
+  FontSubset out;
+  out.sfnt.assign(data, len);
+  const unsigned glyphs = hb_face_get_glyph_count(result);
+  for (uint32_t g : gids) {
+    const hb_codepoint_t n = hb_map_get(old_to_new, g);
+    if (n == HB_MAP_VALUE_INVALID || n >= glyphs)
+      throw SubsetError("字体 " + name + " 的子集缺少字形 " + std::to_string(g));
+    out.cid_of_gid[g] = n;
+    if (n != g) out.cid_equals_gid = false;
+  }
+  return out;
+}
+
 }  // namespace
 
 FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, bool keep_hinting) {
   const std::string name =
       font.file().string() + " (face " + std::to_string(font.face_index()) + ")";
-  if (!font.is_cff())
-    throw SubsetError(
-        "font " + name +
-        " has TrueType outlines; the PDF writer embeds CFF-based OpenType fonts only");
   std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw SubsetError("hb-subset: out of memory for " + name);
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
@@ -53,10 +74,11 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
 
   std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(
       hb_subset_plan_create_or_fail(font.subset_face(), input.get()));
-  if (!plan) throw SubsetError("hb-subset cannot plan a subset of " + name);
+  if (!plan) throw SubsetError("hb-subset 无法为字体 " + name + " 制作子集");
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   text::HbFacePtr result(hb_subset_plan_execute_or_fail(plan.get()));
-  if (!result) throw SubsetError("hb-subset failed to subset " + name);
+  if (!result) throw SubsetError("hb-subset 制作字体 " + name + " 的子集失败");
+  if (!font.is_cff()) return truetype_subset(result.get(), old_to_new, gids, name);
   text::HbBlobPtr cff(hb_face_reference_table(result.get(), HB_TAG('C', 'F', 'F', ' ')));
   unsigned len = 0;
   const char* data = hb_blob_get_data(cff.get(), &len);

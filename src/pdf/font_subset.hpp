@@ -1,6 +1,8 @@
 // Subsetting one font for one document with the hb-subset plan API (STACK-NOTES): glyph IDs are
 // renumbered (no RETAIN_GIDS), layout tables are dropped from the input so that no closure pulls in
-// extra glyphs, and the 'CFF ' table of the result is what the PDF embeds (CIDFontType0C).
+// extra glyphs. For CFF outlines the 'CFF ' table of the result is what the PDF embeds
+// (CIDFontType0C); for TrueType (glyf) outlines the whole subset font file (FontFile2 of a
+// CIDFontType2), its glyphs addressed by their new glyph IDs (CID = GID, /CIDToGIDMap /Identity).
 #pragma once
 
 #include <cstdint>
@@ -19,7 +21,8 @@ class SubsetError : public std::runtime_error {
 };
 
 struct FontSubset {
-  std::string cff;                          // the subset's CFF table
+  std::string cff;                          // the subset's CFF table (CFF outlines)
+  std::string sfnt;                         // the subset font file (TrueType outlines)
   std::map<uint32_t, uint32_t> cid_of_gid;  // original glyph ID → CID used in content streams
   bool cid_keyed = false;
   bool cid_equals_gid = true;  // read from the subset's charset, not assumed

@@ -10,6 +10,7 @@
 #include "pdf/archival.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/images.hpp"
 #include "pdf/object_streams.hpp"
 #include "pdf/pdf_format.hpp"
 #include "pdf/structure_tree.hpp"
@@ -30,7 +31,8 @@ PdfObject integer(long v) {
   return PdfObject(static_cast<pdf_int64>(v));
 }
 
-// The glyphs each font needs, fonts in order of first use (stable object order).
+// The glyphs each font needs, fonts in order of first use (stable object order). A synthetic bold
+// draws its regular face's outlines: both share one UsedFont (one embedded subset).
 struct UsedFont {
   const text::Font* font = nullptr;
   std::set<uint32_t> gids;
@@ -43,8 +45,9 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
   for (const auto& page : layout.pages)
     for (const auto& item : page.text)
       for (const auto& g : item.glyphs) {
-        auto [it, fresh] = index.try_emplace(g.font, out.size());
-        if (fresh) out.push_back({g.font, {}, {}});
+        const text::Font* outlines = &g.font->outlines();
+        auto [it, fresh] = index.try_emplace(outlines, out.size());
+        if (fresh) out.push_back({outlines, {}, {}});
         UsedFont& u = out[it->second];
         u.gids.insert(g.gid);
         if (g.text[0] && !u.text.count(g.gid)) {
@@ -63,9 +66,15 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
   for (uint32_t g : used.gids) seed += ',' + std::to_string(g);
   const std::string base = subset_tag(seed) + "+" + font.postscript_name();
 
+  const bool truetype = !font.is_cff();
   PdfObject* file = objs.CreateObject();
-  file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-  file->GetStream()->Set(sub.cff.data(), static_cast<pdf_long>(sub.cff.size()));
+  if (truetype) {
+    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(sub.sfnt.size())));
+    file->GetStream()->Set(sub.sfnt.data(), static_cast<pdf_long>(sub.sfnt.size()));
+  } else {
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    file->GetStream()->Set(sub.cff.data(), static_cast<pdf_long>(sub.cff.size()));
+  }
 
   const auto& m = font.metrics();
   PdfObject* desc = objs.CreateObject("FontDescriptor");
@@ -80,7 +89,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
   dd.AddKey("Descent", integer(std::lround(m.descender * k)));
   dd.AddKey("CapHeight", integer(std::lround(m.cap_height * k)));
   dd.AddKey("StemV", integer(80));
-  dd.AddKey("FontFile3", file->Reference());
+  dd.AddKey(truetype ? "FontFile2" : "FontFile3", file->Reference());
 
   // /W: runs of consecutive CIDs whose width differs from /DW 1000.
   std::map<uint32_t, long> width_of_cid;
@@ -104,7 +113,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
 
   PdfObject* cid = objs.CreateObject("Font");
   auto& cd = cid->GetDictionary();
-  cd.AddKey("Subtype", PdfName("CIDFontType0"));
+  cd.AddKey("Subtype", PdfName(truetype ? "CIDFontType2" : "CIDFontType0"));
   cd.AddKey("BaseFont", PdfName(base));
   PdfDictionary info;
   info.AddKey("Registry", PdfString("Adobe"));
@@ -114,6 +123,8 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
   cd.AddKey("FontDescriptor", desc->Reference());
   cd.AddKey("DW", integer(1000));
   if (!widths.empty()) cd.AddKey("W", widths);
+  // The subset's glyphs are addressed by their new glyph IDs (font_subset.hpp).
+  if (truetype) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
 
   std::map<uint32_t, std::u32string> text_of_cid;
   for (const auto& [g, s] : used.text) text_of_cid.emplace(sub.cid_of_gid.at(g), s);
@@ -246,21 +257,32 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
-                              subsets[i].cff.size(), subsets[i].cid_equals_gid});
+                              subsets[i].cff.size() + subsets[i].sfnt.size(),
+                              subsets[i].cid_equals_gid});
   }
+  // A synthetic bold uses its regular face's font resource (content_stream strokes it).
+  for (const auto& page : layout.pages)
+    for (const auto& item : page.text)
+      for (const auto& g : item.glyphs)
+        if (g.font->synthetic_bold() && !refs.count(g.font))
+          refs[g.font] = refs.at(&g.font->outlines());
   if (stats) stats->subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
 
   const bool tagged = options.tagged && !layout.structure.empty();
   const std::vector<PageTags> tags = tagged ? assign_mcids(layout) : std::vector<PageTags>{};
+  ImageSet images(pdf);
   for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
     const layout::Page& page = layout.pages[pi];
     PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width, page.height));
-    const std::string content = page_content(page, refs, tagged ? &tags[pi].marks : nullptr);
+    const std::string content =
+        images.draw(page, tagged) +
+        page_content(page, refs, tagged ? &tags[pi].marks : nullptr, options.synthetic_bold);
     p->GetContentsForAppending()->GetStream()->Set(content.data(),
                                                    static_cast<pdf_long>(content.size()));
     std::set<size_t> on_page;
     for (const auto& it : page.text)
       for (const auto& g : it.glyphs) on_page.insert(refs.at(g.font).index);
+    images.add_resources(*p, page);
     if (!on_page.empty()) {
       PdfDictionary fonts;
       for (size_t i : on_page)

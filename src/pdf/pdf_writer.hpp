@@ -15,7 +15,7 @@ struct FontStats {
   std::string name;  // PostScript name
   std::string file;
   int glyphs = 0;        // glyphs in the subset (without .notdef)
-  size_t cff_bytes = 0;  // subset CFF size before Flate
+  size_t cff_bytes = 0;  // subset font program size before Flate (CFF, or the TrueType file)
   bool cid_equals_gid = true;
 };
 
@@ -33,6 +33,8 @@ struct WriteOptions {
   // A tagged file's objects in compressed object streams (PDF 1.5; libqpdf): the structure tree's
   // many small dictionaries cost a fraction of their plain size (theme pdf.object_streams).
   bool object_streams = true;
+  // Synthetic bold (a family without a bold face): stroke width in em of the text size.
+  double synthetic_bold = 0.03;
 };
 
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.

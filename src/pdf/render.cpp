@@ -33,7 +33,8 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
                                 {.keep_hinting = theme.font_hinting,
                                  .tagged = theme.pdf_tagged,
                                  .archival = theme.pdf_archival,
-                                 .object_streams = theme.pdf_object_streams});
+                                 .object_streams = theme.pdf_object_streams,
+                                 .synthetic_bold = theme.synthetic_bold});
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());

@@ -14,10 +14,12 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
            bool preprocess_for_subsetting)
     : file_(file), face_index_(face_index), preprocess_(preprocess_for_subsetting) {
   blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
-  if (!blob_) throw FontError("cannot read font file " + file.string());
+  if (!blob_)
+    throw FontError("无法读取字体文件 " + file.string() + "（文件不存在、无权限或不是字体文件）");
   unsigned face_count = hb_face_count(blob_.get());
   if (face_index < 0 || static_cast<unsigned>(face_index) >= std::max(face_count, 1u))
-    throw FontError("font file " + file.string() + " has no face " + std::to_string(face_index));
+    throw FontError("字体文件 " + file.string() + " 中没有第 " + std::to_string(face_index) +
+                    " 个字形集（共 " + std::to_string(face_count) + " 个）");
   face_.reset(hb_face_create(blob_.get(), static_cast<unsigned>(face_index)));
   font_.reset(hb_font_create(face_.get()));
   hb_font_make_immutable(font_.get());  // shared read-only between documents and threads
@@ -28,12 +30,13 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
   FT_Face raw = nullptr;
   if (FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len),
                          face_index, &raw) != 0)
-    throw FontError("FreeType cannot open face " + std::to_string(face_index) + " of " +
-                    file.string());
+    throw FontError("FreeType 无法打开字体文件 " + file.string() + " 的第 " +
+                    std::to_string(face_index) + " 个字形集");
   ft_face_.reset(raw);
 
   if (const char* ps = FT_Get_Postscript_Name(raw)) ps_name_ = ps;
-  if (ps_name_.empty()) throw FontError("font " + file.string() + " has no PostScript name");
+  if (ps_name_.empty())
+    throw FontError("字体文件 " + file.string() + " 没有 PostScript 名称（PDF 嵌入字体需要）");
   metrics_.units_per_em = raw->units_per_EM;
   metrics_.bbox[0] = static_cast<int>(raw->bbox.xMin);
   metrics_.bbox[1] = static_cast<int>(raw->bbox.yMin);
@@ -59,9 +62,25 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
     if (uint32_t g = glyph(d)) digit_advance_ = std::max(digit_advance_, advance(g));
 }
 
+Font::Font(const Font& regular, SyntheticBold)
+    : file_(regular.file_),
+      face_index_(regular.face_index_),
+      blob_(hb_blob_reference(regular.blob_.get())),
+      face_(hb_face_reference(regular.face_.get())),
+      font_(hb_font_reference(regular.font_.get())),
+      ps_name_(regular.ps_name_),
+      metrics_(regular.metrics_),
+      digit_advance_(regular.digit_advance_),
+      is_cff_(regular.is_cff_),
+      regular_(&regular.outlines()),
+      preprocess_(regular.preprocess_) {}
+
 namespace {
-// The tables a CFF subset is made from. hb-subset's plan otherwise walks the whole cmap (tens of
-// thousands of entries in a CJK font) for every subset, although the PDF embeds only the CFF.
+// The tables a subset is made from. hb-subset's plan otherwise walks the whole cmap (tens of
+// thousands of entries in a CJK font) for every subset, although the PDF embeds only the outlines:
+// the CFF table of a CFF font; for TrueType outlines the tables a PDF FontFile2 needs (glyf, loca,
+// the metrics and the hinting programs; no cmap — a CIDFontType2 maps CIDs to glyphs itself — and
+// no embedded bitmaps, which are most of the bytes of fonts like WenQuanYi Zen Hei).
 hb_blob_t* subset_table(hb_face_t*, hb_tag_t tag, void* user_data) {
   switch (tag) {
     case HB_TAG('C', 'F', 'F', ' '):
@@ -69,6 +88,11 @@ hb_blob_t* subset_table(hb_face_t*, hb_tag_t tag, void* user_data) {
     case HB_TAG('m', 'a', 'x', 'p'):
     case HB_TAG('h', 'h', 'e', 'a'):
     case HB_TAG('h', 'm', 't', 'x'):
+    case HB_TAG('g', 'l', 'y', 'f'):
+    case HB_TAG('l', 'o', 'c', 'a'):
+    case HB_TAG('c', 'v', 't', ' '):
+    case HB_TAG('f', 'p', 'g', 'm'):
+    case HB_TAG('p', 'r', 'e', 'p'):
       return hb_face_reference_table(static_cast<hb_face_t*>(user_data), tag);
     default:
       return hb_blob_get_empty();
@@ -77,6 +101,7 @@ hb_blob_t* subset_table(hb_face_t*, hb_tag_t tag, void* user_data) {
 }  // namespace
 
 hb_face_t* Font::subset_face() const {
+  if (regular_) return regular_->subset_face();
   std::call_once(preprocess_once_, [&] {
     HbFacePtr slim(
         hb_face_create_for_tables(subset_table, hb_face_reference(face_.get()),

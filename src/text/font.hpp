@@ -11,13 +11,16 @@
 #include <string>
 
 #include "text/raii.hpp"
+#include "util/config_error.hpp"
 
 namespace bp::text {
 
-// A font that cannot be found or read. The message names the family and/or the file.
-class FontError : public std::runtime_error {
+// A font that cannot be found or read. The message names the family and/or the file. Codes:
+// E300 damaged or unreadable file, E602 family not found, E603 family without a regular face.
+class FontError : public ConfigError {
  public:
-  using std::runtime_error::runtime_error;
+  explicit FontError(const std::string& message, std::string code = "E300")
+      : ConfigError("", message, std::move(code)) {}
 };
 
 // Metrics in font units (upem), as the PDF FontDescriptor needs them.
@@ -38,6 +41,11 @@ class Font {
   // `preprocess_for_subsetting`: see subset_face().
   Font(FT_Library ft, const std::filesystem::path& file, int face_index,
        bool preprocess_for_subsetting = false);
+  // The synthetic bold of `regular` (a family without a bold face, as most Chinese fonts are):
+  // the same outlines, metrics and advances, shared with `regular` (which must outlive it); the
+  // PDF writer strokes its glyphs as well as filling them, as Word and WPS embolden such fonts.
+  struct SyntheticBold {};
+  Font(const Font& regular, SyntheticBold);
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 
@@ -64,8 +72,14 @@ class Font {
   // font) after which each subset is faster again. The subsets are byte-identical either way.
   // Thread-safe.
   hb_face_t* subset_face() const;
-  // True when the face's outlines are CFF (what the PDF writer embeds as CIDFontType0C).
+  // True when the face's outlines are CFF (embedded as CIDFontType0C); else they are TrueType
+  // glyf outlines (embedded as CIDFontType2 with a FontFile2).
   bool is_cff() const { return is_cff_; }
+  // True for the synthetic bold of a regular face (see the SyntheticBold constructor).
+  bool synthetic_bold() const { return regular_ != nullptr; }
+  // The face whose outlines this font draws: itself, or the regular face a synthetic bold strokes.
+  // The PDF writer embeds one subset per outline face.
+  const Font& outlines() const { return regular_ ? *regular_ : *this; }
 
  private:
   std::filesystem::path file_;
@@ -78,6 +92,7 @@ class Font {
   FontMetrics metrics_;
   int digit_advance_ = 0;
   bool is_cff_ = false;
+  const Font* regular_ = nullptr;  // set for a synthetic bold
   bool preprocess_ = false;
   mutable std::once_flag preprocess_once_;
   mutable HbFacePtr preprocessed_;

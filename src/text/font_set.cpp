@@ -58,7 +58,7 @@ std::vector<FontSet::Candidate> FontSet::list_family(std::string_view family) co
   FcPatternPtr pat(FcPatternCreate());
   std::string fam(family);
   FcPatternAddString(pat.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(fam.c_str()));
-  FcObjectSetPtr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, nullptr));
+  FcObjectSetPtr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_STYLE, nullptr));
   FcFontSetPtr set(FcFontList(fc_.get(), pat.get(), os.get()));
   std::vector<Candidate> out;
   if (!set) return out;
@@ -71,6 +71,13 @@ std::vector<FontSet::Candidate> FontSet::list_family(std::string_view family) co
     FcPatternGetInteger(p, FC_WEIGHT, 0, &weight);
     FcPatternGetInteger(p, FC_SLANT, 0, &slant);
     if (slant != FC_SLANT_ROMAN) continue;
+    // Some fonts state the regular weight class for their bold face too (TeX Live's FandolSong-Bold
+    // and FandolHei-Bold: fontconfig weight 80 for both faces); their style name says which is
+    // which.
+    FcChar8* style = nullptr;
+    if (weight < kBold && FcPatternGetString(p, FC_STYLE, 0, &style) == FcResultMatch &&
+        std::string_view(reinterpret_cast<const char*>(style)) == "Bold")
+      weight = kBold;
     Candidate c{reinterpret_cast<const char*>(file), index, weight, false};
     c.in_app_dir =
         std::any_of(dirs_.begin(), dirs_.end(), [&](auto& d) { return under(c.file, d); });
@@ -79,33 +86,71 @@ std::vector<FontSet::Candidate> FontSet::list_family(std::string_view family) co
   return out;
 }
 
-const Font& FontSet::get(std::string_view family, bool bold) {
+void FontSet::add_dir(const std::filesystem::path& dir) {
+  std::lock_guard lock(mu_);
+  std::error_code ec;
+  auto abs = std::filesystem::weakly_canonical(dir, ec);
+  if (ec) abs = dir;
+  if (std::find(dirs_.begin(), dirs_.end(), abs) != dirs_.end()) return;
+  dirs_.push_back(abs);
+  if (std::filesystem::is_directory(abs, ec)) add_font_files(fc_.get(), abs);
+}
+
+namespace {
+std::string where_looked(const std::vector<std::filesystem::path>& dirs) {
+  std::string s;
+  for (const auto& d : dirs) s += (s.empty() ? "" : "、") + d.string();
+  return s.empty() ? "系统字体" : s + " 和系统字体";
+}
+}  // namespace
+
+const Font& FontSet::get(std::string_view family, bool bold, bool allow_synthetic_bold) {
   std::lock_guard lock(mu_);
   auto key = std::make_pair(std::string(family), bold);
-  if (auto it = by_request_.find(key); it != by_request_.end()) return *it->second;
+  if (auto it = by_request_.find(key); it != by_request_.end()) {
+    if (allow_synthetic_bold || !it->second->synthetic_bold()) return *it->second;
+  }
 
   auto cands = list_family(family);
   if (cands.empty())
-    throw FontError("font family '" + key.first +
-                    "' not found (looked in the project font directories and the system fonts)");
+    throw FontError(
+        "找不到字体“" + key.first + "”（已查找 " + where_looked(dirs_) +
+            "）：请安装该字体，或把字体文件放入站点的 fonts 目录，或在主题中改用已安装的字体"
+            "（fc-list 列出已安装的字体）",
+        "E602");
   int want = bold ? kBold : kRegular;
   // Nearest weight; then the project's own fonts; then a stable order.
-  std::sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
-    int da = std::abs(a.weight - want), db = std::abs(b.weight - want);
-    if (da != db) return da < db;
-    if (a.in_app_dir != b.in_app_dir) return a.in_app_dir;
-    if (a.file != b.file) return a.file < b.file;
-    return a.index < b.index;
-  });
-  const Candidate& best = cands.front();
-  if (std::abs(best.weight - want) > 40)
-    throw FontError("font family '" + key.first + "' has no " + (bold ? "bold" : "regular") +
-                    " face (nearest: " + best.file.string() + ", weight " +
-                    std::to_string(best.weight) + "); a synthetic substitute is never used");
-
-  auto face_key = std::make_pair(best.file.string(), best.index);
-  auto& slot = by_face_[face_key];
-  if (!slot) slot = std::make_unique<Font>(ft_.get(), best.file, best.index, preprocess_);
+  auto nearest = [&](int w) {
+    std::sort(cands.begin(), cands.end(), [&](const Candidate& a, const Candidate& b) {
+      int da = std::abs(a.weight - w), db = std::abs(b.weight - w);
+      if (da != db) return da < db;
+      if (a.in_app_dir != b.in_app_dir) return a.in_app_dir;
+      if (a.file != b.file) return a.file < b.file;
+      return a.index < b.index;
+    });
+    return cands.front();
+  };
+  auto load = [&](const Candidate& c) -> const Font& {
+    auto& slot = by_face_[std::make_pair(c.file.string(), c.index)];
+    if (!slot) slot = std::make_unique<Font>(ft_.get(), c.file, c.index, preprocess_);
+    return *slot;
+  };
+  const Candidate best = nearest(want);
+  if (std::abs(best.weight - want) <= 40) {
+    const Font& f = load(best);
+    by_request_[key] = &f;
+    return f;
+  }
+  // A bold request of a family without a bold face: its regular face, emboldened.
+  const Candidate regular = nearest(kRegular);
+  if (std::abs(regular.weight - kRegular) > 40 || !bold || !allow_synthetic_bold)
+    throw FontError("字体“" + key.first + "”没有" + (bold ? "粗体" : "常规体") + "（最接近的是 " +
+                        regular.file.string() + "，字重 " + std::to_string(regular.weight) +
+                        "）：请在主题中为这一字体角色另指定字体",
+                    "E603");
+  const Font& base = load(regular);
+  auto& slot = synthetic_bold_[&base];
+  if (!slot) slot = std::make_unique<Font>(base, Font::SyntheticBold{});
   by_request_[key] = slot.get();
   return *slot;
 }

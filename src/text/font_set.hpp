@@ -28,9 +28,17 @@ class FontSet {
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
 
-  // The face of `family` in the requested weight. Never substitutes: an unknown family, or a
-  // family without a real bold face when bold is asked for, is a FontError naming the family.
-  const Font& get(std::string_view family, bool bold);
+  // The face of `family` in the requested weight. Never substitutes another family: an unknown
+  // family (E602) or one without a regular face (E603) is a FontError naming the family. A family
+  // without a bold face (most Chinese fonts: 仿宋_GB2312, WenQuanYi Zen Hei, AR PL UMing) gives
+  // the synthetic bold of its regular face when bold is asked for (Font::synthetic_bold; the PDF
+  // strokes it as Word and WPS do), unless `allow_synthetic_bold` is false (then E603 as well).
+  const Font& get(std::string_view family, bool bold, bool allow_synthetic_bold = true);
+
+  // Adds the font files below `dir` (e.g. a theme's fonts.dirs: TeX Live's Fandol fonts are not in
+  // fontconfig's directories) with the same preference as the constructor's directories. Safe to
+  // call again with the same directory (nothing happens); thread-safe.
+  void add_dir(const std::filesystem::path& dir);
 
  private:
   struct Candidate {
@@ -48,6 +56,7 @@ class FontSet {
   FcConfigPtr fc_;
   std::map<std::pair<std::string, bool>, const Font*> by_request_;
   std::map<std::pair<std::string, int>, std::unique_ptr<Font>> by_face_;  // (file, index)
+  std::map<const Font*, std::unique_ptr<Font>> synthetic_bold_;           // by regular face
 };
 
 }  // namespace bp::text

@@ -44,6 +44,9 @@ NOT_TEXT = {
     "catalog.economic": "names keyed by code",
     "catalog.function_notes": "explanations keyed by code (probed separately below)",
     "review": "codes of review rules switched off (docs/review.md): settings, never printed",
+    "department.theme": "choice of a theme file (the look, not text; tests/e2e/test_themes_fonts.sh)",
+    "department.title_page.date": "date YYYY-MM-DD (probed separately below)",
+    "department.title_page.logo": "path of a PNG file (drawn, not text; tests/e2e/test_themes_fonts.sh)",
 }
 
 BASES = {"2021": "examples/2021/512.yaml", "2023": "examples/2023/633.yaml",
@@ -127,6 +130,7 @@ def main():
             set_path(doc, path, token)
         # References and formats, with a value of their kind.
         doc["assets"]["as_of"] = "2019-06-30"
+        doc["department"].setdefault("title_page", {})["date"] = "2024-12-30"
         used = doc["expenditure"][0]["code"]
         doc.setdefault("catalog", {}).setdefault("function", {})[used] = "PRBFNQ"
         doc["catalog"].setdefault("function_notes", {})[used] = "PRBNOTEQ"
@@ -164,6 +168,8 @@ def main():
             failures.append(f"{form}: projects.unit not printed")
         if "2019年6月30日" not in text and "2019-06-30" not in text:
             failures.append(f"{form}: assets.as_of not printed")
+        if "2024年12月30日" not in text:
+            failures.append(f"{form}: department.title_page.date not printed")
     print(f"{len(keys)} text keys × {len(BASES)} forms = {total} probes, {len(failures)} failures")
     for f in failures:
         print("  " + f)
