@@ -83,6 +83,8 @@ InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::strin
   hash_tree_into(h, cfg.parent_path() / "templates");
   h.field("fonts");
   hash_tree_into(h, cfg.parent_path() / "fonts");
+  if (const auto tagged = ctx.pdf_tagged_override())  // build --pdf-tags: changes the PDF
+    h.field(*tagged ? "pdf-tags-on" : "pdf-tags-off");
   shared_ = h.value();
   std::error_code ec;
   for (auto it = std::filesystem::directory_iterator(cfg / "profiles", ec);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/typesetting.hpp"
@@ -28,6 +29,13 @@ class Context {
   const TemplateSet& templates() const { return templates_; }
   // Theme and fonts, loaded on first use (only builds that typeset need them).
   Typesetting& typesetting() const { return typesetting_->get(); }
+  // `build --pdf-tags on|off` (docs/pdf-standards.md): overrides the theme's pdf.tagged; part of
+  // the incremental build's input hash. Set before the first typesetting().
+  void override_pdf_tagged(std::optional<bool> tagged) {
+    pdf_tagged_ = tagged;
+    typesetting_->override_pdf_tagged(tagged);
+  }
+  std::optional<bool> pdf_tagged_override() const { return pdf_tagged_; }
 
   // --config, else $BUDGETPRESS_CONFIG, else config/ beside the executable's parent, else the
   // source tree's config/ (a developer build).
@@ -39,6 +47,7 @@ class Context {
   std::map<std::string, Profile> profiles_;
   TemplateSet templates_;
   std::unique_ptr<LazyTypesetting> typesetting_;
+  std::optional<bool> pdf_tagged_;
 };
 
 }  // namespace bp

@@ -1,11 +1,12 @@
 // Fonts and theme for the typeset backends (PDF, and DOCX's 目录 page numbers). Loading fonts
-// (fontconfig, font files) is the slow part of a first PDF, so it happens once per process, on first
-// use, and is shared by every department of a batch (FontSet is thread-safe).
+// (fontconfig, font files) is the slow part of a first PDF, so it happens once per process, on
+// first use, and is shared by every department of a batch (FontSet is thread-safe).
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
@@ -25,9 +26,12 @@ class LazyTypesetting {
  public:
   explicit LazyTypesetting(std::filesystem::path config_dir) : config_dir_(std::move(config_dir)) {}
   Typesetting& get();
+  // `build --pdf-tags on|off`: replaces the theme's pdf.tagged (set before the first get()).
+  void override_pdf_tagged(std::optional<bool> tagged) { pdf_tagged_ = tagged; }
 
  private:
   std::filesystem::path config_dir_;
+  std::optional<bool> pdf_tagged_;
   std::once_flag once_;
   std::unique_ptr<Typesetting> value_;
 };

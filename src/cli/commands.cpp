@@ -96,8 +96,10 @@ int run_check(const Options& opt) {
       const std::string claim = output_claim(*c.budget);
       auto [it, fresh] = owners.emplace(claim, f);
       if (!fresh) {
-        std::cerr << c.diag.format({Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
-                  << "\n";
+        std::cerr
+            << c.diag.format(
+                   {Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
+            << "\n";
         ++errors;
         failed = true;
       }
@@ -130,9 +132,19 @@ int run_build(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
+  std::optional<bool> pdf_tags;  // --pdf-tags (docs/pdf-standards.md)
+  if (opt.pdf_tags == "on" || opt.pdf_tags == "off") {
+    pdf_tags = opt.pdf_tags == "on";
+  } else if (!opt.pdf_tags.empty()) {
+    std::cerr << "budgetpress: 错误: --pdf-tags 只能是 on（带标签的无障碍 PDF）或 off（不带标签），"
+                 "收到“"
+              << opt.pdf_tags << "”\n";
+    return kUsage;
+  }
   if (!limit_memory(opt.max_memory)) return kUsage;
   auto ctx = load_context(opt.config_dir, opt.argv0);
   if (!ctx) return kUsage;
+  ctx->override_pdf_tagged(pdf_tags);
   auto inputs = collect_batch_inputs(opt.paths, shard);
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (inputs.files.empty()) {

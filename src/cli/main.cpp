@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
   build->add_option("--shard", opt.shard, "只处理第 k 片（共 N 片）：k/N，按输入相对路径的哈希分片");
   build->add_option("--time-limit", opt.time_limit, "每个部门的处理时间上限（秒，0 = 不限；默认 300）")
       ->check(CLI::Range(0u, 86400u));
+  build->add_option("--pdf-tags", opt.pdf_tags,
+                    "PDF 是否带标签（无障碍 PDF/UA-1，读屏软件可用）：on 或 off（默认按主题 pdf.tagged，即 on）");
   build->add_option("--max-memory", opt.max_memory, "整个进程的内存（地址空间）上限，单位 MiB（默认不限）")
       ->check(CLI::Range(64u, 1u << 22));
 
