@@ -82,6 +82,8 @@ InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::strin
     h.field(part_dir_name(part));
     for (const auto& dir : layers.dirs(part)) hash_tree_into(h, dir);
   }
+  if (const auto tagged = ctx.pdf_tagged_override())  // build --pdf-tags: changes the PDF
+    h.field(*tagged ? "pdf-tags-on" : "pdf-tags-off");
   shared_ = h.value();
   for (const auto& [rel, file] : layers.files(ConfigPart::Profiles)) {
     if (file.extension() != ".yaml" || rel.find('/') != std::string::npos) continue;

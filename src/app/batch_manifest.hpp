@@ -6,7 +6,8 @@
 // hash of everything the output depends on:
 //   - the department's YAML bytes and the bytes of its year profile (config/profiles/<form>.yaml),
 //   - every file under config/catalog/, config/themes/, templates/ and fonts/ (bytes, not mtimes),
-//   - the program version, SOURCE_DATE_EPOCH and the output format.
+//   - the program version, SOURCE_DATE_EPOCH and the output format,
+//   - `build --pdf-tags` when given.
 // An output is "unchanged" when the recorded hash equals the current one and the file still exists.
 #pragma once
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,13 @@ class Context {
   // ThemeError (a configuration error) when it cannot be found or read. Loads no fonts.
   const layout::Theme& theme_for(const Budget& b) const;
   Themes& themes() const { return *themes_; }
+  // `build --pdf-tags on|off` (docs/pdf-standards.md): overrides every theme's pdf.tagged; part of
+  // the incremental build's input hash. Set before any department is built.
+  void override_pdf_tagged(std::optional<bool> tagged) {
+    pdf_tagged_ = tagged;
+    themes_->override_pdf_tagged(tagged);
+  }
+  std::optional<bool> pdf_tagged_override() const { return pdf_tagged_; }
 
   // --config, else $BUDGETPRESS_CONFIG, else the installed config/ (installed_config_dir).
   static std::filesystem::path find_config_dir(const std::string& flag, const char* argv0);
@@ -68,6 +76,7 @@ class Context {
   TypesettingDirs dirs_;
   std::unique_ptr<Themes> themes_;
   std::unique_ptr<LazyTypesetting> typesetting_;
+  std::optional<bool> pdf_tagged_;
 };
 
 }  // namespace bp

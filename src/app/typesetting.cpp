@@ -8,9 +8,19 @@ const layout::Theme& Themes::get(const std::string& name) {
   const std::string& n = name.empty() ? default_ : name;
   std::lock_guard lock(mu_);
   auto& slot = loaded_[n];
-  if (!slot)
+  if (!slot) {
     slot = std::make_unique<layout::Theme>(layout::Theme::load(layout::resolve_theme(n, dirs_)));
+    if (pdf_tagged_) slot->pdf_tagged = *pdf_tagged_;
+  }
   return *slot;
+}
+
+void Themes::override_pdf_tagged(std::optional<bool> tagged) {
+  std::lock_guard lock(mu_);
+  pdf_tagged_ = tagged;
+  if (!tagged) return;
+  for (auto& [name, theme] : loaded_)
+    if (theme) theme->pdf_tagged = *tagged;
 }
 
 Typesetting::Typesetting(Themes& themes, std::vector<std::filesystem::path> font_dirs)

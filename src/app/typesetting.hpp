@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,10 +34,14 @@ class Themes {
   // Theme `name` ("" = the run's default), loaded on first use. Thread-safe; the reference stays
   // valid for the Themes' lifetime. Throws ThemeError (E600 not found, E601 unreadable).
   const layout::Theme& get(const std::string& name = "");
+  // `build --pdf-tags on|off`: replaces pdf.tagged of every theme, loaded already or later (set
+  // before any department is built).
+  void override_pdf_tagged(std::optional<bool> tagged);
 
  private:
   std::vector<std::filesystem::path> dirs_;
   std::string default_;
+  std::optional<bool> pdf_tagged_;
   std::mutex mu_;
   std::map<std::string, std::unique_ptr<layout::Theme>> loaded_;
 };

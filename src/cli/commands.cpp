@@ -144,9 +144,19 @@ int run_build(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
+  std::optional<bool> pdf_tags;  // --pdf-tags (docs/pdf-standards.md)
+  if (opt.pdf_tags == "on" || opt.pdf_tags == "off") {
+    pdf_tags = opt.pdf_tags == "on";
+  } else if (!opt.pdf_tags.empty()) {
+    std::cerr << "budgetpress: 错误: --pdf-tags 只能是 on（带标签的无障碍 PDF）或 off（不带标签），"
+                 "收到“"
+              << opt.pdf_tags << "”\n";
+    return kUsage;
+  }
   if (!limit_memory(opt.max_memory)) return kUsage;
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme);
   if (!ctx) return kUsage;
+  ctx->override_pdf_tagged(pdf_tags);
   if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight_or_report(*ctx))
     return kUsage;
   auto inputs = collect_batch_inputs(opt.paths, shard);

@@ -18,6 +18,7 @@ struct Options {
   std::string shard;          // build: "k/N", empty = all departments
   unsigned time_limit = 300;  // build: seconds per department, 0 = unlimited (docs/limits.md)
   unsigned max_memory = 0;    // build: MiB of address space for the process (RLIMIT_AS), 0 = none
+  std::string pdf_tags;       // build: "on" | "off" overrides the theme's pdf.tagged, "" = theme
   bool strict = false;        // check: warnings fail too (exit 1)
   std::string check_format = "text";  // check: text | json (stdout)
   std::string report;                 // check: --report FILE.html|.md

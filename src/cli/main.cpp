@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
       ->add_option("--time-limit", opt.time_limit,
                    "每个部门的处理时间上限（秒，0 = 不限；默认 300）")
       ->check(bp::cli::range_zh(0, 86400));
+  build->add_option("--pdf-tags", opt.pdf_tags,
+                    "PDF 是否带标签（无障碍 PDF/UA-1，读屏软件可用）：on 或 off（默认按主题 "
+                    "pdf.tagged，即 on）");
   build
       ->add_option("--max-memory", opt.max_memory,
                    "整个进程的内存（地址空间）上限，单位 MiB（默认不限）")

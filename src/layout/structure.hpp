@@ -52,6 +52,7 @@ struct StructNode {
   // Table cells (attributes written only when they differ from the default).
   int rowspan = 1, colspan = 1;
   bool column_header = false;  // TH /Scope /Column
+  bool row_header = false;     // TH /Scope /Row (the 科目 cells of a classification row)
   std::string id;              // /ID of a header cell that a data cell's /Headers names
   std::vector<int> headers;    // TH elements that head this data cell
   std::string alt;             // Link: the annotation's description (/Contents)

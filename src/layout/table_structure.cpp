@@ -7,6 +7,15 @@ namespace bp::layout {
 
 namespace {
 
+// A row of a classification table (合计, 类/款/项 rows): its leading text cells — 科目编码 and
+// 科目名称, or the 合计 label spanning them — name the row, so they are row headers. Form tables'
+// fixed rows (RowRole::Plain: 收支总表 lines, project information, text tables) pair a label with
+// its value several times per row, where a row-wide header would be wrong: they stay TD.
+bool names_row(doc::RowRole r) {
+  return r == doc::RowRole::Total || r == doc::RowRole::Level1 || r == doc::RowRole::Level2 ||
+         r == doc::RowRole::Item;
+}
+
 // Creates TR elements and their cells in row, then column order (the plan lists blank slots
 // last); returns each box's element.
 std::vector<int> tag_rows(const std::vector<TableCellBox>& boxes, size_t rows, Role cell_role,
@@ -21,13 +30,17 @@ std::vector<int> tag_rows(const std::vector<TableCellBox>& boxes, size_t rows, R
   size_t k = 0;
   for (size_t r = 0; r < rows; ++r) {
     const int tr = s.add(Role::TR, group);
+    bool leading = true;  // still in the row's leading text cells
     for (; k < order.size() && boxes[order[k]].g.row == static_cast<int>(r); ++k) {
       const GridCell& g = boxes[order[k]].g;
-      const int c = s.add(cell_role, tr);
+      leading = leading && g.cell && !g.cell->text.empty() && !g.cell->number;
+      const bool row_header = cell_role == Role::TD && leading && names_row(g.role);
+      const int c = s.add(row_header ? Role::TH : cell_role, tr);
       StructNode& n = s.nodes[static_cast<size_t>(c)];
       n.rowspan = g.rowspan;
       n.colspan = g.colspan;
       n.column_header = cell_role == Role::TH;
+      n.row_header = row_header;
       node[order[k]] = c;
     }
   }
@@ -49,10 +62,20 @@ TableTags tag_table(const TablePlan& plan, Structure& s, int table, int parent) 
     t.body = tag_rows(plan.body, plan.body_h.size(), Role::TD, s.add(Role::TBody, t.table), s);
   t.body_placed.assign(plan.body.size(), 0);
 
-  // /Headers where one column header row with simple cells is not enough.
+  // /Headers where one column header row with simple cells is not enough. A cell that has
+  // /Headers is read with those only, so a data cell also names its row's header cells.
   bool complex = plan.head_h.size() > 1;
   for (const auto& b : plan.head) complex = complex || b.g.colspan > 1 || b.g.rowspan > 1;
   if (!complex) return t;
+  std::vector<std::vector<int>> row_heads(plan.body_h.size());
+  for (size_t i = 0; i < plan.body.size(); ++i) {
+    StructNode& n = s.nodes[static_cast<size_t>(t.body[i])];
+    if (!n.row_header) continue;
+    if (n.id.empty()) n.id = "H" + std::to_string(t.body[i]);
+    for (int r = plan.body[i].g.row; r < plan.body[i].g.row + plan.body[i].g.rowspan; ++r)
+      if (r < static_cast<int>(row_heads.size()))
+        row_heads[static_cast<size_t>(r)].push_back(t.body[i]);
+  }
   for (size_t i = 0; i < plan.body.size(); ++i) {
     const GridCell& d = plan.body[i].g;
     StructNode& td = s.nodes[static_cast<size_t>(t.body[i])];
@@ -64,6 +87,8 @@ TableTags tag_table(const TablePlan& plan, Structure& s, int table, int parent) 
       if (th.id.empty()) th.id = "H" + std::to_string(t.head[h]);
       td.headers.push_back(t.head[h]);
     }
+    if (!td.row_header && d.row < static_cast<int>(row_heads.size()))
+      for (int h : row_heads[static_cast<size_t>(d.row)]) td.headers.push_back(h);
   }
   return t;
 }

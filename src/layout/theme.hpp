@@ -120,11 +120,11 @@ struct Theme {
   // the project's and the system's fonts — e.g. TeX Live's Fandol fonts.
   std::vector<std::filesystem::path> font_dirs;
 
-  // PDF standards (docs/pdf-standards.md): PDF/A-2u (cheap: on) and tagged PDF/UA-1 (off: it
-  // costs +17 % bytes and about 2.8× the CPU time of a document, see bench/pdf/README.md).
-  bool pdf_tagged = false;
+  // PDF standards (docs/pdf-standards.md): PDF/A-2u and tagged PDF/UA-1, both on (tagging costs
+  // ≈ 1.1× the CPU time and ≈ +25 % bytes of an untagged file, bench/pdf/README.md).
+  bool pdf_tagged = true;
   bool pdf_archival = true;
-  bool pdf_object_streams = true;  // a tagged file's objects in compressed object streams
+  bool pdf_object_streams = true;  // objects in compressed object streams (pdf/file_writer.hpp)
 
   text::Kinsoku kinsoku = text::Kinsoku::Basic;
   double latin_spacing = 0.25;  // em between Han and Latin/digits

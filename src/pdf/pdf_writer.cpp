@@ -9,9 +9,9 @@
 
 #include "pdf/archival.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/file_writer.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/images.hpp"
-#include "pdf/object_streams.hpp"
 #include "pdf/pdf_format.hpp"
 #include "pdf/structure_tree.hpp"
 #include "pdf/to_unicode.hpp"
@@ -293,20 +293,15 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   const auto annots = add_links(pdf, layout, meta.epoch, tagged);
   add_outline(pdf, layout);
   set_info(pdf, meta);
+  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged);
+  RawObjects tree;  // numbered after every PoDoFo object
   if (tagged) {
-    write_structure_tree(pdf, layout, tags, annots);
+    tree = write_structure_tree(pdf, layout, tags, annots, next_object_number(pdf));
     PdfDictionary prefs;
     prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
     pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
   }
-  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged);
-
-  PdfRefCountedBuffer buffer;
-  PdfOutputDevice device(&buffer);
-  pdf.Write(&device);
-  std::string bytes(buffer.GetBuffer(), device.GetLength());
-  if (tagged && options.object_streams) bytes = pack_object_streams(bytes);
-  return bytes;
+  return write_file(pdf, tree, options.object_streams);
 }
 
 }  // namespace bp::pdf

@@ -28,10 +28,11 @@ struct WriteOptions {
   bool keep_hinting = false;  // keep the fonts' CFF hints in the subsets (theme fonts.hinting)
   // Tagged PDF/UA-1 (structure tree, marked content, artifacts; theme pdf.tagged) and PDF/A-2u
   // (XMP metadata, sRGB output intent; theme pdf.archival). docs/pdf-standards.md.
-  bool tagged = false;
+  bool tagged = true;
   bool archival = true;
-  // A tagged file's objects in compressed object streams (PDF 1.5; libqpdf): the structure tree's
-  // many small dictionaries cost a fraction of their plain size (theme pdf.object_streams).
+  // Non-stream objects in compressed object streams with a cross-reference stream (PDF 1.5;
+  // pdf/file_writer.hpp): a tagged file's many small structure dictionaries cost a fraction of
+  // their plain size (theme pdf.object_streams).
   bool object_streams = true;
   // Synthetic bold (a family without a bold face): stroke width in em of the text size.
   double synthetic_bold = 0.03;

@@ -12,6 +12,24 @@ PdfObject integer(long v) {
   return PdfObject(static_cast<pdf_int64>(v));
 }
 
+std::string ref(uint32_t num) {
+  return std::to_string(num) + " 0 R";
+}
+std::string ref(const PdfReference& r) {
+  return std::to_string(r.ObjectNumber()) + ' ' + std::to_string(r.GenerationNumber()) + " R";
+}
+
+// A PDF literal string of the ASCII ids the layout makes ("H123"): only the delimiters need an
+// escape, and they never occur; escaped anyway so that no id can break the syntax.
+std::string literal(const std::string& s) {
+  std::string out = "(";
+  for (char c : s) {
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + ")";
+}
+
 // What a structure element holds besides child elements: marked content or an annotation.
 struct ContentRef {
   size_t page = 0;
@@ -19,20 +37,55 @@ struct ContentRef {
   PdfObject* annot = nullptr;  // or an annotation (OBJR)
 };
 
-PdfDictionary table_attributes(const layout::StructNode& n,
-                               const std::vector<layout::StructNode>& nodes) {
-  PdfDictionary a;
-  a.AddKey("O", PdfName("Table"));
-  if (n.column_header) a.AddKey("Scope", PdfName("Column"));
-  if (n.rowspan > 1) a.AddKey("RowSpan", integer(n.rowspan));
-  if (n.colspan > 1) a.AddKey("ColSpan", integer(n.colspan));
-  if (!n.headers.empty()) {
-    PdfArray h;
-    for (int id : n.headers) h.push_back(PdfString(nodes[static_cast<size_t>(id)].id));
-    a.AddKey("Headers", h);
+// The raw objects being written: numbers handed out in order.
+class Objects {
+ public:
+  explicit Objects(uint32_t first) { out_.first = first; }
+  uint32_t reserve() {
+    out_.bodies.emplace_back();
+    return out_.first + static_cast<uint32_t>(out_.bodies.size() - 1);
   }
-  return a;
-}
+  std::string& body(uint32_t num) { return out_.bodies[num - out_.first]; }
+  RawObjects take() { return std::move(out_); }
+
+ private:
+  RawObjects out_;
+};
+
+// Table attribute objects, one per distinct set of values and shared by every cell that has it
+// (attribute objects may be indirect): most cells of a table repeat a few sets (/Scope /Column,
+// one column's /Headers).
+class TableAttributes {
+ public:
+  TableAttributes(Objects& objs, const std::vector<layout::StructNode>& nodes)
+      : objs_(objs), nodes_(nodes) {}
+
+  // 0 when the cell has only default values.
+  uint32_t of(const layout::StructNode& n) {
+    std::string a;
+    if (n.column_header) a += "/Scope/Column";
+    if (n.row_header) a += "/Scope/Row";
+    if (n.rowspan > 1) a += "/RowSpan " + std::to_string(n.rowspan);
+    if (n.colspan > 1) a += "/ColSpan " + std::to_string(n.colspan);
+    if (!n.headers.empty()) {
+      a += "/Headers[";
+      for (int id : n.headers) a += literal(nodes_[static_cast<size_t>(id)].id);
+      a += "]";
+    }
+    if (a.empty()) return 0;
+    auto [it, fresh] = shared_.try_emplace(a, 0);
+    if (fresh) {
+      it->second = objs_.reserve();
+      objs_.body(it->second) = "<</O/Table" + a + ">>";
+    }
+    return it->second;
+  }
+
+ private:
+  Objects& objs_;
+  const std::vector<layout::StructNode>& nodes_;
+  std::map<std::string, uint32_t> shared_;
+};
 
 }  // namespace
 
@@ -57,15 +110,16 @@ std::vector<PageTags> assign_mcids(const layout::DocumentLayout& layout) {
   return out;
 }
 
-void write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayout& layout,
-                          const std::vector<PageTags>& tags,
-                          const std::vector<std::vector<PdfObject*>>& annots) {
+RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayout& layout,
+                                const std::vector<PageTags>& tags,
+                                const std::vector<std::vector<PdfObject*>>& annots,
+                                uint32_t first) {
   const auto& nodes = layout.structure.nodes;
-  if (nodes.empty()) return;
-  PdfVecObjects& objs = pdf.GetObjects();
-  std::vector<PdfReference> page_ref;
+  Objects objs(first);
+  if (nodes.empty()) return objs.take();
+  std::vector<std::string> page_ref;
   for (size_t p = 0; p < layout.pages.size(); ++p)
-    page_ref.push_back(pdf.GetPage(static_cast<int>(p))->GetObject()->Reference());
+    page_ref.push_back(ref(pdf.GetPage(static_cast<int>(p))->GetObject()->Reference()));
 
   // Content of each element in page order; annotations after the element's text.
   std::vector<std::vector<ContentRef>> content(nodes.size());
@@ -73,19 +127,21 @@ void write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayout& lay
     for (size_t m = 0; m < tags[p].node_of_mcid.size(); ++m)
       content[static_cast<size_t>(tags[p].node_of_mcid[m])].push_back({p, static_cast<int>(m)});
   }
-  PdfObject* root = objs.CreateObject("StructTreeRoot");
-  std::vector<PdfObject*> elem;
+  const uint32_t root = objs.reserve();
+  std::vector<uint32_t> elem;
   elem.reserve(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) elem.push_back(objs.CreateObject());
+  for (size_t i = 0; i < nodes.size(); ++i) elem.push_back(objs.reserve());
+  const uint32_t parent_tree = objs.reserve();
 
   // ParentTree: page p's MCIDs under key p, then one key per link annotation.
-  PdfArray nums;
+  std::string nums = "<</Nums[";
   for (size_t p = 0; p < tags.size(); ++p) {
-    PdfArray parents;
-    for (int node : tags[p].node_of_mcid)
-      parents.push_back(elem[static_cast<size_t>(node)]->Reference());
-    nums.push_back(integer(static_cast<long>(p)));
-    nums.push_back(parents);
+    nums += std::to_string(p) + "[";
+    for (size_t m = 0; m < tags[p].node_of_mcid.size(); ++m) {
+      if (m) nums += ' ';
+      nums += ref(elem[static_cast<size_t>(tags[p].node_of_mcid[m])]);
+    }
+    nums += "]";
     PdfDictionary& pd = pdf.GetPage(static_cast<int>(p))->GetObject()->GetDictionary();
     pd.AddKey("StructParents", integer(static_cast<long>(p)));
     if (!layout.pages[p].links.empty()) pd.AddKey("Tabs", PdfName("S"));
@@ -98,77 +154,62 @@ void write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayout& lay
       if (node < 0 || !a) continue;
       content[static_cast<size_t>(node)].push_back({p, -1, a});
       a->GetDictionary().AddKey("StructParent", integer(next_key));
-      nums.push_back(integer(next_key++));
-      nums.push_back(elem[static_cast<size_t>(node)]->Reference());
+      nums += std::to_string(next_key++) + ' ' + ref(elem[static_cast<size_t>(node)]) + ' ';
     }
+  objs.body(parent_tree) = nums + "]>>";
 
-  PdfArray ids;  // IDTree leaf: (id) ref pairs sorted by id
-  std::map<std::string, PdfReference> by_id;
+  std::map<std::string, uint32_t> by_id;  // IDTree leaf: (id) ref pairs sorted by id
+  TableAttributes attributes(objs, nodes);
   for (size_t i = 0; i < nodes.size(); ++i) {
     const layout::StructNode& n = nodes[i];
-    PdfDictionary& d = elem[i]->GetDictionary();
-    d.AddKey("Type", PdfName("StructElem"));
-    d.AddKey("S", PdfName(layout::role_name(n.role)));
-    d.AddKey("P",
-             n.parent < 0 ? root->Reference() : elem[static_cast<size_t>(n.parent)]->Reference());
+    // No /Type: it is optional for structure elements, and 3 000 cells would repeat it.
+    std::string d = std::string("<</S/") + layout::role_name(n.role) + "/P " +
+                    ref(n.parent < 0 ? root : elem[static_cast<size_t>(n.parent)]);
     if (!n.id.empty()) {
-      d.AddKey("ID", PdfString(n.id));
-      by_id.emplace(n.id, elem[i]->Reference());
+      d += "/ID" + literal(n.id);
+      by_id.emplace(n.id, elem[i]);
     }
-    if (n.role == layout::Role::TH || n.role == layout::Role::TD) {
-      PdfDictionary a = table_attributes(n, nodes);
-      if (a.GetKeys().size() > 1) d.AddKey("A", a);
-    }
-    PdfArray k;
-    for (int kid : n.kids) k.push_back(elem[static_cast<size_t>(kid)]->Reference());
+    if (n.role == layout::Role::TH || n.role == layout::Role::TD)
+      if (const uint32_t a = attributes.of(n)) d += "/A " + ref(a);
+    std::vector<std::string> k;
+    for (int kid : n.kids) k.push_back(ref(elem[static_cast<size_t>(kid)]));
     const auto& c = content[i];
-    if (!c.empty()) d.AddKey("Pg", page_ref[c.front().page]);
+    if (!c.empty()) d += "/Pg " + page_ref[c.front().page];
     for (const ContentRef& r : c) {
-      if (r.annot) {
-        PdfDictionary o;
-        o.AddKey("Type", PdfName("OBJR"));
-        o.AddKey("Obj", r.annot->Reference());
-        o.AddKey("Pg", page_ref[r.page]);
-        k.push_back(o);
-      } else if (r.page == c.front().page) {
-        k.push_back(integer(r.mcid));
-      } else {
-        PdfDictionary mcr;
-        mcr.AddKey("Type", PdfName("MCR"));
-        mcr.AddKey("Pg", page_ref[r.page]);
-        mcr.AddKey("MCID", integer(r.mcid));
-        k.push_back(mcr);
-      }
+      if (r.annot)
+        k.push_back("<</Type/OBJR/Obj " + ref(r.annot->Reference()) + "/Pg " + page_ref[r.page] +
+                    ">>");
+      else if (r.page == c.front().page)
+        k.push_back(std::to_string(r.mcid));
+      else
+        k.push_back("<</Type/MCR/Pg " + page_ref[r.page] + "/MCID " + std::to_string(r.mcid) +
+                    ">>");
     }
-    if (k.size() == 1)
-      d.AddKey("K", k.front());
-    else if (!k.empty())
-      d.AddKey("K", k);
-  }
-  for (const auto& [id, ref] : by_id) {
-    ids.push_back(PdfString(id));
-    ids.push_back(ref);
+    if (k.size() == 1) {
+      d += "/K " + k.front();
+    } else if (!k.empty()) {
+      d += "/K[";
+      for (size_t j = 0; j < k.size(); ++j) d += (j ? " " : "") + k[j];
+      d += "]";
+    }
+    objs.body(elem[i]) = d + ">>";
   }
 
-  PdfDictionary& rd = root->GetDictionary();
-  PdfArray top;
-  top.push_back(elem[0]->Reference());
-  rd.AddKey("K", top);
-  PdfObject* parent_tree = objs.CreateObject();
-  parent_tree->GetDictionary().AddKey("Nums", nums);
-  rd.AddKey("ParentTree", parent_tree->Reference());
-  rd.AddKey("ParentTreeNextKey", integer(next_key));
-  if (!ids.empty()) {
-    PdfDictionary id_tree;
-    id_tree.AddKey("Names", ids);
-    rd.AddKey("IDTree", id_tree);
+  std::string r = "<</Type/StructTreeRoot/K[" + ref(elem[0]) + "]/ParentTree " + ref(parent_tree) +
+                  "/ParentTreeNextKey " + std::to_string(next_key);
+  if (!by_id.empty()) {
+    r += "/IDTree<</Names[";
+    for (const auto& [id, num] : by_id) r += literal(id) + ref(num);
+    r += "]>>";
   }
+  objs.body(root) = r + ">>";
 
   PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
-  cat.AddKey("StructTreeRoot", root->Reference());
+  cat.AddKey("StructTreeRoot", PdfReference(root, 0));
   PdfDictionary mark;
   mark.AddKey("Marked", PdfVariant(true));
   cat.AddKey("MarkInfo", mark);
+  return objs.take();
 }
 
 }  // namespace bp::pdf

@@ -1,13 +1,25 @@
 // pdf.js (a reader that did not write the file) on a tagged PDF: every page's text lies in marked
 // content that is either an artifact or referenced by the structure tree; the text under the tree,
 // in tree order, equals the page text in content (reading) order; headings and tables are listed.
-// Usage: node check_struct.mjs FILE.pdf  → prints a summary; exit 1 on a failure.
+// Usage: node check_struct.mjs [tables] FILE.pdf…  (one process for all files: Node and pdf.js
+// start once) → per file a line "OK FILE: summary" or "FAIL FILE: …" lines; exit 1 when any
+// file failed. `tables`: each file must also list a table with TH and TD.
 import { readFileSync } from "node:fs";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-const file = process.argv[2];
-const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
 const squash = (s) => s.replace(/\s+/g, "");
+const args = process.argv.slice(2);
+const tables = args.includes("tables");
+let anyFailed = false;
+for (const file of args.filter((a) => a !== "tables")) {
+  const failures = await checkFile(file).catch((e) => [`cannot read: ${e}`]);
+  anyFailed ||= failures.length > 0;
+}
+process.exit(anyFailed ? 1 : 0);
+
+// Checks one file; prints its summary and failures; returns the failures.
+async function checkFile(file) {
+const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
 const failures = [];
 const roles = new Map();
 let headings = [];
@@ -74,11 +86,14 @@ for (let n = 1; n <= doc.numPages; ++n) {
 }
 
 const count = (r) => roles.get(r) ?? 0;
-console.log(`pages ${doc.numPages}; headings ${headings.length}; Table ${count("Table")} TH ${count("TH")} TD ${count("TD")} TOCI ${count("TOCI")} L ${count("L")} LI ${count("LI")}`);
-for (const h of headings.slice(0, 8)) console.log(`  ${h}`);
 if (headings.length === 0) failures.push("getStructTree lists no headings");
 if (!headings.some((h) => h.startsWith("H1 "))) failures.push("no H1");
-if (process.argv[3] === "tables" && (count("Table") === 0 || count("TH") === 0 || count("TD") === 0))
+if (tables && (count("Table") === 0 || count("TH") === 0 || count("TD") === 0))
   failures.push("getStructTree lists no table with TH and TD");
-for (const f of failures.slice(0, 20)) console.log(`FAIL: ${f}`);
-process.exit(failures.length ? 1 : 0);
+await doc.destroy();
+if (failures.length === 0)
+  console.log(`OK ${file}: pages ${doc.numPages}; headings ${headings.length} (${headings[0] ?? ""}); ` +
+              `Table ${count("Table")} TH ${count("TH")} TD ${count("TD")} TOCI ${count("TOCI")} L ${count("L")} LI ${count("LI")}`);
+for (const f of failures.slice(0, 20)) console.log(`FAIL ${file}: ${f}`);
+return failures;
+}

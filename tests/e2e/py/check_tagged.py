@@ -7,7 +7,8 @@ usage: check_tagged.py FILE.pdf FILE.txt EPOCH
 poppler (`pdfinfo -struct-text`, `pdftotext -raw`) reads the structure tree and the text; qpdf
 (`--json`, `--qdf`) the objects. Checks:
   * the tree: Document root, standard types only, H1 present, tables with THead/TBody/TR/TH/TD,
-    TH with /Scope, every Link with its annotation (OBJR), TOCI present;
+    TH with /Scope (Row or Column), every /Headers entry the /ID of a TH of the same table, every
+    Link with its annotation (OBJR), TOCI present;
   * the text under the tree, in tree order, equals the page text in reading (content) order with
     the artifacts (marked-content sequences tagged /Artifact, removed with qpdf's QDF form) left out;
   * every non-empty table cell of the txt export is the text of a TD or TH;
@@ -57,8 +58,8 @@ STANDARD = set(
 
 
 class Node:
-    def __init__(self, role, parent):
-        self.role, self.parent, self.kids, self.attrs = role, parent, [], []
+    def __init__(self, role, parent, ident=None):
+        self.role, self.parent, self.kids, self.attrs, self.id = role, parent, [], [], ident
 
 
 root = Node("(root)", None)
@@ -80,7 +81,8 @@ for line in run("pdfinfo", "-struct-text", pdf).splitlines():
         parent.kids.append(Node("OBJR", parent))
     else:
         role = re.match(r"[A-Za-z0-9]+", body).group(0)
-        n = Node(role, parent)
+        ident = re.match(r"[A-Za-z0-9]+ <([^>]*)>", body)
+        n = Node(role, parent, ident.group(1) if ident else None)
         parent.kids.append(n)
         stack.append((indent, n))
 
@@ -114,6 +116,27 @@ for t in tables:
     kinds = [k.role for k in t.kids]
     check(set(kinds) <= {"Caption", "THead", "TBody"} and "TBody" in kinds or "THead" in kinds,
           f"Table children {kinds}")
+def table_of(n):
+    while n is not None and n.role != "Table":
+        n = n.parent
+    return n
+
+
+# /Headers name TH cells of the same table; /Scope is Row or Column.
+th_ids = collections.defaultdict(set)
+for n in nodes:
+    if n.role == "TH" and n.id:
+        th_ids[id(table_of(n))].add(n.id)
+row_headers = 0
+for n in nodes:
+    for a in n.attrs:
+        if a.startswith("/Scope"):
+            check(a in ("/Scope /Row", "/Scope /Column"), f"{n.role} with {a}")
+            row_headers += a == "/Scope /Row"
+        if a.startswith("/Headers"):
+            named = re.findall(r"\(([^)]*)\)", a)
+            unknown = [h for h in named if h not in th_ids[id(table_of(n))]]
+            check(named and not unknown, f"{n.role} /Headers names no TH of its table: {a}")
 for n in nodes:
     if n.role == "TR":
         check(all(k.role in ("TH", "TD") for k in n.kids), f"TR with {[k.role for k in n.kids]}")
@@ -233,6 +256,7 @@ if intents:
     check(icc[36:40] == b"acsp" and icc[16:20] == b"RGB ", "output intent profile is not an RGB ICC profile")
 
 print(f"{len(texts)} tagged texts, {roles['Table']} tables ({roles['TD']} TD, {roles['TH']} TH), "
-      f"{roles['TOCI']} TOCI, {roles['L']} L, {n_art} artifacts, {sum(want.values())} cells checked")
+      f"{roles['TOCI']} TOCI, {roles['L']} L, {n_art} artifacts, {sum(want.values())} cells checked, "
+      f"{row_headers} row headers")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
