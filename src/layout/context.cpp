@@ -6,7 +6,8 @@ namespace bp::layout {
 
 Context::Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
                  text::Coverage& coverage)
-    : theme_(theme), coverage_(coverage), typesetter_(shaper, coverage) {
+    : theme_(theme), coverage_(coverage), words_(theme.terms), typesetter_(shaper, coverage) {
+  typesetter_.set_word_breaker(&words_);
   for (int role = 0; role < 2; ++role) {
     for (int bold = 0; bold < 2; ++bold) {
       auto& c = chains_[role][bold].fonts;

@@ -53,6 +53,7 @@ class Context {
   }
   const Theme& theme_;
   text::Coverage& coverage_;
+  text::WordBreaker words_;  // before typesetter_, which points at it
   text::Typesetter typesetter_;
   text::FontChain chains_[2][2];  // [serif, sans][regular, bold]
   const WorkBudget* budget_ = nullptr;

@@ -128,13 +128,20 @@ double draw_table_part(const TablePlan& plan, const std::vector<RowPiece>& body,
   const GroupTags head_tags{tags ? &tags->head : nullptr, nullptr, continuation};
   const GroupTags body_tags{tags ? &tags->body : nullptr, tags ? &tags->body_placed : nullptr,
                             false};
+  const double top = y0;
+  if (!continuation && !plan.lead_h.empty()) {  // a project's info block, on the first page only
+    const GroupTags lead_tags{tags ? &tags->lead : nullptr, nullptr, false};
+    draw_group(plan.lead, plan.lead_h, whole_rows(plan.lead_h), plan, x0, y0, flow, rules,
+               lead_tags);
+    y0 += plan.lead_height;
+  }
   draw_group(plan.head, plan.head_h, whole_rows(plan.head_h), plan, x0, y0, flow, rules, head_tags);
   const double body_top = y0 + plan.head_height;
   draw_group(plan.body, plan.body_h, body, plan, x0, body_top, flow, rules, body_tags);
   double body_h = 0;
   for (const auto& piece : body) body_h += piece.to - piece.from;
   const double y1 = body_top + body_h;
-  if (y1 > y0 + kEps) rules.emit(flow, x0, y0, x0 + plan.width, y1, tt.rule, tt.frame);
+  if (y1 > top + kEps) rules.emit(flow, x0, top, x0 + plan.width, y1, tt.rule, tt.frame);
   return y1;
 }
 

@@ -60,13 +60,19 @@ TermList TermList::load(const std::filesystem::path& file) {
   return parse(s.str());
 }
 
-size_t TermList::longest_at(std::u32string_view text, size_t i) const {
+std::vector<size_t> TermList::all_at(std::u32string_view text, size_t i) const {
   // Terms starting with text[i] form one sorted range; check each (the lists are short).
   const std::u32string first(1, text[i]);
-  size_t best = 0;
+  std::vector<size_t> out;
   for (auto it = std::lower_bound(terms_.begin(), terms_.end(), first);
        it != terms_.end() && !it->empty() && (*it)[0] == text[i]; ++it)
-    if (it->size() > best && text.substr(i, it->size()) == *it) best = it->size();
+    if (text.substr(i, it->size()) == *it) out.push_back(it->size());
+  return out;
+}
+
+size_t TermList::longest_at(std::u32string_view text, size_t i) const {
+  size_t best = 0;
+  for (size_t len : all_at(text, i)) best = std::max(best, len);
   return best;
 }
 
@@ -118,7 +124,8 @@ std::vector<WordJoin> WordBreaker::joins(std::u32string_view text) {
     }
     a = b;
   }
-  // Terms: the gaps inside a term are at least InTerm.
+  // Terms: a gap inside a term is InTerm where a shorter term inside it begins or ends (the
+  // seams of a compound term), else at least InTermWord.
   if (!terms_.empty()) {
     for (size_t i = 0; i < n;) {
       const size_t len = terms_.longest_at(text, i);
@@ -126,7 +133,12 @@ std::vector<WordJoin> WordBreaker::joins(std::u32string_view text) {
         ++i;
         continue;
       }
-      for (size_t k = i; k + 1 < i + len; ++k) out[k] = std::max(out[k], WordJoin::InTerm);
+      std::vector<char> seam(len + 1, 0);
+      for (size_t s = i; s < i + len; ++s)
+        for (size_t l : terms_.all_at(text, s))
+          if (s + l <= i + len && l < len) seam[s - i] = seam[s + l - i] = 1;
+      for (size_t k = i; k + 1 < i + len; ++k)
+        out[k] = std::max(out[k], seam[k + 1 - i] ? WordJoin::InTerm : WordJoin::InTermWord);
       i += len;
     }
   }

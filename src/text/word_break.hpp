@@ -23,8 +23,10 @@ namespace bp::text {
 // How strongly text[i] and text[i + 1] belong together (ordered: a higher value is worse to break).
 enum class WordJoin : uint8_t {
   Free = 0,    // a word boundary outside any term
-  InTerm = 1,  // a word boundary inside a term of the list (财政拨款|收入)
-  InWord = 2,  // inside a dictionary word or a single-character split the term list joined (拨|款)
+  InTerm = 1,  // inside a term, where a shorter term of the list begins or ends (一般公共预算|
+               // 财政拨款, 满意度|指标): the seams of a compound term
+  InTermWord = 2,  // inside a term at another word boundary (政府|性基金)
+  InWord = 3,      // inside a dictionary word (拨|款)
 };
 
 // Budget terms kept unbroken. Parsed from a text file: one term per line, '#' starts a comment,
@@ -42,6 +44,8 @@ class TermList {
 
   // Length of the longest term that starts at text[i]; 0 if none.
   size_t longest_at(std::u32string_view text, size_t i) const;
+  // Lengths of every term that starts at text[i] (none: empty).
+  std::vector<size_t> all_at(std::u32string_view text, size_t i) const;
 
  private:
   std::vector<std::u32string> terms_;  // sorted, unique

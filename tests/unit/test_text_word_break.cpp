@@ -53,11 +53,15 @@ TEST_CASE("dictionary words: gaps inside a word are InWord, between words Free")
   CHECK(cut(wb, "参加培训的人数") == "参加|培训|的|人数");
 }
 
-TEST_CASE("terms join dictionary words; their inner word gaps are InTerm") {
+TEST_CASE("terms join dictionary words; seams of compound terms are InTerm") {
   WordBreaker wb(project_terms());
   auto j = wb.joins(U"财政拨款收入");
-  CHECK(j[1] == WordJoin::InTerm);  // 财政|拨款 inside the term
-  CHECK(j[2] == WordJoin::InWord);  // never weaker than the dictionary
+  CHECK(j[1] == WordJoin::InTermWord);  // 财政|拨款 inside the term
+  CHECK(j[2] == WordJoin::InWord);      // never weaker than the dictionary
+  CHECK(j[3] == WordJoin::InTerm);      // 财政拨款|收入: the term 财政拨款 ends here
+  auto m = wb.joins(U"满意度指标");
+  CHECK(m[2] == WordJoin::InTerm);      // 满意度|指标
+  CHECK(m[1] == WordJoin::InTermWord);  // 满意|度
   CHECK(cut(wb, "一般公共预算财政拨款") == "一般公共预算财政拨款");
   CHECK(cut(wb, "政府性基金预算拨款") == "政府性基金预算拨款");
   CHECK(cut(wb, "服务对象满意度指标值") == "服务对象满意度指标|值");
