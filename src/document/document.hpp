@@ -1,7 +1,6 @@
-// The format-neutral document tree. Built once per department from the derived tables, the
-// templates and the year profile; read (never changed) by every backend: PDF layout, XLSX, DOCX.
-// Backends never reach back into the YAML model or recompute figures: everything they print is
-// here.
+// The format-neutral document tree. Built once per department from the derived tables, the templates and
+// the year profile; read (never changed) by every backend: PDF layout, XLSX, DOCX.
+// Backends never reach back into the YAML model or recompute figures: everything they print is here.
 #pragma once
 
 #include <cstdint>
@@ -20,22 +19,21 @@ struct Span {
   bool bold = false;
 };
 
-// A number as displayed: value = scaled / 10^decimals (e.g. 2075.36 → {207536, 2}). Exact; no
-// double.
+// A number as displayed: value = scaled / 10^decimals (e.g. 2075.36 → {207536, 2}). Exact; no double.
 struct Number {
   int64_t scaled = 0;
   int decimals = 2;
 };
 
 struct Cell {
-  std::string text;              // what is printed (numbers already formatted; "" = blank)
-  std::optional<Number> number;  // set for numeric cells with a value (xlsx writes a numeric cell)
+  std::string text;               // what is printed (numbers already formatted; "" = blank)
+  std::optional<Number> number;   // set for numeric cells with a value (xlsx writes a numeric cell)
   int colspan = 1;
   int rowspan = 1;
   Align align = Align::Left;
   bool bold = false;
-  int indent_em = 0;   // leading indent in em (其中 rows)
-  std::string source;  // optional "file:line:col" of the YAML value behind the cell
+  int indent_em = 0;              // leading indent in em (其中 rows)
+  std::string source;             // optional "file:line:col" of the YAML value behind the cell
 };
 
 enum class RowRole {
@@ -65,12 +63,12 @@ struct HeaderBlock {
 };
 
 struct Table {
-  std::string id;     // stable ASCII id ("t1-summary", "proj-3"): anchors, file-safe names
-  std::string title;  // printed above the table ("" = none); never repeated on continuation pages
-  std::string short_title;                  // ≤ 31 characters, for sheet names
+  std::string id;           // stable ASCII id ("t1-summary", "proj-3"): anchors, file-safe names
+  std::string title;        // printed above the table ("" = none); never repeated on continuation pages
+  std::string short_title;  // ≤ 31 characters, for sheet names
   std::optional<HeaderBlock> header_block;  // repeated on continuation pages
   std::vector<int> column_widths;  // relative widths of the physical columns (one per column)
-  std::vector<Row> head;  // header rows incl. 栏次: repeated on every page the table runs onto
+  std::vector<Row> head;           // header rows incl. 栏次: repeated on every page the table runs onto
   std::vector<Row> body;
   std::vector<std::string> notes;  // printed directly below the table
   bool landscape = false;          // wide table: landscape pages
@@ -101,18 +99,18 @@ struct Paragraph {
 };
 
 struct Heading {
-  int level = 1;  // 1 part (第一部分…), 2 table title / group, 3 section (一、…), 4 sub (1、…)
+  int level = 1;             // 1 part (第一部分…), 2 table title / group, 3 section (一、…), 4 sub (1、…)
   std::string text;
-  std::string anchor;     // target id for 目录 entries and outlines ("" = none)
-  bool new_page = false;  // starts a new page
-  bool outline = true;    // appears in the PDF outline / DOCX navigation pane
+  std::string anchor;        // target id for 目录 entries and outlines ("" = none)
+  bool new_page = false;     // starts a new page
+  bool outline = true;       // appears in the PDF outline / DOCX navigation pane
   Align align = Align::Left;
 };
 
 struct TocEntry {
   std::string text;
-  int level = 1;       // indentation level in the 目录
-  std::string target;  // anchor of a Heading or Table; "" = group line without page number
+  int level = 1;             // indentation level in the 目录
+  std::string target;        // anchor of a Heading or Table; "" = group line without page number
 };
 
 // The 目录. Page numbers are resolved by each backend's layout (never guessed here).
@@ -124,7 +122,7 @@ struct Toc {
 struct TitlePage {
   std::vector<std::string> lines;  // big centered title lines
   std::string department;
-  std::string date;  // e.g. 2023年1月
+  std::string date;                // e.g. 2023年1月
 };
 
 struct PageBreak {};
@@ -133,11 +131,11 @@ using Block = std::variant<TitlePage, Toc, Heading, Paragraph, Table, PageBreak>
 
 struct Meta {
   std::string title;
-  std::string author;  // the department
+  std::string author;              // the department
   std::string subject;
   std::string keywords;
   std::string lang = "zh-CN";
-  int64_t epoch = 0;  // creation time (SOURCE_DATE_EPOCH), 0 = unset
+  int64_t epoch = 0;               // creation time (SOURCE_DATE_EPOCH), 0 = unset
 };
 
 struct Document {
