@@ -16,22 +16,36 @@ double units(char32_t c) {
   return u == 1 ? 1.05 : u;  // Latin a little wider in CJK fonts (as wrapped_lines counts)
 }
 
-// One paragraph (no '\n'): the indices after which a line ends.
-std::vector<size_t> fill(const std::u32string& s, double usable) {
+// One paragraph (no '\n'): the indices after which a line ends. `joins` (may be empty) grades
+// each gap. A line ends at the fitting opportunity of the lowest grade, the furthest of those; when
+// that leaves the line less than half full, a break between the words of a term that fills it
+// at least half is taken instead (中小/微企业 rather than a line of one character), never one
+// inside a word.
+std::vector<size_t> fill(const std::u32string& s, double usable,
+                         const std::vector<text::WordJoin>& joins) {
   const auto breaks = text::line_breaks(s);
+  auto grade = [&](size_t i) { return joins.empty() ? 0 : static_cast<int>(joins[i]); };
+  constexpr size_t kNone = std::u32string::npos;
+  constexpr int kInTerm = static_cast<int>(text::WordJoin::InTerm);
   std::vector<size_t> ends;
   size_t start = 0;
   while (start < s.size()) {
-    double w = 0;
-    size_t last_ok = std::u32string::npos, i = start;
+    double w = 0, best_w = 0;
+    size_t best = kNone, term = kNone, i = start;
     for (; i < s.size(); ++i) {
       w += units(s[i]);
-      if (w > usable + 1e-9 && last_ok != std::u32string::npos) break;
-      if (i + 1 < s.size() && breaks[i] == text::Break::Allowed) last_ok = i;
+      if (w > usable + 1e-9 && best != kNone) break;
+      if (i + 1 >= s.size() || breaks[i] != text::Break::Allowed) continue;
+      if (best == kNone || grade(i) <= grade(best)) {
+        best = i;
+        best_w = w;
+      }
+      if (grade(i) <= kInTerm && w >= usable / 2) term = i;
     }
     if (i >= s.size()) break;  // the rest fits
-    ends.push_back(last_ok);
-    start = last_ok + 1;
+    const size_t end = best_w < usable / 2 && term != kNone ? term : best;
+    ends.push_back(end);
+    start = end + 1;
   }
   // A last line of one character: end the line before it one opportunity earlier, if the last
   // line still fits then.
@@ -50,7 +64,8 @@ std::vector<size_t> fill(const std::u32string& s, double usable) {
 
 }  // namespace
 
-std::string break_label(std::string_view text, double width, double padding) {
+std::string break_label(std::string_view text, double width, double padding,
+                        text::WordBreaker* words) {
   const double usable = std::max(2.0, width - padding);
   std::string out;
   bool broke = false;
@@ -60,7 +75,8 @@ std::string break_label(std::string_view text, double width, double padding) {
     const std::string_view para =
         text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
     const std::u32string s = utf8::to_u32(para);
-    const std::vector<size_t> ends = fill(s, usable);
+    const std::vector<size_t> ends =
+        fill(s, usable, words && !s.empty() ? words->joins(s) : std::vector<text::WordJoin>{});
     broke = broke || !ends.empty();
     size_t from = 0;
     for (size_t e : ends) {

@@ -140,8 +140,9 @@ void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
     // The centre and right parts are "label：value" (预算年度：2023, 截止时间：2022-12-31): broken
     // by us, after the colon and never inside the value. The left part (the department) wraps as
     // the viewer likes.
-    const std::string text =
-        p.align == doc::Align::Left ? p.text : break_label(p.text, span_width(p.first, p.last));
+    const std::string text = p.align == doc::Align::Left
+                                 ? p.text
+                                 : break_label(p.text, span_width(p.first, p.last), 2, wb_.words());
     put(row, p.first, row, p.last, text, wb_.format(s));
     lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last)));
   }
@@ -174,7 +175,7 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
       s.bold = cell.bold || rows[r].role == doc::RowRole::Head;
       s.align = cell.align;
       // Broken by us at the typesetter's opportunities (label_lines.hpp): no viewer re-wraps it.
-      const std::string label = break_label(cell.text, span_width(c, c + cs - 1));
+      const std::string label = break_label(cell.text, span_width(c, c + cs - 1), 2, wb_.words());
       put(first_row + r, c, first_row + r + rs - 1, c + cs - 1, label, wb_.format(s));
       const int l = wrapped_lines(label, span_width(c, c + cs - 1));
       if (rs == 1)

@@ -39,3 +39,15 @@ TEST_CASE("no single character on a label's last line when the line before can g
   CHECK(s.find('\n') != std::string::npos);
   CHECK(s.substr(s.rfind('\n') + 1).size() > 3);  // more than one CJK character (3 bytes)
 }
+
+TEST_CASE("with the word breaker, labels break between words", "[xlsx]") {
+  bp::text::WordBreaker words(
+      bp::text::TermList::parse("财政拨款\n财政拨款收入\n万元\n金额单位\n"));
+  // 财政拨款收入 (12 units) in 10 usable units: not 财政拨/款收入 or 财政拨款收/入.
+  CHECK(break_label("财政拨款收入", 12, 2, &words) == "财政拨款\n收入");
+  // The unit stays whole, the colon stays on its line.
+  const std::string v = break_label("价值（金额单位：万元）", 11, 2, &words);
+  CHECK(v.find("万\n元") == std::string::npos);
+  CHECK(v.find("金\n额") == std::string::npos);
+  CHECK(v.find("\n：") == std::string::npos);
+}
