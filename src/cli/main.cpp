@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   auto* build = app.add_subcommand("build", "生成公开文档");
   build->add_option("paths", opt.paths, "YAML 文件或目录（目录递归查找 *.yaml）")->required();
   build->add_option("-o,--out", opt.out_dir, "输出目录（文件写到 OUT/<年度>/<编码>-<名称>.<扩展名>）")->required();
-  build->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json 或 all")->default_val("pdf");
+  build->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json,txt,layout 或 all")->default_val("pdf");
   build->add_flag("-q,--quiet", opt.quiet, "只输出错误");
   build->add_option("-j,--jobs", opt.jobs, "并行生成的部门数（默认：CPU 核数）")->check(CLI::Range(1u, 1024u));
   build->add_flag("--force", opt.force, "忽略增量构建清单，全部重新生成");

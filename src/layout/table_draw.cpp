@@ -96,6 +96,7 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
     if (tags.node) {
       const bool repeated = tags.repeat || (tags.placed && (*tags.placed)[ci] && !partial);
       flow.set_tag(repeated ? kArtifactPagination : (*tags.node)[ci]);
+      flow.open_box({xl, yt, xr, yb, (*tags.node)[ci], repeated});
       if (tags.placed) (*tags.placed)[ci] = 1;
     }
     if (partial) {  // a row cut across pages: the lines that fall in this slice, top-aligned
@@ -110,6 +111,7 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
       for (size_t k = 0; k < b.lines.size(); ++k)
         flow.put_line_at(b.lines[k], xl + plan.pad_x, ty + k * b.pitch + b.base);
     }
+    flow.close_box();
   }
 }
 

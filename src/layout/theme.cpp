@@ -176,6 +176,8 @@ Theme Theme::load(const std::filesystem::path& file) {
                   {{"serif", str(t.serif)},
                    {"sans", str(t.sans)},
                    {"hinting", flag(t.font_hinting)},
+                   {"office_serif", str(t.office_serif)},
+                   {"office_sans", str(t.office_sans)},
                    {"fallbacks", [&](auto& v, auto& p) {
                       if (!v.IsSequence()) r.fail(v, p, "expected a list of font families");
                       t.fallbacks.clear();

@@ -82,6 +82,10 @@ struct Theme {
   std::string serif = "Noto Serif CJK SC";
   std::string sans = "Noto Sans CJK SC";
   std::vector<std::string> fallbacks{"Noto Serif CJK SC", "Noto Sans CJK SC"};
+  // The faces a Word/WPS machine without serif/sans should use instead (DOCX font table altName):
+  // 宋体 / 黑体 / 仿宋 / 楷体 / 微软雅黑 or their English names (docs/docx.md).
+  std::string office_serif = "宋体";
+  std::string office_sans = "黑体";
   bool font_hinting = false;  // keep CFF hints in the embedded subsets (≈ +15 % font bytes)
 
   // PDF standards (docs/pdf-standards.md): PDF/A-2u (cheap: on) and tagged PDF/UA-1 (off: it
