@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "app/document_for.hpp"
+#include "app/layout_output.hpp"
 #include "document/plain_text.hpp"
 #include "docx/docx_file.hpp"
 #include "json/tables_json.hpp"
@@ -24,8 +25,9 @@ std::set<Format> parse_formats(const std::string& list) {
     else if (f == "xlsx") out.insert(Format::Xlsx);
     else if (f == "docx") out.insert(Format::Docx);
     else if (f == "txt") out.insert(Format::Text);
+    else if (f == "layout") out.insert(Format::Layout);
     else if (f == "all") out.insert({Format::Json, Format::Pdf, Format::Xlsx, Format::Docx});
-    else throw std::invalid_argument("未知的输出格式“" + f + "”（可选 json, pdf, xlsx, docx, txt, all）");
+    else throw std::invalid_argument("未知的输出格式“" + f + "”（可选 json, pdf, xlsx, docx, txt, layout, all）");
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -39,6 +41,7 @@ const char* format_ext(Format f) {
     case Format::Xlsx: return "xlsx";
     case Format::Docx: return "docx";
     case Format::Text: return "txt";
+    case Format::Layout: return "layout.json";
   }
   return "";
 }
@@ -88,6 +91,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
         docx::write_docx_file(document_for(c, ctx), theme, ts.fonts_for(theme), path);
         break;
       }
+      case Format::Layout:
+        write_file_atomic(path, layout_json_for(c, ctx, budget));
+        break;
       case Format::Pdf: {
         Typesetting& ts = ctx.typesetting();
         const layout::Theme& theme = ctx.theme_for(b);

@@ -13,7 +13,9 @@
 
 namespace bp {
 
-enum class Format { Json, Pdf, Xlsx, Docx, Text };
+// Layout: the layout engine's decisions as JSON (docs/layout-json.md), for tests and tools; not in
+// "all".
+enum class Format { Json, Pdf, Xlsx, Docx, Text, Layout };
 
 // Parses "pdf,xlsx" or "all"; throws std::invalid_argument naming the unknown format.
 std::set<Format> parse_formats(const std::string& list);

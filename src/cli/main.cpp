@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
       ->add_option("-o,--out", opt.out_dir,
                    "输出目录（文件写到 OUT/<年度>/<编码>-<名称>.<扩展名>）")
       ->required();
-  build->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json 或 all")
+  build->add_option("-f,--format", opt.formats, "输出格式：pdf,xlsx,docx,json,txt,layout 或 all")
       ->default_val("pdf");
   build->add_flag("-q,--quiet", opt.quiet, "只输出错误");
   build->add_option("-j,--jobs", opt.jobs, "并行生成的部门数（默认：CPU 核数）")

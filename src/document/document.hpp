@@ -78,6 +78,10 @@ struct Table {
                                    // rows above its indicator table)
   std::string anchor;              // target id for 目录 entries ("" = none)
   int toc_level = 0;               // >0: title appears in outlines at this level
+  // Tables of one document with the same non-empty grid share their column widths (every project
+  // 绩效目标表); a keep_with_next table followed by a table of its grid without a title is that
+  // table's first rows (a project's info block above its indicator grid): one table on one grid.
+  std::string grid;
 };
 
 enum class ParaStyle {

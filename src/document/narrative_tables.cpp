@@ -265,6 +265,7 @@ std::vector<doc::Block> project_tables(const Budget& b, const Profile& p,
     t.title = std::to_string(n) + "、" + pr.name.value + "绩效目标表";
     t.short_title = "项目绩效目标";
     t.keep_together = true;
+    t.grid = form2024 ? "project-2024" : "project-2023";  // one grid for every project table
     doc::Row ind_head = row({head("一级指标"), head("二级指标"), head("三级指标"), head("绩效指标描述"), head("指标值"), head("指标值确定依据")},
                             doc::RowRole::Head);
     std::string goals;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <variant>
 
 #include "document/orientation.hpp"
@@ -135,6 +136,7 @@ class BodyWriter {
 
   // --- blocks --------------------------------------------------------------------------------
   void place(size_t i) {
+    if (i == joined_) return;  // written as the continuation of the table before it
     std::visit(Overloaded{
                    [&](const doc::TitlePage& tp) { title_page(tp); },
                    [&](const doc::Toc& toc) {
@@ -249,12 +251,36 @@ class BodyWriter {
     }
     started_ = true;
     pending_break_ = false;
-    auto fit = o_.tables.find(i);
-    write_table(body_, t, theme_, g.text_width(), fit == o_.tables.end() ? nullptr : &fit->second);
-    for (const auto& note : t.notes) {
-      auto p = paragraph({.style = style_id::kTableNote});
-      add_run(p, note);
+    const doc::Table* next = joinable_next(t, i);
+    const TableFit* next_fit = next ? fit_of(i + 1) : nullptr;
+    const JoinedTable joined{next ? *next : t, next_fit};
+    write_table(body_, t, theme_, g.text_width(), fit_of(i), next ? &joined : nullptr);
+    if (next) joined_ = i + 1;
+    for (const auto* notes : {&t.notes, next ? &next->notes : nullptr}) {
+      if (!notes) continue;
+      for (const auto& note : *notes) {
+        auto p = paragraph({.style = style_id::kTableNote});
+        add_run(p, note);
+      }
     }
+  }
+
+  const TableFit* fit_of(size_t i) const {
+    auto it = o_.tables.find(i);
+    return it == o_.tables.end() ? nullptr : &it->second;
+  }
+
+  // A project's info rows (keep_with_next) and its indicator table become one Word table: two
+  // tables kept together by keepNext across the paragraph Word needs between them are not kept
+  // together by LibreOffice, and one table has one grid. Joined when the next table is untitled,
+  // has the same columns and orientation, no page break, anchor or notes of its own before it.
+  const doc::Table* joinable_next(const doc::Table& t, size_t i) const {
+    if (!t.keep_with_next || !t.notes.empty() || i + 1 >= d_.blocks.size()) return nullptr;
+    const auto* n = std::get_if<doc::Table>(&d_.blocks[i + 1]);
+    if (!n || !n->title.empty() || n->header_block || n->new_page || !n->anchor.empty() ||
+        n->landscape != t.landscape || column_count(*n) != column_count(t))
+      return nullptr;
+    return n;
   }
 
   const doc::Document& d_;
@@ -266,6 +292,7 @@ class BodyWriter {
   Section current_;
   bool started_ = false;        // the current section has content
   bool pending_break_ = false;  // the next block starts a new page
+  size_t joined_ = SIZE_MAX;    // block written into the table before it
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "layout/units.hpp"
 #include "text/coverage.hpp"
 #include "text/shape_cache.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::docx {
 
@@ -33,6 +34,21 @@ Options options_from_layout(const doc::Document& d, const layout::Theme& theme,
     for (size_t c = 1; c < plan.col_x.size(); ++c)
       fit.widths.push_back(plan.col_x[c] - plan.col_x[c - 1]);
     if (plan.compact) fit.cell_size = theme.table.compact_size;
+    const double page_h =
+        layout::mm((t->landscape ? theme.page_width : theme.page_height) - m.top - m.bottom);
+    fit.page_share = page_h > 0 ? (plan.total_height() + plan.notes_height(theme)) / page_h : 0;
+    for (const auto& box : plan.head) {
+      if (box.lines.size() < 2) continue;
+      std::vector<std::string> lines;
+      for (const auto& line : box.lines) {
+        std::string s;
+        for (const auto& g : line.glyphs)
+          for (char32_t ch : g.text)
+            if (ch) utf8::append(s, ch);
+        lines.push_back(std::move(s));
+      }
+      fit.head_lines[{box.g.row, box.g.col}] = std::move(lines);
+    }
     o.tables[i] = std::move(fit);
   }
   return o;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "docx/picture.hpp"
@@ -186,31 +187,94 @@ std::string settings_xml(const layout::Theme& theme) {
   return xml::to_string(d);
 }
 
+namespace {
+
+// The Chinese faces of Windows and WPS as Word describes them in its own font tables: Chinese and
+// English name, PANOSE, family and pitch (charset 86 = GB2312 for all). Word and WPS read altName
+// and these fields when the named face is missing, and pick the face they describe rather than
+// whatever their substitution table says.
+struct OfficeFace {
+  const char* zh;
+  const char* en;
+  const char* panose;
+  const char* family;
+  const char* pitch;
+};
+constexpr OfficeFace kOfficeFaces[] = {
+    {"宋体", "SimSun", "02010600030101010101", "auto", "variable"},
+    {"黑体", "SimHei", "02010609060101010101", "modern", "fixed"},
+    {"仿宋", "FangSong", "02010609060101010101", "modern", "fixed"},
+    {"楷体", "KaiTi", "02010609060101010101", "modern", "fixed"},
+    {"微软雅黑", "Microsoft YaHei", "020B0503020204020204", "swiss", "variable"},
+};
+
+const OfficeFace* office_face(const std::string& name) {
+  for (const auto& f : kOfficeFaces)
+    if (name == f.zh || name == f.en) return &f;
+  return nullptr;
+}
+
+void font_entry(pugi::xml_node root, const std::string& name, const std::string& alt,
+                const OfficeFace* like, const char* family) {
+  auto f = add(root, "w:font");
+  attr(f, "w:name", name);
+  if (!alt.empty() && alt != name) add_val(f, "w:altName", alt);
+  if (like) add_val(f, "w:panose1", like->panose);
+  add_val(f, "w:charset", "86");
+  add_val(f, "w:family", like && !family ? like->family : family ? family : "auto");
+  add_val(f, "w:pitch", like ? like->pitch : "variable");
+}
+
+}  // namespace
+
 std::string font_table_xml(const layout::Theme& theme) {
   pugi::xml_document d;
   auto root = xml::start(d, "w:fonts");
   attr(root, "xmlns:w", xml::kW);
   attr(root, "xmlns:r", xml::kR);
-  // charset 86 (GB2312) and the family let Word pick a similar Chinese face (宋体 / 黑体) on a
-  // machine without the theme's fonts.
-  auto font = [&](const std::string& name, const char* fam) {
-    auto f = add(root, "w:font");
-    attr(f, "w:name", name);
-    add_val(f, "w:charset", "86");
-    add_val(f, "w:family", fam);
-    add_val(f, "w:pitch", "variable");
+  // The theme's faces name their office stand-in (theme fonts.office_serif / office_sans) as
+  // altName, with its PANOSE, so that a bureau machine without Noto CJK shows 宋体 / 黑体 and not
+  // whatever its substitution picks; the stand-ins follow with their English altName.
+  std::vector<std::string> named;
+  auto once = [&](const std::string& n) {
+    if (std::find(named.begin(), named.end(), n) != named.end()) return false;
+    named.push_back(n);
+    return true;
   };
-  font(theme.serif, "roman");
-  std::vector<std::string> listed{theme.serif};
-  auto more = [&](const std::string& name, const char* fam) {
-    if (std::find(listed.begin(), listed.end(), name) != listed.end()) return;
-    listed.push_back(name);
-    font(name, fam);
+  const std::pair<const std::string*, const std::string*> roles[] = {
+      {&theme.serif, &theme.office_serif}, {&theme.sans, &theme.office_sans}};
+  const char* families[] = {"roman", "swiss"};
+  for (size_t i = 0; i < 2; ++i) {
+    const auto [face, office] = roles[i];
+    if (!once(*face)) continue;
+    const OfficeFace* own = office_face(*face);
+    if (own)
+      font_entry(root, *face, *face == own->zh ? own->en : own->zh, own, nullptr);
+    else
+      font_entry(root, *face, *office, office_face(*office), families[i]);
+  }
+  // The extra roles of a theme (公文: fangsong, kaiti, title) and bold families: a role named
+  // after an office face gets that face as its stand-in (FandolFang → 仿宋).
+  const std::pair<const char*, const char*> role_office[] = {
+      {"fangsong", "仿宋"}, {"kaiti", "楷体"}, {"heiti", "黑体"}, {"title", "宋体"}};
+  auto extra = [&](const std::string& role, const std::string& name) {
+    if (!once(name)) return;
+    const OfficeFace* own = office_face(name);
+    if (own) return font_entry(root, name, name == own->zh ? own->en : own->zh, own, nullptr);
+    std::string office;
+    for (const auto& [r, o] : role_office)
+      if (role == r) office = o;
+    font_entry(root, name, office, office.empty() ? nullptr : office_face(office),
+               office.empty() ? "roman" : nullptr);
   };
-  more(theme.sans, "swiss");
-  // The extra roles of a theme (公文: 仿宋, 楷体 …) and bold families.
-  for (const auto& [role, name] : theme.roles) more(name, "roman");
-  for (const auto& [role, name] : theme.bold_families) more(name, "roman");
+  for (const auto& [role, name] : theme.roles) extra(role, name);
+  for (const auto& [role, name] : theme.bold_families) extra(role, name);
+  for (const auto* office : {&theme.office_serif, &theme.office_sans}) {
+    const OfficeFace* f = office_face(*office);
+    const std::string name = f ? f->zh : *office;
+    if (office->empty() || !once(name)) continue;
+    font_entry(root, name, f ? f->en : "", f, nullptr);
+  }
   return xml::to_string(d);
 }
 

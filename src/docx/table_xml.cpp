@@ -49,7 +49,8 @@ struct Ctx {
   const layout::Theme& theme;
   std::vector<int> cols;  // twips
   int ncols = 0;
-  double compact = 0;  // pt: cell size of a compact table, 0 = the theme's sizes
+  double compact = 0;             // pt: cell size of a compact table, 0 = the theme's sizes
+  const TableFit* fit = nullptr;  // of the table whose rows are being written (may be null)
 };
 
 // The theme style of a cell, at the compact size when the layout set the table compact.
@@ -148,7 +149,7 @@ void write_header_block(pugi::xml_node tbl, const Ctx& c) {
 // The paragraph look of a cell, as the PDF layout does it: head rows centred (style bold), numbers
 // right, 合计 / 类 rows bold by theme, text flush on both sides with the last line left.
 void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole role, bool keep_next,
-                        const Ctx& c) {
+                        const Ctx& c, const std::vector<std::string>* lines) {
   const auto& tt = c.theme.table;
   const layout::Style st = cell_style(c, role);
   ParaProps pp;
@@ -175,6 +176,14 @@ void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole r
     rp.half_points = half_points(st.size);
   }
   const bool direct = rp.bold || rp.half_points;
+  if (lines && lines->size() > 1) {  // a head label broken where our layout broke it
+    std::string joined;
+    for (const auto& l : *lines) joined += (joined.empty() ? "" : "\n") + l;
+    auto p = add(tc, "w:p");
+    write_ppr(p, pp);
+    add_run(p, joined, direct ? &rp : nullptr);
+    return;
+  }
   // Line feeds inside a cell start new paragraphs (multi-paragraph cells).
   const std::string& text = cell.text;
   size_t start = 0;
@@ -189,19 +198,29 @@ void write_cell_content(pugi::xml_node tc, const doc::Cell& cell, doc::RowRole r
   } while (start <= text.size());
 }
 
-void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& rows, bool head) {
+// How many body rows of `t` keep with the next row: the first rows stay with the head (theme
+// min_rows_after_head); a keep_together table stays whole (all but its last row); a keep_with_next
+// table (a project's info rows) stays with what follows (all rows).
+// `whole`: the table is kept together and small enough for that (TableFit::page_share).
+size_t body_rows_kept(const doc::Table& t, const layout::TableTheme& tt, bool whole) {
+  const size_t n = t.body.size();
+  if (t.keep_with_next) return n;
+  const size_t first = std::min(n, static_cast<size_t>(std::max(0, tt.min_rows_after_head - 1)));
+  return whole && n > 0 ? std::max(first, n - 1) : first;
+}
+
+// `repeat`: the rows are w:tblHeader (the table's leading head rows). The first `kept` rows keep
+// with the next row (w:keepNext on their paragraphs).
+void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& rows, bool head,
+                bool repeat, size_t kept) {
   const auto& tt = c.theme.table;
   const Grid g = doc::resolve_grid(rows, c.ncols);
-  const int keep_body = std::max(0, tt.min_rows_after_head - 1);
   for (size_t r = 0; r < rows.size(); ++r) {
     const doc::Row& row = rows[r];
     const layout::Style st = cell_style(c, row.role);
     const int min_h = twips_from_pt(tt.min_row_height * st.size);
-    // Keep-with-next: head rows stay with the first body rows; keep_together tables stay whole.
-    const bool keep_next =
-        head || static_cast<int>(r) < keep_body || (c.t.keep_together && r + 1 < rows.size()) ||
-        c.t.keep_with_next;  // a project's info rows stay with its indicator table
-    auto tr = new_row(tbl, min_h, head);
+    const bool keep_next = r < kept;
+    auto tr = new_row(tbl, min_h, repeat);
     for (int col = 0; col < c.ncols;) {
       const doc::GridSlot& s = g[r][static_cast<size_t>(col)];
       int span = 1;
@@ -220,7 +239,12 @@ void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& r
       }
       add_val(pr, "w:vAlign", "center");
       if (origin) {
-        write_cell_content(tc, *s.cell, row.role, keep_next, c);
+        const std::vector<std::string>* lines = nullptr;
+        if (head && c.fit)
+          if (auto it = c.fit->head_lines.find({static_cast<int>(r), col});
+              it != c.fit->head_lines.end())
+            lines = &it->second;
+        write_cell_content(tc, *s.cell, row.role, keep_next, c, lines);
       } else {
         ParaProps pp;
         pp.style = head ? style_id::kTableHead : style_id::kTableText;
@@ -248,26 +272,45 @@ int column_count(const doc::Table& t) {
 }
 
 pugi::xml_node write_table(pugi::xml_node body, const doc::Table& t, const layout::Theme& theme,
-                           int text_width, const TableFit* fit) {
+                           int text_width, const TableFit* fit, const JoinedTable* next) {
   Ctx c{t, theme, {}, column_count(t)};
-  if (fit && static_cast<int>(fit->widths.size()) == c.ncols) {
+  // A joined pair takes the grid of the table with the head labels (the indicator grid): its
+  // label lines were broken for those widths.
+  const TableFit* grid = next && next->fit ? next->fit : fit;
+  if (grid && static_cast<int>(grid->widths.size()) == c.ncols) {
     std::vector<int> rel;  // hundredths of a point keep the proportions exact enough
-    for (double w : fit->widths)
+    for (double w : grid->widths)
       rel.push_back(static_cast<int>(std::lround(std::max(w, 0.01) * 100)));
     c.cols = scale_widths(rel, c.ncols, text_width);
   } else {
     c.cols = scale_widths(t.column_widths, c.ncols, text_width);
   }
   if (fit && fit->cell_size > 0) c.compact = fit->cell_size;
+  c.fit = fit;
   auto tbl = add(body, "w:tbl");
   write_tbl_pr(tbl, c);
   if (t.header_block) write_header_block(tbl, c);
-  write_rows(tbl, c, t.head, true);
-  write_rows(tbl, c, t.body, false);
+  const auto& tt = theme.table;
+  // Kept whole: every row but the last keeps with the next, when the table (both tables of a
+  // joined pair) takes clearly less than a page in our layout; else only the head, the first
+  // rows and a joined pair's info rows keep together.
+  const double share =
+      (fit ? fit->page_share : 0) + (next && next->fit ? next->fit->page_share : 0);
+  const bool whole =
+      (next ? next->table.keep_together : t.keep_together) && share <= kKeepWholeShare;
+  write_rows(tbl, c, t.head, true, true, t.head.size());
+  write_rows(tbl, c, t.body, false, false, body_rows_kept(t, tt, whole));
+  if (next) {
+    // The next table continues this one on the same grid: its head rows follow our rows (Word
+    // repeats only a table's leading rows, so they do not repeat) and keep with its first rows.
+    Ctx n{next->table, theme, c.cols, c.ncols, c.compact, next->fit};
+    write_rows(tbl, n, next->table.head, true, false, next->table.head.size());
+    write_rows(tbl, n, next->table.body, false, false, body_rows_kept(next->table, tt, whole));
+  }
   if (!tbl.child("w:tr")) {  // Word cannot open a table without rows
     doc::Row empty;
     empty.cells.resize(static_cast<size_t>(c.ncols));
-    write_rows(tbl, c, {empty}, false);
+    write_rows(tbl, c, {empty}, false, false, 0);
   }
   return tbl;
 }

@@ -15,9 +15,18 @@ namespace bp::docx {
 // Physical column count: column_widths, else the widest row.
 int column_count(const doc::Table& t);
 
-// Appends the <w:tbl> of `t` to `body`, `text_width` twips wide. `fit` (may be null): the column
-// widths and compact size our layout chose.
+// A table written as the continuation of the one before it, in the same <w:tbl> (a project's
+// indicator grid after its info rows: one table, one grid, kept together by keepNext).
+struct JoinedTable {
+  const doc::Table& table;
+  const TableFit* fit = nullptr;
+};
+
+// Appends the <w:tbl> of `t` (and of `next`, when given, on t's grid) to `body`, `text_width`
+// twips wide. `fit` (may be null): the column widths, compact size and head label lines our layout
+// chose.
 pugi::xml_node write_table(pugi::xml_node body, const doc::Table& t, const layout::Theme& theme,
-                           int text_width, const TableFit* fit = nullptr);
+                           int text_width, const TableFit* fit = nullptr,
+                           const JoinedTable* next = nullptr);
 
 }  // namespace bp::docx

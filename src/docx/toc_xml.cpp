@@ -37,10 +37,6 @@ void write_toc(pugi::xml_node body, const doc::Toc& toc, const Bookmarks& bookma
     pp.style =
         e.target.empty() ? std::string(style_id::kTocGroup) : toc_style(e.level - shallowest + 1);
     write_ppr(p, pp);
-    if (i == 0) {
-      add_field_begin(p, kTocInstruction);
-      add_field_separate(p);
-    }
     if (target.empty()) {
       add_run(p, e.text);
     } else {
@@ -53,7 +49,6 @@ void write_toc(pugi::xml_node body, const doc::Toc& toc, const Bookmarks& bookma
       const std::string cached = it == page_numbers.end() ? "" : std::to_string(it->second);
       add_field(link, "PAGEREF " + target + " \\h", cached);
     }
-    if (i + 1 == toc.entries.size()) add_field_end(p);
   }
 }
 

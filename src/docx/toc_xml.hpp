@@ -1,9 +1,13 @@
-// The 目录 as a real Word TOC field: the title paragraph, then the field
-//   fldChar begin · instrText TOC \o "1-3" \h \z \u · fldChar separate · cached entries · fldChar
-//   end
-// spanning the entry paragraphs. Each cached entry links to its bookmark and carries a PAGEREF
-// field whose cached result is the page number our layout resolved (empty when unknown; Word fills
-// it when it updates fields). Entries without a target are group lines without a page number.
+// The 目录: the title paragraph, then one paragraph per entry that links to its bookmark and
+// carries a PAGEREF field, whose cached result is the page number our layout resolved (empty when
+// unknown). Entries without a target are group lines without a page number.
+//
+// The entries are not wrapped in a TOC field: LibreOffice imports a TOC field as a static index
+// and shows its cached numbers, which are our PDF's pages, not the pages LibreOffice lays the
+// headings out on (its line breaking differs). A PAGEREF outside a TOC field is a live reference
+// in LibreOffice (computed from its own layout) and in Word (updated with the other fields when the
+// file is opened, settings.xml w:updateFields). A document without entries gets an empty TOC field
+// that Word fills.
 #pragma once
 
 #include <pugixml.hpp>

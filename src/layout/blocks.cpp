@@ -52,10 +52,8 @@ void place_lines(const std::vector<text::Line>& lines, const Style& s, Context& 
     size_t left = n - i;
     size_t take = std::min(fit, left);
     if (take < left && !flow.at_top()) {
-      if (take < 2 && left > 2)
-        take = 0;  // no single first line at a page bottom
-      else if (left - take == 1 && take >= 3)
-        --take;  // no single last line at a page top
+      if (left - take == 1 && take > 0) --take;  // no single last line at a page top (widow)
+      if (take < 2) take = 0;                    // no single first line at a page bottom (orphan)
     }
     if (take == 0) {
       if (flow.at_top())
@@ -149,7 +147,7 @@ std::vector<text::Line> set_paragraph(const doc::Paragraph& p, Context& ctx, dou
 void layout_paragraph(const doc::Paragraph& p, const std::vector<text::Line>& lines, Context& ctx,
                       PageFlow& flow, double keep_with_next, bool landscape) {
   const Style& s = paragraph_style(ctx.theme(), p.style);
-  if (p.style == doc::ParaStyle::TableTitle)
+  if (p.style == doc::ParaStyle::TableTitle || keep_with_next > 0)
     flow.need(
         (s.space_before + s.space_after) * s.size + lines.size() * ctx.pitch(s) + keep_with_next,
         landscape);

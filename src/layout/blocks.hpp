@@ -22,14 +22,15 @@ double heading_height(const doc::Heading& h, const std::vector<text::Line>& line
 void layout_heading(const doc::Heading& h, Context& ctx, PageFlow& flow, DocumentLayout& out,
                     double keep_with_next, bool landscape);
 
-// `lines` come from set_paragraph. A TableTitle paragraph (caption) keeps `keep_with_next` pt of
-// the following block on its page (and goes on a landscape page with a landscape table).
+// `lines` come from set_paragraph. The paragraph keeps `keep_with_next` pt of the following block
+// on its page (a caption, a label such as 机构设置：, a list item title); a TableTitle paragraph
+// goes on a landscape page with a landscape table.
 std::vector<text::Line> set_paragraph(const doc::Paragraph& p, Context& ctx, double width);
 void layout_paragraph(const doc::Paragraph& p, const std::vector<text::Line>& lines, Context& ctx,
                       PageFlow& flow, double keep_with_next, bool landscape);
 
 // Places lines at the left margin, breaking pages as needed; never leaves a single line of a
-// paragraph at a page bottom or top when it has more than two lines.
+// paragraph at a page bottom or top (a paragraph of 2 or 3 lines is not split).
 void place_lines(const std::vector<text::Line>& lines, const Style& s, Context& ctx, PageFlow& flow,
                  bool landscape);
 

@@ -6,7 +6,8 @@ namespace bp::layout {
 
 Context::Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
                  text::Coverage& coverage)
-    : theme_(theme), coverage_(coverage), typesetter_(shaper, coverage) {
+    : theme_(theme), coverage_(coverage), words_(theme.terms), typesetter_(shaper, coverage) {
+  typesetter_.set_word_breaker(&words_);
   for (const FontRole& role : theme.font_roles()) {
     for (int bold = 0; bold < 2; ++bold) {
       auto& c = chains_[{role.name, bold != 0}].fonts;

@@ -54,6 +54,7 @@ class Context {
   const text::FontChain& chain(const FontRole& role, bool bold) const;
   const Theme& theme_;
   text::Coverage& coverage_;
+  text::WordBreaker words_;  // before typesetter_, which points at it
   text::Typesetter typesetter_;
   std::map<std::pair<std::string, bool>, text::FontChain> chains_;  // (role, bold)
   const WorkBudget* budget_ = nullptr;

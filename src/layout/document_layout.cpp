@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
+#include <string>
 #include <utility>
 
 #include "document/orientation.hpp"
@@ -22,7 +24,9 @@ namespace {
 class Pass {
  public:
   Pass(const doc::Document& d, Context& ctx, int toc_digits)
-      : d_(d), ctx_(ctx), flow_(ctx, out_), toc_digits_(toc_digits) {}
+      : d_(d), ctx_(ctx), flow_(ctx, out_), toc_digits_(toc_digits) {
+    find_grids();
+  }
 
   DocumentLayout run(int& digits_needed) {
     for (size_t i = 0; i < d_.blocks.size(); ++i) place(i);
@@ -34,10 +38,44 @@ class Pass {
  private:
   bool landscape(size_t i) const { return doc::on_landscape_page(d_, i); }
 
+  // Tables of a grid group (doc::Table::grid) share one set of column widths; an info block
+  // (keep_with_next, followed by a title-less table of its grid) becomes the first rows of that
+  // table and is not placed on its own.
+  void find_grids() {
+    std::map<std::string, std::vector<GridMember>> members;
+    for (size_t i = 0; i < d_.blocks.size(); ++i) {
+      const auto* t = std::get_if<doc::Table>(&d_.blocks[i]);
+      if (!t || t->grid.empty()) continue;
+      const auto* next =
+          i + 1 < d_.blocks.size() ? std::get_if<doc::Table>(&d_.blocks[i + 1]) : nullptr;
+      if (t->keep_with_next && next && next->grid == t->grid && next->title.empty() &&
+          next->column_widths == t->column_widths && next->landscape == t->landscape) {
+        lead_of_[i + 1] = t;
+        merged_.insert(i);
+        continue;
+      }
+      members[t->grid].push_back({t, lead_of_.count(i) ? lead_of_[i] : nullptr});
+    }
+    for (auto& [name, list] : members) member_lists_.emplace(name, std::move(list));
+  }
+  const SharedGrid* grid_for(const doc::Table& t) {
+    if (t.grid.empty()) return nullptr;
+    auto it = grids_.find(t.grid);
+    if (it == grids_.end()) {
+      const auto& list = member_lists_[t.grid];
+      it = grids_.emplace(t.grid, shared_grid(list, ctx_, flow_.width_for(t.landscape))).first;
+    }
+    return &it->second;
+  }
   const TablePlan& plan(size_t i, const doc::Table& t) {
     auto it = plans_.find(i);
-    if (it == plans_.end())
-      it = plans_.emplace(i, plan_table(t, ctx_, flow_.width_for(t.landscape))).first;
+    if (it == plans_.end()) {
+      const auto lead = lead_of_.find(i);
+      it = plans_
+               .emplace(i, plan_table(t, ctx_, flow_.width_for(t.landscape), grid_for(t),
+                                      lead == lead_of_.end() ? nullptr : lead->second))
+               .first;
+    }
     return it->second;
   }
   const std::vector<text::Line>& para_lines(size_t i, const doc::Paragraph& p) {
@@ -50,18 +88,37 @@ class Pass {
   // Height of the start of block i that must share a page with the heading before it.
   double start_height(size_t i) {
     if (i >= d_.blocks.size()) return 0;
+    if (merged_.count(i)) return start_height(i + 1);  // an info block: its table's start
     const doc::Block& b = d_.blocks[i];
-    if (auto* t = std::get_if<doc::Table>(&b)) return t->new_page ? 0 : table_start(i, *t);
+    if (auto* t = std::get_if<doc::Table>(&b)) return new_page(i, *t) ? 0 : table_start(i, *t);
     if (auto* p = std::get_if<doc::Paragraph>(&b)) {
       const Style& s = paragraph_style(ctx_.theme(), p->style);
-      size_t n = std::min<size_t>(2, para_lines(i, *p).size());
-      return s.space_before * s.size + n * ctx_.pitch(s);
+      // Two lines; a paragraph of three is not split (its last line would be a widow).
+      const size_t lines = para_lines(i, *p).size();
+      const size_t n = lines <= 3 ? lines : 2;
+      double h = s.space_before * s.size + n * ctx_.pitch(s);
+      if (lines == n && keeps_next(i, *p)) h += s.space_after * s.size + start_height(i + 1);
+      return h;
     }
     if (auto* h = std::get_if<doc::Heading>(&b)) {
       if (h->new_page) return 0;
-      return heading_height(*h, set_heading(*h, ctx_, flow_.width_for(landscape(i))), ctx_);
+      // A heading takes along what it keeps (a sub-heading its first lines).
+      return heading_height(*h, set_heading(*h, ctx_, flow_.width_for(landscape(i))), ctx_) +
+             start_height(i + 1);
     }
     return 0;
+  }
+
+  // A paragraph kept with the start of the next block: a caption, a label (机构设置：), and a
+  // one-line list item title followed by its text ("（二）…" then the body paragraph).
+  bool keeps_next(size_t i, const doc::Paragraph& p) {
+    if (i + 1 >= d_.blocks.size()) return false;
+    if (p.style == doc::ParaStyle::TableTitle || p.style == doc::ParaStyle::Label) return true;
+    if (p.style != doc::ParaStyle::Plain || para_lines(i, p).size() != 1) return false;
+    const auto* next = std::get_if<doc::Paragraph>(&d_.blocks[i + 1]);
+    std::string text;
+    for (const auto& sp : p.spans) text += sp.text;
+    return next && next->style == doc::ParaStyle::Body && label_length(text) > 0;
   }
 
   // What of table i must share a page with what precedes it: all of it when it is kept together
@@ -77,12 +134,16 @@ class Pass {
         std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t.body.size()));
     return plan(i, t).start_height(keep);
   }
+  bool new_page(size_t i, const doc::Table& t) {
+    const auto lead = lead_of_.find(i);
+    return lead == lead_of_.end() ? t.new_page : lead->second->new_page;
+  }
 
   // A keep_with_next table (a project's info rows) takes along the whole next table when both fit
   // on one page, else the next table's head and first rows; the next table then continues it.
   Placement placement(size_t i, const doc::Table& t) {
     Placement pl;
-    if (i > 0)
+    if (i > 0 && !lead_of_.count(i))
       if (auto* prev = std::get_if<doc::Table>(&d_.blocks[i - 1]); prev && prev->keep_with_next)
         pl.after_lead = true;
     if (t.keep_with_next && i + 1 < d_.blocks.size()) {
@@ -96,6 +157,7 @@ class Pass {
   }
 
   void place(size_t i) {
+    if (merged_.count(i)) return;  // an info block: placed as the first rows of the next table
     // A block the structure code below does not name still lands in the tree as a paragraph.
     flow_.set_generic_tag(sections_.container());
     std::visit(Overloaded{
@@ -140,7 +202,7 @@ class Pass {
       item = lists_.paragraph(p, sections_.container());
       flow_.set_tag(item.body);
     }
-    const double keep = p.style == doc::ParaStyle::TableTitle ? start_height(i + 1) : 0;
+    const double keep = keeps_next(i, p) ? start_height(i + 1) : 0;
     const size_t page = flow_.has_page() ? flow_.page_index() : 0;
     layout_paragraph(p, para_lines(i, p), ctx_, flow_, keep, landscape(i));
     paras_.erase(i);
@@ -157,6 +219,10 @@ class Pass {
   int toc_digits_;
   std::vector<TocSlot> toc_slots_;
   std::map<size_t, TablePlan> plans_;
+  std::map<size_t, const doc::Table*> lead_of_;  // table index → its info block
+  std::set<size_t> merged_;                      // info blocks placed with the next table
+  std::map<std::string, std::vector<GridMember>> member_lists_;
+  std::map<std::string, SharedGrid> grids_;
   std::map<size_t, std::vector<text::Line>> paras_;
 };
 

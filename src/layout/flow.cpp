@@ -57,7 +57,12 @@ void PageFlow::put_line(const text::Line& line, double x, double pitch, double b
 void PageFlow::put_line_at(const text::Line& line, double x, double baseline_y) {
   if (line.glyphs.empty()) return;
   if (tag_ == kPendingParagraph) tag_ = out_.structure.add(Role::P, generic_parent_);
-  page().text.push_back({x, baseline_y, line.glyphs, tag_});
+  page().text.push_back({x, baseline_y, line.glyphs, tag_, box_});
+}
+
+void PageFlow::open_box(const BoxItem& b) {
+  page().boxes.push_back(b);
+  box_ = static_cast<int>(page().boxes.size()) - 1;
 }
 
 void PageFlow::rule(double x0, double y0, double x1, double y1, double width) {

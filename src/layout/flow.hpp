@@ -49,6 +49,9 @@ class PageFlow {
   void put_line(const text::Line& line, double x, double pitch, double baseline);
   void put_line_at(const text::Line& line, double x, double baseline_y);
   void rule(double x0, double y0, double x1, double y1, double width);
+  // Lines placed between open_box and close_box are set in that table cell (TextItem::box).
+  void open_box(const BoxItem& b);
+  void close_box() { box_ = -1; }
 
   // Footers (page numbers) and running headers on every numbered page.
   void finish(const std::string& title);
@@ -77,6 +80,7 @@ class PageFlow {
   double left_ = 0, right_ = 0, top_ = 0, bottom_ = 0, y_ = 0;
   int tag_ = kArtifactLayout;
   int generic_parent_ = -1;
+  int box_ = -1;
   static constexpr int kPendingParagraph = -100;
 };
 

@@ -17,6 +17,15 @@ struct TextItem {
   double x = 0, y = 0;                    // baseline origin
   std::vector<text::PlacedGlyph> glyphs;  // glyph x relative to `x`
   int tag = kArtifactLayout;  // structure element (Structure::nodes index) or an artifact kind
+  int box = -1;               // Page::boxes index of the table cell the line is set in (-1 = none)
+};
+
+// The rectangle a table cell occupies on a page (its part on this page when it runs over pages).
+// Not drawn: a layout fact for readers of the layout (layout JSON); the rules draw the grid.
+struct BoxItem {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int node = -1;        // the cell's structure element (TH/TD), even where its text is an artifact
+  bool repeat = false;  // a continuation page's repeated head cell or rowspan label
 };
 
 struct RuleItem {
@@ -45,6 +54,7 @@ struct Page {
   std::vector<RuleItem> rules;
   std::vector<LinkItem> links;
   std::vector<ImageItem> images;  // drawn below the rules and text; artifacts when tagged
+  std::vector<BoxItem> boxes;
 };
 
 struct Anchor {

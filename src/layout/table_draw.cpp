@@ -96,6 +96,7 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
     if (tags.node) {
       const bool repeated = tags.repeat || (tags.placed && (*tags.placed)[ci] && !partial);
       flow.set_tag(repeated ? kArtifactPagination : (*tags.node)[ci]);
+      flow.open_box({xl, yt, xr, yb, (*tags.node)[ci], repeated});
       if (tags.placed) (*tags.placed)[ci] = 1;
     }
     if (partial) {  // a row cut across pages: the lines that fall in this slice, top-aligned
@@ -110,6 +111,7 @@ void draw_group(const std::vector<TableCellBox>& cells, const std::vector<double
       for (size_t k = 0; k < b.lines.size(); ++k)
         flow.put_line_at(b.lines[k], xl + plan.pad_x, ty + k * b.pitch + b.base);
     }
+    flow.close_box();
   }
 }
 
@@ -128,13 +130,20 @@ double draw_table_part(const TablePlan& plan, const std::vector<RowPiece>& body,
   const GroupTags head_tags{tags ? &tags->head : nullptr, nullptr, continuation};
   const GroupTags body_tags{tags ? &tags->body : nullptr, tags ? &tags->body_placed : nullptr,
                             false};
+  const double top = y0;
+  if (!continuation && !plan.lead_h.empty()) {  // a project's info block, on the first page only
+    const GroupTags lead_tags{tags ? &tags->lead : nullptr, nullptr, false};
+    draw_group(plan.lead, plan.lead_h, whole_rows(plan.lead_h), plan, x0, y0, flow, rules,
+               lead_tags);
+    y0 += plan.lead_height;
+  }
   draw_group(plan.head, plan.head_h, whole_rows(plan.head_h), plan, x0, y0, flow, rules, head_tags);
   const double body_top = y0 + plan.head_height;
   draw_group(plan.body, plan.body_h, body, plan, x0, body_top, flow, rules, body_tags);
   double body_h = 0;
   for (const auto& piece : body) body_h += piece.to - piece.from;
   const double y1 = body_top + body_h;
-  if (y1 > y0 + kEps) rules.emit(flow, x0, y0, x0 + plan.width, y1, tt.rule, tt.frame);
+  if (y1 > top + kEps) rules.emit(flow, x0, top, x0 + plan.width, y1, tt.rule, tt.frame);
   return y1;
 }
 

@@ -1,6 +1,7 @@
-// Drawing one page's part of a table: every head row, then the body pieces the paginator put on
-// this page; cell text (vertically centred, or the lines of a cut row's slice) and the ruled grid
-// with each shared edge drawn once and the outer frame closed.
+// Drawing one page's part of a table: on the first page the lead rows (a project's info block),
+// then every head row, then the body pieces the paginator put on this page; cell text (vertically
+// centred, or the lines of a cut row's slice) and the ruled grid with each shared edge drawn once
+// and the outer frame closed.
 #pragma once
 
 #include <vector>

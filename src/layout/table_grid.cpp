@@ -1,7 +1,9 @@
 #include "layout/table_grid.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace bp::layout {
 
@@ -107,32 +109,195 @@ double ColumnNeeds::min_total() const {
 
 ColumnNeeds column_needs(int cols, const std::vector<CellExtent>& extents) {
   const size_t n = static_cast<size_t>(std::max(cols, 1));
-  ColumnNeeds cn{std::vector<double>(n, 0), std::vector<double>(n, 0)};
-  auto& mins = cn.min;
-  auto& maxs = cn.max;
+  ColumnNeeds cn{std::vector<double>(n, 0), std::vector<double>(n, 0), std::vector<double>(n, 0)};
+  auto term_of = [](const CellExtent& e) { return std::max(e.min, e.term_min); };
+  auto spread = [](std::vector<double>& v, const CellExtent& e, double need) {
+    auto first = v.begin() + e.col, last = first + e.colspan;
+    const double have = std::accumulate(first, last, 0.0);
+    if (need > have)
+      for (auto it = first; it != last; ++it) *it += (need - have) / e.colspan;
+  };
   for (const auto& e : extents)
     if (e.colspan == 1) {
-      mins[static_cast<size_t>(e.col)] = std::max(mins[static_cast<size_t>(e.col)], e.min);
-      maxs[static_cast<size_t>(e.col)] = std::max(maxs[static_cast<size_t>(e.col)], e.max);
+      const auto c = static_cast<size_t>(e.col);
+      cn.min[c] = std::max(cn.min[c], e.min);
+      cn.max[c] = std::max(cn.max[c], e.max);
+      cn.term[c] = std::max(cn.term[c], term_of(e));
     }
   for (const auto& e : extents) {
     if (e.colspan == 1) continue;
-    auto first = mins.begin() + e.col, last = first + e.colspan;
-    double have_min = std::accumulate(first, last, 0.0);
-    if (e.min > have_min)
-      for (auto it = first; it != last; ++it) *it += (e.min - have_min) / e.colspan;
-    auto mfirst = maxs.begin() + e.col, mlast = mfirst + e.colspan;
-    double have_max = std::accumulate(mfirst, mlast, 0.0);
-    if (e.max > have_max)
-      for (auto it = mfirst; it != mlast; ++it) *it += (e.max - have_max) / e.colspan;
+    spread(cn.min, e, e.min);
+    spread(cn.max, e, e.max);
+    spread(cn.term, e, term_of(e));
   }
-  for (size_t c = 0; c < n; ++c) maxs[c] = std::max(maxs[c], mins[c]);
+  for (size_t c = 0; c < n; ++c) {
+    cn.term[c] = std::max(cn.term[c], cn.min[c]);
+    cn.max[c] = std::max(cn.max[c], cn.term[c]);
+  }
   return cn;
 }
 
+double estimated_lines(const CellExtent& e, double width) {
+  // Greedy filling at word boundaries loses part of a word per line: count on 92 % of the measure.
+  constexpr double kFill = 0.92;
+  const double a = width - e.pad;
+  if (e.lines.empty()) return 1;
+  if (a <= 1e-6) return 1e6;
+  double n = 0;
+  for (double h : e.lines) {
+    if (h <= a + 1e-6) {
+      n += 1;
+      continue;
+    }
+    const double k = std::ceil(h / (a * kFill));
+    n += k;
+    if (h - (k - 1) * a * kFill < 1.5 * e.em) n += 0.4;  // likely one character left over
+  }
+  if (width + 1e-6 < e.term_min) n += 0.3;  // a budget term would break
+  return n;
+}
+
+namespace {
+
+// Height of all rows, in lines (plus penalties): per row its costliest cell (a cell spanning rows
+// counts its share in its first row). Moves of width between two columns are evaluated
+// incrementally: only the cells over those columns change, and only their rows are recomputed.
+class HeightModel {
+ public:
+  HeightModel(const std::vector<CellExtent>& extents, size_t cols, const CellCost& cost)
+      : e_(extents),
+        cost_(cost),
+        over_(cols),
+        v_(extents.size(), 0),
+        trial_(extents.size(), 0),
+        fresh_(extents.size(), 0) {
+    int rows = 0;
+    for (const auto& x : e_) rows = std::max(rows, x.row + 1);
+    row_cells_.resize(static_cast<size_t>(rows));
+    row_max_.assign(static_cast<size_t>(rows), 0);
+    for (size_t k = 0; k < e_.size(); ++k) {
+      if (e_[k].row < 0) continue;
+      row_cells_[static_cast<size_t>(e_[k].row)].push_back(k);
+      for (int c = e_[k].col; c < e_[k].col + e_[k].colspan && c < static_cast<int>(cols); ++c)
+        over_[static_cast<size_t>(c)].push_back(k);
+    }
+  }
+  bool empty() const { return row_cells_.empty(); }
+
+  double reset(const std::vector<double>& w) {
+    for (size_t k = 0; k < e_.size(); ++k)
+      if (e_[k].row >= 0) v_[k] = value(k, w);
+    double total = 0;
+    for (size_t r = 0; r < row_cells_.size(); ++r) total += (row_max_[r] = row_max(r, false));
+    return total;
+  }
+  // Change of the total when w[from] and w[to] become what `w` holds now.
+  double delta(const std::vector<double>& w, size_t from, size_t to) {
+    touched_rows_.clear();
+    for (size_t c : {from, to})
+      for (size_t k : over_[c]) {
+        if (fresh_[k]) continue;
+        fresh_[k] = 1;
+        trial_[k] = value(k, w);
+        changed_.push_back(k);
+        touched_rows_.push_back(static_cast<size_t>(e_[k].row));
+      }
+    std::sort(touched_rows_.begin(), touched_rows_.end());
+    touched_rows_.erase(std::unique(touched_rows_.begin(), touched_rows_.end()),
+                        touched_rows_.end());
+    double d = 0;
+    for (size_t r : touched_rows_) d += row_max(r, true) - row_max_[r];
+    return d;
+  }
+  // Makes the last evaluated move the current state, or forgets it.
+  void commit() {
+    for (size_t k : changed_) v_[k] = trial_[k];
+    discard();
+    for (size_t r : touched_rows_) row_max_[r] = row_max(r, false);
+  }
+  void discard() {
+    for (size_t k : changed_) fresh_[k] = 0;
+    changed_.clear();
+  }
+
+ private:
+  double value(size_t k, const std::vector<double>& w) {
+    const CellExtent& e = e_[k];
+    double width = 0;
+    for (int c = e.col; c < e.col + e.colspan; ++c) width += w[static_cast<size_t>(c)];
+    double lines;
+    if (cost_) {
+      const uint64_t key =
+          (static_cast<uint64_t>(k) << 24) |
+          (static_cast<uint64_t>(std::llround(std::max(0.0, width) * 8)) & 0xFFFFFF);
+      auto it = memo_.find(key);
+      if (it == memo_.end()) it = memo_.emplace(key, cost_(k, width)).first;
+      lines = it->second;
+    } else {
+      lines = estimated_lines(e, width);
+    }
+    return lines / std::max(1, e.rowspan);
+  }
+  double row_max(size_t r, bool trial) {
+    double m = 0;
+    for (size_t k : row_cells_[r]) m = std::max(m, trial && fresh_[k] ? trial_[k] : v_[k]);
+    return m;
+  }
+
+  const std::vector<CellExtent>& e_;
+  const CellCost& cost_;
+  std::vector<std::vector<size_t>> over_, row_cells_;
+  std::vector<double> v_, trial_, row_max_;
+  std::vector<char> fresh_;  // trial_[k] holds the value of the move being evaluated
+  std::vector<size_t> changed_, touched_rows_;
+  std::unordered_map<uint64_t, double> memo_;
+};
+
+// Steepest descent on the height: moves `step` pt from one column to another while that lowers
+// it, halving the step down to half a point. No column goes below its minimum.
+void reduce_height(std::vector<double>& w, const std::vector<double>& mins,
+                   const std::vector<CellExtent>& extents, double total, const CellCost& cost) {
+  HeightModel model(extents, w.size(), cost);
+  if (model.empty() || w.size() < 2) return;
+  model.reset(w);
+  for (double step = total / 32; step >= 0.5; step /= 2) {
+    for (int iter = 0; iter < 64; ++iter) {
+      double best = -1e-9;
+      size_t from = 0, to = 0;
+      for (size_t i = 0; i < w.size(); ++i) {
+        if (w[i] - step < mins[i] - 1e-9) continue;
+        for (size_t j = 0; j < w.size(); ++j) {
+          if (j == i) continue;
+          w[i] -= step;
+          w[j] += step;
+          const double d = model.delta(w, i, j);
+          model.discard();
+          w[i] += step;
+          w[j] -= step;
+          if (d < best) {
+            best = d;
+            from = i;
+            to = j;
+          }
+        }
+      }
+      if (from == to) break;
+      w[from] -= step;
+      w[to] += step;
+      model.delta(w, from, to);
+      model.commit();
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<double> column_widths(int cols, const std::vector<int>& relative,
-                                  const std::vector<CellExtent>& extents, double total) {
-  const auto [mins, maxs] = column_needs(cols, extents);
+                                  const std::vector<CellExtent>& extents, double total,
+                                  const CellCost& cost) {
+  const auto needs = column_needs(cols, extents);
+  const auto& mins = needs.min;
+  const auto& maxs = needs.max;
   const size_t n = mins.size();
 
   std::vector<double> w(n, total / n);
@@ -144,15 +309,18 @@ std::vector<double> column_widths(int cols, const std::vector<int>& relative,
     const double sum_min = std::accumulate(mins.begin(), mins.end(), 0.0);
     if (sum_max <= 0) {
       // no content: equal widths
-    } else if (sum_max <= total) {  // everything fits on one line: share the rest equally
-      for (size_t c = 0; c < n; ++c) w[c] = maxs[c] + (total - sum_max) / n;
+    } else if (sum_max <= total) {  // everything fits on one line: the rest in proportion
+      for (size_t c = 0; c < n; ++c) w[c] = maxs[c] + (total - sum_max) * maxs[c] / sum_max;
     } else if (sum_min < total) {
       const double f = (total - sum_min) / (sum_max - sum_min);
       for (size_t c = 0; c < n; ++c) w[c] = mins[c] + (maxs[c] - mins[c]) * f;
     }
   }
   respect_mins(w, mins, total);
+  if (std::accumulate(needs.term.begin(), needs.term.end(), 0.0) < total)
+    respect_mins(w, needs.term, total);
   relieve_wrapping(w, maxs);
+  reduce_height(w, mins, extents, total, cost);
   return w;
 }
 

@@ -2,6 +2,7 @@
 // physical column widths (from Table::column_widths, or from the cells' min/max content widths).
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <vector>
 
@@ -33,25 +34,44 @@ Grid build_grid(const std::vector<doc::Row>& rows, int cols, const std::string& 
 // Number of physical columns: column_widths.size(), or inferred from the rows.
 int column_count(const doc::Table& t);
 
-// Width needs of one cell (padding included).
+// Width needs of one cell (padding included). For estimating how many lines a cell takes at a
+// width: `lines` are the widths of its hard lines (padding excluded), `pad` its padding left +
+// right, `em` its type size; `row` numbers the cell's row among all rows the widths serve (-1 =
+// not counted, e.g. a cell spanning rows).
 struct CellExtent {
   int col = 0, colspan = 1;
   double min = 0, max = 0;
+  double term_min = 0;  // widest piece with every budget term whole (≥ min; 0 = min)
+  std::vector<double> lines;
+  double pad = 0, em = 10.5;
+  int row = -1, rowspan = 1;
 };
 
-// Per-column min- and max-content widths (spanning cells spread their excess evenly).
+// Per-column min-, term- and max-content widths (spanning cells spread their excess evenly).
 struct ColumnNeeds {
-  std::vector<double> min, max;
+  std::vector<double> min, max, term;
   double min_total() const;
 };
 ColumnNeeds column_needs(int cols, const std::vector<CellExtent>& extents);
 
-// Column widths in pt summing to `total`. With `relative` (one entry per column) they are scaled to
-// `total`; otherwise the widths follow the content (HTML auto layout: max-content plus an equal
-// share of the rest when it fits, else between min- and max-content). Either way no column is
-// narrower than its widest unbreakable content while the mins fit in `total`, and a column whose
-// content would wrap borrows from columns wider than their content.
+// Column widths in pt summing to `total`, in the manner of CSS automatic table layout and TeX's
+// tabulary. The start: `relative` (one entry per column, the profile's weights) scaled to `total`,
+// or else the content (max-content plus a share of the rest proportional to it when everything
+// fits — an empty column keeps its minimum — else between min- and max-content). Then: no column
+// narrower than its widest word while the mins fit in `total`; terms of the budget list kept whole
+// where there is room; a column whose content would wrap borrows from columns wider than their
+// content; and width moves between columns while that lowers the estimated height of the rows
+// (the sum over rows of their tallest cell's line count), which also avoids widths leaving one
+// character on a cell's last line. Deterministic.
+// `cost`, if given, tells exactly what a cell costs at a width (padding included): its line count
+// plus penalties for a line ending inside a term or a word and for a single-character last line
+// (the typesetter's Fit); without it the line count is estimated from the hard lines' widths.
+using CellCost = std::function<double(size_t extent, double width)>;
 std::vector<double> column_widths(int cols, const std::vector<int>& relative,
-                                  const std::vector<CellExtent>& extents, double total);
+                                  const std::vector<CellExtent>& extents, double total,
+                                  const CellCost& cost = {});
+
+// Estimated line count of a cell `width` pt wide (padding included), from its hard lines.
+double estimated_lines(const CellExtent& e, double width);
 
 }  // namespace bp::layout

@@ -24,6 +24,15 @@ struct RowCut {
   double pitch = 0;
 };
 
+// Keep rules of a table's body (TYPOGRAPHY: keep rules).
+struct RowKeeps {
+  std::vector<char> with_next;  // row r never ends a page (a 类/款 row before its first child)
+  int min_last = 0;             // the last continuation page holds at least this many rows, taken
+                                // from the page before when that page keeps as many (or, the
+                                // first page, min_first)
+  int min_first = 1;
+};
+
 // `first_room` = height for body rows on the first page (after title, header block and head rows);
 // `next_room` = the same on each continuation page. Whole rows only, except a row taller than the
 // room of an empty page, which is cut at line boundaries (a row taller than any page starts on the
@@ -31,6 +40,6 @@ struct RowCut {
 // least one piece when there are rows.
 std::vector<TableChunk> paginate_rows(const std::vector<double>& heights,
                                       const std::vector<RowCut>& cuts, double first_room,
-                                      double next_room);
+                                      double next_room, const RowKeeps& keeps = {});
 
 }  // namespace bp::layout

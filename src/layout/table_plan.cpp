@@ -16,7 +16,8 @@ bool is_head(doc::RowRole r) {
 }
 
 // The style a cell is set in: head rows bold and centred, 合计/类 rows bold (theme), numbers
-// right-aligned with tabular figures, wrapped text flush on both sides.
+// right-aligned with tabular figures, wrapped text ragged right (as bureau tables set it: a narrow
+// cell justified letter by letter reads "参 加 培 训 的 人").
 struct CellLook {
   Style style;
   bool bold = false;
@@ -36,9 +37,10 @@ CellLook look(const doc::Cell& c, doc::RowRole role, const Theme& t, bool compac
   else if (c.number)
     l.style.align = text::Align::Right;
   else if (c.align == doc::Align::Left)
-    l.style.align = text::Align::Justify;  // last line flush left
+    l.style.align = text::Align::Left;
   else
     l.style.align = to_text_align(c.align);
+  if (l.style.align == text::Align::Justify) l.style.align = text::Align::Left;
   return l;
 }
 
@@ -64,6 +66,7 @@ text::ParagraphFormat format_of(const TableCellBox& b, const CellLook& l, Contex
   auto f = ctx.format(l.style, w);
   f.indent = b.g.cell->indent_em * l.style.size;
   f.max_stretch_em = ctx.theme().table.max_stretch;
+  f.word_aware = true;  // lines end between words; no single character on a last line
   return f;
 }
 
@@ -118,7 +121,7 @@ std::vector<BlockPiece> arrange_header_block(const std::array<std::vector<text::
 }  // namespace
 
 double TablePlan::start_height(int rows) const {
-  double h = title_height + block_height + head_height;
+  double h = title_height + block_height + lead_height + head_height;
   for (int r = 0; r < rows && r < static_cast<int>(body_h.size()); ++r)
     h += body_h[static_cast<size_t>(r)];
   return h;
@@ -135,58 +138,169 @@ double TablePlan::notes_height(const Theme& theme) const {
   return h;
 }
 
-TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
-  const Theme& theme = ctx.theme();
-  const TableTheme& tt = theme.table;
-  TablePlan p;
-  p.table = &t;
-  p.width = width;
-  p.pad_x = mm(tt.padding_x);
-  p.pad_y = mm(tt.padding_y);
+namespace {
 
-  const int cols = column_count(t);
-  const Grid head = build_grid(t.head, cols, "table " + t.id);
-  const Grid body = build_grid(t.body, cols, "table " + t.id);
-  p.head = make_boxes(head);
-  p.body = make_boxes(body);
+// The cells of a table (lead rows of a project's info block, head, body) as grid boxes, and the
+// measuring of their text. Each cell is prepared (fonts, shaping, break opportunities) once per
+// size, measured for the column widths, then set in its column.
+struct Cells {
+  std::vector<TableCellBox> lead, head, body;
+  int lead_rows = 0, head_rows = 0, body_rows = 0;
+  std::vector<text::Prepared> prepared;  // lead, head, body cells in order
+  // Per extent measure() returned: its prepared text and paragraph format (for exact fits).
+  std::vector<std::pair<size_t, text::ParagraphFormat>> fit_of;
 
-  // Column widths from the relative widths or the content, never below the widest unbreakable
-  // piece. A table whose unbreakable content (numbers, codes) nearly fills the measure is set
-  // compact.
-  // Each cell is prepared (fonts, shaping, break opportunities) once per size, measured for the
-  // column widths, then set in its column.
-  std::vector<text::Prepared> prepared;
-  auto extents_at = [&](bool compact) {
+  Cells(const doc::Table& t, const doc::Table* lead_table, int cols) {
+    const std::string what = "table " + t.id;
+    if (lead_table) {
+      const Grid g = build_grid(lead_table->body, cols, "table " + lead_table->id);
+      lead = make_boxes(g);
+      lead_rows = g.rows;
+    }
+    const Grid h = build_grid(t.head, cols, what), b = build_grid(t.body, cols, what);
+    head = make_boxes(h);
+    body = make_boxes(b);
+    head_rows = h.rows;
+    body_rows = b.rows;
+  }
+  std::array<std::vector<TableCellBox>*, 3> groups() { return {&lead, &head, &body}; }
+
+  // Width needs of every cell; rows numbered from `first_row` (lead, head, body in turn).
+  std::vector<CellExtent> measure(const doc::Table& t, Context& ctx, bool compact, double pad_x,
+                                  int first_row) {
+    const Theme& theme = ctx.theme();
     std::vector<CellExtent> extents;
     prepared.clear();
-    for (auto* group : {&p.head, &p.body}) {
+    fit_of.clear();
+    int row0 = first_row;
+    for (auto* group : groups()) {
       for (const TableCellBox& b : *group) {
         prepared.emplace_back();
         if (b.g.cell->text.empty()) continue;
         ctx.check_time();
-        ctx.coverage().set_context(where(t, b.g, group == &p.head));
+        ctx.coverage().set_context(where(t, b.g, group == &head));
         CellLook l = look(*b.g.cell, b.g.role, theme, compact);
         auto run = run_of(b, l, ctx);
         const auto f = format_of(b, l, ctx, 1e9);
         prepared.back() = ctx.typesetter().prepare({&run, 1}, f);
         auto e = ctx.typesetter().measure(prepared.back(), f);
-        extents.push_back({b.g.col, b.g.colspan, e.min + 2 * p.pad_x, e.max + 2 * p.pad_x});
+        CellExtent x{b.g.col, b.g.colspan, e.min + 2 * pad_x, e.max + 2 * pad_x};
+        x.term_min = e.term_min + 2 * pad_x;
+        x.lines = std::move(e.hard_lines);
+        x.pad = 2 * pad_x;
+        x.em = l.style.size;
+        x.row = row0 + b.g.row;
+        x.rowspan = b.g.rowspan;
+        extents.push_back(std::move(x));
+        fit_of.push_back({prepared.size() - 1, f});
       }
+      row0 += group == &lead ? lead_rows : group == &head ? head_rows : body_rows;
     }
     return extents;
+  }
+  int rows() const { return lead_rows + head_rows + body_rows; }
+};
+
+// What a cell costs in a column `width` pt wide (padding included): its lines, plus a third of a
+// line for each line ending inside a term or word and half a line for a single-character last
+// line, so that widths that break words or strand a character are avoided where others do as well.
+// A wrapped cell adds up to a quarter line the less of its text fits on one line: line counts are
+// steps, and this slope leads width towards the cells that need much more of it to lose a line.
+double fit_cost(Context& ctx, const text::Prepared& text, text::ParagraphFormat f, double width,
+                double pad, double natural) {
+  f.width = std::max(1.0, width - pad);
+  const text::Fit fit = ctx.typesetter().fit(text, f);
+  const double slope = natural > width ? 0.25 * (natural - width) / natural : 0;
+  return fit.lines + fit.inner_breaks / 3.0 + (fit.single_last ? 0.5 : 0.0) + slope;
+}
+
+// A table whose unbreakable content (numbers, codes) nearly fills the measure is set compact.
+bool wants_compact(const TableTheme& tt, int cols, const std::vector<CellExtent>& extents,
+                   double width) {
+  return tt.compact_size < tt.cell.size &&
+         column_needs(cols, extents).min_total() > tt.compact_when * width;
+}
+
+}  // namespace
+
+SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, double width) {
+  SharedGrid g;
+  if (tables.empty()) return g;
+  const TableTheme& tt = ctx.theme().table;
+  const double pad_x = mm(tt.padding_x);
+  const doc::Table& first = *tables.front().table;
+  const int cols = column_count(first);
+  std::vector<Cells> cells;                      // kept for the exact fits
+  std::vector<std::pair<size_t, size_t>> owner;  // extent → (table, its extent index)
+  auto all_extents = [&](bool compact) {
+    std::vector<CellExtent> all;
+    cells.clear();
+    owner.clear();
+    int row = 0;
+    for (const GridMember& m : tables) {
+      cells.emplace_back(*m.table, m.lead, cols);
+      auto e = cells.back().measure(*m.table, ctx, compact, pad_x, row);
+      row += cells.back().rows();
+      for (size_t k = 0; k < e.size(); ++k) owner.push_back({cells.size() - 1, k});
+      all.insert(all.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+    }
+    return all;
   };
-  auto extents = extents_at(false);
-  p.compact = tt.compact_size < tt.cell.size &&
-              column_needs(cols, extents).min_total() > tt.compact_when * width;
-  if (p.compact) extents = extents_at(true);
-  auto widths = column_widths(cols, t.column_widths, extents, width);
+  auto extents = all_extents(false);
+  g.compact = wants_compact(tt, cols, extents, width);
+  if (g.compact) extents = all_extents(true);
+  const CellCost cost = [&](size_t k, double w) {
+    const auto [t, e] = owner[k];
+    const auto& [idx, f] = cells[t].fit_of[e];
+    return fit_cost(ctx, cells[t].prepared[idx], f, w, 2 * pad_x, extents[k].max);
+  };
+  g.widths = column_widths(cols, first.column_widths, extents, width, cost);
+  return g;
+}
+
+TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const SharedGrid* grid,
+                     const doc::Table* lead) {
+  const Theme& theme = ctx.theme();
+  const TableTheme& tt = theme.table;
+  TablePlan p;
+  p.table = &t;
+  p.lead_table = lead;
+  p.width = width;
+  p.pad_x = mm(tt.padding_x);
+  p.pad_y = mm(tt.padding_y);
+  const doc::Table& top = lead ? *lead : t;  // title and header block
+  // A table on its own page titles it like a part; one inside the text (a project's 绩效目标表)
+  // has a caption, smaller than the headings above it.
+  p.title_style = top.new_page || top.toc_level > 0 ? theme.table_title : theme.caption;
+
+  const int cols =
+      grid && !grid->widths.empty() ? static_cast<int>(grid->widths.size()) : column_count(t);
+  Cells cells(t, lead, cols);
+
+  // Column widths from the content and the relative widths (column_widths), or those shared
+  // with the document's other tables of the same grid.
+  std::vector<double> widths;
+  if (grid && !grid->widths.empty()) {
+    p.compact = grid->compact;
+    cells.measure(t, ctx, p.compact, p.pad_x, 0);
+    widths = grid->widths;
+  } else {
+    auto extents = cells.measure(t, ctx, false, p.pad_x, 0);
+    p.compact = wants_compact(tt, cols, extents, width);
+    if (p.compact) extents = cells.measure(t, ctx, true, p.pad_x, 0);
+    const CellCost cost = [&](size_t k, double w) {
+      const auto& [idx, f] = cells.fit_of[k];
+      return fit_cost(ctx, cells.prepared[idx], f, w, 2 * p.pad_x, extents[k].max);
+    };
+    widths = column_widths(cols, t.column_widths, extents, width, cost);
+  }
   p.col_x.assign(1, 0.0);
   for (double w : widths) p.col_x.push_back(p.col_x.back() + w);
 
   size_t k = 0;
-  for (auto* group : {&p.head, &p.body}) {
+  for (auto* group : cells.groups()) {
     for (TableCellBox& b : *group) {
-      const text::Prepared& text = prepared[k++];
+      const text::Prepared& text = cells.prepared[k++];
       CellLook l = look(*b.g.cell, b.g.role, theme, p.compact);
       b.pitch = ctx.pitch(l.style);
       b.base = ctx.baseline(l.style);
@@ -197,26 +311,31 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width) {
       b.lines = ctx.typesetter().set(text, format_of(b, l, ctx, w));
     }
   }
+  p.lead = std::move(cells.lead);
+  p.head = std::move(cells.head);
+  p.body = std::move(cells.body);
   const double min_h = tt.min_row_height * (p.compact ? tt.compact_size : tt.cell.size);
-  p.head_h = row_heights(p.head, head.rows, p.pad_y, min_h);
-  p.body_h = row_heights(p.body, body.rows, p.pad_y, min_h);
+  p.lead_h = row_heights(p.lead, cells.lead_rows, p.pad_y, min_h);
+  p.head_h = row_heights(p.head, cells.head_rows, p.pad_y, min_h);
+  p.body_h = row_heights(p.body, cells.body_rows, p.pad_y, min_h);
+  p.lead_height = std::accumulate(p.lead_h.begin(), p.lead_h.end(), 0.0);
   p.head_height = std::accumulate(p.head_h.begin(), p.head_h.end(), 0.0);
 
   ctx.coverage().set_context("table " + t.id + " title");
-  if (!t.title.empty()) {
-    p.title = ctx.set(t.title, theme.table_title, width);
-    p.title_height = p.title.size() * ctx.pitch(theme.table_title) +
-                     theme.table_title.space_after * theme.table_title.size;
+  if (!top.title.empty()) {
+    p.title = ctx.set(top.title, p.title_style, width);
+    p.title_height =
+        p.title.size() * ctx.pitch(p.title_style) + p.title_style.space_after * p.title_style.size;
   }
   const Style& hb = tt.header_block;
-  if (t.header_block) {
+  if (top.header_block) {
     ctx.coverage().set_context("table " + t.id + " header block");
     Style s = hb;
     s.align = text::Align::Left;
     int lines = 0;
     p.block = arrange_header_block(
-        {ctx.set(t.header_block->left, s, width), ctx.set(t.header_block->center, s, width),
-         ctx.set(t.header_block->right, s, width)},
+        {ctx.set(top.header_block->left, s, width), ctx.set(top.header_block->center, s, width),
+         ctx.set(top.header_block->right, s, width)},
         width, hb.size, lines);
     p.block_height = lines * ctx.pitch(hb) + hb.space_after * hb.size;
   }

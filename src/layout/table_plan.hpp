@@ -26,28 +26,51 @@ struct BlockPiece {
 
 struct TablePlan {
   const doc::Table* table = nullptr;
+  // A project's info block set on the table's grid as its first rows (above the head, on the
+  // first page only): the table of that block, whose title, header block and anchor the plan uses.
+  const doc::Table* lead_table = nullptr;
   double width = 0;
   std::vector<double> col_x;  // column boundaries from the table's left edge (cols + 1)
-  std::vector<TableCellBox> head, body;
-  std::vector<double> head_h, body_h;
+  std::vector<TableCellBox> lead, head, body;
+  std::vector<double> lead_h, head_h, body_h;
   double pad_x = 0, pad_y = 0;
   bool compact = false;  // set at the theme's compact size (a wide table)
   std::vector<text::Line> title, mark;
+  Style title_style;              // the theme's table_title, or caption for a table inside the text
   std::vector<BlockPiece> block;  // header block (usually one line)
   std::vector<std::vector<text::Line>> notes;
 
   double title_height = 0;  // title lines + space after
   double block_height = 0;  // header block lines + space after (0 = none)
   double mark_height = 0;   // 续表 line
+  double lead_height = 0;   // the lead rows (first page only)
   double head_height = 0;   // all head rows
 
-  // Height the first page needs: title, header block, head rows and the first `rows` body rows.
+  // The table that names it (title, header block, anchor, page break): the lead's, if any.
+  const doc::Table& top() const { return lead_table ? *lead_table : *table; }
+  // Height the first page needs: title, header block, lead rows, head rows and the first `rows`
+  // body rows.
   double start_height(int rows) const;
   double total_height() const;
   double notes_height(const Theme& theme) const;
 };
 
-// Sets every cell of `t` for a table `width` pt wide.
-TablePlan plan_table(const doc::Table& t, Context& ctx, double width);
+// One table of a grid group, with the info block set as its lead rows (or null).
+struct GridMember {
+  const doc::Table* table = nullptr;
+  const doc::Table* lead = nullptr;
+};
+// Column widths shared by several tables (every project 绩效目标表 of a document): computed from
+// all their cells at once, so that their vertical rules line up from one table to the next.
+struct SharedGrid {
+  std::vector<double> widths;
+  bool compact = false;
+};
+SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, double width);
+
+// Sets every cell of `t` for a table `width` pt wide, on `grid` if given (else on widths from its
+// own content), with `lead`'s body rows (a project's info block) above its head.
+TablePlan plan_table(const doc::Table& t, Context& ctx, double width,
+                     const SharedGrid* grid = nullptr, const doc::Table* lead = nullptr);
 
 }  // namespace bp::layout

@@ -56,6 +56,8 @@ TableTags tag_table(const TablePlan& plan, Structure& s, int table, int parent) 
     if (s.nodes[static_cast<size_t>(kid)].role == Role::Caption) t.caption = kid;
   if (t.caption < 0 && (!plan.title.empty() || !plan.block.empty()))
     t.caption = s.add(Role::Caption, t.table);
+  if (!plan.lead_h.empty())
+    t.lead = tag_rows(plan.lead, plan.lead_h.size(), Role::TD, s.add(Role::TBody, t.table), s);
   if (!plan.head_h.empty())
     t.head = tag_rows(plan.head, plan.head_h.size(), Role::TH, s.add(Role::THead, t.table), s);
   if (!plan.body_h.empty())

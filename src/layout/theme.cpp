@@ -207,7 +207,22 @@ Theme Theme::load(const std::filesystem::path& file) {
       out[role] = fam;
     }
   };
-  if (root.IsNull()) return t;
+  // The default file may be absent (a theme kept outside a config directory): no terms then. A
+  // file the theme names must be readable.
+  bool terms_named = false;
+  auto load_terms = [&] {
+    const auto path = file.parent_path() / t.terms_file;
+    if (t.terms_file.empty() || (!terms_named && !std::filesystem::exists(path))) return;
+    try {
+      t.terms = text::TermList::load(path);
+    } catch (const std::runtime_error& e) {
+      throw ThemeError(file.string(), std::string("text.terms_file: ") + e.what());
+    }
+  };
+  if (root.IsNull()) {
+    load_terms();
+    return t;
+  }
   r.map(root, "",
         {{"name", str(t.name)},
          {"page",
@@ -244,6 +259,8 @@ Theme Theme::load(const std::filesystem::path& file) {
                         t.font_dirs.push_back(dir.is_absolute() ? dir : file.parent_path() / dir);
                       }
                     }},
+                   {"office_serif", str(t.office_serif)},
+                   {"office_sans", str(t.office_sans)},
                    {"fallbacks", [&](auto& v, auto& p) {
                       if (!v.IsSequence()) r.fail(v, p, "应为字体名称的列表");
                       t.fallbacks.clear();
@@ -274,7 +291,11 @@ Theme Theme::load(const std::filesystem::path& file) {
                     }},
                    {"latin_spacing", num(t.latin_spacing)},
                    {"trim_opening_at_line_start", flag(t.trim_opening_at_line_start)},
-                   {"avoid_single_char_last_line", flag(t.avoid_single_char_last_line)}});
+                   {"avoid_single_char_last_line", flag(t.avoid_single_char_last_line)},
+                   {"terms_file", [&](auto& v, auto& p) {
+                      t.terms_file = r.string(v, p);
+                      terms_named = true;
+                    }}});
           }},
          {"styles",
           [&](auto& n, auto& path) {
@@ -316,6 +337,8 @@ Theme Theme::load(const std::filesystem::path& file) {
                    {"continued_mark", str(tb.continued_mark)},
                    {"min_rows_after_head",
                     [&](auto& v, auto& p) { tb.min_rows_after_head = r.integer(v, p); }},
+                   {"min_rows_continued",
+                    [&](auto& v, auto& p) { tb.min_rows_continued = r.integer(v, p); }},
                    {"bold_total", flag(tb.bold_total)},
                    {"bold_level1", flag(tb.bold_level1)}});
           }},
@@ -352,6 +375,7 @@ Theme Theme::load(const std::filesystem::path& file) {
                     [&](auto& v, auto& p) { tc.reserved_digits = r.integer(v, p); }}});
           }}});
   r.check_roles(t);
+  load_terms();
   return t;
 }
 

@@ -68,6 +68,7 @@ struct TableTheme {
   double frame = 1.0;           // pt, outer frame
   std::string continued_mark = "续表";  // "" = no mark on continuation pages
   int min_rows_after_head = 2;  // keep-with-next: body rows that must follow a header on a page
+  int min_rows_continued = 3;   // body rows a continuation page holds at least (where it can)
   bool bold_total = true;       // 合计 rows
   bool bold_level1 = true;      // 类 rows
   bool operator==(const TableTheme&) const = default;
@@ -112,6 +113,10 @@ struct Theme {
   // face, and when it has none its regular face emboldened (synthetic bold).
   std::map<std::string, std::string> bold_families;
   std::vector<std::string> fallbacks{"Noto Serif CJK SC", "Noto Sans CJK SC"};
+  // The faces a Word/WPS machine without serif/sans should use instead (DOCX font table altName):
+  // 宋体 / 黑体 / 仿宋 / 楷体 / 微软雅黑 or their English names (docs/docx.md).
+  std::string office_serif = "宋体";
+  std::string office_sans = "黑体";
   bool font_hinting = false;  // keep CFF hints in the embedded subsets (≈ +15 % font bytes)
   // Synthetic bold: the stroke width around each glyph's outline, in em of the text size (Word,
   // WPS and LibreOffice fill and stroke the regular outlines; LibreOffice uses 1/30 em).
@@ -130,17 +135,22 @@ struct Theme {
   double latin_spacing = 0.25;  // em between Han and Latin/digits
   bool trim_opening_at_line_start = false;
   bool avoid_single_char_last_line = true;
+  // Budget terms kept unbroken in table cells and headers (text/word_break): a file relative to the
+  // theme file's directory ("" = none; the default file may be missing, a named one may not);
+  // `terms` is its content once loaded.
+  std::string terms_file = "../terms.txt";
+  text::TermList terms;
 
   Style body{FontRole::Serif, false, 12, 1.6, 0, 0, 2, text::Align::Justify};
   Style plain{FontRole::Serif, false, 12, 1.6, 0, 0, 0, text::Align::Justify};
   Style label{FontRole::Serif, true, 12, 1.6, 0.2, 0, 0, text::Align::Left};
   Style note{FontRole::Serif, false, 9, 1.5, 0, 0, 0, text::Align::Justify};
   Style right{FontRole::Serif, false, 10.5, 1.5, 0, 0, 0, text::Align::Right};
-  Style caption{FontRole::Sans, true, 14, 1.5, 0.8, 0.4, 0, text::Align::Center};
+  Style caption{FontRole::Sans, true, 12, 1.5, 0.8, 0.4, 0, text::Align::Center};
   Style heading1{FontRole::Sans, true, 18, 1.5, 0.5, 0.8, 0, text::Align::Center};
   Style heading2{FontRole::Sans, true, 16, 1.5, 0.6, 0.6, 0, text::Align::Center};
-  Style heading3{FontRole::Sans, true, 14, 1.6, 0.6, 0.3, 0, text::Align::Left};
-  Style heading4{FontRole::Serif, true, 12, 1.6, 0.3, 0.1, 0, text::Align::Left};
+  Style heading3{FontRole::Sans, true, 15, 1.6, 0.6, 0.3, 0, text::Align::Left};
+  Style heading4{FontRole::Sans, true, 14, 1.6, 0.4, 0.2, 0, text::Align::Left};
   Style table_title{FontRole::Sans, true, 16, 1.5, 0.8, 0.6, 0, text::Align::Center};
   Style title_page{FontRole::Sans, true, 26, 1.6, 0, 0, 0, text::Align::Center};
   Style title_page_small{FontRole::Serif, false, 16, 1.8, 0, 0, 0, text::Align::Center};

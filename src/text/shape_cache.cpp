@@ -1,5 +1,7 @@
 #include "text/shape_cache.hpp"
 
+#include <hb-ot.h>
+
 #include <functional>
 #include <new>
 
@@ -9,6 +11,7 @@ size_t ShapeCache::KeyHash::operator()(const Key& k) const {
   size_t h = std::hash<std::u32string>()(k.text);
   h ^= std::hash<const void*>()(k.font) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
   h ^= std::hash<unsigned>()(static_cast<unsigned>(k.script)) + (h << 6) + (h >> 2);
+  h ^= k.tabular ? 0x51ed27 : 0;
   return h;
 }
 
@@ -18,9 +21,23 @@ ShapeCache::ShapeCache()
   for (size_t i = 0; i < features_.size(); ++i) hb_feature_from_string(names[i], -1, &features_[i]);
 }
 
+bool ShapeCache::has_tnum(const Font& font) {
+  auto it = tnum_.find(&font);
+  if (it != tnum_.end()) return it->second;
+  hb_face_t* face = hb_font_get_face(font.hb_font());
+  bool found = false;
+  for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+    unsigned index = 0;
+    found = found ||
+            hb_ot_layout_language_find_feature(face, table, 0, HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX,
+                                               HB_TAG('t', 'n', 'u', 'm'), &index);
+  }
+  return tnum_.emplace(&font, found).first->second;
+}
+
 const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t script,
-                                                  std::u32string_view text) {
-  Key key{&font, script, std::u32string(text)};
+                                                  std::u32string_view text, bool tabular) {
+  Key key{&font, script, std::u32string(text), tabular};
   if (auto it = cache_.find(key); it != cache_.end()) {
     ++hits_;
     return it->second;
@@ -34,7 +51,26 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   hb_buffer_set_script(buf, script);
   hb_buffer_set_language(buf, lang_);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-  hb_shape(font.hb_font(), buf, features_.data(), static_cast<unsigned>(features_.size()));
+  std::vector<hb_feature_t> features(features_.begin(), features_.end());
+  if (tabular) {
+    hb_feature_t f{};
+    if (has_tnum(font)) {
+      hb_feature_from_string("tnum", -1, &f);
+      features.push_back(f);
+    } else {
+      for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] < U'0' || text[i] > U'9') continue;
+        size_t j = i;
+        while (j < text.size() && text[j] >= U'0' && text[j] <= U'9') ++j;
+        hb_feature_from_string("hwid", -1, &f);
+        f.start = static_cast<unsigned>(i);
+        f.end = static_cast<unsigned>(j);
+        features.push_back(f);
+        i = j;
+      }
+    }
+  }
+  hb_shape(font.hb_font(), buf, features.data(), static_cast<unsigned>(features.size()));
   // HarfBuzz reports running out of memory only through this flag (the buffer is then empty):
   // without the check, text would silently vanish from the page.
   if (!hb_buffer_allocation_successful(buf)) throw std::bad_alloc();

@@ -33,8 +33,11 @@ class ShapeCache {
   // Shapes `text` (one font, one script, left-to-right, language zh-Hans). Ligatures are off so
   // that every glyph maps back to one character (text extraction through ToUnicode stays exact).
   // The returned reference stays valid for the cache's lifetime.
+  // `tabular`: figures of one common width (amount columns, so that decimal points line up): the
+  // font's OpenType tnum feature; a font without tnum (Noto Serif CJK) gets its half-width
+  // forms (hwid) for the digits 0–9 only, which are designed on one 0.5 em width.
   const std::vector<ShapedGlyph>& shape(const Font& font, hb_script_t script,
-                                        std::u32string_view text);
+                                        std::u32string_view text, bool tabular = false);
 
   size_t hits() const { return hits_; }
   size_t misses() const { return misses_; }
@@ -44,12 +47,15 @@ class ShapeCache {
     const Font* font;
     hb_script_t script;
     std::u32string text;
+    bool tabular;
     bool operator==(const Key&) const = default;
   };
   struct KeyHash {
     size_t operator()(const Key& k) const;
   };
+  bool has_tnum(const Font& font);
   std::unordered_map<Key, std::vector<ShapedGlyph>, KeyHash> cache_;
+  std::unordered_map<const Font*, bool> tnum_;
   HbBufferPtr buffer_;
   std::array<hb_feature_t, 3> features_{};
   hb_language_t lang_;

@@ -1,6 +1,7 @@
 #include "text/typeset.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -12,6 +13,9 @@ namespace bp::text {
 namespace {
 
 constexpr double kEps = 1e-6;
+// Word-aware lines: a word boundary is preferred to a break inside a term or word as long as the
+// line it ends fills at least this share of the measure.
+constexpr double kShortLine = 0.3;
 
 struct Range {
   size_t first, last;  // inclusive unit indices
@@ -45,20 +49,31 @@ class Filler {
     return w - u_[pe].end_trim;
   }
 
-  // Greedy: the longest line from `a` that fits; at least one cluster.
+  // Greedy: the longest line from `a` that fits; at least one cluster. Word-aware text ends the
+  // line at the last word boundary that fits, inside a term only when no boundary gives a line of
+  // a reasonable length (kShortLine of the measure), inside a word only when nothing else does.
   Range next_line(size_t a, bool first_line) const {
     const double room = avail(first_line) + kEps;
     const size_t n = u_.size();
     double x = -u_[a].start_trim;
-    size_t best = npos;
+    std::array<size_t, 4> best{npos, npos, npos, npos};  // by WordJoin
+    std::array<double, 4> best_w{};
     for (size_t i = a; i < n; ++i) {
       x += u_[i].advance;
-      if (x - u_[i].end_trim > room) break;
+      const double w = x - u_[i].end_trim;
+      if (w > room) break;
       if (u_[i].brk == Break::Mandatory) return {a, i, true};
-      if (u_[i].brk == Break::Allowed) best = i;
+      if (u_[i].brk == Break::Allowed) {
+        const auto tier = static_cast<size_t>(u_[i].join);
+        best[tier] = i;
+        best_w[tier] = w;
+      }
       x += u_[i].glue;
     }
-    if (best != npos) return {a, best, false};
+    for (size_t t = 0; t < best.size(); ++t)
+      if (best[t] != npos && best_w[t] >= kShortLine * room) return {a, best[t], false};
+    for (size_t b : best)
+      if (b != npos) return {a, b, false};
     // Emergency: a single unbreakable piece wider than the measure (a long number in a narrow
     // cell). Break at the last cluster boundary that fits.
     x = -u_[a].start_trim;
@@ -106,7 +121,9 @@ class Filler {
       const double w1 = width(0, e), w2 = width(b, n - 1);
       if (w1 > avail(true) + kEps || w2 > avail(false) + kEps) continue;
       const bool inside_han = is_han(u_[e].cp) && is_han(u_[b].cp);
-      const double score = std::abs(w1 - w2) + (inside_han ? 0.2 * f_.width : 0);
+      // Word-aware text: a break inside a term or a word costs more than any imbalance.
+      const double score = std::abs(w1 - w2) + (inside_han ? 0.2 * f_.width : 0) +
+                           static_cast<int>(u_[e].join) * 2.0 * f_.width;
       if (score < best) {
         best = score;
         out = std::vector<Range>{{0, e, false}, {b, n - 1, true}};
@@ -138,6 +155,32 @@ class Filler {
         lines.back() = rest[0];
       }
       return;
+    }
+  }
+
+  // Word-aware text (table cells): a last line of one character is never acceptable. Ends one of
+  // the soft lines before it earlier (the nearest first, then further back; any opportunity) and
+  // refills the rest; takes the first result whose last line holds two characters or more and
+  // that needs at most one more line.
+  void no_single_char_last_line(std::vector<Range>& lines) const {
+    if (lines.size() < 2 || counted(lines.back()) != 1) return;
+    const size_t limit = lines.size() + 1;
+    for (size_t k = lines.size() - 1; k-- > 0;) {
+      const Range& line = lines[k];
+      if (line.hard) return;  // the single character follows a hard break: nothing to move
+      for (size_t e = line.last; e-- > line.first;) {
+        if (u_[e].brk != Break::Allowed) continue;
+        std::vector<Range> trial(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k));
+        trial.push_back({line.first, e, false});
+        size_t b = e + 1;
+        while (b < u_.size() && u_[b].space) ++b;
+        if (b >= u_.size()) continue;
+        for (const Range& r : fill(b, false)) trial.push_back(r);
+        if (trial.size() <= limit && counted(trial.back()) >= 2) {
+          lines = std::move(trial);
+          return;
+        }
+      }
     }
   }
 
@@ -204,12 +247,16 @@ class Filler {
 }  // namespace
 
 namespace {
-// Width of the widest piece between two break opportunities (without indents).
-double widest_piece(const Units& units, const Filler& filler) {
+// Width of the widest piece between two break opportunities (without indents); break
+// opportunities that cut deeper than `keep` do not count.
+double widest_piece(const Units& units, const Filler& filler, WordJoin keep = WordJoin::InTerm) {
   double w = 0;
   size_t piece = 0;
   for (size_t i = 0; i < units.units.size(); ++i) {
     if (units.units[i].brk == Break::Prohibited) continue;
+    if (units.units[i].brk == Break::Allowed && units.units[i].join >= keep &&
+        i + 1 < units.units.size())
+      continue;
     w = std::max(w, filler.width(piece, i));
     piece = i + 1;
   }
@@ -224,14 +271,12 @@ Prepared& Prepared::operator=(Prepared&&) noexcept = default;
 
 Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
   Prepared p;
-  *p.units_ = make_units(text, format, shaper_, coverage_);
+  *p.units_ = make_units(text, format, shaper_, coverage_, words_);
   return p;
 }
 
-std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& format) const {
-  const Units& units = *text.units_;
-  std::vector<Line> out;
-  if (units.units.empty()) return out;
+namespace {
+std::vector<Range> line_ranges(const Units& units, const ParagraphFormat& format) {
   Filler filler(units, format);
   auto ranges = filler.fill(0, true);
   if (format.balance && ranges.size() == 2) {
@@ -253,9 +298,39 @@ std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& f
     }
     narrow.width = hi;
     ranges = Filler(units, narrow).fill(0, true);
+    if (format.word_aware) Filler(units, narrow).no_single_char_last_line(ranges);
+  } else if (format.word_aware) {
+    filler.no_single_char_last_line(ranges);
   } else if (format.avoid_single_char_last_line) {
     filler.avoid_single_char_last_line(ranges);
   }
+  return ranges;
+}
+}  // namespace
+
+Fit Typesetter::fit(const Prepared& text, const ParagraphFormat& format) const {
+  const Units& units = *text.units_;
+  Fit f;
+  if (units.units.empty()) return f;
+  const auto ranges = line_ranges(units, format);
+  f.lines = static_cast<int>(ranges.size());
+  for (const Range& r : ranges)
+    if (!r.hard && units.units[r.last].join > WordJoin::InTerm) ++f.inner_breaks;
+  if (ranges.size() > 1) {
+    int c = 0;
+    for (size_t i = ranges.back().first; i <= ranges.back().last; ++i)
+      c += units.units[i].counts ? 1 : 0;
+    f.single_last = c == 1;
+  }
+  return f;
+}
+
+std::vector<Line> Typesetter::set(const Prepared& text, const ParagraphFormat& format) const {
+  const Units& units = *text.units_;
+  std::vector<Line> out;
+  if (units.units.empty()) return out;
+  Filler filler(units, format);
+  const auto ranges = line_ranges(units, format);
   out.reserve(ranges.size());
   for (size_t k = 0; k < ranges.size(); ++k) out.push_back(filler.place(ranges[k], k == 0, units));
   return out;
@@ -266,19 +341,24 @@ Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) 
   const auto& u = units.units;
   Filler filler(units, format);
   Extent e;
-  e.min = widest_piece(units, filler);
+  e.min = widest_piece(units, filler, WordJoin::InWord);
+  e.term_min = widest_piece(units, filler, WordJoin::InTerm);
   size_t line = 0;
   bool first = true;
   for (size_t i = 0; i < u.size(); ++i) {
     if (u[i].brk == Break::Mandatory) {
-      e.max = std::max(e.max, filler.width(line, i) + (first ? format.first_indent : 0));
+      const double w = filler.width(line, i) + (first ? format.first_indent : 0);
+      e.hard_lines.push_back(w + format.indent);
+      e.max = std::max(e.max, w);
       line = i + 1;
       first = false;
     }
   }
   e.min += format.indent;
+  e.term_min += format.indent;
   e.max += format.indent;
-  e.max = std::max(e.max, e.min);
+  e.max = std::max(e.max, e.term_min);
+  e.term_min = std::max(e.term_min, e.min);
   return e;
 }
 

@@ -21,6 +21,7 @@
 #include "text/font.hpp"
 #include "text/linebreak.hpp"
 #include "text/shape_cache.hpp"
+#include "text/word_break.hpp"
 
 namespace bp::text {
 
@@ -67,17 +68,37 @@ struct ParagraphFormat {
   Kinsoku kinsoku = Kinsoku::Basic;
   bool avoid_single_char_last_line = true;
   bool trim_opening_at_line_start =
-      false;                       // an opening bracket at a line start loses its blank half
+      false;  // an opening bracket at a line start loses its blank half
+  // A paragraph without first-line indent that starts with an opening bracket sets it flush: the
+  // bracket's blank half goes, so that "（一）" lines up with the "1." items below it.
+  bool trim_opening_at_start = true;
   double latin_spacing_em = 0.25;  // Han ↔ Latin/digit space; 0 = none
   double max_stretch_em = 0;  // Justify: a line needing wider gaps is set flush left; 0 = no limit
   bool balance = false;       // wrapped lines of similar length (titles, header cells): the
                               // narrowest measure that needs no more lines
+  // Table cells and headers: lines end between words (text/word_break: ICU dictionary words and
+  // the budget term list), inside a term only when no word boundary fits, inside a word last; and
+  // never one character alone on the last line when a different break can avoid it. Needs the
+  // typesetter's WordBreaker (set_word_breaker); without one the flag only does the latter.
+  bool word_aware = false;
 };
 
 // Widths for table column sizing: min = widest unbreakable piece, max = everything on one line.
+// With word_aware text, `min` is the widest word (a term of the list may break at its inner word
+// boundaries) and `term_min` the widest piece with every term whole; hard_lines are the widths of
+// the text's hard lines (split at '\n'), for estimating line counts at other widths.
 struct Extent {
   double min = 0;
   double max = 0;
+  double term_min = 0;
+  std::vector<double> hard_lines;
+};
+
+// How text fills a measure, without placing it (for choosing table column widths).
+struct Fit {
+  int lines = 0;
+  int inner_breaks = 0;      // line ends inside a term or a word (WordJoin above InTerm)
+  bool single_last = false;  // the last line holds one character
 };
 
 struct Units;  // internal: text/units.hpp
@@ -104,6 +125,8 @@ class Typesetter {
   Prepared prepare(std::span<const StyledText> text, const ParagraphFormat& format);
   std::vector<Line> set(const Prepared& text, const ParagraphFormat& format) const;
   Extent measure(const Prepared& text, const ParagraphFormat& format) const;
+  // The lines set() would make, counted.
+  Fit fit(const Prepared& text, const ParagraphFormat& format) const;
 
   std::vector<Line> set(std::span<const StyledText> text, const ParagraphFormat& format) {
     return set(prepare(text, format), format);
@@ -112,12 +135,16 @@ class Typesetter {
     return measure(prepare(text, format), format);
   }
 
+  // Word-aware breaking (ParagraphFormat::word_aware) uses `words`; it must outlive the typesetter.
+  void set_word_breaker(WordBreaker* words) { words_ = words; }
+
   ShapeCache& shaper() { return shaper_; }
   Coverage& coverage() { return coverage_; }
 
  private:
   ShapeCache& shaper_;
   Coverage& coverage_;
+  WordBreaker* words_ = nullptr;
 };
 
 }  // namespace bp::text

@@ -52,7 +52,7 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& s) {
 }  // namespace
 
 Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
-                 ShapeCache& shaper, Coverage& coverage) {
+                 ShapeCache& shaper, Coverage& coverage, WordBreaker* words) {
   std::u32string s;
   std::vector<uint16_t> style_of;
   for (size_t k = 0; k < text.size(); ++k) {
@@ -69,6 +69,8 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
   if (n == 0) return out;
   auto& units = out.units;
   const auto brks = line_breaks(s, format.kinsoku);
+  std::vector<WordJoin> joins;
+  if (format.word_aware && words) joins = words->joins(s);
 
   // Fonts: the first font of the chain that covers the character.
   for (size_t i = 0; i < n; ++i) {
@@ -77,6 +79,7 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     u.cp = s[i];
     u.size = static_cast<float>(st.size);
     u.brk = brks[i];
+    if (!joins.empty() && u.brk == Break::Allowed) u.join = joins[i];
     if (u.cp == U'\n' || u.cp < 0x20 || u.cp == 0x7F) continue;
     for (const Font* f : st.fonts->fonts) {
       if (f->covers(u.cp)) {
@@ -103,12 +106,15 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
       continue;
     }
     size_t j = i + 1;
+    const bool tabular = text[style_of[i]].style.tabular_digits;
     while (j < n && !units[j].hidden() && units[j].font == units[i].font &&
-           scripts[j] == scripts[i] && units[j].size == units[i].size)
+           scripts[j] == scripts[i] && units[j].size == units[i].size &&
+           text[style_of[j]].style.tabular_digits == tabular)
       ++j;
     const Font& font = *units[i].font;
     const double scale = units[i].size / font.upem();
-    const auto& shaped = shaper.shape(font, scripts[i], std::u32string_view(s).substr(i, j - i));
+    const auto& shaped =
+        shaper.shape(font, scripts[i], std::u32string_view(s).substr(i, j - i), tabular);
     for (const ShapedGlyph& g : shaped) {
       Unit& head = units[i + g.cluster];
       if (head.glyph_begin == head.glyph_end)
@@ -153,11 +159,9 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     if (!single) continue;
     UnitGlyph& g = out.glyphs[u.glyph_begin];
     const Font& font = *u.font;
-    // Tabular digits are not emulated by padding narrow digits: the gap a padded "1" leaves (0.13
-    // em in Noto Serif CJK Bold) makes PDF viewers and pdftotext split "11288.55" into "1 1288.55",
-    // which breaks search and copy. Number cells are right-aligned with 2 decimals, so the decimal
-    // points still line up; Noto Sans CJK's digits are tabular by design anyway.
-    (void)text;
+    // Tabular digits come from the font (ShapeCache: tnum, or the half-width forms): never
+    // emulated by padding narrow digits, whose gap (0.13 em for a "1" in Noto Serif CJK Bold)
+    // makes PDF viewers and pdftotext split "11288.55" into "1 1288.55".
     full_width[c.head] = std::abs(u.advance - u.size) < u.size * 0.02;
     const bool closing = is_closing_punct(u.cp), opening = is_opening_punct(u.cp);
     if (!full_width[c.head] || !(closing || opening)) continue;
@@ -191,6 +195,9 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     Unit& u = units[c.head];
     if (can_trim_right[c.head] && !trimmed_right[c.head]) u.end_trim = u.size / 2.0;
     if (format.trim_opening_at_line_start && can_trim_left[c.head] && !trimmed_left[c.head])
+      u.start_trim = u.size / 2.0;
+    if (k == 0 && c.head == 0 && format.trim_opening_at_start && format.first_indent == 0 &&
+        can_trim_left[c.head] && !trimmed_left[c.head])
       u.start_trim = u.size / 2.0;
     if (u.cp == U' ') {
       u.space = true;

@@ -29,9 +29,10 @@ struct Unit {
   double start_trim = 0;  // pt removable when the line starts here (opening mark, if enabled)
   double glue = 0;        // pt of Han–Latin space after this unit; dropped at a break
   Break brk = Break::Allowed;
-  bool stretch = false;  // justification may widen the gap after this unit
-  bool space = false;    // U+0020
-  bool counts = false;   // a "character" for the single-character-last-line rule
+  WordJoin join = WordJoin::Free;  // with brk == Allowed: what a break here cuts (word-aware text)
+  bool stretch = false;            // justification may widen the gap after this unit
+  bool space = false;              // U+0020
+  bool counts = false;             // a "character" for the single-character-last-line rule
   bool hidden() const { return font == nullptr; }
 };
 
@@ -40,7 +41,8 @@ struct Units {
   std::vector<UnitGlyph> glyphs;
 };
 
+// `words` grades the break opportunities of word-aware text (may be null).
 Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
-                 ShapeCache& shaper, Coverage& coverage);
+                 ShapeCache& shaper, Coverage& coverage, WordBreaker* words);
 
 }  // namespace bp::text

@@ -30,6 +30,9 @@ XlsxOptions options_from_config(const std::filesystem::path& config_dir, int64_t
   if (std::string f = theme_body_font(config_dir / "themes" / "default.yaml"); !f.empty())
     o.font = f;
   o.epoch = epoch;
+  std::error_code ec;
+  if (const auto terms = config_dir / "terms.txt"; std::filesystem::exists(terms, ec))
+    o.terms = text::TermList::load(terms);
   return o;
 }
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "text/word_break.hpp"
+
 namespace bp::xlsx {
 
 inline constexpr const char* kDefaultFont = "宋体";
@@ -15,7 +17,8 @@ inline constexpr int64_t kFixedCreated = 315532800;
 
 struct XlsxOptions {
   std::string font = kDefaultFont;
-  int64_t epoch = 0;  // SOURCE_DATE_EPOCH, 0 = unset
+  int64_t epoch = 0;     // SOURCE_DATE_EPOCH, 0 = unset
+  text::TermList terms;  // budget terms header labels do not break inside (config/terms.txt)
 };
 
 // The family of the theme's body style (styles.body.font names a role in fonts:, or is a family
@@ -25,7 +28,8 @@ std::string theme_body_font(const std::filesystem::path& theme_file);
 // Creation time to write: the epoch, or kFixedCreated when it is 0 or negative.
 int64_t creation_time(int64_t epoch);
 
-// Font from <config_dir>/themes/default.yaml (else 宋体); `epoch` as given (SOURCE_DATE_EPOCH).
+// Font from <config_dir>/themes/default.yaml (else 宋体), terms from <config_dir>/terms.txt (none
+// when it does not exist; an unreadable file throws); `epoch` as given (SOURCE_DATE_EPOCH).
 XlsxOptions options_from_config(const std::filesystem::path& config_dir, int64_t epoch);
 
 }  // namespace bp::xlsx

@@ -4,6 +4,7 @@
 #include <array>
 #include <tuple>
 
+#include "text/word_break.hpp"
 #include "util/atomic_file.hpp"
 #include "util/out_dir.hpp"
 #include "xlsx/cell_refs.hpp"
@@ -94,6 +95,8 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
   const doc::Table t = summary_table(year, rows);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
     Workbook wb(tmp, o.font);
+    text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
+    wb.set_words(&words);
     Properties props;
     props.title = t.title;
     props.subject = "部门预算信息公开";

@@ -6,6 +6,7 @@
 #include "document/grid.hpp"
 #include "util/xml_text.hpp"
 #include "xlsx/cell_refs.hpp"
+#include "xlsx/label_lines.hpp"
 
 namespace bp::xlsx {
 
@@ -68,8 +69,12 @@ BlockSplit split_header_block(const doc::HeaderBlock& hb, const std::vector<doub
   const double left_need = need(hb.left), right_need = need(hb.right);
   int left_end = 1;
   for (double w = widths[0]; left_end < n - 2 && w < left_need; ++left_end) w += widths[left_end];
+  // Without a centre part the right part may take every column the left part leaves
+  // ("截止时间：2022-12-31" over 数量 and 价值 of the asset table instead of one narrow column).
+  const int keep_center = hb.center.empty() ? 0 : 1;
   int right_begin = n - 1;
-  for (double w = widths[n - 1]; right_begin > left_end + 1 && w < right_need; --right_begin)
+  for (double w = widths[n - 1]; right_begin > left_end + keep_center && w < right_need;
+       --right_begin)
     w += widths[right_begin - 1];
   return {left_end, right_begin};
 }
@@ -128,11 +133,18 @@ void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
   }
   int lines = 1;
   for (const auto& p : parts) {
+    if (p.last < p.first) continue;  // an empty centre part the right part took over
     Style s;
     s.align = p.align;
     s.wrap = true;
-    put(row, p.first, row, p.last, p.text, wb_.format(s));
-    lines = std::max(lines, wrapped_lines(p.text, span_width(p.first, p.last)));
+    // The centre and right parts are "label：value" (预算年度：2023, 截止时间：2022-12-31): broken
+    // by us, after the colon and never inside the value. The left part (the department) wraps as
+    // the viewer likes.
+    const std::string text = p.align == doc::Align::Left
+                                 ? p.text
+                                 : break_label(p.text, span_width(p.first, p.last), 2, wb_.words());
+    put(row, p.first, row, p.last, text, wb_.format(s));
+    lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last)));
   }
   if (lines > 1)
     wb_.check(worksheet_set_row(ws_, row, row_height(lines, kBodySize), nullptr), "设置行高");
@@ -162,8 +174,10 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
       const int rs = clamp_span(r, cell.rowspan, nrows), cs = clamp_span(c, cell.colspan, ncols);
       s.bold = cell.bold || rows[r].role == doc::RowRole::Head;
       s.align = cell.align;
-      put(first_row + r, c, first_row + r + rs - 1, c + cs - 1, cell.text, wb_.format(s));
-      const int l = wrapped_lines(cell.text, span_width(c, c + cs - 1));
+      // Broken by us at the typesetter's opportunities (label_lines.hpp): no viewer re-wraps it.
+      const std::string label = break_label(cell.text, span_width(c, c + cs - 1), 2, wb_.words());
+      put(first_row + r, c, first_row + r + rs - 1, c + cs - 1, label, wb_.format(s));
+      const int l = wrapped_lines(label, span_width(c, c + cs - 1));
       if (rs == 1)
         lines[r] = std::max(lines[r], l);
       else

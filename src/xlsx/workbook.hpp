@@ -11,6 +11,10 @@
 
 #include "document/document.hpp"
 
+namespace bp::text {
+class WordBreaker;
+}
+
 namespace bp::xlsx {
 
 // The look of a cell. Compared as a whole: equal styles share one lxw_format.
@@ -48,12 +52,16 @@ class Workbook {
   // Throws std::runtime_error "<file>: <what>: <libxlsxwriter message>" unless e is LXW_NO_ERROR.
   void check(lxw_error e, const std::string& what) const;
   const std::string& font() const { return font_; }
+  // Word breaking for header labels (label_lines), owned by the caller; may be null.
+  void set_words(text::WordBreaker* words) { words_ = words; }
+  text::WordBreaker* words() const { return words_; }
 
  private:
   std::string path_;
   std::string font_;
   lxw_workbook* wb_ = nullptr;
   std::map<Style, lxw_format*> formats_;
+  text::WordBreaker* words_ = nullptr;
 };
 
 }  // namespace bp::xlsx

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/word_break.hpp"
 #include "util/atomic_file.hpp"
 #include "util/xml_text.hpp"
 #include "xlsx/cell_refs.hpp"
@@ -171,6 +172,8 @@ void write_workbook(const doc::Document& d, const std::filesystem::path& path,
   const auto plans = plan_sheets(d);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
     Workbook wb(tmp, o.font);
+    text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
+    wb.set_words(&words);
     Properties props;
     props.title = d.meta.title;
     props.subject = d.meta.subject;

@@ -1,7 +1,8 @@
 # build --format docx: an editable Word document of the whole disclosure. The XML is checked against
-# the JSON export (every table title in the TOC field and as a bookmarked title, repeating header
+# the JSON export (every table title in the 目录 (live PAGEREF entries) and as a bookmarked title, repeating header
 # rows, landscape sections for the wide tables), two builds are byte-identical, and LibreOffice
-# converts each file to PDF whose text has every heading and every table value.
+# converts each file to PDF whose text has every heading and every table value and whose 目录
+# numbers are the pages LibreOffice puts the headings on.
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 export SOURCE_DATE_EPOCH=1700000000
@@ -73,7 +74,11 @@ for path in sorted(glob.glob(os.path.join(out, "*", "*.docx"))):
     doc = ET.fromstring(z.read("word/document.xml"))
     body = doc.find(W + "body")
     instr = [t.text for t in doc.iter(W + "instrText")]
-    if ' TOC \\o "1-3" \\h \\z \\u ' not in instr: fail(f"{name}: no TOC field")
+    # 目录 entries: live PAGEREF fields (no TOC field around them, see src/docx/toc_xml.hpp)
+    pagerefs = [i for i in instr if i.strip().startswith("PAGEREF ")]
+    links = list(doc.iter(W + "hyperlink"))
+    if not links or len(pagerefs) != len(links): fail(f"{name}: {len(links)} 目录 links, {len(pagerefs)} PAGEREF fields")
+    if any(i.strip().startswith("TOC ") for i in instr): fail(f"{name}: a TOC field: LibreOffice would show its cached numbers")
     begins = sum(1 for f in doc.iter(W + "fldChar") if f.get(W + "fldCharType") == "begin")
     ends = sum(1 for f in doc.iter(W + "fldChar") if f.get(W + "fldCharType") == "end")
     if begins != ends or begins != len(instr): fail(f"{name}: unbalanced fields {begins}/{ends}/{len(instr)}")
@@ -210,6 +215,12 @@ print(f"checked {checked}", file=sys.stderr)
 PY
 )
 check '[ -z "$out" ]' "LibreOffice PDF text: $out"
+
+# --- LibreOffice's pages: 目录 numbers are the pages it puts the headings on, each project's info block
+# shares its page with its indicator grid, no blank page -------------------------------------------------
+out=$(python3 "$SRC/tests/e2e/py/check_docx_pages.py" "$TMP"/pdf/*.pdf); rc=$?
+echo "$out" | grep -v '^FAIL'
+check '[ "$rc" -eq 0 ]' "LibreOffice pages: $(grep '^FAIL' <<<"$out" | head -10)"
 
 # Page images for a person to look at (kept only with KEEP_DOCX_PNG=dir).
 if [ -n "${KEEP_DOCX_PNG:-}" ]; then

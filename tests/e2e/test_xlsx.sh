@@ -103,6 +103,29 @@ a, b = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])
 diff = [n for n in a.namelist() if a.read(n) != b.read(n)]
 sys.exit(0 if diff == [\"docProps/core.xml\"] else 1)" "$x434" "$TMP"/out3/2023/434-*.xlsx' "only docProps/core.xml may depend on the epoch"
 
+# --- header labels and header-block parts we break (xlsx/label_lines): lines obey 禁则, dates whole ---
+out=$(python3 - "$TMP/out" <<'PY'
+import glob, html, re, sys, zipfile
+fails, broken = [], 0
+for path in sorted(glob.glob(sys.argv[1] + "/*/*.xlsx")):
+    ss = zipfile.ZipFile(path).read("xl/sharedStrings.xml").decode()
+    for raw in re.findall(r"<si>(.*?)</si>", ss, re.S):
+        text = html.unescape("".join(re.findall(r"<t[^>]*>([^<]*)</t>", raw)))
+        if "截止时间" in text and not re.search(r"\d{4}-\d{2}-\d{2}", text):
+            fails.append(f"{path}: date broken: {text!r}")
+        if "\n" not in text or len(text) > 40:
+            continue  # a cell's own paragraphs (goals, notes) are not labels we broke
+        broken += 1
+        lines = text.split("\n")
+        for a, b in zip(lines, lines[1:]):
+            if b[:1] in "：，。）、；！？」』" or a[-1:] in "（「『“":
+                fails.append(f"{path}: label breaks against 禁则: {text!r}")
+print("\n".join(fails[:10]))
+print(f"labels broken by us: {broken}", file=sys.stderr)
+PY
+)
+check '[ -z "$out" ]' "xlsx labels: $out"
+
 # --- LibreOffice reads every sheet; values equal the JSON export -------------------------------------
 if ! command -v soffice >/dev/null 2>&1; then
   fail "soffice not found (scripts/install-deps installs libreoffice-calc)"

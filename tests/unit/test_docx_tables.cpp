@@ -13,6 +13,7 @@
 #include "document/document.hpp"
 #include "docx/body.hpp"
 #include "docx/geometry.hpp"
+#include "docx/parts.hpp"
 #include "layout/theme.hpp"
 
 using namespace bp;
@@ -339,4 +340,116 @@ TEST_CASE("docx: a caption paragraph above a landscape table goes onto the lands
   CHECK(std::string(first.select_node(".//w:t").node().text().get()) == "说明文字");
   CHECK(std::string(p.body.child("w:sectPr").child("w:pgSz").attribute("w:orient").value()) ==
         "landscape");
+}
+
+namespace {
+
+// A project's 绩效目标表 as the document tree has it: info rows (keep_with_next) and the indicator
+// table (head + rows, kept together) on the same 3 columns.
+std::vector<doc::Block> project_pair() {
+  doc::Table info;
+  info.id = "proj-1-info";
+  info.title = "1、示例项目绩效目标表";
+  info.column_widths = {1, 1, 2};
+  info.keep_together = info.keep_with_next = true;
+  info.body = {doc::Row{{cell("项目名称"), cell("示例项目", 2)}, doc::RowRole::Plain, {}},
+               doc::Row{{cell("绩效目标"), cell("完成示例", 2)}, doc::RowRole::Plain, {}}};
+  doc::Table grid;
+  grid.id = "proj-1";
+  grid.column_widths = {1, 1, 2};
+  grid.keep_together = true;
+  grid.head = {
+      doc::Row{{cell("一级指标"), cell("指标值"), cell("指标值确定依据")}, doc::RowRole::Head, {}}};
+  for (int i = 0; i < 3; ++i)
+    grid.body.push_back(
+        doc::Row{{cell("产出指标"), cell("100%"), cell("年度计划")}, doc::RowRole::Item, {}});
+  return {info, grid};
+}
+
+bool keeps_next(pugi::xml_node tr) {
+  for (auto p : tr.select_nodes(".//w:p"))
+    if (!p.node().child("w:pPr").child("w:keepNext")) return false;
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("docx: a project's info rows and indicator grid are one table, kept together", "[docx]") {
+  Parsed p;
+  parse(p, doc_with(project_pair()));
+  auto tables = children(p.body, "w:tbl");
+  REQUIRE(tables.size() == 1);  // one w:tbl, no paragraph between the two parts
+  auto rows = children(tables[0], "w:tr");
+  REQUIRE(rows.size() == 2 + 1 + 3);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    CHECK(rows[r].child("w:trPr").child("w:cantSplit"));
+    CHECK(keeps_next(rows[r]) ==
+          (r + 1 < rows.size()));  // every row but the last keeps with the next
+    CHECK_FALSE(rows[r].child("w:trPr").child("w:tblHeader"));  // the head is not a leading row
+  }
+  CHECK(children(tables[0].child("w:tblGrid"), "w:gridCol").size() == 3);
+}
+
+TEST_CASE("docx: a project table taller than most of a page keeps only its start together",
+          "[docx]") {
+  auto blocks = project_pair();
+  docx::Options o;
+  o.tables[0].page_share = 0.2;
+  o.tables[1].page_share = 0.75;  // together 0.95 of a page: Word's taller rows would not fit
+  const std::string s = docx::document_xml(doc_with(blocks), layout::Theme{}, o, {"", ""});
+  pugi::xml_document x;
+  REQUIRE(x.load_string(s.c_str()));
+  auto rows = children(x.child("w:document").child("w:body").child("w:tbl"), "w:tr");
+  REQUIRE(rows.size() == 6);
+  for (size_t r = 0; r < 3; ++r) CHECK(keeps_next(rows[r]));  // info rows and the indicator head
+  CHECK(keeps_next(rows[3]));        // the first indicator row stays with the second (theme: 2)
+  CHECK_FALSE(keeps_next(rows[4]));  // then the table may break
+}
+
+TEST_CASE("docx: head labels break where our layout broke them", "[docx]") {
+  docx::Options o;
+  o.tables[0].head_lines[{1, 1}] = {"收", "入"};  // 收入 over the 项目 column: two lines
+  o.tables[0].head_lines[{0, 0}] = {"序号"};      // one line: written as is
+  const std::string s =
+      docx::document_xml(doc_with({two_level_table()}), layout::Theme{}, o, {"", ""});
+  pugi::xml_document x;
+  REQUIRE(x.load_string(s.c_str()));
+  auto rows = children(x.child("w:document").child("w:body").child("w:tbl"), "w:tr");
+  auto r2 = children(rows[2], "w:tc");  // second head row: (序号 continued) | 项目 | 金额 | (合计)
+  REQUIRE(r2.size() == 4);
+  CHECK(r2[1].select_nodes(".//w:br").size() == 1);
+  std::string text;
+  for (auto t : r2[1].select_nodes(".//w:t")) text += t.node().text().get();
+  CHECK(text == "收入");
+  CHECK(children(r2[1], "w:p").size() == 1);
+  CHECK(r2[2].select_nodes(".//w:br").empty());
+}
+
+TEST_CASE("docx font table: office stand-ins as altName with their PANOSE", "[docx]") {
+  layout::Theme theme;
+  pugi::xml_document x;
+  REQUIRE(x.load_string(docx::font_table_xml(theme).c_str()));
+  auto font = [&](const std::string& name) {
+    for (auto f : x.child("w:fonts").children("w:font"))
+      if (name == f.attribute("w:name").value()) return f;
+    return pugi::xml_node();
+  };
+  auto val = [](pugi::xml_node n, const char* child) {
+    return std::string(n.child(child).attribute("w:val").value());
+  };
+  auto serif = font("Noto Serif CJK SC");
+  REQUIRE(serif);
+  CHECK(val(serif, "w:altName") == "宋体");
+  CHECK(val(serif, "w:panose1") == "02010600030101010101");
+  CHECK(val(serif, "w:charset") == "86");
+  auto sans = font("Noto Sans CJK SC");
+  REQUIRE(sans);
+  CHECK(val(sans, "w:altName") == "黑体");
+  CHECK(val(font("宋体"), "w:altName") == "SimSun");
+  CHECK(val(font("黑体"), "w:altName") == "SimHei");
+
+  theme.office_serif = "FangSong";  // the theme names another stand-in, in English
+  REQUIRE(x.load_string(docx::font_table_xml(theme).c_str()));
+  CHECK(val(font("Noto Serif CJK SC"), "w:altName") == "FangSong");
+  CHECK(val(font("仿宋"), "w:altName") == "FangSong");
 }

@@ -130,10 +130,13 @@ TEST_CASE("column widths: relative widths scaled, minimums kept, wrapping reliev
   CHECK(w3[1] > 200);
   CHECK(w3[2] >= 20);
   CHECK(std::accumulate(w3.begin(), w3.end(), 0.0) == Approx(400));
-  // Content widths: everything fits → max-content plus equal shares.
+  // Content widths: everything fits → max-content plus shares in proportion to it (issue 15: an
+  // empty column keeps its minimum instead of an equal share).
   auto w4 = column_widths(2, {}, {{0, 1, 10, 100}, {1, 1, 10, 50}}, 250);
-  CHECK(w4[0] == Approx(150));
-  CHECK(w4[1] == Approx(100));
+  CHECK(w4[0] == Approx(100 + 100 * 2 / 3.0));
+  CHECK(w4[1] == Approx(50 + 100 / 3.0));
+  auto w5 = column_widths(3, {}, {{0, 1, 10, 100}, {1, 1, 8, 8}, {2, 1, 10, 100}}, 300);
+  CHECK(w5[1] == Approx(8 * 300 / 208.0));
 }
 
 TEST_CASE("paginate_rows: whole rows per page, a too-tall row cut at line boundaries",

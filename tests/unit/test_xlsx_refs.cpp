@@ -65,4 +65,12 @@ TEST_CASE("the header block gets the columns its texts need", "[xlsx]") {
   auto u = split_header_block(hb, narrow);
   CHECK(u.left_end == 2);
   CHECK(u.right_begin == 3);
+  // Without a centre part the right part takes the columns it needs next to the left part
+  // (固定资产占用情况表: 截止时间：2022-12-31 over 数量 and 价值).
+  bp::doc::HeaderBlock asset{"434 秦皇岛经济技术开发区管理委员会办公室", "",
+                             "截止时间：2022-12-31"};
+  std::vector<double> assets = {32, 7, 11};
+  auto a = split_header_block(asset, assets);
+  CHECK(a.left_end == 1);
+  CHECK(a.right_begin == 1);
 }

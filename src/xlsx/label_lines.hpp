@@ -1,0 +1,24 @@
+// Where a header label or header-block part breaks in a sheet. Excel and LibreOffice wrap cell
+// text by their own rules, and LibreOffice breaks inside dates and before full-width colons
+// ("截止时间：2022-/12-31", "价值（金额单位/：万元）"). We break such short texts ourselves with
+// explicit line feeds at the line-break opportunities of the typesetter (UAX #14 + 禁则,
+// text/linebreak), preferring word boundaries (text/word_break: ICU's dictionary and the budget
+// terms of config/terms.txt), so every line is one that fits the cell and no viewer wraps it again.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "text/word_break.hpp"
+
+namespace bp::xlsx {
+
+// `text` with '\n' inserted so that each line fits `width` Excel width units (char_units, the
+// cell padding `padding` taken off) where breaks allow, greedily, never leaving one character
+// alone on the last line when the line before can give one up. With `words`, a line ends at the
+// last fitting word boundary, else inside a term between its words, inside a word only when
+// nothing else fits. Unchanged when it fits; existing '\n' are kept.
+std::string break_label(std::string_view text, double width, double padding = 2,
+                        text::WordBreaker* words = nullptr);
+
+}  // namespace bp::xlsx
