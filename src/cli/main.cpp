@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   import_cmd->add_option("-o,--out", imp.out, "写入的 YAML 文件（默认输出到标准输出）");
   import_cmd->add_flag("--force", imp.force, "覆盖已存在的 --out 文件");
   import_cmd->add_flag("-q,--quiet", imp.quiet, "只输出错误");
+  import_cmd->add_flag("--strict", imp.strict, "印出的数与按明细计算的数不同（含尾差）即作为错误，不生成 YAML");
 
   try {
     app.parse(argc, argv);

@@ -179,6 +179,17 @@ void read_sheet(const Package& pkg, const std::string& part, const std::vector<s
         cell.kind = CellKind::Error;
         cell.text = v ? v.text().get() : "#N/A";
       } else {  // "n", "d" or absent: the <v> text as stored
+        if (!v && child(c, "f")) {
+          // A formula whose result was never saved (a workbook written by a program and not
+          // opened in Excel since): its value is unknown, not zero.
+          cell.kind = CellKind::Error;
+          cell.text = std::string(kNoCachedValue);
+          if (++cells > kMaxCells)
+            throw WorkbookIoError(pkg.zip().name() + ": 单元格过多（超过 " +
+                                  std::to_string(kMaxCells) + " 个）");
+          sheet.set(row, col, std::move(cell));
+          continue;
+        }
         if (!v) continue;
         cell.kind = t == "d" ? CellKind::Text : CellKind::Number;
         cell.text = v.text().get();
