@@ -137,10 +137,61 @@ TailGapResult settle_tail_gaps(Budget& b, const std::vector<CellLink>& links,
     }
     return false;
   };
+  // When the greedy repair gets stuck (a leaf's room is taken by a cell that holds only just), a
+  // local search: move the leaf of a broken cell that lowers the total distance of all cells
+  // from their intervals the most — even if it breaks another cell for a while — never undoing
+  // the last few moves. Deterministic; bounded.
+  auto dist = [](const Constraint& k, int64_t sum) {
+    return sum < k.lo ? k.lo - sum : (sum > k.hi ? sum - k.hi : 0);
+  };
+  auto coef = [&](int c, int v) {
+    for (auto [w, a] : cons[c].terms)
+      if (w == v) return a;
+    return 0;
+  };
+  auto search = [&] {
+    std::vector<std::pair<int, int>> tabu;  // recent (var, direction)
+    for (int it = 0; it < 20000; ++it) {
+      int broken = -1;
+      const size_t n = cons.size();
+      for (size_t i = 0; i < n && broken < 0; ++i) {
+        const size_t c = (static_cast<size_t>(it) + i) % n;
+        if (dist(cons[c], cons[c].sum) > 0) broken = static_cast<int>(c);
+      }
+      if (broken < 0) return true;
+      const Constraint& k = cons[broken];
+      const int64_t need = k.sum < k.lo ? k.lo - k.sum : k.hi - k.sum;
+      int best_v = -1, best_dir = 0;
+      int64_t best_amount = 0, best_delta = 0;
+      for (auto [v, a] : k.terms) {
+        const int dir = (need > 0 ? 1 : -1) * a;
+        if (std::find(tabu.begin(), tabu.end(), std::pair{v, -dir}) != tabu.end()) continue;
+        const int64_t own =
+            dir > 0 ? vars[v].hi - vars[v].value->in_fen() : vars[v].value->in_fen() - vars[v].lo;
+        for (int64_t amount : {std::min<int64_t>(own, need > 0 ? need : -need),
+                               room(v, dir, broken), std::min<int64_t>(own, 1)}) {
+          if (amount <= 0) continue;
+          int64_t delta = 0;
+          for (int c : cons_of[v]) {
+            const int64_t after = cons[c].sum + coef(c, v) * dir * amount;
+            delta += dist(cons[c], after) - dist(cons[c], cons[c].sum);
+          }
+          if (best_v < 0 || delta < best_delta || (delta == best_delta && amount > best_amount)) {
+            best_v = v, best_dir = dir, best_amount = amount, best_delta = delta;
+          }
+        }
+      }
+      if (best_v < 0) return false;
+      move(best_v, best_dir * best_amount);
+      tabu.push_back({best_v, best_dir});
+      if (tabu.size() > 8) tabu.erase(tabu.begin());
+    }
+    return false;
+  };
   // First the printed cells; then E041 (Σ economic lines = Σ 基本支出 of the gpb lines, exactly),
   // settled by the economic lines within the room the 基本支出表's own cells leave.
   index();
-  bool ok = repair();
+  bool ok = repair() || search();
   auto equal_sums = [&](const std::vector<int>& plus, const std::vector<int>& minus) {
     Constraint c{{}, 0, 0, 0};
     for (int v : plus) c.terms.push_back({v, 1}), c.sum += vars[v].value->in_fen();
@@ -151,7 +202,7 @@ TailGapResult settle_tail_gaps(Budget& b, const std::vector<CellLink>& links,
     if (!econ_vars.empty()) equal_sums(econ_vars, gpb_basic_vars);
     if (all_projects) equal_sums(project_vars, line_project_vars);
     index();
-    ok = repair();
+    ok = repair() || search();
   }
   if (ok) {
     sync_income();

@@ -289,6 +289,9 @@ Workbook read_workbook(const ZipReader& zip) {
       throw WorkbookIoError(zip.name() + ": 工作表“" + sheet.name +
                             "”在 workbook.xml.rels 中没有对应部件");
     if (!ends_with(it->second.type, "/worksheet")) continue;  // chartsheet, dialogsheet …
+    if (!zip.read(it->second.target))
+      throw WorkbookIoError(zip.name() + ": 工作表“" + sheet.name + "”的内容（" +
+                            it->second.target + "）不在文件中，工作簿已损坏");
     read_sheet(pkg, it->second.target, sst, sheet, cells);
     out.sheets.push_back(std::move(sheet));
   }

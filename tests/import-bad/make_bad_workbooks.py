@@ -94,7 +94,7 @@ write("sheet-not-xml.xlsx", with_part(EXP, parts[EXP][: len(parts[EXP]) // 2]), 
 write("sst-not-xml.xlsx", with_part("xl/sharedStrings.xml", "<sst><si><t>未闭合"), "不是有效的 XML")
 files = dict(parts)
 del files[EXP]
-write("sheet-part-missing.xlsx", files, "支出总表")
+write("sheet-part-missing.xlsx", files, "工作表“支出总表”的内容")
 write("no-sheets.xlsx",
       with_part("xl/workbook.xml", re.sub(r"<sheets>.*</sheets>", "<sheets/>", wb, flags=re.S)),
       "没有工作表")
@@ -106,7 +106,7 @@ write("missing-expenditure.xlsx", with_part("xl/workbook.xml", no_exp), "没有�
 inc = part_of("收入总表")
 title = shared_index("部门预算支出总表")
 write("duplicated-expenditure.xlsx",
-      with_part(inc, set_cell(inc, "A1", f'<c r="A1" t="s"><v>{title}</v></c>')), "都是部门预算支出总表")
+      with_part(inc, set_cell(inc, "A1", f'<c r="A1" t="s"><v>{title}</v></c>')), "都是支出总表，请删除多余的一张")
 
 # --- cells ---------------------------------------------------------------------------------------
 write("sst-index-out-of-range.xlsx",
@@ -130,7 +130,6 @@ write("bad-cell-ref.xlsx",
 write("bad-code.xlsx",
       with_part(EXP, set_cell(EXP, "B9", '<c r="B9" t="inlineStr"><is><t>2O13101</t></is></c>')),
       "支出总表!B9")
-dup = shared_index("2013101") if False else None
 s = parts[EXP].decode()
 code9 = re.search(r'<c r="B9"[^>]*?>(.*?)</c>', s).group(0)
 write("duplicated-code.xlsx",
@@ -172,8 +171,6 @@ with zipfile.ZipFile(f"{out}/zip-bomb.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
 expected.append(("zip-bomb.xlsx", "过大"))
 
 # --- the parts beyond the 9 tables -----------------------------------------------------------------
-s = parts[PROJ].decode()
-m = re.search(r'<c r="B7"[^>]*?(/>|>.*?</c>)', s)
 write("bad-spend-plan.xlsx",
       with_part(PROJ, set_cell(PROJ, "B7", '<c r="B7" t="inlineStr"><is><t>一季度过半</t></is></c>')),
       "项目绩效目标!B7: 资金支出计划")
