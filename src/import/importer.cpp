@@ -146,7 +146,7 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   CodeNames names;
   names.catalog = ctx.catalog().for_year(year);
 
-  std::vector<ImportedLine> lines = split_lines(c, rep);
+  std::vector<ImportedLine> lines = split_lines(c, rep, opt.strict);
   std::vector<ImportedEconomic> econ = read_economic(c, rep);
   ImportedThreePublic tp = read_three_public(c, profile, form.three_public_layout, rep);
   check_leaves(c, lines, econ, names, rep);
