@@ -11,6 +11,13 @@ std::string qstr(std::string_view s) {
   return "\"" + std::string(s) + "\"";
 }
 
+// Comment text on one line.
+std::string comment_text(std::string_view s) {
+  std::string out;
+  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
 std::string percent_text(int64_t h) {
   if (h < 0) return "~";
   return h % 100 ? format_hundredths_text(h) : std::to_string(h / 100);
@@ -41,7 +48,9 @@ void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
   y << "# 项目绩效目标表（取自工作簿，共 " << parts.projects.size() << " 个项目、"
     << parts.indicator_rows << " 行绩效指标），按工作簿中的先后顺序\n"
     << "projects:\n";
+  int n = 0;
   for (const auto& p : parts.projects) {
+    y << "  # " << ++n << "、" << comment_text(p.name.value) << "绩效目标表\n";
     y << "  - ";
     const char* lead = "";
     if (!p.code.value.empty()) {
