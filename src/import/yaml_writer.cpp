@@ -196,7 +196,8 @@ std::string write_yaml(const YamlInput& in) {
   }
 
   // ---- three_public
-  y << "# 财政拨款“三公”经费（取自“三公”经费支出表，按一般公共预算 / 政府性基金 / 国有资本经营分列）\n"
+  y << "# 财政拨款“三公”经费（取自“三公”经费支出表，按一般公共预算 / 政府性基金 / "
+       "国有资本经营分列）\n"
     << "three_public:\n";
   bool any_tp = false;
   if (in.three_public->present) {

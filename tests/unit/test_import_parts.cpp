@@ -10,7 +10,9 @@ using namespace bp::import;
 
 namespace {
 
-void put(Sheet& s, int r, int c, const std::string& t) { s.set(r, c, {t, CellKind::Text}); }
+void put(Sheet& s, int r, int c, const std::string& t) {
+  s.set(r, c, {t, CellKind::Text});
+}
 
 const Finding* find(const Report& r, const std::string& part) {
   for (const auto& f : r.all())
@@ -126,13 +128,14 @@ TEST_CASE("import: procurement with 品目编码 and 小计 groups; assets; inst
   p.name = "表12";
   put(p, 0, 0, "部门政府采购预算");
   put(p, 1, 11, "单位：万元");
-  const std::vector<std::string> head = {"项目名称", "预算资金", "采购物品名称", "品目编码", "计量单位",
-                                         "数量", "单价", "合计", "一般公共预算拨款", "单位资金"};
+  const std::vector<std::string> head = {"项目名称",         "预算资金", "采购物品名称", "品目编码",
+                                         "计量单位",         "数量",     "单价",         "合计",
+                                         "一般公共预算拨款", "单位资金"};
   for (int c = 0; c < static_cast<int>(head.size()); ++c) put(p, 2, c, head[c]);
   put(p, 3, 0, "合  计");
   put(p, 4, 0, "示例县第一中学小计");
-  std::vector<std::string> row = {"初中教学设备更新", "300", "实验室设备", "A02100301", "套",
-                                  "12",               "5",   "60",        "50",        "10"};
+  std::vector<std::string> row = {
+      "初中教学设备更新", "300", "实验室设备", "A02100301", "套", "12", "5", "60", "50", "10"};
   for (int c = 0; c < static_cast<int>(row.size()); ++c) put(p, 5, c, row[c]);
   ImportedParts out;
   Report rep;
