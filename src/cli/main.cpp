@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/import_command.hpp"
+#include "cli/workbook_template_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"BudgetPress：部门预算信息公开文档生成工具（YAML → PDF / Excel / Word / JSON）", "budgetpress"};
@@ -58,6 +59,9 @@ int main(int argc, char** argv) {
   import_cmd->add_flag("-q,--quiet", imp.quiet, "只输出错误");
   import_cmd->add_flag("--strict", imp.strict, "印出的数与按明细计算的数不同（含尾差）即作为错误，不生成 YAML");
 
+  bp::cli::WorkbookTemplateOptions tpl;  // workbook-template (its own file)
+  bp::cli::add_workbook_template(app, tpl);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -69,6 +73,7 @@ int main(int argc, char** argv) {
   if (build->parsed()) return bp::cli::run_build(opt);
   if (new_year->parsed()) return bp::cli::run_new_year(opt);
   if (watch->parsed()) return bp::cli::run_watch(opt);
+  if (tpl.command->parsed()) return bp::cli::run_workbook_template(tpl, opt.config_dir, argv[0]);
   if (import_cmd->parsed()) {
     imp.config_dir = opt.config_dir;
     imp.argv0 = argv[0];

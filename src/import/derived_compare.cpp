@@ -1,6 +1,7 @@
 #include "import/derived_compare.hpp"
 
 #include <map>
+#include <set>
 
 #include "import/labels.hpp"
 
@@ -202,9 +203,14 @@ class Linker {
         out_.push_back(std::move(l));
       }
     }
+    // A table that prints no row of a level at all (the fill-in template has 项 rows only: its
+    // 类/款 totals are computed) is not missing rows of that level.
+    std::set<size_t> printed_levels;
+    for (const auto& r : t.rows)
+      if (!r.total) printed_levels.insert(r.code.size());
     if (missing_ && dt)
       for (const auto& [code, i] : by_code)
-        if (!printed_of.count(i)) {
+        if (!printed_of.count(i) && printed_levels.count(code.size())) {
           bool nonzero = false;
           for (const auto& cell : dt->rows[i].cells)
             nonzero = nonzero || (cell.amount && !cell.amount->zero());
