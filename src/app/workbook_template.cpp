@@ -185,6 +185,8 @@ int TemplateWriter::head(lxw_worksheet* ws, const doc::Table& t) {
   // The name column takes long 科目名称 typed by the clerk.
   for (int c = 0; c < ncols && c < static_cast<int>(fit.widths.size()); ++c) {
     if (c == 2 && t.id != "t9-three-public") fit.widths[c] = std::max(fit.widths[c], 30.0);
+    if (c >= 2 && t.id != "t9-three-public") fit.widths[c] = std::max(fit.widths[c], 12.0);
+    if (c == 1) fit.widths[c] = std::max(fit.widths[c], 12.0);  // the drop-down arrow
     wb_.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
   }
   xlsx::TableWriter w(wb_, ws, fit);
@@ -397,15 +399,27 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
   // The sheet names are not listed: table titles on this sheet would make the importer take it
   // for a table.
   (void)sheets;
+  // Each line over the four columns, wrapped, its row as tall as its lines (A4 portrait).
+  constexpr double kWidths[] = {4, 12, 40, 44};
+  for (int c = 0; c < 4; ++c) worksheet_set_column(ws, c, c, kWidths[c], nullptr);
+  Style wrap;
+  wrap.wrap = true;
   int r = kNameRow + 2;
   for (const auto& l : lines) {
-    if (!l.empty())
-      wb_.check(worksheet_write_string(ws, r, 0, l.c_str(), text(l.size() < 20, false)), "说明");
+    if (!l.empty()) {
+      const bool heading = l.find('.') == std::string::npos && l.size() < 20;
+      Style st = wrap;
+      st.bold = heading;
+      wb_.check(worksheet_merge_range(ws, r, 0, r, 3, l.c_str(), wb_.format(st)), "说明");
+      const int n = xlsx::wrapped_lines(l, 96);
+      if (n > 1) worksheet_set_row(ws, r, xlsx::row_height(n, 10.5), nullptr);
+    }
     ++r;
   }
-  worksheet_set_column(ws, 0, 0, 4, nullptr);
-  worksheet_set_column(ws, 1, 1, 12, nullptr);
-  worksheet_set_column(ws, 2, 2, 40, nullptr);
+  xlsx::PrintSetup ps;
+  ps.last_row = r;
+  ps.last_col = 3;
+  xlsx::apply_print_setup(wb_, ws, ps);
   protect(ws);
 }
 
