@@ -37,6 +37,7 @@ int run_import(const ImportOptions& opt) {
   io.workbook = opt.workbook;
   io.year = opt.year;
   io.form = opt.form;
+  io.strict = opt.strict;
   io.yaml_name = opt.out.empty() ? "<导入结果>" : opt.out;
   import::ImportResult res;
   try {
@@ -75,8 +76,9 @@ int run_import(const ImportOptions& opt) {
         std::cerr << res.check->diag.format(d) << "\n";
   if (!opt.quiet) {
     std::cerr << name << ": 导入 " << res.lines << " 行项级支出、" << res.economic_lines
-              << " 行基本支出经济分类（" << res.form << " 年格式）；警告 "
-              << res.report.count(L::Warning) << " 处（见上）";
+              << " 行基本支出经济分类、" << res.projects << " 个项目（" << res.indicators
+              << " 行绩效指标）（" << res.form << " 年格式）；警告 " << res.report.count(L::Warning)
+              << " 处（见上）";
     if (!opt.out.empty()) std::cerr << "；已写入 " << opt.out;
     std::cerr << "\n";
     if (check_failed)

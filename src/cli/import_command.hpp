@@ -16,6 +16,7 @@ struct ImportOptions {
   std::string out;  // empty: YAML to stdout
   bool force = false;
   bool quiet = false;
+  bool strict = false;  // 尾差 and every other printed-vs-derived difference are errors
   const char* argv0 = nullptr;
 };
 

@@ -10,6 +10,7 @@
 #include "cli/init_command.hpp"
 #include "cli/parse_errors.hpp"
 #include "cli/site_command.hpp"
+#include "cli/workbook_template_command.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"BudgetPress：部门预算信息公开文档生成工具（YAML → PDF / Excel / Word / JSON）",
@@ -101,6 +102,10 @@ int main(int argc, char** argv) {
   import_cmd->add_option("-o,--out", imp.out, "写入的 YAML 文件（默认输出到标准输出）");
   import_cmd->add_flag("--force", imp.force, "覆盖已存在的 --out 文件");
   import_cmd->add_flag("-q,--quiet", imp.quiet, "只输出错误");
+  import_cmd->add_flag("--strict", imp.strict, "印出的数与按明细计算的数不同（含尾差）即作为错误，不生成 YAML");
+
+  bp::cli::WorkbookTemplateOptions tpl;  // workbook-template (its own file)
+  bp::cli::add_workbook_template(app, tpl);
 
   bp::cli::CatalogImportOptions cat;
   auto* catalog =
@@ -155,6 +160,7 @@ int main(int argc, char** argv) {
   if (build->parsed()) return bp::cli::run_build(opt);
   if (new_year->parsed()) return bp::cli::run_new_year(opt);
   if (watch->parsed()) return bp::cli::run_watch(opt);
+  if (tpl.command->parsed()) return bp::cli::run_workbook_template(tpl, opt.config_dir, argv[0]);
   if (import_cmd->parsed()) {
     imp.config_dir = opt.config_dir;
     imp.site_dir = opt.site_dir;

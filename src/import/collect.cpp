@@ -45,6 +45,21 @@ Collected collect_tables(const Workbook& wb, Report& report) {
         continue;
       }
     }
+    // A public table has tens of rows and about a dozen columns; a sheet far beyond that is a
+    // pasted dump or garbage, and reading it row by row would bury the clerk in messages.
+    if (sheet.rows() > kMaxTableRows || sheet.cols() > kMaxTableCols) {
+      const bool rows = sheet.rows() > kMaxTableRows;
+      std::string col = format_cell_ref({0, sheet.cols() - 1});
+      col.pop_back();  // "XFD1" → "XFD"
+      report.error(qualified_ref(sheet.name, {0, 0}),
+                   std::string(table_name(found->id)) + "所在的工作表" +
+                       (rows ? "有 " + std::to_string(sheet.rows()) + " 行，超过 " +
+                                   std::to_string(kMaxTableRows) + " 行"
+                             : "的内容一直到 " + col + " 列（共 " + std::to_string(sheet.cols()) +
+                                   " 列），超过 " + std::to_string(kMaxTableCols) + " 列") +
+                       "的上限：请删去表格以外多余的内容后再导入");
+      continue;
+    }
     auto layout = std::make_unique<SheetLayout>(std::move(*found));
     if (!analyse_layout(*layout, report)) continue;
     slot = std::move(layout);

@@ -22,6 +22,11 @@ struct Collected {
   const CodeTable* code_table(TableId id) const;
 };
 
+// Size of a sheet holding one of the 9 tables that we read (the real ones: < 100 rows, < 20
+// columns).
+inline constexpr int kMaxTableRows = 20000;
+inline constexpr int kMaxTableCols = 256;
+
 // The workbook must outlive the result. Problems go to `report`.
 Collected collect_tables(const Workbook& wb, Report& report);
 

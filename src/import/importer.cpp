@@ -1,9 +1,13 @@
 #include "import/importer.hpp"
 
+#include "derive/derived.hpp"
 #include "import/collect.hpp"
-#include "import/consistency.hpp"
+#include "import/derived_compare.hpp"
 #include "import/interpret.hpp"
+#include "import/leaf_checks.hpp"
+#include "import/parts.hpp"
 #include "import/split.hpp"
+#include "import/tail_gap.hpp"
 #include "import/xlsx_read.hpp"
 #include "import/yaml_writer.hpp"
 
@@ -29,35 +33,15 @@ const LabelRow* find_exp(const std::optional<LabelTable>& t,
   return nullptr;
 }
 
-// The workbook's printed totals next to what BudgetPress derives from the imported leaves. Kept:
-// those that agree exactly (→ expect:) and those that differ as printed (尾差 → a comment).
-std::vector<PrintedTotal> printed_totals(const Collected& c, const Profile& p,
-                                         const std::string& layout,
-                                         const std::vector<ImportedLine>& lines,
-                                         const std::vector<ImportedEconomic>& econ,
-                                         const ImportedThreePublic& tp, const CodeNames& names) {
-  std::array<Money, kSourceCount> income{};
-  Money all, basic, project;
-  for (const auto& l : lines) {
-    for (auto a : l.amounts) {
-      income[static_cast<int>(l.source)] += a;
-      all += a;
-    }
-    basic += l.amounts[static_cast<int>(Kind::Basic)];
-    project += l.amounts[static_cast<int>(Kind::Project)];
-  }
-  Money this_year;
-  for (int s = 0; s < kSourceCount; ++s)
-    if (!is_carryover(static_cast<Source>(s))) this_year += income[s];
-  Money personnel, pub;
-  for (const auto& e : econ)
-    if (auto k = names.economic_kind(e.code))
-      (*k == EconKind::Personnel ? personnel : pub) += e.amount;
+// The workbook's printed totals next to the figures derive computes from the imported leaves.
+// Kept: those that agree as printed (→ expect:, with the exact derived value) and those that
+// differ (尾差 → a comment).
+std::vector<PrintedTotal> printed_totals(const Collected& c, const Derived& d) {
+  const Figures& f = d.fig;
   Money tp_total;
-  if (auto it = p.three_public_layouts.find(layout);
-      it != p.three_public_layouts.end() && !it->second.empty())
-    for (auto item : it->second.front().items) tp_total += tp.item(item);
-
+  if (const DTable* t9 = d.table("t9-three-public");
+      t9 && !t9->rows.empty() && t9->rows[0].cells.size() > 2 && t9->rows[0].cells[2].amount)
+    tp_total = *t9->rows[0].cells[2].amount;
   std::vector<PrintedTotal> out;
   auto add = [&](const char* key, const char* label, const LabelTable* lt, const CodeTable* ct,
                  const Val* v, Money derived) {
@@ -69,49 +53,69 @@ std::vector<PrintedTotal> printed_totals(const Collected& c, const Profile& p,
     t.printed = v->m;
     t.printed_unit = lt ? lt->unit : ct->unit;
     t.derived = derived;
-    t.agrees = v->m == derived;
     const int64_t step = kFenPerWan / 100;
-    bool differs_as_printed = t.printed_unit == c.unit ? !t.agrees
-                                                       : round_half_up(v->m.in_fen(), step) !=
-                                                             round_half_up(derived.in_fen(), step);
-    if (t.agrees || differs_as_printed) out.push_back(t);
+    t.agrees = t.printed_unit == Unit::Yuan
+                   ? v->m == derived
+                   : round_half_up(v->m.in_fen(), step) == round_half_up(derived.in_fen(), step);
+    out.push_back(t);
   };
   const LabelTable* t1 = c.summary ? &*c.summary : nullptr;
   const LabelTable* t4 = c.fiscal ? &*c.fiscal : nullptr;
   if (auto* r = find_inc(c.summary, {"本年收入合计"}))
-    add("income_total", "本年收入合计", t1, nullptr, &(*r)[LCol::IncAmount], this_year);
+    add("income_total", "本年收入合计", t1, nullptr, &(*r)[LCol::IncAmount], f.income_total);
   if (const CodeRow* r = c.expenditure ? c.expenditure->total_row() : nullptr) {
     const CodeTable* t3 = &*c.expenditure;
-    add("expenditure_total", "本年支出合计", nullptr, t3, &(*r)[Col::Total], all);
-    add("basic_total", "基本支出", nullptr, t3, &(*r)[Col::Basic], basic);
-    add("project_total", "项目支出", nullptr, t3, &(*r)[Col::Project], project);
+    add("expenditure_total", "本年支出合计", nullptr, t3, &(*r)[Col::Total], f.expenditure_total);
+    add("basic_total", "基本支出", nullptr, t3, &(*r)[Col::Basic], f.basic);
+    add("project_total", "项目支出", nullptr, t3, &(*r)[Col::Project], f.project);
   } else if (auto* r2 = find_exp(c.summary, {"本年支出合计"})) {
-    add("expenditure_total", "本年支出合计", t1, nullptr, &(*r2)[LCol::ExpAmount], all);
+    add("expenditure_total", "本年支出合计", t1, nullptr, &(*r2)[LCol::ExpAmount],
+        f.expenditure_total);
   }
+  const Money gpb = f.income_by_source[static_cast<int>(Source::Gpb)];
   if (auto* r = find_inc(c.fiscal, {"一般公共预算拨款", "一般公共预算拨款收入"}))
-    add("gpb_total", "一般公共预算拨款", t4, nullptr, &(*r)[LCol::IncAmount], income[0]);
+    add("gpb_total", "一般公共预算拨款", t4, nullptr, &(*r)[LCol::IncAmount], gpb);
   else if (auto* r1 = find_inc(c.summary, {"一般公共预算拨款收入", "一般公共预算拨款"}))
-    add("gpb_total", "一般公共预算拨款", t1, nullptr, &(*r1)[LCol::IncAmount], income[0]);
+    add("gpb_total", "一般公共预算拨款", t1, nullptr, &(*r1)[LCol::IncAmount], gpb);
   if (auto* r = find_inc(c.fiscal, {"本年收入合计"}))
-    add("fiscal_total", "财政拨款收入合计", t4, nullptr, &(*r)[LCol::IncAmount],
-        income[0] + income[1] + income[2]);
+    add("fiscal_total", "财政拨款收入合计", t4, nullptr, &(*r)[LCol::IncAmount], f.fiscal_total);
   if (const CodeRow* r = c.basic ? c.basic->total_row() : nullptr) {
-    add("personnel_total", "人员经费", nullptr, &*c.basic, &(*r)[Col::Personnel], personnel);
-    add("public_total", "公用经费", nullptr, &*c.basic, &(*r)[Col::Public], pub);
+    add("personnel_total", "人员经费", nullptr, &*c.basic, &(*r)[Col::Personnel], f.personnel);
+    add("public_total", "公用经费", nullptr, &*c.basic, &(*r)[Col::Public], f.public_);
   }
-  if (c.three_public) {
-    if (auto it = p.three_public_layouts.find(layout);
-        it != p.three_public_layouts.end() && !it->second.empty()) {
-      std::string first = strip_numbering(norm_label(it->second.front().label));
-      for (const auto& r : c.three_public->rows)
-        if (r.exp_label == first) {
-          add("three_public_total", "“三公”经费", &*c.three_public, nullptr, &r[LCol::ExpAmount],
-              tp_total);
-          break;
-        }
-    }
+  if (c.three_public && !c.three_public->rows.empty()) {
+    // The first row of the 三公 table is its 合计.
+    add("three_public_total", "“三公”经费", &*c.three_public, nullptr,
+        &c.three_public->rows.front()[LCol::ExpAmount], tp_total);
   }
   return out;
+}
+
+// The leaves of a settled budget back into the imported lines (same order as written).
+bool take_leaves(const Budget& b, std::vector<ImportedLine>& lines,
+                 std::vector<ImportedEconomic>& econ, ImportedThreePublic& tp,
+                 std::vector<Project>& projects) {
+  if (b.expenditure.size() != lines.size() || b.economic.size() != econ.size() ||
+      b.projects.size() != projects.size())
+    return false;
+  for (size_t i = 0; i < projects.size(); ++i) {
+    if (projects[i].fiscal && b.projects[i].fiscal)
+      projects[i].fiscal->value = b.projects[i].fiscal->value;
+    if (projects[i].other && b.projects[i].other)
+      projects[i].other->value = b.projects[i].other->value;
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (b.expenditure[i].code.value != lines[i].code || b.expenditure[i].source != lines[i].source)
+      return false;
+    for (int k = 0; k < kKindCount; ++k) lines[i].amounts[k] = b.expenditure[i].amounts[k].value;
+  }
+  for (size_t i = 0; i < econ.size(); ++i) {
+    if (b.economic[i].code.value != econ[i].code) return false;
+    econ[i].amount = b.economic[i].amount.value;
+  }
+  for (int i = 0; i < kTpItemCount; ++i)
+    for (int s = 0; s < 3; ++s) tp.v[i][s] = b.three_public.this_year.v[i][s].value;
+  return true;
 }
 
 }  // namespace
@@ -142,14 +146,16 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   CodeNames names;
   names.catalog = ctx.catalog().for_year(year);
 
-  std::vector<ImportedLine> lines = split_lines(c, rep);
+  std::vector<ImportedLine> lines = split_lines(c, rep, opt.strict);
   std::vector<ImportedEconomic> econ = read_economic(c, rep);
   ImportedThreePublic tp = read_three_public(c, profile, form.three_public_layout, rep);
-  ImportedFacts facts{&lines, &econ, &tp, form.three_public_layout};
-  check_consistency(c, profile, facts, names, rep);
+  check_leaves(c, lines, econ, names, rep);
   CatalogAdditions additions = catalog_additions(c, names, rep);
+  ImportedParts parts = read_parts(wb, dept.name.value_or(""), year, rep);
   res.lines = lines.size();
   res.economic_lines = econ.size();
+  res.projects = parts.projects.size();
+  res.indicators = parts.indicator_rows;
   if (rep.has_errors()) return res;
 
   YamlInput in;
@@ -163,7 +169,61 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   in.three_public = &tp;
   in.catalog = &additions;
   in.names = &names;
-  in.totals = printed_totals(c, profile, form.three_public_layout, lines, econ, tp, names);
+  in.parts = &parts;
+
+  // The leaves become a Budget; derive computes every table; each printed cell is compared.
+  CheckedBudget draft = check_budget_text(write_yaml(in), opt.yaml_name, ctx);
+  if (draft.budget && draft.profile) {
+    auto derive_fn = [&](const Budget& b) { return derive(b, *draft.profile, draft.names); };
+    Derived d = derive_fn(*draft.budget);
+    std::vector<std::pair<std::string, std::string>> missing;
+    std::vector<CellLink> links = link_cells(c, d, &missing);
+    for (const auto& [where, text] : missing) rep.warning(where, text);
+    size_t differing = 0;
+    for (const auto& l : links) differing += !agrees(l, d);
+    if (differing > 0) {
+      Budget settled = *draft.budget;
+      TailGapResult tg =
+          c.unit == Unit::Wan ? settle_tail_gaps(settled, links, derive_fn) : TailGapResult{};
+      const Finding::Level level = opt.strict ? Finding::Level::Error : Finding::Level::Warning;
+      report_differences(links, d, rep, level);
+      if (opt.strict) {
+        rep.error("",
+                  "有 " + std::to_string(differing) +
+                      " 处印出的数与按明细计算的数不同（见上）；--strict 不接受尾差，未生成 YAML");
+        return res;
+      }
+      if (tg.settled && take_leaves(settled, lines, econ, tp, parts.projects)) {
+        rep.warning("", "以上 " + std::to_string(differing) +
+                            " 处都是万元表的尾差（各格分别四舍五入）：按预算系统印出的合计公开，"
+                            "明细按元记录（每项与工作簿印出的数相差不到 0.005 万元），"
+                            "公开表下加尾差说明");
+        in.unit = Unit::Yuan;
+        in.tail_gaps = differing;
+        d = derive_fn(settled);
+      } else if (c.unit == Unit::Wan) {
+        rep.warning("",
+                    "以上差额不全是尾差，无法保留印出的合计：按明细重新计算合计（公开表印出"
+                    "明细之和），请在预算系统中核对");
+      }
+    }
+    in.totals = printed_totals(c, d);
+  }
+  // E041 must hold exactly (a 尾差 that could not be settled leaves it open).
+  {
+    Money e, g;
+    for (const auto& x : econ) e += x.amount;
+    for (const auto& l : lines)
+      if (l.source == Source::Gpb || l.source == Source::CarryGpb)
+        g += l.amounts[static_cast<int>(Kind::Basic)];
+    if (const CodeTable* t6 = c.code_table(TableId::GpbBasic); t6 && e != g) {
+      rep.error(t6->where({t6->layout->data_first, t6->code_col}),
+                "基本支出表各款（5 位科目）之和 " + show(e, c.unit) +
+                    " ≠ 一般公共预算支出表各项的基本支出之和 " + show(g, c.unit) +
+                    "；导入的文件将通不过检查（E041）");
+      return res;
+    }
+  }
   res.yaml = write_yaml(in);
   res.check = check_budget_text(res.yaml, opt.yaml_name, ctx);
   return res;

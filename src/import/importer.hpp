@@ -1,8 +1,10 @@
 // `budgetpress import`: one workbook → one department YAML (docs/import.md).
 //   read the package (xlsx_read) → find and read the 9 tables (collect, tables) → department, year
-//   and form (interpret) → 项 lines by source (split), 5-digit economic lines, 三公 → every
-//   identity checked (consistency) → YAML (yaml_writer) → the YAML checked like any department
-//   file.
+//   and form (interpret) → 项 lines by source (split), 5-digit economic lines, 三公 → the other
+//   parts (parts: 机构设置, projects, 政府采购, 国有资产, 部门职责) → the leaves become a Budget
+//   and derive computes every table, each printed cell compared with its derived cell
+//   (derived_compare) → 尾差 of a 万元 export settled (tail_gap) → YAML (yaml_writer) → the YAML
+//   checked like any department file.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +22,7 @@ struct ImportOptions {
   std::optional<int> year;             // --year: overrides (and is checked against) 预算年度
   std::optional<std::string> form;     // --form: profile id instead of the detected one
   std::string yaml_name = "<stdout>";  // how diagnostics of the written YAML name it
+  bool strict = false;  // --strict: a printed cell that differs from the derived one is an error
 };
 
 struct ImportResult {
@@ -27,7 +30,7 @@ struct ImportResult {
   std::string yaml;  // empty when the workbook could not be imported (report has errors)
   std::optional<CheckedBudget> check;  // `budgetpress check` of `yaml`
   std::string form;
-  size_t lines = 0, economic_lines = 0;
+  size_t lines = 0, economic_lines = 0, projects = 0, indicators = 0;
 };
 
 // Throws WorkbookIoError (unreadable workbook) and std::invalid_argument (unknown --form): both

@@ -50,7 +50,7 @@ std::string code_desc(const std::string& code, const std::string& name) {
 
 }  // namespace
 
-std::vector<ImportedLine> split_lines(const Collected& c, Report& report) {
+std::vector<ImportedLine> split_lines(const Collected& c, Report& report, bool strict) {
   std::vector<ImportedLine> lines;
   if (!c.expenditure) return lines;
   const CodeTable& t3 = *c.expenditure;
@@ -99,12 +99,27 @@ std::vector<ImportedLine> split_lines(const Collected& c, Report& report) {
             report.error(funds[f]->where(fr->row, Col::Total),
                          std::string(table_name(funds[f]->layout->id)) + "没有基本支出/项目支出列");
         }
+    // Two 万元 tables printing the same money can differ by rounding only (each cell rounded from
+    // 元 on its own): at most half a unit of the last place per printed part. Such a gap is a
+    // 尾差 (warned, the 支出总表 is followed) unless --strict.
+    auto rounding = [&](Money gap, int parts) {
+      if (strict || t3.unit != Unit::Wan || (t2 && t2->unit != Unit::Wan)) return false;
+      const int64_t g = gap.negative() ? -gap.in_fen() : gap.in_fen();
+      return g * 2 <= (kFenPerWan / 100) * std::max(parts, 2);
+    };
     // The rest of the 支出总表 row is non-fiscal.
     std::array<Money, kKindCount> rest = kinds;
     bool negative = false;
     for (int k : {kBasic, kProject}) {
       Money fsum = fiscal.v[0][k] + fiscal.v[1][k] + fiscal.v[2][k];
       rest[k] -= fsum;
+      if (rest[k].negative() && rounding(rest[k], 4)) {
+        report.warning(t3.where(row.row, kind_cols[k]),
+                       desc + " 的" + col_label(kind_cols[k]) + " " + show(kinds[k], t3.unit) +
+                           " 比三张财政拨款支出表之和 " + show(fsum, t3.unit) +
+                           " 少一个尾差，按财政拨款支出表导入");
+        rest[k] = Money();
+      }
       if (rest[k].negative()) {
         negative = true;
         report.error(t3.where(row.row, kind_cols[k]),
@@ -128,6 +143,13 @@ std::vector<ImportedLine> split_lines(const Collected& c, Report& report) {
     if (ir) {
       Money fiscal_now = (*ir)[Col::Fiscal].m, carry = (*ir)[Col::Carry].m;
       fiscal_carry = fiscal.total() - fiscal_now;
+      if (fiscal_carry.negative() && rounding(fiscal_carry, 4)) {
+        report.warning(t2->where(ir->row, Col::Fiscal),
+                       desc + " 的财政拨款收入 " + show(fiscal_now, t2->unit) +
+                           " 与三张财政拨款支出表中该科目的合计 " + show(fiscal.total(), t3.unit) +
+                           " 相差一个尾差，按支出表导入");
+        fiscal_carry = Money();
+      }
       if (fiscal_carry.negative() || fiscal_carry > carry) {
         report.error(
             t2->where(ir->row, Col::Fiscal),
@@ -142,7 +164,24 @@ std::vector<ImportedLine> split_lines(const Collected& c, Report& report) {
       for (int s = 0; s < 6; ++s) sources[s] = (*ir)[cols[s]].m;
       sources[6] = carry - fiscal_carry;
       Money src_total;
-      for (auto m : sources) src_total += m;
+      int parts = 0;
+      for (auto m : sources) src_total += m, parts += !m.zero();
+      for (auto m : rest) parts += !m.zero();
+      if (src_total != rest_total && rounding(src_total - rest_total, parts + 2)) {
+        // The 支出总表's non-fiscal money is split; the difference goes to the largest source.
+        int big = 0;
+        for (int s = 1; s < kNonFiscal; ++s)
+          if (sources[s] > sources[big]) big = s;
+        static const char* kNames[kNonFiscal] = {"财政专户收入", "事业收入",         "经营收入",
+                                                 "上级补助收入", "附属单位上缴收入", "其他收入",
+                                                 "上年结转"};
+        report.warning(t2->where({ir->row, t2->code_col}),
+                       desc + "：收入总表中非财政拨款资金 " + show(src_total, t2->unit) +
+                           " 与支出总表中非财政拨款支出 " + show(rest_total, t3.unit) +
+                           " 相差一个尾差，按支出总表拆分，差额计入" + kNames[big]);
+        sources[big] += rest_total - src_total;
+        src_total = rest_total;
+      }
       if (src_total != rest_total) {
         report.error(t2->where({ir->row, t2->code_col}),
                      desc + "：收入总表中非财政拨款资金 " + show(src_total, t2->unit) +

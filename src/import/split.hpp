@@ -34,7 +34,8 @@ struct ImportedLine {
 };
 
 // Lines in code order, then source order. Inconsistencies that make a faithful split impossible
-// are errors in `report`.
-std::vector<ImportedLine> split_lines(const Collected& c, Report& report);
+// are errors in `report`; a difference between two 万元 tables within rounding (尾差) is a warning
+// and the 支出总表 is followed, unless `strict`.
+std::vector<ImportedLine> split_lines(const Collected& c, Report& report, bool strict = false);
 
 }  // namespace bp::import

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "import/number_text.hpp"
+#include "import/xlsx_read.hpp"
 
 namespace bp::import {
 
@@ -111,11 +112,24 @@ Val read_amount(const Sheet& sheet, int row, int col, Unit unit, Report& report)
   Val v;
   v.ref = {row, col};
   if (col < 0) return v;
+  std::string where = qualified_ref(sheet.name, {row, col});
+  // An amount merged over several rows belongs to none of them alone.
+  if (const RangeRef* m = sheet.merge_at(row, col); m && m->first.row != m->last.row) {
+    if (m->first.row == row && m->first.col == col)
+      report.error(where, "金额单元格与下面 " + std::to_string(m->last.row - m->first.row) +
+                              " 行合并（" + format_cell_ref(m->first) + ":" +
+                              format_cell_ref(m->last) + "），分不清是哪一行的数：请取消合并");
+    return v;
+  }
   const Cell* cell = sheet.at(row, col);
   if (!cell) return v;
-  std::string where = qualified_ref(sheet.name, {row, col});
   if (cell->kind == CellKind::Error) {
-    report.error(where, "单元格是错误值 " + cell->text + "（公式出错？）");
+    if (cell->text == kNoCachedValue)
+      report.error(where,
+                   "公式没有保存计算结果（工作簿由程序生成、未在 Excel 中保存过？），金额未知："
+                   "请在 Excel 或 WPS 中打开、保存后再导入");
+    else
+      report.error(where, "单元格是错误值 " + cell->text + "（公式出错？）");
     return v;
   }
   if (cell->kind == CellKind::Bool) {

@@ -1,5 +1,6 @@
 // The body rows of the 9 tables, read into typed rows with exact amounts and the cell each came
-// from. Nothing is added up here (see consistency.hpp) and nothing is interpreted (see split.hpp).
+// from. Nothing is added up here (see derived_compare.hpp) and nothing is interpreted (see
+// split.hpp).
 #pragma once
 
 #include <array>

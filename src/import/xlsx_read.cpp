@@ -179,6 +179,17 @@ void read_sheet(const Package& pkg, const std::string& part, const std::vector<s
         cell.kind = CellKind::Error;
         cell.text = v ? v.text().get() : "#N/A";
       } else {  // "n", "d" or absent: the <v> text as stored
+        if (!v && child(c, "f")) {
+          // A formula whose result was never saved (a workbook written by a program and not
+          // opened in Excel since): its value is unknown, not zero.
+          cell.kind = CellKind::Error;
+          cell.text = std::string(kNoCachedValue);
+          if (++cells > kMaxCells)
+            throw WorkbookIoError(pkg.zip().name() + ": 单元格过多（超过 " +
+                                  std::to_string(kMaxCells) + " 个）");
+          sheet.set(row, col, std::move(cell));
+          continue;
+        }
         if (!v) continue;
         cell.kind = t == "d" ? CellKind::Text : CellKind::Number;
         cell.text = v.text().get();
@@ -278,6 +289,9 @@ Workbook read_workbook(const ZipReader& zip) {
       throw WorkbookIoError(zip.name() + ": 工作表“" + sheet.name +
                             "”在 workbook.xml.rels 中没有对应部件");
     if (!ends_with(it->second.type, "/worksheet")) continue;  // chartsheet, dialogsheet …
+    if (!zip.read(it->second.target))
+      throw WorkbookIoError(zip.name() + ": 工作表“" + sheet.name + "”的内容（" +
+                            it->second.target + "）不在文件中，工作簿已损坏");
     read_sheet(pkg, it->second.target, sst, sheet, cells);
     out.sheets.push_back(std::move(sheet));
   }

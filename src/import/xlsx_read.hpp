@@ -15,6 +15,8 @@ namespace bp::import {
 
 // Cells per workbook we accept (the 9 tables hold a few thousand).
 inline constexpr size_t kMaxCells = 2'000'000;
+// The text of an error cell standing for a formula saved without its result.
+inline constexpr std::string_view kNoCachedValue = "#公式未计算";
 
 // Throws WorkbookIoError with the file and part when the package or its XML cannot be read.
 Workbook read_workbook(const ZipReader& zip);

@@ -87,15 +87,19 @@ std::string write_yaml(const YamlInput& in) {
   y << "# " << in.dept.code.value_or("") << in.dept.separator.value_or("")
     << in.dept.name.value_or("") << " — " << in.year
     << " 年部门预算，由 budgetpress import 从工作簿“" << comment(in.source) << "”导入。\n"
-    << "# "
-       "导入的是工作簿中的原始数据：部门编码与名称、预算年度、项级支出（基本/"
-       "项目支出，按资金来源）、\n"
-    << "# 由支出得出的各来源收入、基本支出的经济分类（5 "
-       "位科目）和“三公”经费。合计、小计和跨表数字都由\n"
-    << "# BudgetPress 根据这些明细计算，不要再填。工作簿中没有的内容标有 "
-       "TODO(import)，请补充后运行\n"
-    << "#   budgetpress check 本文件\n"
-    << "schema: 1\n\n";
+    << "# 导入的是工作簿中的原始数据：部门、机构设置、项级支出（基本/项目支出，按资金来源）、\n"
+    << "# 基本支出的经济分类（5 位科目）、“三公”经费、项目绩效目标表、政府采购预算和国有资产。\n"
+    << "# 合计、小计和跨表数字都由 BudgetPress 根据这些明细计算，不要再填。工作簿中没有的内容\n"
+    << "# （上年数、说明文字等）标有 TODO(import)，请补充后运行\n"
+    << "#   budgetpress check 本文件\n";
+  if (in.tail_gaps > 0)
+    y << "#\n"
+      << "# 尾差：工作簿按万元印出，有 " << in.tail_gaps
+      << " 处合计与分项之和因各自四舍五入相差（导入时逐格列出）。\n"
+      << "# 预算系统的合计是按元算出的准数，公开时照印；为此本文件按元记录明细：每一项与工作簿\n"
+      << "# 印出的万元数相差不到 0.005 万元（印出来仍是同一个数），合计正好是工作簿印出的合计。\n"
+      << "# 公开表下加注“合计数与各分项之和可能存在尾差”。\n";
+  y << "schema: 1\n\n";
 
   // ---- department
   y << "department:\n";
@@ -104,26 +108,43 @@ std::string write_yaml(const YamlInput& in) {
   else
     y << "  code: \"\"   # TODO(import): 部门编码（工作簿的表头中没有找到，如“631临港部门”中的 "
          "631）\n";
-  if (in.dept.name)
-    y << "  name: " << yaml_string(*in.dept.name)
-      << "   # TODO(import): 这是表头印的名称；部门全称不同时，name 写全称，short_name "
-         "写这个名称\n";
-  else
+  const ImportedParts& parts = *in.parts;
+  const bool full_differs = parts.full_name && in.dept.name && !parts.full_name->empty() &&
+                            *parts.full_name != *in.dept.name;
+  if (full_differs) {
+    y << "  name: " << yaml_string(*parts.full_name) << "   # 全称（取自工作簿目录的标题）\n"
+      << "  short_name: " << yaml_string(*in.dept.name) << "   # 表头印的简称\n";
+  } else if (in.dept.name) {
+    y << "  name: " << yaml_string(*in.dept.name);
+    if (!parts.full_name)
+      y << "   # TODO(import): 这是表头印的名称；部门全称不同时，name 写全称，short_name "
+           "写这个名称";
+    y << "\n";
+  } else {
     y << "  name: \"\"   # TODO(import): 部门名称（工作簿的表头中没有找到）\n";
+  }
   y << "  year: " << in.year << "\n"
     << "  form: " << code_str(in.form.form) << "\n"
     << "  unit: " << (u == Unit::Wan ? "万元" : "元") << "\n"
     << "  header_separator: " << yaml_string(in.dept.separator.value_or("")) << "\n";
   if (!in.form.three_public_layout.empty())
     y << "  three_public_layout: " << in.form.three_public_layout << "\n";
-  y << "  # TODO(import): gov_level — 名词解释中的政府层级（如 区级、市级），不写时为“本级”\n"
-    << "  duties:\n"
-    << "    # TODO(import): 部门职责，每条一项（不含序号），例如\n"
-    << "    #   - 负责……\n"
-    << "    items: []\n"
-    << "  # TODO(import): 机构设置，每个预算单位一项（本级在前）：\n"
-    << "  #   - {name: 单位全称(本级), nature: 行政, rank: 正科级, funding: 财政拨款}\n"
-    << "  institutions: []\n\n";
+  if (parts.purpose_amounts)
+    y << "  purpose_amounts: true   # 项目表的资金用途以金额句开头（由预算数生成）\n";
+  y << "  # TODO(import): gov_level — 名词解释中的政府层级（如 区级、市级），不写时为“本级”"
+       "（工作簿中没有）\n";
+  if (parts.duties.empty()) {
+    y << "  duties:\n"
+      << "    # TODO(import): 部门职责，每条一项（不含序号）——工作簿中没有部门职责表，例如\n"
+      << "    #   - 负责……\n"
+      << "    items: []\n";
+  } else {
+    y << "  duties:   # 部门职责（取自工作簿的部门职责表）\n"
+      << "    items:\n";
+    for (const auto& d : parts.duties) y << "      - " << yaml_string(d) << "\n";
+  }
+  write_institutions_yaml(y, parts);
+  y << "\n";
 
   // ---- income
   std::array<Money, kSourceCount> income{};
@@ -175,7 +196,9 @@ std::string write_yaml(const YamlInput& in) {
   }
 
   // ---- three_public
-  y << "three_public:\n";
+  y << "# 财政拨款“三公”经费（取自“三公”经费支出表，按一般公共预算 / 政府性基金 / "
+       "国有资本经营分列）\n"
+    << "three_public:\n";
   bool any_tp = false;
   if (in.three_public->present) {
     for (int i = 0; i < kTpItemCount; ++i) {
@@ -207,16 +230,24 @@ std::string write_yaml(const YamlInput& in) {
     << "  # TODO(import): reasons — 增减变化原因：total, outbound, vehicle_purchase, "
        "vehicle_operation, reception\n\n";
 
+  // ---- the parts beyond the 9 tables
+  write_projects_yaml(y, parts, u);
+  write_procurement_yaml(y, parts, u);
+  write_assets_yaml(y, parts, u, in.year);
+
   // ---- what a workbook cannot hold
   y << "# TODO(import): previous_year — "
-       "上年基本支出、项目支出（说明第二部分“比上年增减”用），例如\n"
+       "上年基本支出、项目支出（说明第二部分“比上年增减”用；工作簿中没有），例如\n"
     << "# previous_year:\n"
     << "#   basic: 0.00\n"
     << "#   project: 0.00\n"
     << "#   reasons: {basic: …, project: …}\n"
-    << "# TODO(import): 工作簿的 9 张表不含以下内容，请按 docs/schema.md 补充：\n"
-    << "#   performance（部门整体绩效目标）、projects（项目绩效目标表）、special_funds、\n"
-    << "#   procurement（政府采购预算）、assets（国有资产占用情况）、running_cost、texts\n\n";
+    << "# TODO(import): 公开表不含以下说明文字，请按 docs/schema.md 补充：\n"
+    << "#   performance（部门整体绩效目标）、running_cost（机关运行经费明细）、texts（其他说明）";
+  if (parts.projects.empty()) y << "、\n#   projects（项目绩效目标表：工作簿中没有）";
+  if (!parts.procurement_sheet) y << "、\n#   procurement（政府采购预算：工作簿中没有）";
+  if (!parts.assets.present) y << "、\n#   assets（国有资产占用情况：工作簿中没有）";
+  y << "\n\n";
 
   // ---- catalog
   if (!in.catalog->function.empty() || !in.catalog->economic.empty()) {

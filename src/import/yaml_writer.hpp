@@ -5,10 +5,12 @@
 #pragma once
 
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "import/interpret.hpp"
+#include "import/parts.hpp"
 #include "import/split.hpp"
 #include "model/profile.hpp"
 #include "model/validate.hpp"
@@ -37,9 +39,17 @@ struct YamlInput {
   const CatalogAdditions* catalog = nullptr;
   const CodeNames* names = nullptr;
   std::vector<PrintedTotal> totals;
+  const ImportedParts* parts = nullptr;
+  size_t tail_gaps = 0;  // printed cells kept as published totals (尾差 settled in 元)
 };
 
 std::string write_yaml(const YamlInput& in);
+
+// The sections of the parts beyond the 9 tables (yaml_parts.cpp).
+void write_institutions_yaml(std::ostream& y, const ImportedParts& parts);
+void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u);
+void write_procurement_yaml(std::ostream& y, const ImportedParts& parts, Unit u);
+void write_assets_yaml(std::ostream& y, const ImportedParts& parts, Unit u, int year);
 
 // A YAML scalar: plain when that reads back as the same string, else double-quoted.
 std::string yaml_string(std::string_view s);

@@ -1,5 +1,7 @@
 #include "import/zip_reader.hpp"
 
+#include <fstream>
+
 namespace bp::import {
 
 ZipReader::ZipReader(ZipArchivePtr z, std::string name, std::shared_ptr<std::string> bytes)
@@ -8,10 +10,38 @@ ZipReader::ZipReader(ZipReader&&) noexcept = default;
 ZipReader& ZipReader::operator=(ZipReader&&) noexcept = default;
 ZipReader::~ZipReader() = default;
 
+namespace {
+
+// An OLE2 compound file (D0 CF 11 E0 …) is either an .xls of Excel 97–2003 or an .xlsx with an
+// open password (ECMA-376 encryption wraps the package in a compound file with an
+// "EncryptionInfo" stream). Either way the clerk needs to know which, not "not a ZIP".
+std::optional<std::string> ole_kind(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(8, '\0');
+  if (!in.read(head.data(), 8) || head != std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+    return std::nullopt;
+  // Directory entries hold UTF-16LE names; look for the encryption stream in the first MB.
+  std::string body(1u << 20, '\0');
+  in.read(body.data(), static_cast<std::streamsize>(body.size()));
+  body.resize(static_cast<size_t>(in.gcount()));
+  static const std::string kEnc = [] {
+    std::string w;
+    for (char c : std::string("EncryptionInfo")) w += c, w += '\0';
+    return w;
+  }();
+  if (body.find(kEnc) != std::string::npos)
+    return "工作簿设置了打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码（文件 → 信息 → "
+           "保护工作簿）后另存为 .xlsx 再导入";
+  return "这是 .xls 旧格式（Excel 97–2003）的工作簿：请先在 Excel 或 WPS 中“另存为” .xlsx 再导入";
+}
+
+}  // namespace
+
 ZipReader ZipReader::open_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec))
     throw WorkbookIoError(path.string() + ": 找不到文件（或不是普通文件）");
+  if (auto why = ole_kind(path)) throw WorkbookIoError(path.string() + ": " + *why);
   int err = 0;
   ZipArchivePtr z(zip_open(path.c_str(), ZIP_RDONLY, &err));
   if (!z) {

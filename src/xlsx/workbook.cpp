@@ -65,6 +65,7 @@ lxw_format* Workbook::format(const Style& s) {
   if (s.wrap) format_set_text_wrap(f);
   if (s.indent > 0) format_set_indent(f, static_cast<uint8_t>(std::min(s.indent, 15)));
   if (!s.num_format.empty()) format_set_num_format(f, s.num_format.c_str());
+  if (s.unlocked) format_set_unlocked(f);
   if (s.link) {
     format_set_underline(f, LXW_UNDERLINE_SINGLE);
     format_set_font_color(f, LXW_COLOR_BLUE);

@@ -27,6 +27,7 @@ struct Style {
   int indent = 0;
   std::string num_format;  // "" = General
   bool link = false;       // blue, underlined (hyperlinks)
+  bool unlocked = false;   // editable when the sheet is protected (fill-in template cells)
   auto operator<=>(const Style&) const = default;
 };
 

@@ -1,0 +1,58 @@
+// The parts of a workbook beyond the 9 tables, read into the model's own types so that the YAML
+// writer and `check` see exactly what a hand-written file would hold:
+//   目录 title → the department's full name; 部门职责 → duties; 机构设置 → institutions;
+//   every 项目绩效目标表 (2021 / 2023 / 2024 layouts, one per sheet or stacked on one sheet; merged
+//   一级/二级指标 filled down; 预算单位 / 项目编码 / 预算 / 资金用途 / 支出计划 rows where the form
+//   has them) → projects; 政府采购预算 → procurement; 固定资产占用情况表 → assets.
+// Sheets are found by their title (or header) words, never by position or sheet name alone.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/report.hpp"
+#include "import/sheet.hpp"
+#include "model/department.hpp"
+
+namespace bp::import {
+
+struct ImportedParts {
+  std::optional<std::string> full_name;  // from the 目录 title "X2023年部门预算信息公开 目录"
+  std::vector<std::string> duties;
+  std::vector<Institution> institutions;
+  std::vector<Project> projects;
+  bool purpose_amounts = false;  // 资金用途 begins with the generated amount sentence
+  std::vector<ProcurementRow> procurement;
+  bool procurement_sheet = false;  // a 政府采购预算 sheet was found (possibly empty)
+  Assets assets;
+  size_t indicator_rows = 0;
+};
+
+// `dept_name`: the name printed in the header blocks (procurement rows of that unit need no
+// `unit:`); `year`: for the 目录 title. Unreadable cells are errors with their cell in `report`.
+ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int year,
+                         Report& report);
+
+// One-line helpers shared by the part readers.
+namespace parts_detail {
+// The cell text as a reader sees it (merged cells through their top-left), trimmed.
+std::string cell(const Sheet& s, int row, int col);
+// The first non-empty cell right of `col` on `row` (skipping the cells of `col`'s own merge).
+std::optional<int> value_col_after(const Sheet& s, int row, int col);
+// Normalised text of a row's cells joined ("" for a blank row).
+std::string row_words(const Sheet& s, int row);
+}  // namespace parts_detail
+
+// "项目预算45.00万元，全部为财政资金。" as the document generates it before the purpose text.
+std::string amount_sentence(const Project& pr);
+
+// The readers (one file each).
+void read_institutions_sheet(const Sheet& s, int header_row, ImportedParts& out, Report& report);
+void read_duties_sheet(const Sheet& s, int title_row, ImportedParts& out);
+void read_project_tables(const Sheet& s, ImportedParts& out, Report& report);
+void read_procurement_sheet(const Sheet& s, const std::string& dept_name, ImportedParts& out,
+                            Report& report);
+void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report);
+
+}  // namespace bp::import

@@ -1,0 +1,177 @@
+# budgetpress workbook-template (issue 18, item 4): the empty fill-in workbook.
+#  1. bad year / form / layout, an existing -o, a name that is not .xlsx: exit 2, a Chinese message,
+#     nothing written; the file is the only thing written (no temp file left); byte-deterministic;
+#  2. every XML part parses strictly; the sheets are 说明, the input tables and 科目代码; every sheet
+#     is protected, input cells are unlocked, formulas and headers are locked; the 科目编码 column
+#     has a list validation on 科目代码 (as many codes as the catalogue's 项 / 款), the amount cells
+#     a decimal validation; the 合计 row is =SUM() over the input rows; table sheets have a frozen pane;
+#  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled;
+#  4. acceptance: filled programmatically with an example's data (tests/e2e/py/fill_template.py,
+#     standard library only) → budgetpress import (exit 0, no YAML error) → build: the 9 tables of the
+#     JSON export are identical to building the example directly (434 and 631 of the 2023 form,
+#     631 with the short 三公 layout, 201 of the 2024 form).
+source "$(dirname "$0")/lib.sh"
+cd "$SRC"
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1700000000}"
+
+# --- 1. refusals and the file itself ----------------------------------------------------------
+mkdir -p "$TMP/w"
+"$BP" workbook-template --year 2024 --form 1999 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "未知的公开格式“1999”" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
+  "unknown form: rc=$rc $(cat "$TMP/err")"
+"$BP" workbook-template --year 2024 --form 2021 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "不印 9 张公开表" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
+  "2021 form: rc=$rc $(cat "$TMP/err")"
+"$BP" workbook-template --year 2019 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "年度没有对应的公开格式" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
+  "year without a form: rc=$rc $(cat "$TMP/err")"
+"$BP" workbook-template --year 2024 --three-public long -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "full（9 行）或 short（6 行）" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
+  "bad 三公 layout: rc=$rc $(cat "$TMP/err")"
+"$BP" workbook-template --year 2024 -o "$TMP/w/a.txt" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "不是 .xlsx 文件名" "$TMP/err" && [ ! -e "$TMP/w/a.txt" ]' \
+  "not .xlsx: rc=$rc $(cat "$TMP/err")"
+check '[ -z "$(ls -A "$TMP/w")" ]' "refusals left files: $(ls -A "$TMP/w")"
+
+"$BP" workbook-template --year 2024 -o "$TMP/w/部门预算录入表.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 0 ] && [ "$(ls -A "$TMP/w")" = "部门预算录入表.xlsx" ]' \
+  "template: rc=$rc, files: $(ls -A "$TMP/w") $(cat "$TMP/err")"
+echo old >"$TMP/w/keep.xlsx"
+"$BP" workbook-template --year 2024 -o "$TMP/w/keep.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "已存在" "$TMP/err" && [ "$(cat "$TMP/w/keep.xlsx")" = old ]' \
+  "existing -o without --force: rc=$rc"
+"$BP" workbook-template --year 2024 --force -o "$TMP/w/keep.xlsx" 2>/dev/null
+check 'cmp -s "$TMP/w/keep.xlsx" "$TMP/w/部门预算录入表.xlsx"' "two runs differ (not deterministic)"
+rm -f "$TMP/w/keep.xlsx"
+
+# --- 2. structure -----------------------------------------------------------------------------
+python3 - "$TMP/w/部门预算录入表.xlsx" config/catalog >"$TMP/structure" 2>&1 <<'PY'
+import glob, html, re, sys, zipfile
+import xml.etree.ElementTree as ET
+z = zipfile.ZipFile(sys.argv[1])
+bad = []
+for n in z.namelist():
+    if n.endswith(".xml") or n.endswith(".rels"):
+        try:
+            ET.fromstring(z.read(n))
+        except ET.ParseError as e:
+            bad.append(f"{n}: {e}")
+wb = z.read("xl/workbook.xml").decode()
+rels = z.read("xl/_rels/workbook.xml.rels").decode()
+names = [html.unescape(n) for n, _ in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"', wb)]
+want = ["说明", "收入总表", "支出总表", "一般公共预算支出表", "基本支出表", "政府性基金支出表",
+        "国有资本经营支出表", "三公经费支出表", "科目代码"]
+if names != want:
+    bad.append(f"sheets {names}")
+styles = z.read("xl/styles.xml").decode()
+xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.S).group(1)
+xf = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", xfs, re.S)
+unlocked = {i for i, x in enumerate(xf) if 'locked="0"' in x}
+if not unlocked:
+    bad.append("no unlocked cell format")
+# Catalogue sizes: the drop-down lists must reach every 项 / 款 of the year's catalogue.
+def count(kind, width):
+    files = sorted(glob.glob(f"{sys.argv[2]}/{kind}/*.tsv"))
+    best = [f for f in files if int(re.search(r"(\d{4})", f).group(1)) <= 2024][-1]
+    return sum(1 for line in open(best, encoding="utf-8")
+               if re.match(r"\d{%d}\t" % width, line))
+n_fn, n_ec = count("function", 7), count("economic", 5)
+for i, name in enumerate(names, 1):
+    s = z.read(f"xl/worksheets/sheet{i}.xml").decode()
+    if "<sheetProtection" not in s:
+        bad.append(f"{name}: not protected")
+    if name in ("说明", "科目代码"):
+        continue
+    if 'state="frozen"' not in s:
+        bad.append(f"{name}: no frozen pane")
+    cells = {m.group(1): (m.group(2), m.group(3) or "")
+             for m in re.finditer(r'<c r="([A-Z]+\d+)"([^>]*?)(?:/>|>(.*?)</c>)', s, re.S)}
+    def style(ref):
+        m = re.search(r's="(\d+)"', cells.get(ref, ("", ""))[0])
+        return int(m.group(1)) if m else 0
+    # Header rows (title, header line, column heads) are locked; formulas are locked.
+    for ref, (attrs, body) in cells.items():
+        row = int(re.sub(r"[A-Z]+", "", ref))
+        if row <= 4 and style(ref) in unlocked:
+            bad.append(f"{name}!{ref}: header cell unlocked")
+        if "<f>" in body and style(ref) in unlocked:
+            bad.append(f"{name}!{ref}: formula unlocked")
+    dv = re.findall(r"<dataValidation [^>]*>.*?</dataValidation>", s, re.S)
+    if not any('type="decimal"' in d for d in dv):
+        bad.append(f"{name}: no decimal validation on amounts")
+    if name == "三公经费支出表":
+        if not re.search(r"<f>SUM\(", s):
+            bad.append(f"{name}: no SUM formula")
+        continue
+    lists = [d for d in dv if 'type="list"' in d]
+    n = n_ec if name == "基本支出表" else n_fn
+    col = "C" if name == "基本支出表" else "A"
+    if not any(f"<formula1>科目代码!${col}$2:${col}${n + 1}</formula1>" in d and 'sqref="B7:B206"' in d
+               for d in lists):
+        bad.append(f"{name}: no 科目编码 list over 科目代码!{col}2:{col}{n + 1} on B7:B206: {lists[:1]}")
+    f = cells.get("D6", ("", ""))[1]
+    if "<f>SUM(D7:D206)</f>" not in f:
+        bad.append(f"{name}!D6: 合计 is not =SUM(D7:D206): {f}")
+    if style("B7") not in unlocked or style("E7") not in unlocked:
+        bad.append(f"{name}: input cells B7/E7 locked")
+print("\n".join(bad) if bad else "ok")
+sys.exit(1 if bad else 0)
+PY
+check '[ $? -eq 0 ]' "structure: $(head -20 "$TMP/structure")"
+
+# --- 3. LibreOffice ---------------------------------------------------------------------------
+lo_pdf() {  # xlsx → pdf with LibreOffice headless; prints the page count
+  rm -rf "$TMP/lo" && mkdir -p "$TMP/lo"
+  HOME="$TMP/lohome" timeout 300 soffice --headless --norestore --convert-to pdf --outdir "$TMP/lo" "$1" \
+    >/dev/null 2>&1 || return 1
+  pdfinfo "$TMP/lo/$(basename "${1%.xlsx}").pdf" 2>/dev/null | sed -n 's/^Pages: *//p'
+}
+if command -v soffice >/dev/null; then
+  pages=$(lo_pdf "$TMP/w/部门预算录入表.xlsx")
+  check '[ -n "$pages" ] && [ "$pages" -gt 8 ]' "LibreOffice: the empty template did not convert (pages=$pages)"
+else
+  fail "soffice (LibreOffice) is not installed (scripts/install-deps)"
+fi
+
+# --- 4. filled → import → build == the example ------------------------------------------------
+for spec in 2023/434:full 2023/631:short 2024/201:full; do
+  ex=examples/${spec%%:*}.yaml layout=${spec##*:}
+  code=$(basename "$ex" .yaml) year=$(dirname "${spec%%:*}")
+  "$BP" build -q --format json --out "$TMP/orig/$code" "$ex" >/dev/null 2>&1
+  j=$(ls "$TMP"/orig/"$code"/*/*.json 2>/dev/null | head -1)
+  [ -n "$j" ] || { fail "$code: no JSON of the example"; continue; }
+  "$BP" workbook-template --year "$year" --three-public "$layout" -o "$TMP/$code-tpl.xlsx" 2>/dev/null
+  python3 tests/e2e/py/fill_template.py "$TMP/$code-tpl.xlsx" "$j" "$TMP/$code-filled.xlsx" 2>"$TMP/$code.fill"
+  check '[ $? -eq 0 ]' "$code: filling failed: $(cat "$TMP/$code.fill")"
+  "$BP" import "$TMP/$code-filled.xlsx" --out "$TMP/$code.yaml" 2>"$TMP/$code.err"; rc=$?
+  check '[ "$rc" -eq 0 ]' "$code: import of the filled template rc=$rc: $(grep -m5 错误 "$TMP/$code.err")"
+  # The only warnings: the two summary tables the template leaves to the program.
+  others=$(grep "警告:" "$TMP/$code.err" | grep -v "工作簿中没有收支总表\|工作簿中没有财政拨款收支总表")
+  check '[ -z "$others" ]' "$code: unexpected warnings: $others"
+  "$BP" build -q --format json --out "$TMP/imp/$code" "$TMP/$code.yaml" >/dev/null 2>&1
+  k=$(ls "$TMP"/imp/"$code"/*/*.json 2>/dev/null | head -1)
+  [ -n "$k" ] || { fail "$code: the imported YAML did not build"; continue; }
+  python3 - "$j" "$k" >"$TMP/$code.diff" <<'PY'
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+ta = {t["id"]: t for t in a["tables"]}
+tb = {t["id"]: t for t in b["tables"]}
+if sorted(ta) != sorted(tb):
+    print("tables", sorted(ta), sorted(tb))
+for k in ta:
+    if ta[k] != tb.get(k):
+        x, y = ta[k], tb.get(k, {"rows": []})
+        print(k, [r for r in x["rows"] if r not in y["rows"]][:2], [r for r in y["rows"] if r not in x["rows"]][:2])
+for k in ("code", "name", "year", "form"):
+    if a["department"].get(k) != b["department"].get(k):
+        print("department", k, a["department"].get(k), b["department"].get(k))
+sys.exit(1 if ta != tb else 0)
+PY
+  check '[ $? -eq 0 ] && [ ! -s "$TMP/$code.diff" ]' "$code: tables differ: $(head -5 "$TMP/$code.diff")"
+done
+if command -v soffice >/dev/null; then
+  pages=$(lo_pdf "$TMP/201-filled.xlsx")
+  check '[ -n "$pages" ] && [ "$pages" -gt 8 ]' "LibreOffice: the filled template did not convert"
+fi
+
+finish
