@@ -17,12 +17,10 @@ std::unique_ptr<Context> load_context(const std::string& config_dir, const std::
     if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
     return ctx;
   } catch (const ConfigLayersError& e) {
-    std::cerr << "budgetpress: 错误[E629]: " << e.what() << "
-";
+    std::cerr << "budgetpress: 错误[E629]: " << e.what() << "\n";
     return nullptr;
   } catch (const ConfigError& e) {
-    std::cerr << "budgetpress: " << e.diagnostic() << "
-";
+    std::cerr << "budgetpress: " << e.diagnostic() << "\n";
     return nullptr;
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
