@@ -134,7 +134,9 @@ TEST_CASE("render: deterministic bytes, dates only from meta.epoch, atomic file"
   doc::Paragraph p;
   p.spans.push_back({"收入合计2075.36万元，增长12.5%。", false});
   d.blocks.push_back(p);
-  const auto& theme = testing::default_theme();
+  // The plain file layout (no object streams), so that the Info dictionary can be read as text.
+  layout::Theme theme = testing::default_theme();
+  theme.pdf_object_streams = false;
   auto& fonts = testing::shared_fonts();
   pdf::RenderStats s1, s2;
   std::string a = pdf::render_to_bytes(d, theme, fonts, &s1);
@@ -142,6 +144,9 @@ TEST_CASE("render: deterministic bytes, dates only from meta.epoch, atomic file"
   CHECK(a == b);
   CHECK(a.rfind("%PDF-1.7", 0) == 0);
   CHECK(a.find("CreationDate") == std::string::npos);  // epoch 0: no dates at all
+  CHECK(a.find("/Info ") != std::string::npos);
+  CHECK(a.find("\nxref\n0 ") != std::string::npos);  // a classic cross-reference table
+  CHECK(a.find("/ObjStm") == std::string::npos);
   CHECK(s1.pages == 1);
   REQUIRE(s1.fonts.size() == 2);  // sans bold heading + serif body
   CHECK(s1.fonts[0].glyphs > 0);
@@ -149,6 +154,17 @@ TEST_CASE("render: deterministic bytes, dates only from meta.epoch, atomic file"
   d.meta.epoch = 1700000000;
   std::string c = pdf::render_to_bytes(d, theme, fonts);
   CHECK(c.find("D:20231114221320Z") != std::string::npos);
+
+  // The default layout: objects in object streams, a cross-reference stream; tagged PDF/A.
+  const auto& packed_theme = testing::default_theme();
+  const std::string p1 = pdf::render_to_bytes(d, packed_theme, fonts);
+  CHECK(p1 == pdf::render_to_bytes(d, packed_theme, fonts));
+  CHECK(p1.find("/Type/ObjStm") != std::string::npos);
+  CHECK(p1.find("/Type/XRef") != std::string::npos);
+  CHECK(p1.find("\nxref\n") == std::string::npos);
+  CHECK(p1.find("2023-11-14T22:13:20Z") != std::string::npos);  // XMP dates: never compressed
+  CHECK(p1.size() >= 6);
+  CHECK(p1.compare(p1.size() - 6, 6, "%%EOF\n") == 0);
 
   auto dir = std::filesystem::temp_directory_path() / "bp_render_test";
   std::filesystem::create_directories(dir);
