@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <variant>
 
+#include "layout/document_layout.hpp"
 #include "text/font.hpp"
 #include "util/utf8.hpp"
 
@@ -209,9 +210,21 @@ std::string layout_to_json(const doc::Document& d, const layout::DocumentLayout&
                            const LayoutJsonSource& dept) {
   const layout::Structure& s = lay.structure;
   const Grid grid(s);
-  std::vector<const doc::Table*> doc_tables;  // each doc::Table makes exactly one Table element
-  for (const auto& b : d.blocks)
-    if (const auto* t = std::get_if<doc::Table>(&b)) doc_tables.push_back(t);
+  // Each doc::Table makes one Table element, except a project's info block, which is set as the
+  // first rows of the indicator table after it (layout::merges_into_next): that Table has the
+  // indicator table's id and the info block's title.
+  std::vector<const doc::Table*> doc_tables;
+  std::vector<std::string> titles;
+  for (size_t i = 0; i < d.blocks.size(); ++i) {
+    const auto* t = std::get_if<doc::Table>(&d.blocks[i]);
+    if (!t) continue;
+    if (layout::merges_into_next(d, i)) {
+      titles.push_back(t->title);
+      continue;
+    }
+    doc_tables.push_back(t);
+    if (titles.size() < doc_tables.size()) titles.push_back(t->title);
+  }
   const bool ids = doc_tables.size() == grid.tables().size();
 
   ordered_json root;
@@ -297,7 +310,7 @@ std::string layout_to_json(const doc::Document& d, const layout::DocumentLayout&
     jt["index"] = t;
     if (ids) {
       jt["id"] = doc_tables[t]->id;
-      jt["title"] = doc_tables[t]->title;
+      jt["title"] = titles[t];
     }
     jt["head_rows"] = info.head_rows;
     jt["body_rows"] = info.body_rows;

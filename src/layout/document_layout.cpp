@@ -14,6 +14,7 @@
 #include "layout/table_layout.hpp"
 #include "layout/toc_layout.hpp"
 #include "util/overloaded.hpp"
+#include "util/utf8.hpp"
 
 namespace bp::layout {
 
@@ -46,10 +47,7 @@ class Pass {
     for (size_t i = 0; i < d_.blocks.size(); ++i) {
       const auto* t = std::get_if<doc::Table>(&d_.blocks[i]);
       if (!t || t->grid.empty()) continue;
-      const auto* next =
-          i + 1 < d_.blocks.size() ? std::get_if<doc::Table>(&d_.blocks[i + 1]) : nullptr;
-      if (t->keep_with_next && next && next->grid == t->grid && next->title.empty() &&
-          next->column_widths == t->column_widths && next->landscape == t->landscape) {
+      if (merges_into_next(d_, i)) {
         lead_of_[i + 1] = t;
         merged_.insert(i);
         continue;
@@ -118,7 +116,8 @@ class Pass {
     const auto* next = std::get_if<doc::Paragraph>(&d_.blocks[i + 1]);
     std::string text;
     for (const auto& sp : p.spans) text += sp.text;
-    return next && next->style == doc::ParaStyle::Body && label_length(text) > 0;
+    return next && (next->style == doc::ParaStyle::Body || next->style == doc::ParaStyle::Plain) &&
+           label_length(text) > 0 && label_length(text) < utf8::length(text);
   }
 
   // What of table i must share a page with what precedes it: all of it when it is kept together
@@ -227,6 +226,14 @@ class Pass {
 };
 
 }  // namespace
+
+bool merges_into_next(const doc::Document& d, size_t i) {
+  const auto* t = i < d.blocks.size() ? std::get_if<doc::Table>(&d.blocks[i]) : nullptr;
+  const auto* next = i + 1 < d.blocks.size() ? std::get_if<doc::Table>(&d.blocks[i + 1]) : nullptr;
+  return t && next && !t->grid.empty() && t->keep_with_next && next->grid == t->grid &&
+         next->title.empty() && next->column_widths == t->column_widths &&
+         next->landscape == t->landscape;
+}
 
 DocumentLayout layout_document(const doc::Document& d, Context& ctx) {
   int digits = std::max(1, ctx.theme().toc.reserved_digits);

@@ -12,4 +12,9 @@ namespace bp::layout {
 // cells than columns) throw LayoutError.
 DocumentLayout layout_document(const doc::Document& d, Context& ctx);
 
+// Whether block i is a table laid out as the first rows of the table after it (a project's info
+// block above its indicator grid: keep_with_next, then a title-less table of the same grid): the
+// two doc::Tables make one Table on the page and in the structure tree.
+bool merges_into_next(const doc::Document& d, size_t i);
+
 }  // namespace bp::layout

@@ -214,6 +214,15 @@ double fit_cost(Context& ctx, const text::Prepared& text, text::ParagraphFormat 
   return fit.lines + fit.inner_breaks / 3.0 + (fit.single_last ? 0.5 : 0.0) + slope;
 }
 
+// Exact fits cost a line filling per cell and width tried: for tables with more text than this
+// (pt of unwrapped text, about 20 000 characters) the line counts are estimated instead.
+constexpr double kExactFitText = 200000;
+double text_total(const std::vector<CellExtent>& extents) {
+  double t = 0;
+  for (const auto& e : extents) t += e.max;
+  return t;
+}
+
 // A table whose unbreakable content (numbers, codes) nearly fills the measure is set compact.
 bool wants_compact(const TableTheme& tt, int cols, const std::vector<CellExtent>& extents,
                    double width) {
@@ -254,7 +263,8 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
     const auto& [idx, f] = cells[t].fit_of[e];
     return fit_cost(ctx, cells[t].prepared[idx], f, w, 2 * pad_x, extents[k].max);
   };
-  g.widths = column_widths(cols, first.column_widths, extents, width, cost);
+  g.widths = column_widths(cols, first.column_widths, extents, width,
+                           text_total(extents) <= kExactFitText ? cost : CellCost{});
   return g;
 }
 
@@ -292,7 +302,8 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const Shar
       const auto& [idx, f] = cells.fit_of[k];
       return fit_cost(ctx, cells.prepared[idx], f, w, 2 * p.pad_x, extents[k].max);
     };
-    widths = column_widths(cols, t.column_widths, extents, width, cost);
+    widths = column_widths(cols, t.column_widths, extents, width,
+                           text_total(extents) <= kExactFitText ? cost : CellCost{});
   }
   p.col_x.assign(1, 0.0);
   for (double w : widths) p.col_x.push_back(p.col_x.back() + w);

@@ -30,9 +30,11 @@ for p in range(4):
     s += f"  - name: 项目{p}\n    indicators:\n"
     s += "".join(f"      - {{level1: 产出指标, level2: 数量指标, name: 第{p}组第{i}项按季度考核的重点工作完成情况及其质量、时效、成本和服务对象满意程度, value: \"{i}\"}}\n" for i in range(4996))
 open(f"{g}/slow.yaml", "w").write(s.replace('code: "901"', 'code: "902"'))
-# a valid department whose narrow 指标值 cells hold 190 long texts: more than 2000 pages
+# a valid department whose narrow 指标值 cells hold 190 long texts: more than 2000 pages (the column
+# widths follow the content since issue 15: an unbreakable 60-letter code in 三级指标 keeps 指标值
+# narrow, as the 4 MB file limit allows no text long enough for a wide column)
 s = base + "projects:\n  - name: 项目\n    indicators:\n"
-s += "".join(f"      - {{level1: 产出指标, level2: 数量指标, name: 指标{i}, value: \"{'值' * 6600}\"}}\n" for i in range(190))
+s += "".join(f"      - {{level1: 产出指标, level2: 数量指标, name: {'A' * 60}{i}, value: \"{'值' * 6600}\"}}\n" for i in range(190))
 open(f"{g}/pages.yaml", "w").write(s.replace('code: "901"', 'code: "903"'))
 PY
 

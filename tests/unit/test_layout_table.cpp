@@ -342,3 +342,47 @@ TEST_CASE("a caption before a landscape table goes on the landscape page with it
   CHECK(out.pages[1].landscape);
   CHECK(has(out.pages[1], "部门政府采购预算"));
 }
+
+TEST_CASE("paginate_rows keep rules: a 类 row never ends a page; a continuation holds 3 rows",
+          "[layout][table]") {
+  // Rows of 10 pt, 45 pt for the first page: rows 0–3 fit; row 3 is a 类 row (keeps with row 4).
+  RowKeeps keeps;
+  keeps.with_next = {0, 0, 0, 1, 0, 0};
+  auto c = paginate_rows({10, 10, 10, 10, 10, 10}, {}, 45, 100, keeps);
+  REQUIRE(c.size() == 2);
+  CHECK(c[0].pieces.size() == 3);  // row 3 moved on with its first child
+  CHECK(c[1].pieces.front().row == 3);
+  // Without keeps the last page would hold one row; min_last takes two from the page before.
+  RowKeeps three;
+  three.min_last = 3;
+  three.min_first = 2;
+  auto d = paginate_rows({10, 10, 10, 10, 10, 10}, {}, 55, 100, three);
+  REQUIRE(d.size() == 2);
+  CHECK(d[1].pieces.size() == 3);
+  CHECK(d[0].pieces.size() == 3);
+  // Not when the page before would keep fewer than it must.
+  auto e = paginate_rows({10, 10, 10}, {}, 25, 100, three);
+  REQUIRE(e.size() == 2);
+  CHECK(e[0].pieces.size() == 2);
+}
+
+TEST_CASE("column widths move width to the column whose text wraps", "[layout][table]") {
+  // Column 0 holds a long text (300 pt unwrapped), column 1 an empty money column (min 40 pt);
+  // equal weights would give each 200 pt and wrap column 0 on every row.
+  std::vector<CellExtent> e;
+  for (int r = 0; r < 5; ++r) {
+    CellExtent a{0, 1, 30, 300};
+    a.lines = {300};
+    a.row = r;
+    CellExtent b{1, 1, 40, 40};
+    b.lines = {40};
+    b.row = r;
+    e.push_back(a);
+    e.push_back(b);
+  }
+  auto w = column_widths(2, {1, 1}, e, 400);
+  CHECK(w[1] >= 40 - 1e-6);
+  CHECK(w[0] >= 300 - 1e-6);  // the long text fits on one line now
+  CHECK(estimated_lines(e[0], w[0]) == Approx(1));
+  CHECK(std::accumulate(w.begin(), w.end(), 0.0) == Approx(400));
+}
