@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
   if (build->parsed()) return bp::cli::run_build(opt);
   if (new_year->parsed()) return bp::cli::run_new_year(opt);
   if (watch->parsed()) return bp::cli::run_watch(opt);
-  if (tpl.command->parsed()) return bp::cli::run_workbook_template(tpl, opt.config_dir, argv[0]);
+  if (tpl.command->parsed()) return bp::cli::run_workbook_template(tpl, opt.config_dir, opt.site_dir, argv[0]);
   if (import_cmd->parsed()) {
     imp.config_dir = opt.config_dir;
     imp.site_dir = opt.site_dir;

@@ -23,7 +23,7 @@ void add_workbook_template(CLI::App& app, WorkbookTemplateOptions& opt) {
 }
 
 int run_workbook_template(const WorkbookTemplateOptions& opt, const std::string& config_dir,
-                          const char* argv0) {
+                          const std::string& site_dir, const char* argv0) {
   std::error_code ec;
   const std::filesystem::path out(opt.out);
   if (std::filesystem::exists(out, ec) && !opt.force) {
@@ -34,7 +34,7 @@ int run_workbook_template(const WorkbookTemplateOptions& opt, const std::string&
     std::cerr << "budgetpress: 错误: " << opt.out << " 不是 .xlsx 文件名：录入表请以 .xlsx 结尾\n";
     return kUsage;
   }
-  auto ctx = load_context(config_dir, "", argv0);
+  auto ctx = load_context(config_dir, site_dir, argv0);
   if (!ctx) return kUsage;
   TemplateRequest req;
   req.year = opt.year;

@@ -22,7 +22,8 @@ struct WorkbookTemplateOptions {
 void add_workbook_template(CLI::App& app, WorkbookTemplateOptions& opt);
 
 // Exit status: 0 written, 2 bad year/form, existing -o without --force, or I/O.
+// `site_dir`: --site (the overlay's catalogue gives the 科目编码 list).
 int run_workbook_template(const WorkbookTemplateOptions& opt, const std::string& config_dir,
-                          const char* argv0);
+                          const std::string& site_dir, const char* argv0);
 
 }  // namespace bp::cli

@@ -125,8 +125,8 @@ Money at(const Derived& d, const std::string& table, int row, int col) {
 class Linker {
  public:
   Linker(const Collected& c, const Derived& d,
-         std::vector<std::pair<std::string, std::string>>* missing)
-      : c_(c), d_(d), missing_(missing) {}
+         std::vector<std::pair<std::string, std::string>>* missing, bool entry_rows_only)
+      : c_(c), d_(d), missing_(missing), entry_rows_only_(entry_rows_only) {}
 
   std::vector<CellLink> run() {
     for (TableId id : {TableId::Income, TableId::Expenditure, TableId::Gpb, TableId::GpbBasic,
@@ -142,6 +142,7 @@ class Linker {
   const Collected& c_;
   const Derived& d_;
   std::vector<std::pair<std::string, std::string>>* missing_;
+  bool entry_rows_only_;
   std::vector<CellLink> out_;
 
   void code_table(const CodeTable& t, TableId id) {
@@ -203,14 +204,13 @@ class Linker {
         out_.push_back(std::move(l));
       }
     }
-    // A table that prints no row of a level at all (the fill-in template has 项 rows only: its
-    // 类/款 totals are computed) is not missing rows of that level.
+    // The fill-in template prints 项 (款) rows only: its 类/款 totals are the program's.
     std::set<size_t> printed_levels;
     for (const auto& r : t.rows)
       if (!r.total) printed_levels.insert(r.code.size());
     if (missing_ && dt)
       for (const auto& [code, i] : by_code)
-        if (!printed_of.count(i) && printed_levels.count(code.size())) {
+        if (!printed_of.count(i) && (!entry_rows_only_ || printed_levels.count(code.size()))) {
           bool nonzero = false;
           for (const auto& cell : dt->rows[i].cells)
             nonzero = nonzero || (cell.amount && !cell.amount->zero());
@@ -290,8 +290,9 @@ class Linker {
 }  // namespace
 
 std::vector<CellLink> link_cells(const Collected& c, const Derived& d,
-                                 std::vector<std::pair<std::string, std::string>>* missing) {
-  return Linker(c, d, missing).run();
+                                 std::vector<std::pair<std::string, std::string>>* missing,
+                                 bool entry_rows_only) {
+  return Linker(c, d, missing, entry_rows_only).run();
 }
 
 Money derived_value(const CellLink& l, const Derived& d) {

@@ -26,9 +26,12 @@ struct CellLink {
 
 // Every amount cell of the collected tables, linked to `d`. Rows the derived table holds but the
 // workbook does not print (with a non-zero amount) are reported to `missing` as "表: 行".
+// `entry_rows_only` (the fill-in workbook of `workbook-template`): a table that prints no row of a
+// level at all (类, 款) leaves that level to the program and is not missing its rows.
 std::vector<CellLink> link_cells(
     const Collected& c, const Derived& d,
-    std::vector<std::pair<std::string, std::string>>* missing = nullptr);
+    std::vector<std::pair<std::string, std::string>>* missing = nullptr,
+    bool entry_rows_only = false);
 
 // The derived value of a link (0 when the derived table has no such row).
 Money derived_value(const CellLink& l, const Derived& d);

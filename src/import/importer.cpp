@@ -15,6 +15,15 @@ namespace bp::import {
 
 namespace {
 
+// The fill-in workbook of `budgetpress workbook-template` (src/app/workbook_template.cpp): its
+// first sheet 说明 is titled "…部门预算录入表…". Its tables have 项/款 rows only.
+bool is_fill_in_workbook(const Workbook& wb) {
+  for (const auto& s : wb.sheets)
+    if (s.name == "说明" && s.shown_text(0, 0).find("部门预算录入表") != std::string::npos)
+      return true;
+  return false;
+}
+
 const LabelRow* find_inc(const std::optional<LabelTable>& t,
                          std::initializer_list<std::string_view> labels) {
   if (!t) return nullptr;
@@ -177,7 +186,7 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
     auto derive_fn = [&](const Budget& b) { return derive(b, *draft.profile, draft.names); };
     Derived d = derive_fn(*draft.budget);
     std::vector<std::pair<std::string, std::string>> missing;
-    std::vector<CellLink> links = link_cells(c, d, &missing);
+    std::vector<CellLink> links = link_cells(c, d, &missing, is_fill_in_workbook(wb));
     for (const auto& [where, text] : missing) rep.warning(where, text);
     size_t differing = 0;
     for (const auto& l : links) differing += !agrees(l, d);

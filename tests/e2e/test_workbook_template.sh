@@ -8,7 +8,7 @@
 #  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled;
 #  4. acceptance: filled programmatically with an example's data (tests/e2e/py/fill_template.py,
 #     standard library only) → budgetpress import (exit 0, no YAML error) → build: the 9 tables of the
-#     JSON export are identical to building the example directly (434 and 631 of the 2023 form,
+#     JSON export are identical to building the example directly (434, 631 and 633 of the 2023 form,
 #     631 with the short 三公 layout, 201 of the 2024 form).
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
@@ -134,7 +134,7 @@ else
 fi
 
 # --- 4. filled → import → build == the example ------------------------------------------------
-for spec in 2023/434:full 2023/631:short 2024/201:full; do
+for spec in 2023/434:full 2023/631:short 2023/633:full 2024/201:full; do
   ex=examples/${spec%%:*}.yaml layout=${spec##*:}
   code=$(basename "$ex" .yaml) year=$(dirname "${spec%%:*}")
   "$BP" build -q --format json --out "$TMP/orig/$code" "$ex" >/dev/null 2>&1
