@@ -71,11 +71,11 @@ std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
     layout::Context probe(ts.theme, ts.fonts, shaper, coverage);  // loads every face of every chain
   } catch (const text::FontError& e) {
     return PreflightError{
-        std::string("字体有误：") + e.what(),
+        std::string("字体有误：") + e.what() + "（" + e.code() + "）",
         "主题 " + theme + " 中的字体须已安装，或放在字体目录（fonts/ 或站点配置的 fonts/）中"};
   } catch (const layout::ThemeError& e) {
     return PreflightError{
-        std::string("主题文件有误：") + e.what(),
+        std::string("主题文件有误：") + e.what() + "（" + e.code() + "）",
         "请改正主题文件；各键的含义和取值见程序自带的 config/themes/default.yaml"};
   } catch (const std::exception& e) {
     return PreflightError{std::string("主题或字体无法载入：") + e.what(),

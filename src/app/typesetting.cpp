@@ -9,7 +9,7 @@ const layout::Theme& Themes::get(const std::string& name) {
   std::lock_guard lock(mu_);
   auto& slot = loaded_[n];
   if (!slot) {
-    slot = std::make_unique<layout::Theme>(layout::Theme::load(layout::resolve_theme(n, dirs_)));
+    slot = std::make_unique<layout::Theme>(layout::Theme::load(layout::resolve_theme(n, dirs_), dirs_));
     if (pdf_tagged_) slot->pdf_tagged = *pdf_tagged_;
   }
   return *slot;

@@ -163,7 +163,8 @@ class Reader {
 
 }  // namespace
 
-Theme Theme::load(const std::filesystem::path& file) {
+Theme Theme::load(const std::filesystem::path& file,
+                  const std::vector<std::filesystem::path>& resource_dirs) {
   YAML::Node root;
   try {
     root = YAML::LoadFile(file.string());
@@ -211,7 +212,12 @@ Theme Theme::load(const std::filesystem::path& file) {
   // file the theme names must be readable.
   bool terms_named = false;
   auto load_terms = [&] {
-    const auto path = file.parent_path() / t.terms_file;
+    // A relative file is looked up beside the theme, then beside the other theme directories
+    // (a bureau's overlay copy of default.yaml keeps using the installed ../terms.txt).
+    auto path = file.parent_path() / t.terms_file;
+    if (!t.terms_file.empty() && std::filesystem::path(t.terms_file).is_relative())
+      for (auto it = resource_dirs.begin(); !std::filesystem::exists(path) && it != resource_dirs.end(); ++it)
+        if (std::filesystem::exists(*it / t.terms_file)) path = *it / t.terms_file;
     if (t.terms_file.empty() || (!terms_named && !std::filesystem::exists(path))) return;
     try {
       t.terms = text::TermList::load(path);

@@ -175,7 +175,10 @@ struct Theme {
   std::vector<FontRole> font_roles() const;
 
   // Reads a theme file; unknown keys and unreadable values are errors naming the key.
-  static Theme load(const std::filesystem::path& file);
+  // `resource_dirs`: where files the theme names by a relative path (text.terms_file) are looked
+  // up when they are not beside `file` (the other theme directories, overlay first).
+  static Theme load(const std::filesystem::path& file,
+                    const std::vector<std::filesystem::path>& resource_dirs = {});
 };
 
 }  // namespace bp::layout

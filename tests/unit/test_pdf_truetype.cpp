@@ -170,6 +170,7 @@ TEST_CASE("a document in TrueType fonts embeds CIDFontType2 subsets, one per fac
   theme.sans = kZenHei;
   theme.fallbacks = {kUMing, kZenHei};
   theme.pdf_archival = false;
+  theme.pdf_object_streams = false;  // dictionaries as plain text, so the test can find them
   doc::Document d;
   d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});  // sans bold: synthetic
   doc::Paragraph p;

@@ -104,7 +104,8 @@ for name, sid, rid in sheets:
             new_sheets.append((f"表{len(new_sheets) + 1}", f"rIdB{n}", p))
         continue
     if name == "政府采购预算":
-        i = sst.index("政府采购目录序号")
+        # Header labels carry our line breaks (src/xlsx/label_lines): compare without them.
+        i = [t.replace("\n", "") for t in sst].index("政府采购目录序号")
         xml = xml.replace(f't="s"><v>{i}</v>', 't="inlineStr"><is><t>品目编码</t></is>')
     n += 1
     p = f"xl/worksheets/bs{n}.xml"
