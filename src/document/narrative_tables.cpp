@@ -34,10 +34,7 @@ std::string header_left(const Budget& b) { return b.dept.code.value + b.dept.hea
 
 }  // namespace
 
-// 资金用途: with `department.purpose_amounts` the amounts come from the data, so the sentence can
-// never contradict the table; the clerk's free text follows.
-static std::string purpose_text(const Budget& b, const Project& pr) {
-  if (!b.dept.purpose_amounts || !pr.has_amount()) return pr.purpose.value;
+std::string purpose_amount_sentence(const Project& pr) {
   std::string s = "项目预算" + format_wan(pr.budget()) + "万元";
   const Money fiscal = pr.fiscal ? pr.fiscal->value : Money();
   const Money other = pr.other ? pr.other->value : Money();
@@ -47,8 +44,14 @@ static std::string purpose_text(const Budget& b, const Project& pr) {
     s += "，全部为其他资金";
   else
     s += "，全部为财政资金";
-  s += "。";
-  return s + pr.purpose.value;
+  return s + "。";
+}
+
+// 资金用途: with `department.purpose_amounts` the amounts come from the data, so the sentence can
+// never contradict the table; the clerk's free text follows.
+static std::string purpose_text(const Budget& b, const Project& pr) {
+  if (!b.dept.purpose_amounts || !pr.has_amount()) return pr.purpose.value;
+  return purpose_amount_sentence(pr) + pr.purpose.value;
 }
 
 doc::Table institutions_table(const Budget& b) {

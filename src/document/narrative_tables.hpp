@@ -10,6 +10,10 @@
 
 namespace bp {
 
+// "项目预算45.00万元，全部为财政资金。": the sentence put before a project's 资金用途 when
+// `department.purpose_amounts` is set (the importer recognises it, so it is not read back as text).
+std::string purpose_amount_sentence(const Project& pr);
+
 doc::Table institutions_table(const Budget& b);
 doc::Table procurement_table(const Budget& b, const Profile& p, const Derived& d);
 doc::Table assets_table(const Budget& b);

@@ -44,9 +44,6 @@ std::optional<int> value_col_after(const Sheet& s, int row, int col);
 std::string row_words(const Sheet& s, int row);
 }  // namespace parts_detail
 
-// "项目预算45.00万元，全部为财政资金。" as the document generates it before the purpose text.
-std::string amount_sentence(const Project& pr);
-
 // The readers (one file each).
 void read_institutions_sheet(const Sheet& s, int header_row, ImportedParts& out, Report& report);
 void read_duties_sheet(const Sheet& s, int title_row, ImportedParts& out);

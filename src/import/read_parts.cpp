@@ -1,3 +1,4 @@
+#include "document/narrative_tables.hpp"
 #include "import/labels.hpp"
 #include "import/number_text.hpp"
 #include "import/parts.hpp"
@@ -77,31 +78,16 @@ void resolve_units(ImportedParts& out, const std::string& dept_name) {
   for (const auto& p : out.projects) {
     if (!p.has_amount()) continue;
     ++with_amounts;
-    if (p.purpose.value.rfind(amount_sentence(p), 0) == 0) ++generated;
+    if (p.purpose.value.rfind(purpose_amount_sentence(p), 0) == 0) ++generated;
   }
   if (with_amounts > 0 && generated == with_amounts) {
     out.purpose_amounts = true;
     for (auto& p : out.projects)
-      if (p.has_amount()) p.purpose.value = p.purpose.value.substr(amount_sentence(p).size());
+      if (p.has_amount()) p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
   }
 }
 
 }  // namespace
-
-// The sentence the document puts before the purpose when department.purpose_amounts is set
-// (document/narrative_tables.cpp purpose_text), recognised so that it is not imported as text.
-std::string amount_sentence(const Project& pr) {
-  std::string s = "项目预算" + format_wan(pr.budget()) + "万元";
-  const Money fiscal = pr.fiscal ? pr.fiscal->value : Money();
-  const Money other = pr.other ? pr.other->value : Money();
-  if (!fiscal.zero() && !other.zero())
-    s += "，其中财政资金" + format_wan(fiscal) + "万元，其他资金" + format_wan(other) + "万元";
-  else if (!other.zero())
-    s += "，全部为其他资金";
-  else
-    s += "，全部为财政资金";
-  return s + "。";
-}
 
 void read_duties_sheet(const Sheet& s, int title_row, ImportedParts& out) {
   for (int r = s.next_row(title_row + 1); r < s.rows(); r = s.next_row(r + 1)) {

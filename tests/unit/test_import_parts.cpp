@@ -3,6 +3,7 @@
 // 2024 layout, 机构设置, 政府采购 with 品目编码 and 小计 groups, 固定资产.
 #include <catch2/catch.hpp>
 
+#include "document/narrative_tables.hpp"
 #include "import/parts.hpp"
 
 using namespace bp;
@@ -112,7 +113,7 @@ TEST_CASE("import: 2024-layout project rows, spend plan with a blank quarter, a 
   REQUIRE(p.other);
   CHECK(p.other->value == Money::fen(120LL * kFenPerWan));
   CHECK(p.spend_plan_hundredths == std::vector<int64_t>{-1, 4000, 7050, 10000});
-  CHECK(amount_sentence(p) == "项目预算300.00万元，其中财政资金180.00万元，其他资金120.00万元。");
+  CHECK(purpose_amount_sentence(p) == "项目预算300.00万元，其中财政资金180.00万元，其他资金120.00万元。");
 
   put(s, 6, 3, "四成");
   ImportedParts bad;
