@@ -1,7 +1,9 @@
 #include "import/derived_compare.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "import/labels.hpp"
 
@@ -20,74 +22,22 @@ std::string key(std::string_view label) {
   return k;
 }
 
-// Amount column in a derived code table (after 序号, 编码, 名称) for a printed column.
+// Amount column in a derived code table (after 序号, 编码, 名称) for a printed column: its place in
+// the table's amount columns, in derive's order; -1 when the table has no such column.
 int code_col_index(TableId id, Col col) {
-  switch (id) {
-    case TableId::Income:
-      switch (col) {
-        case Col::Total:
-          return 0;
-        case Col::Subtotal:
-          return 1;
-        case Col::Fiscal:
-          return 2;
-        case Col::Special:
-          return 3;
-        case Col::Business:
-          return 4;
-        case Col::OpIncome:
-          return 5;
-        case Col::UpperIncome:
-          return 6;
-        case Col::Affiliated:
-          return 7;
-        case Col::Other:
-          return 8;
-        case Col::Carry:
-          return 9;
-        default:
-          return -1;
-      }
-    case TableId::Expenditure:
-      switch (col) {
-        case Col::Total:
-          return 0;
-        case Col::Basic:
-          return 1;
-        case Col::Project:
-          return 2;
-        case Col::Operating:
-          return 3;
-        case Col::Upper:
-          return 4;
-        case Col::Subsidiary:
-          return 5;
-        default:
-          return -1;
-      }
-    case TableId::GpbBasic:
-      switch (col) {
-        case Col::Total:
-          return 0;
-        case Col::Personnel:
-          return 1;
-        case Col::Public:
-          return 2;
-        default:
-          return -1;
-      }
-    default:
-      switch (col) {
-        case Col::Total:
-          return 0;
-        case Col::Basic:
-          return 1;
-        case Col::Project:
-          return 2;
-        default:
-          return -1;
-      }
-  }
+  static constexpr Col kIncome[] = {Col::Total,    Col::Subtotal, Col::Fiscal,      Col::Special,
+                                    Col::Business, Col::OpIncome, Col::UpperIncome, Col::Affiliated,
+                                    Col::Other,    Col::Carry};
+  static constexpr Col kExpenditure[] = {Col::Total,     Col::Basic, Col::Project,
+                                         Col::Operating, Col::Upper, Col::Subsidiary};
+  static constexpr Col kGpbBasic[] = {Col::Total, Col::Personnel, Col::Public};
+  static constexpr Col kOther[] = {Col::Total, Col::Basic, Col::Project};
+  const std::span<const Col> cols = id == TableId::Income        ? std::span<const Col>(kIncome)
+                                    : id == TableId::Expenditure ? std::span<const Col>(kExpenditure)
+                                    : id == TableId::GpbBasic    ? std::span<const Col>(kGpbBasic)
+                                                                 : std::span<const Col>(kOther);
+  const auto it = std::find(cols.begin(), cols.end(), col);
+  return it == cols.end() ? -1 : static_cast<int>(it - cols.begin());
 }
 
 const char* derived_id(TableId id) {
