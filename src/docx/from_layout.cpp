@@ -29,7 +29,9 @@ Options options_from_layout(const doc::Document& d, const layout::Theme& theme,
     const layout::Margins& m = theme.margins(t->landscape);
     const double width =
         layout::mm((t->landscape ? theme.page_height : theme.page_width) - m.left - m.right);
-    const layout::TablePlan plan = layout::plan_table(*t, ctx, width);
+    // Amounts measured with the digits the DOCX will show (layout::Digits::Font).
+    const layout::TablePlan plan =
+        layout::plan_table(*t, ctx, width, nullptr, nullptr, layout::Digits::Font);
     TableFit fit;
     for (size_t c = 1; c < plan.col_x.size(); ++c)
       fit.widths.push_back(plan.col_x[c] - plan.col_x[c - 1]);

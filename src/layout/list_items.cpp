@@ -1,6 +1,5 @@
 #include "layout/list_items.hpp"
 
-#include <regex>
 #include <string>
 
 #include "util/utf8.hpp"
@@ -8,11 +7,28 @@
 namespace bp::layout {
 
 size_t label_length(std::string_view text) {
-  static const std::regex kLabel(
-      R"(^(\d{1,3}[.．、]|[（(]([一二三四五六七八九十]{1,3}|\d{1,3})[)）]|[一二三四五六七八九十]{1,3}、))");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_search(text.begin(), text.end(), m, kLabel)) return 0;
-  return utf8::to_u32(std::string(m[0].first, m[0].second)).size();
+  // Matched on characters, not bytes: a byte regex cannot hold （ or 一 in a bracket expression
+  // (it matched "1." but never "（2）" or "（一）").
+  const std::u32string s = utf8::to_u32(text);
+  auto is_digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+  auto is_numeral = [](char32_t c) {
+    return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+  };
+  auto run = [&](size_t at, auto pred) {  // length of a run of 1–3 such characters at `at`
+    size_t n = 0;
+    while (at + n < s.size() && n < 4 && pred(s[at + n])) ++n;
+    return n >= 1 && n <= 3 ? n : 0;
+  };
+  if (size_t n = run(0, is_digit);
+      n && n < s.size() && std::u32string_view(U".．、").find(s[n]) != std::u32string_view::npos)
+    return n + 1;  // 1. 1． 1、
+  if (size_t n = run(0, is_numeral); n && n < s.size() && s[n] == U'、') return n + 1;  // 一、
+  if (!s.empty() && (s[0] == U'（' || s[0] == U'(')) {  // （一） （2） (3)
+    size_t n = run(1, is_numeral);
+    if (!n) n = run(1, is_digit);
+    if (n && 1 + n < s.size() && (s[1 + n] == U'）' || s[1 + n] == U')')) return n + 2;
+  }
+  return 0;
 }
 
 ListItems::Item ListItems::paragraph(const doc::Paragraph& p, int parent) {

@@ -107,10 +107,16 @@ double ColumnNeeds::min_total() const {
   return std::accumulate(min.begin(), min.end(), 0.0);
 }
 
+double ColumnNeeds::hard_total() const {
+  return std::accumulate(hard.begin(), hard.end(), 0.0);
+}
+
 ColumnNeeds column_needs(int cols, const std::vector<CellExtent>& extents) {
   const size_t n = static_cast<size_t>(std::max(cols, 1));
-  ColumnNeeds cn{std::vector<double>(n, 0), std::vector<double>(n, 0), std::vector<double>(n, 0)};
-  auto term_of = [](const CellExtent& e) { return std::max(e.min, e.term_min); };
+  ColumnNeeds cn{std::vector<double>(n, 0), std::vector<double>(n, 0), std::vector<double>(n, 0),
+                 std::vector<double>(n, 0)};
+  auto hard_of = [](const CellExtent& e) { return std::max(e.min, e.hard_min); };
+  auto term_of = [&](const CellExtent& e) { return std::max(hard_of(e), e.term_min); };
   auto spread = [](std::vector<double>& v, const CellExtent& e, double need) {
     auto first = v.begin() + e.col, last = first + e.colspan;
     const double have = std::accumulate(first, last, 0.0);
@@ -123,15 +129,18 @@ ColumnNeeds column_needs(int cols, const std::vector<CellExtent>& extents) {
       cn.min[c] = std::max(cn.min[c], e.min);
       cn.max[c] = std::max(cn.max[c], e.max);
       cn.term[c] = std::max(cn.term[c], term_of(e));
+      cn.hard[c] = std::max(cn.hard[c], hard_of(e));
     }
   for (const auto& e : extents) {
     if (e.colspan == 1) continue;
     spread(cn.min, e, e.min);
     spread(cn.max, e, e.max);
     spread(cn.term, e, term_of(e));
+    spread(cn.hard, e, hard_of(e));
   }
   for (size_t c = 0; c < n; ++c) {
-    cn.term[c] = std::max(cn.term[c], cn.min[c]);
+    cn.hard[c] = std::max(cn.hard[c], cn.min[c]);
+    cn.term[c] = std::max(cn.term[c], cn.hard[c]);
     cn.max[c] = std::max(cn.max[c], cn.term[c]);
   }
   return cn;
@@ -160,16 +169,18 @@ double estimated_lines(const CellExtent& e, double width) {
 namespace {
 
 // Height of all rows, in lines (plus penalties): per row its costliest cell (a cell spanning rows
-// counts its share in its first row). Moves of width between two columns are evaluated
-// incrementally: only the cells over those columns change, and only their rows are recomputed.
+// counts its share in its first row), plus every cell's own penalty (a single-character last
+// line), which counts whether or not the cell is the row's tallest. Moves of width between two
+// columns are evaluated incrementally: only the cells over those columns change, and only their
+// rows are recomputed.
 class HeightModel {
  public:
   HeightModel(const std::vector<CellExtent>& extents, size_t cols, const CellCost& cost)
       : e_(extents),
         cost_(cost),
         over_(cols),
-        v_(extents.size(), 0),
-        trial_(extents.size(), 0),
+        v_(extents.size()),
+        trial_(extents.size()),
         fresh_(extents.size(), 0) {
     int rows = 0;
     for (const auto& x : e_) rows = std::max(rows, x.row + 1);
@@ -189,6 +200,7 @@ class HeightModel {
       if (e_[k].row >= 0) v_[k] = value(k, w);
     double total = 0;
     for (size_t r = 0; r < row_cells_.size(); ++r) total += (row_max_[r] = row_max(r, false));
+    for (size_t k = 0; k < e_.size(); ++k) total += v_[k].penalty;
     return total;
   }
   // Change of the total when w[from] and w[to] become what `w` holds now.
@@ -207,6 +219,7 @@ class HeightModel {
                         touched_rows_.end());
     double d = 0;
     for (size_t r : touched_rows_) d += row_max(r, true) - row_max_[r];
+    for (size_t k : changed_) d += trial_[k].penalty - v_[k].penalty;
     return d;
   }
   // Makes the last evaluated move the current state, or forgets it.
@@ -221,11 +234,11 @@ class HeightModel {
   }
 
  private:
-  double value(size_t k, const std::vector<double>& w) {
+  CellFit value(size_t k, const std::vector<double>& w) {
     const CellExtent& e = e_[k];
     double width = 0;
     for (int c = e.col; c < e.col + e.colspan; ++c) width += w[static_cast<size_t>(c)];
-    double lines;
+    CellFit lines;
     if (cost_) {
       const uint64_t key =
           (static_cast<uint64_t>(k) << 24) |
@@ -234,23 +247,26 @@ class HeightModel {
       if (it == memo_.end()) it = memo_.emplace(key, cost_(k, width)).first;
       lines = it->second;
     } else {
-      lines = estimated_lines(e, width);
+      lines.lines = estimated_lines(e, width);
     }
-    return lines / std::max(1, e.rowspan);
+    lines.lines /= std::max(1, e.rowspan);
+    return lines;
   }
   double row_max(size_t r, bool trial) {
     double m = 0;
-    for (size_t k : row_cells_[r]) m = std::max(m, trial && fresh_[k] ? trial_[k] : v_[k]);
+    for (size_t k : row_cells_[r])
+      m = std::max(m, trial && fresh_[k] ? trial_[k].lines : v_[k].lines);
     return m;
   }
 
   const std::vector<CellExtent>& e_;
   const CellCost& cost_;
   std::vector<std::vector<size_t>> over_, row_cells_;
-  std::vector<double> v_, trial_, row_max_;
+  std::vector<CellFit> v_, trial_;
+  std::vector<double> row_max_;
   std::vector<char> fresh_;  // trial_[k] holds the value of the move being evaluated
   std::vector<size_t> changed_, touched_rows_;
-  std::unordered_map<uint64_t, double> memo_;
+  std::unordered_map<uint64_t, CellFit> memo_;
 };
 
 // Steepest descent on the height: moves `step` pt from one column to another while that lowers
@@ -316,11 +332,16 @@ std::vector<double> column_widths(int cols, const std::vector<int>& relative,
       for (size_t c = 0; c < n; ++c) w[c] = mins[c] + (maxs[c] - mins[c]) * f;
     }
   }
-  respect_mins(w, mins, total);
-  if (std::accumulate(needs.term.begin(), needs.term.end(), 0.0) < total)
+  if (needs.hard_total() <= total &&
+      std::accumulate(needs.term.begin(), needs.term.end(), 0.0) < total)
     respect_mins(w, needs.term, total);
+  // The floor of every column: its hard minimum (header terms whole) when all of them fit, else
+  // its widest word (the table is too wide for its page even at the compact size: a header term
+  // then breaks at a word inside it).
+  const std::vector<double>& floors = needs.hard_total() <= total ? needs.hard : needs.min;
+  respect_mins(w, floors, total);
   relieve_wrapping(w, maxs);
-  reduce_height(w, mins, extents, total, cost);
+  reduce_height(w, floors, extents, total, cost);
   return w;
 }
 

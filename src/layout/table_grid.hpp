@@ -42,31 +42,45 @@ struct CellExtent {
   int col = 0, colspan = 1;
   double min = 0, max = 0;
   double term_min = 0;  // widest piece with every budget term whole (≥ min; 0 = min)
+  // What the column must give the cell (≥ min; 0 = min): a header label's widest whole term of the
+  // budget list (compounds may split between their terms), so 事业收入 is never cut to 事业/收入.
+  double hard_min = 0;
   std::vector<double> lines;
   double pad = 0, em = 10.5;
   int row = -1, rowspan = 1;
 };
 
-// Per-column min-, term- and max-content widths (spanning cells spread their excess evenly).
+// Per-column min-, hard-, term- and max-content widths (spanning cells spread their excess
+// evenly). min ≤ hard ≤ term ≤ max.
 struct ColumnNeeds {
-  std::vector<double> min, max, term;
+  std::vector<double> min, max, term, hard;
   double min_total() const;
+  double hard_total() const;
 };
 ColumnNeeds column_needs(int cols, const std::vector<CellExtent>& extents);
 
 // Column widths in pt summing to `total`, in the manner of CSS automatic table layout and TeX's
 // tabulary. The start: `relative` (one entry per column, the profile's weights) scaled to `total`,
 // or else the content (max-content plus a share of the rest proportional to it when everything
-// fits — an empty column keeps its minimum — else between min- and max-content). Then: no column
-// narrower than its widest word while the mins fit in `total`; terms of the budget list kept whole
-// where there is room; a column whose content would wrap borrows from columns wider than their
-// content; and width moves between columns while that lowers the estimated height of the rows
-// (the sum over rows of their tallest cell's line count), which also avoids widths leaving one
-// character on a cell's last line. Deterministic.
+// fits — an empty column keeps its minimum — else between min- and max-content). Then the floor
+// of every column: its hard minimum (header labels' whole terms, a compound split only between
+// the terms it is made of; body cells' widest word, or more where that would strand one
+// character on a last line) when the hard minimums fit in `total`, else its widest word (a header
+// term then breaks at a word inside it: the table is too wide for its page). Terms of body cells
+// are kept whole where all of them fit (the start). No column goes below its floor; a column whose
+// content would wrap borrows from columns wider than their content; and width moves between columns
+// while that lowers the estimated height of the rows (the sum over rows of their tallest cell's
+// line count), which also avoids widths leaving one character on a cell's last line. Deterministic.
 // `cost`, if given, tells exactly what a cell costs at a width (padding included): its line count
 // plus penalties for a line ending inside a term or a word and for a single-character last line
 // (the typesetter's Fit); without it the line count is estimated from the hard lines' widths.
-using CellCost = std::function<double(size_t extent, double width)>;
+// `lines`: the cell's height in lines with the penalties that matter only when the cell is its
+// row's tallest; `penalty`: what counts whether or not it is (a single-character last line).
+struct CellFit {
+  double lines = 0;
+  double penalty = 0;
+};
+using CellCost = std::function<CellFit(size_t extent, double width)>;
 std::vector<double> column_widths(int cols, const std::vector<int>& relative,
                                   const std::vector<CellExtent>& extents, double total,
                                   const CellCost& cost = {});

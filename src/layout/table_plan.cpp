@@ -24,13 +24,13 @@ struct CellLook {
   bool tabular = false;
 };
 
-CellLook look(const doc::Cell& c, doc::RowRole role, const Theme& t, bool compact) {
+CellLook look(const doc::Cell& c, doc::RowRole role, const Theme& t, bool compact, Digits digits) {
   const TableTheme& tt = t.table;
   CellLook l{role == doc::RowRole::Head ? tt.head : tt.cell};
   if (compact) l.style.size = tt.compact_size;
   l.bold = c.bold || (role == doc::RowRole::Total && tt.bold_total) ||
            (role == doc::RowRole::Level1 && tt.bold_level1);
-  l.tabular = c.number.has_value();
+  l.tabular = c.number.has_value() && digits == Digits::Tabular;
   l.style.indent = 0;
   if (is_head(role))
     l.style.align = text::Align::Center;
@@ -67,6 +67,7 @@ text::ParagraphFormat format_of(const TableCellBox& b, const CellLook& l, Contex
   f.indent = b.g.cell->indent_em * l.style.size;
   f.max_stretch_em = ctx.theme().table.max_stretch;
   f.word_aware = true;  // lines end between words; no single character on a last line
+  f.keep_terms = b.g.role == doc::RowRole::Head;  // header labels never break inside a term
   return f;
 }
 
@@ -140,6 +141,19 @@ double TablePlan::notes_height(const Theme& theme) const {
 
 namespace {
 
+// The narrowest width from `from` (padding excluded) at which the cell's last line holds more
+// than one character ("≥1500/人", "序/号"): up to 8 steps of a quarter em, else `from` (a long
+// text whose last line the line filler can still mend by itself at other widths).
+double no_single_last(Context& ctx, const text::Prepared& text, text::ParagraphFormat f,
+                      double from, double natural, double em) {
+  for (int step = 0; step <= 8; ++step) {
+    f.width = std::min(from + step * 0.25 * em, natural);
+    if (!ctx.typesetter().fit(text, f).single_last) return f.width;
+    if (f.width >= natural) break;
+  }
+  return from;
+}
+
 // The cells of a table (lead rows of a project's info block, head, body) as grid boxes, and the
 // measuring of their text. Each cell is prepared (fonts, shaping, break opportunities) once per
 // size, measured for the column widths, then set in its column.
@@ -167,7 +181,7 @@ struct Cells {
 
   // Width needs of every cell; rows numbered from `first_row` (lead, head, body in turn).
   std::vector<CellExtent> measure(const doc::Table& t, Context& ctx, bool compact, double pad_x,
-                                  int first_row) {
+                                  int first_row, Digits digits = Digits::Tabular) {
     const Theme& theme = ctx.theme();
     std::vector<CellExtent> extents;
     prepared.clear();
@@ -179,15 +193,25 @@ struct Cells {
         if (b.g.cell->text.empty()) continue;
         ctx.check_time();
         ctx.coverage().set_context(where(t, b.g, group == &head));
-        CellLook l = look(*b.g.cell, b.g.role, theme, compact);
+        CellLook l = look(*b.g.cell, b.g.role, theme, compact, digits);
         auto run = run_of(b, l, ctx);
         const auto f = format_of(b, l, ctx, 1e9);
         prepared.back() = ctx.typesetter().prepare({&run, 1}, f);
         auto e = ctx.typesetter().measure(prepared.back(), f);
-        CellExtent x{b.g.col, b.g.colspan, e.min + 2 * pad_x, e.max + 2 * pad_x};
-        x.term_min = e.term_min + 2 * pad_x;
+        // An amount measured for another program's layout (Digits::Font) gets a quarter em of
+        // slack: Word and LibreOffice round widths to twips and may set the digits a little wider.
+        const double pad =
+            2 * pad_x + (digits == Digits::Font && b.g.cell->number ? 0.25 * l.style.size : 0);
+        CellExtent x{b.g.col, b.g.colspan, e.min + pad, e.max + pad};
+        x.term_min = e.term_min + pad;
+        // A header label's hard minimum: its widest whole term (a compound may split between the
+        // terms it is made of); a body cell's is its widest word.
+        const bool label = group == &head && b.g.role == doc::RowRole::Head;
+        x.hard_min = no_single_last(ctx, prepared.back(), f, (label ? e.seam_min : e.min), e.max,
+                                    l.style.size) +
+                     pad;
         x.lines = std::move(e.hard_lines);
-        x.pad = 2 * pad_x;
+        x.pad = pad;
         x.em = l.style.size;
         x.row = row0 + b.g.row;
         x.rowspan = b.g.rowspan;
@@ -202,16 +226,22 @@ struct Cells {
 };
 
 // What a cell costs in a column `width` pt wide (padding included): its lines, plus a third of a
-// line for each line ending inside a term or word and half a line for a single-character last
-// line, so that widths that break words or strand a character are avoided where others do as well.
-// A wrapped cell adds up to a quarter line the less of its text fits on one line: line counts are
-// steps, and this slope leads width towards the cells that need much more of it to lose a line.
-double fit_cost(Context& ctx, const text::Prepared& text, text::ParagraphFormat f, double width,
-                double pad, double natural) {
+// line for each line ending inside a term or word, and a penalty of two lines for a
+// single-character last line, so that widths that break words or strand a character are avoided
+// where others do as well. A wrapped cell adds up to a quarter line the less of its text fits on
+// one line: line counts are steps, and this slope leads width towards the cells that need much more
+// of it to lose a line.
+CellFit fit_cost(Context& ctx, const text::Prepared& text, text::ParagraphFormat f, double width,
+                 double pad, double natural) {
   f.width = std::max(1.0, width - pad);
   const text::Fit fit = ctx.typesetter().fit(text, f);
   const double slope = natural > width ? 0.25 * (natural - width) / natural : 0;
-  return fit.lines + fit.inner_breaks / 3.0 + (fit.single_last ? 0.5 : 0.0) + slope;
+  // A single character on the last line costs two lines whether or not the cell sets its row's
+  // height (序/号 beside a taller cell would otherwise cost nothing); a header label split between
+  // the terms of a compound (一般公共预算/财政拨款) half a line: the compound stays whole unless
+  // that costs the rows more.
+  const double seams = f.keep_terms ? 0.5 * fit.seam_breaks : 0.0;
+  return {fit.lines + fit.inner_breaks / 3.0 + slope, (fit.single_last ? 2.0 : 0.0) + seams};
 }
 
 // Exact fits cost a line filling per cell and width tried: for tables with more text than this
@@ -223,11 +253,13 @@ double text_total(const std::vector<CellExtent>& extents) {
   return t;
 }
 
-// A table whose unbreakable content (numbers, codes) nearly fills the measure is set compact.
+// A table whose unbreakable content (numbers, codes) nearly fills the measure is set compact, and
+// so is one whose header labels cannot all keep their terms whole at the normal size.
 bool wants_compact(const TableTheme& tt, int cols, const std::vector<CellExtent>& extents,
                    double width) {
+  const ColumnNeeds needs = column_needs(cols, extents);
   return tt.compact_size < tt.cell.size &&
-         column_needs(cols, extents).min_total() > tt.compact_when * width;
+         (needs.min_total() > tt.compact_when * width || needs.hard_total() > width);
 }
 
 }  // namespace
@@ -261,7 +293,7 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
   const CellCost cost = [&](size_t k, double w) {
     const auto [t, e] = owner[k];
     const auto& [idx, f] = cells[t].fit_of[e];
-    return fit_cost(ctx, cells[t].prepared[idx], f, w, 2 * pad_x, extents[k].max);
+    return fit_cost(ctx, cells[t].prepared[idx], f, w, extents[k].pad, extents[k].max);
   };
   g.widths = column_widths(cols, first.column_widths, extents, width,
                            text_total(extents) <= kExactFitText ? cost : CellCost{});
@@ -269,7 +301,7 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
 }
 
 TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const SharedGrid* grid,
-                     const doc::Table* lead) {
+                     const doc::Table* lead, Digits digits) {
   const Theme& theme = ctx.theme();
   const TableTheme& tt = theme.table;
   TablePlan p;
@@ -292,15 +324,15 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const Shar
   std::vector<double> widths;
   if (grid && !grid->widths.empty()) {
     p.compact = grid->compact;
-    cells.measure(t, ctx, p.compact, p.pad_x, 0);
+    cells.measure(t, ctx, p.compact, p.pad_x, 0, digits);
     widths = grid->widths;
   } else {
-    auto extents = cells.measure(t, ctx, false, p.pad_x, 0);
+    auto extents = cells.measure(t, ctx, false, p.pad_x, 0, digits);
     p.compact = wants_compact(tt, cols, extents, width);
-    if (p.compact) extents = cells.measure(t, ctx, true, p.pad_x, 0);
+    if (p.compact) extents = cells.measure(t, ctx, true, p.pad_x, 0, digits);
     const CellCost cost = [&](size_t k, double w) {
       const auto& [idx, f] = cells.fit_of[k];
-      return fit_cost(ctx, cells.prepared[idx], f, w, 2 * p.pad_x, extents[k].max);
+      return fit_cost(ctx, cells.prepared[idx], f, w, extents[k].pad, extents[k].max);
     };
     widths = column_widths(cols, t.column_widths, extents, width,
                            text_total(extents) <= kExactFitText ? cost : CellCost{});
@@ -312,7 +344,7 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const Shar
   for (auto* group : cells.groups()) {
     for (TableCellBox& b : *group) {
       const text::Prepared& text = cells.prepared[k++];
-      CellLook l = look(*b.g.cell, b.g.role, theme, p.compact);
+      CellLook l = look(*b.g.cell, b.g.role, theme, p.compact, digits);
       b.pitch = ctx.pitch(l.style);
       b.base = ctx.baseline(l.style);
       if (b.g.cell->text.empty()) continue;

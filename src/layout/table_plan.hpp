@@ -68,9 +68,16 @@ struct SharedGrid {
 };
 SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, double width);
 
+// The digits amount cells are measured and set with. The PDF sets the font's tabular (tnum) or
+// half-width (hwid) figures; a DOCX carries plain digits, which Word and LibreOffice set at the
+// font's default advance (Noto Serif CJK's proportional digits are wider than its hwid ones), so
+// the widths handed to a DOCX are measured with those (else "834.36" wraps to "834.3/6" there).
+enum class Digits { Tabular, Font };
+
 // Sets every cell of `t` for a table `width` pt wide, on `grid` if given (else on widths from its
 // own content), with `lead`'s body rows (a project's info block) above its head.
 TablePlan plan_table(const doc::Table& t, Context& ctx, double width,
-                     const SharedGrid* grid = nullptr, const doc::Table* lead = nullptr);
+                     const SharedGrid* grid = nullptr, const doc::Table* lead = nullptr,
+                     Digits digits = Digits::Tabular);
 
 }  // namespace bp::layout

@@ -70,6 +70,12 @@ class Filler {
       }
       x += u_[i].glue;
     }
+    if (f_.keep_terms)  // a word boundary or a seam, however short the line
+      for (size_t t = 0; t <= static_cast<size_t>(WordJoin::InTerm); ++t)
+        if (best[t] != npos && best_w[t] >= kShortLine * room) return {a, best[t], false};
+    if (f_.keep_terms)
+      for (size_t t = 0; t <= static_cast<size_t>(WordJoin::InTerm); ++t)
+        if (best[t] != npos) return {a, best[t], false};
     for (size_t t = 0; t < best.size(); ++t)
       if (best[t] != npos && best_w[t] >= kShortLine * room) return {a, best[t], false};
     for (size_t b : best)
@@ -170,6 +176,7 @@ class Filler {
       if (line.hard) return;  // the single character follows a hard break: nothing to move
       for (size_t e = line.last; e-- > line.first;) {
         if (u_[e].brk != Break::Allowed) continue;
+        if (f_.keep_terms && u_[e].join > WordJoin::InTerm) continue;
         std::vector<Range> trial(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(k));
         trial.push_back({line.first, e, false});
         size_t b = e + 1;
@@ -314,8 +321,11 @@ Fit Typesetter::fit(const Prepared& text, const ParagraphFormat& format) const {
   if (units.units.empty()) return f;
   const auto ranges = line_ranges(units, format);
   f.lines = static_cast<int>(ranges.size());
-  for (const Range& r : ranges)
-    if (!r.hard && units.units[r.last].join > WordJoin::InTerm) ++f.inner_breaks;
+  for (const Range& r : ranges) {
+    if (r.hard) continue;
+    if (units.units[r.last].join > WordJoin::InTerm) ++f.inner_breaks;
+    if (units.units[r.last].join == WordJoin::InTerm) ++f.seam_breaks;
+  }
   if (ranges.size() > 1) {
     int c = 0;
     for (size_t i = ranges.back().first; i <= ranges.back().last; ++i)
@@ -343,6 +353,7 @@ Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) 
   Extent e;
   e.min = widest_piece(units, filler, WordJoin::InWord);
   e.term_min = widest_piece(units, filler, WordJoin::InTerm);
+  e.seam_min = widest_piece(units, filler, WordJoin::InTermWord);
   size_t line = 0;
   bool first = true;
   for (size_t i = 0; i < u.size(); ++i) {
@@ -356,9 +367,11 @@ Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) 
   }
   e.min += format.indent;
   e.term_min += format.indent;
+  e.seam_min += format.indent;
   e.max += format.indent;
   e.max = std::max(e.max, e.term_min);
-  e.term_min = std::max(e.term_min, e.min);
+  e.seam_min = std::max(e.seam_min, e.min);
+  e.term_min = std::max(e.term_min, e.seam_min);
   return e;
 }
 

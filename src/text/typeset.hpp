@@ -81,16 +81,24 @@ struct ParagraphFormat {
   // never one character alone on the last line when a different break can avoid it. Needs the
   // typesetter's WordBreaker (set_word_breaker); without one the flag only does the latter.
   bool word_aware = false;
+  // Header labels (word_aware): a line never ends inside a budget term (except at the seam between
+  // two whole terms of a compound, 一般公共预算|财政拨款) or inside a word while a word boundary or
+  // a seam fits, however short the line it leaves; and the single-character rule moves breaks only
+  // to such gaps. Body cells prefer a fuller line (kShortLine) to a word boundary far back.
+  bool keep_terms = false;
 };
 
 // Widths for table column sizing: min = widest unbreakable piece, max = everything on one line.
 // With word_aware text, `min` is the widest word (a term of the list may break at its inner word
-// boundaries) and `term_min` the widest piece with every term whole; hard_lines are the widths of
-// the text's hard lines (split at '\n'), for estimating line counts at other widths.
+// boundaries), `seam_min` the widest piece of whole terms (a compound may break between the terms
+// it is made of) and `term_min` the widest piece with every term whole; hard_lines are the widths
+// of the text's hard lines (split at '\n'), for estimating line counts at other widths.
 struct Extent {
   double min = 0;
   double max = 0;
   double term_min = 0;
+  double seam_min = 0;  // widest piece when only word boundaries outside terms and the seams of
+                        // compound terms break (一般公共预算|财政拨款): min ≤ seam_min ≤ term_min
   std::vector<double> hard_lines;
 };
 
@@ -98,6 +106,7 @@ struct Extent {
 struct Fit {
   int lines = 0;
   int inner_breaks = 0;      // line ends inside a term or a word (WordJoin above InTerm)
+  int seam_breaks = 0;       // line ends between the terms of a compound (WordJoin::InTerm)
   bool single_last = false;  // the last line holds one character
 };
 
