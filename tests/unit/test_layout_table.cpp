@@ -386,3 +386,48 @@ TEST_CASE("column widths move width to the column whose text wraps", "[layout][t
   CHECK(estimated_lines(e[0], w[0]) == Approx(1));
   CHECK(std::accumulate(w.begin(), w.end(), 0.0) == Approx(400));
 }
+
+TEST_CASE(
+    "column widths: a header label's terms are the column's floor; a table too wide for them "
+    "falls back to words",
+    "[layout][table]") {
+  // Column 0: an empty money column whose head is 事业收入 (word minimum 2 em, whole term 4 em);
+  // column 1: long names that would take any width. The head's term is kept whole.
+  std::vector<CellExtent> e;
+  CellExtent head{0, 1, 27, 47};
+  head.hard_min = 47;
+  head.term_min = 47;
+  head.lines = {40};
+  head.pad = 7;
+  head.row = 0;
+  e.push_back(head);
+  for (int r = 1; r < 6; ++r) {
+    CellExtent name{1, 1, 30, 400};
+    name.lines = {393};
+    name.pad = 7;
+    name.row = r;
+    e.push_back(name);
+  }
+  auto w = column_widths(2, {}, e, 300);
+  CHECK(w[0] >= 47 - 1e-6);
+  CHECK(std::accumulate(w.begin(), w.end(), 0.0) == Approx(300));
+  // A crafted wide table: eight such heads need 376 pt of 300. The floors fall back to the widest
+  // words (27 pt: 事业/收入 breaks between its words, never inside one), the widths still fill
+  // exactly the measure and no column goes below its word minimum. (plan_table sets such a table
+  // at the theme's compact size first; only a table too wide for that comes here.)
+  std::vector<CellExtent> wide;
+  for (int c = 0; c < 8; ++c) {
+    CellExtent h{c, 1, 27, 47};
+    h.hard_min = 47;
+    h.term_min = 47;
+    h.lines = {40};
+    h.pad = 7;
+    h.row = 0;
+    wide.push_back(h);
+  }
+  const auto needs = column_needs(8, wide);
+  CHECK(needs.hard_total() == Approx(376));
+  auto ww = column_widths(8, {}, wide, 300);
+  CHECK(std::accumulate(ww.begin(), ww.end(), 0.0) == Approx(300));
+  for (double x : ww) CHECK(x >= 27 - 1e-6);
+}

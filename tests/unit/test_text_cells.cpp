@@ -18,12 +18,14 @@ struct Cells {
   FontChain chain{{&testing::shared_fonts().get("Noto Serif CJK SC", false)}};
 
   std::vector<std::string> set(std::string_view s, double width, bool words = true,
-                               Align align = Align::Left, bool balance = false) {
+                               Align align = Align::Left, bool balance = false,
+                               bool keep_terms = false) {
     ParagraphFormat f;
     f.width = width;
     f.align = align;
     f.balance = balance;
     f.word_aware = words;
+    f.keep_terms = keep_terms;
     StyledText run{s, {&chain, kSize, false}};
     std::vector<std::string> out;
     for (const auto& l : e.ctx.typesetter().set({&run, 1}, f)) out.push_back(testing::line_text(l));
@@ -132,4 +134,25 @@ TEST_CASE("a compound term breaks at its seams first", "[text][cells]") {
   Cells c;
   CHECK(joined(c.set("满意度指标", 32)) == "满意度/指标");
   CHECK(joined(c.set("一般公共预算财政拨款", 62)) == "一般公共预算/财政拨款");
+}
+
+TEST_CASE("header labels keep their terms: a short line rather than a break inside a term",
+          "[text][cells]") {
+  Cells c;
+  // 非财政拨款结转结余 in 4 em: a body cell prefers the fuller line 非财政/拨款… (inside the term
+  // 财政拨款); a header label (keep_terms) never breaks inside a term while a word boundary fits.
+  const auto label = c.set("非财政拨款结转结余", 40, true, Align::Center, true, true);
+  const auto all = joined(label);
+  CHECK(all.find("财政/拨款") == std::string::npos);
+  CHECK(all.find("非财政/") == std::string::npos);
+  // A compound splits between its terms only: 一般公共预算/财政拨款 in 6 em.
+  CHECK(joined(c.set("一般公共预算财政拨款", 60, true, Align::Center, true, true)) ==
+        "一般公共预算/财政拨款");
+  // Widths: min (widest dictionary word) <= seam_min (widest whole term of a compound) <=
+  // term_min (every term whole).
+  const Extent e = c.measure("一般公共预算财政拨款");
+  CHECK(e.min < e.seam_min);
+  CHECK(e.seam_min == Approx(60).margin(0.5));
+  CHECK(e.term_min == Approx(100).margin(0.5));
+  CHECK(c.measure("事业收入").seam_min == Approx(40).margin(0.5));
 }
