@@ -431,3 +431,51 @@ TEST_CASE(
   CHECK(std::accumulate(ww.begin(), ww.end(), 0.0) == Approx(300));
   for (double x : ww) CHECK(x >= 27 - 1e-6);
 }
+
+namespace {
+// A portrait table of `cols` columns headed 上级补助收入 (a term without inner terms) over one row
+// of amounts: the lines its head labels are set in, and the type size of the first of them.
+std::vector<std::string> head_lines(int cols, double& size) {
+  doc::Table t;
+  t.id = "wide";
+  doc::Row head = row(doc::RowRole::Head, {});
+  doc::Row body = row(doc::RowRole::Item, {});
+  for (int c = 0; c < cols; ++c) {
+    head.cells.push_back(cell("上级补助收入"));
+    doc::Cell a = cell("1.00");
+    a.number = doc::Number{100, 2};
+    body.cells.push_back(a);
+  }
+  t.head.push_back(head);
+  t.body.push_back(body);
+  doc::Document d;
+  d.blocks.push_back(t);
+  auto out = lay(d);
+  std::vector<std::string> lines;
+  size = 0;
+  for (const auto& it : out.pages.at(0).text) {
+    std::string s = testing::glyph_text(it.glyphs);
+    if (it.box < 0 || s.find("1.00") != std::string::npos) continue;  // head cells only
+    if (size == 0 && !it.glyphs.empty()) size = it.glyphs.front().size;
+    lines.push_back(s);
+  }
+  return lines;
+}
+}  // namespace
+
+TEST_CASE("a table too wide for its header terms: compact size first, then breaks between words",
+          "[layout][table]") {
+  double size = 0;
+  // Seven labels need 7 × (6 em + padding) = 489 pt at 五号, more than the 453 pt of a portrait
+  // page, and 426 pt at 小五: the table is set compact and every label stays whole.
+  auto seven = head_lines(7, size);
+  CHECK(size == Approx(9));
+  REQUIRE(seven.size() == 7);
+  for (const auto& l : seven) CHECK(l == "上级补助收入");
+  // Twelve do not fit even at 小五: the labels break, between ICU's words only (上级|补助|收入).
+  auto twelve = head_lines(12, size);
+  CHECK(size == Approx(9));
+  CHECK(twelve.size() > 12);
+  const std::vector<std::string> words{"上级", "补助", "收入", "上级补助", "补助收入"};
+  for (const auto& l : twelve) CHECK(std::find(words.begin(), words.end(), l) != words.end());
+}
