@@ -68,10 +68,20 @@ for k, (start, t) in enumerate(starts):
     flat = "".join(raw[start:end + 1]).replace(" ", "").replace("\n", "")
     def found(label):
         # A label wrapped inside its cell may have other cells' text between its lines in content
-        # order: accept it when its first and second halves are both there.
+        # order: accept it when its first and second halves are both there, or (a label on three
+        # lines of a narrow column: header terms kept whole take width from 科目名称, issue 15) when
+        # it is three pieces of two characters or more found one after the other.
         label = label.replace(" ", "")
         half = len(label) // 2
-        return label in flat or (label[:half] in flat and label[half:] in flat)
+        if label in flat or (label[:half] in flat and label[half:] in flat):
+            return True
+        for i in range(2, len(label) - 3):
+            a = flat.find(label[:i])
+            for j in range(i + 2, len(label) - 1):
+                b = flat.find(label[i:j], a + i) if a >= 0 else -1
+                if b >= 0 and flat.find(label[j:], b + j - i) >= 0:
+                    return True
+        return False
 
     missing = [l for l in labels if not found(l)]
     check(not missing, f"{t['id']}: labels missing {missing[:3]}")
