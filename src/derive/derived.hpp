@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "document/document.hpp"
 #include "model/catalog.hpp"
 #include "model/department.hpp"
 #include "model/profile.hpp"
+#include "model/table_rows.hpp"
 #include "model/validate.hpp"
 
 namespace bp {
