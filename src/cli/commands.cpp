@@ -7,18 +7,16 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
 
 #include "app/batch.hpp"
+#include "app/build_run.hpp"
 #include "app/context.hpp"
-#include "app/document_for.hpp"
 #include "app/font_check.hpp"
 #include "app/inputs.hpp"
+#include "app/output_claims.hpp"
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
 #include "cli/batch_ui.hpp"
@@ -26,7 +24,6 @@
 #include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
 #include "util/out_dir.hpp"
-#include "xlsx/summary.hpp"
 
 namespace bp::cli {
 
@@ -93,9 +90,7 @@ int run_check(const Options& opt) {
   auto inputs = collect_department_files(opt.paths);
   if (inputs.files.empty()) return kUsage;
   size_t bad = 0, errors = 0, warnings = 0;
-  // Output names already taken ("<year>/<code>-<name>" → file): a later file with the same names
-  // would fail at build (E019), so check says so before anything is built.
-  std::map<std::string, std::filesystem::path> owners;
+  OutputClaims claims;  // a later file with the same output names fails (E019)
   for (const auto& f : inputs.files) {
     auto c = check_budget_file(f, *ctx);
     if (!opt.skip_fonts) check_font_coverage(c, *ctx, read_text_file(f));
@@ -105,13 +100,8 @@ int run_check(const Options& opt) {
     warnings += c.diag.warning_count();
     bool failed = c.diag.has_errors();
     if (c.budget && !failed) {
-      const std::string claim = output_claim(*c.budget);
-      auto [it, fresh] = owners.emplace(claim, f);
-      if (!fresh) {
-        std::cerr
-            << c.diag.format(
-                   {Severity::Error, "E019", {}, output_collision_message(claim, it->second), ""})
-            << "\n";
+      if (auto collision = claims.claim(*c.budget, f)) {
+        std::cerr << c.diag.format(*collision) << "\n";
         ++errors;
         failed = true;
       }
@@ -170,12 +160,6 @@ int run_build(const Options& opt) {
     return kUsage;
   }
 
-  // 汇总.xlsx per year when ≥ 2 departments were built to xlsx. A shard sees only part of a year,
-  // so shards write none; a final unsharded run (everything unchanged) writes it (docs/batch.md).
-  const bool want_summary = formats.count(Format::Xlsx) && !shard;
-  xlsx::SummaryCollector summaries;
-  std::mutex summaries_mu;  // departments are checked on worker threads
-
   BatchOptions bo;
   bo.formats = formats;
   bo.out_dir = opt.out_dir;
@@ -184,30 +168,11 @@ int run_build(const Options& opt) {
   bo.quiet = opt.quiet;
   bo.limits.time = std::chrono::seconds(opt.time_limit);
   bo.stop_requested = [] { return stop_requested(); };
-  auto add_row = [&](const CheckedBudget& c) {
-    std::lock_guard lk(summaries_mu);
-    summaries.add(*c.budget, *c.derived);
-  };
-  if (want_summary) bo.on_checked = add_row;  // built departments
-  // Which years need their 汇总.xlsx rewritten: those with a department built in this run, or
-  // without a 汇总.xlsx yet. Their unchanged departments are read again for their figures; a
-  // year where nothing was built keeps its summary (a no-op nightly run renders nothing at all).
-  std::set<int> dirty_years;
-  std::map<int, size_t> departments_per_year;
-  std::vector<std::pair<size_t, int>> unchanged;  // (input index, year)
   install_stop_handlers();
   BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
-  BatchCallbacks cb = printer.callbacks();
-  cb.result = [&, print = cb.result](const DeptResult& r) {
-    print(r);
-    if (r.status == DeptStatus::Built) dirty_years.insert(r.year);
-    if (r.status == DeptStatus::Unchanged) unchanged.emplace_back(r.index, r.year);
-    if (r.status == DeptStatus::Built || r.status == DeptStatus::Unchanged)
-      ++departments_per_year[r.year];
-  };
-  BatchReport report;
+  BuildRunReport run;
   try {
-    report = run_batch(inputs.files, bo, *ctx, cb);
+    run = build_departments(inputs.files, bo, shard.has_value(), *ctx, printer.callbacks());
   } catch (const OutDirError& e) {
     printer.clear();
     std::cerr << "budgetpress: 错误[E301]: " << e.what() << "\n";
@@ -218,39 +183,17 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   printer.clear();
-
-  bool summary_failed = false;
-  if (want_summary && !report.stopped) {
-    for (const auto& [year, n] : departments_per_year) {
-      std::error_code ec;
-      if (n >= 2 &&
-          !std::filesystem::exists(
-              std::filesystem::path(opt.out_dir) / std::to_string(year) / xlsx::kSummaryFile, ec))
-        dirty_years.insert(year);
-    }
-    std::vector<BatchInput> reread;
-    for (const auto& [index, year] : unchanged)
-      if (dirty_years.count(year)) reread.push_back(inputs.files[index]);
-    check_all(reread, opt.jobs, *ctx, add_row, [] { return stop_requested(); });
-    report.stopped = stop_requested();
-  }
-  if (want_summary && !report.stopped) {
-    try {
-      auto xo = xlsx::options_from_config(ctx->theme_root(), source_date_epoch());
-      for (const auto& p : summaries.write(opt.out_dir, xo))
-        if (!opt.quiet) std::cout << p.string() << "\n";
-    } catch (const std::exception& e) {
-      std::cerr << "budgetpress: 错误: " << e.what() << "\n";
-      summary_failed = true;
-    }
-  }
+  if (!opt.quiet)
+    for (const auto& p : run.summaries) std::cout << p.string() << "\n";
+  if (!run.summary_error.empty()) std::cerr << "budgetpress: 错误: " << run.summary_error << "\n";
+  const BatchReport& report = run.batch;
   printer.summary(report);
   if (report.stopped) {
     remove_stale_temp_files(opt.out_dir);
     return exit_code_for_signal(stop_signal());
   }
   if (!inputs.errors.empty()) return kUsage;
-  return report.failed || summary_failed ? kFailed : kOk;
+  return report.failed || !run.summary_error.empty() ? kFailed : kOk;
 }
 
 }  // namespace bp::cli

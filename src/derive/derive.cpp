@@ -141,6 +141,88 @@ class Deriver {
     const auto& a = b_.assets;
     f_.assets_total = a.total();
     for (const auto& p : b_.projects) f_.projects_total += p.budget();
+    narrative_figures();
+  }
+
+  // The sums the narrative quotes that are not totals of their own (see Figures).
+  void narrative_figures() {
+    for (const auto& row : p_.summary_income_rows) {
+      Money m;
+      for (auto s : row.sources) m += f_.income_by_source[static_cast<int>(s)];
+      f_.summary_income.push_back(m);
+    }
+    f_.income_all = f_.income_total + f_.carryover_total;
+    f_.income_non_fiscal = f_.income_all - f_.fiscal_total;
+    f_.basic_share_hundredths = share_hundredths(f_.basic, f_.expenditure_total);
+    f_.project_share_hundredths = share_hundredths(f_.project, f_.expenditure_total);
+    f_.running_cost = b_.running_cost.total ? b_.running_cost.total->value : f_.public_;
+
+    // The 基本支出表's item lines (gpb_basic) whose 公用经费 column is not zero.
+    std::map<std::string, Money> items;
+    for (const auto& e : b_.economic) items[e.code.value] += e.amount.value;
+    for (const auto& [code, m] : items) {
+      if (n_.economic_kind(code) == EconKind::Personnel || m.zero()) continue;
+      const std::string* name = n_.economic(code);
+      f_.public_lines.push_back({code, name ? *name : "", m});
+    }
+
+    three_public_groups();
+    f_.assets_dept = asset_figures(b_.assets);
+    for (const auto& u : b_.assets.units) f_.assets_units.push_back(asset_figures(u));
+  }
+
+  void three_public_groups() {
+    auto groups = [](const std::array<Money, kTpItemCount>& v) {
+      auto at = [&](TpItem i) { return v[static_cast<int>(i)]; };
+      ThreePublicGroups g;
+      g.outbound = at(TpItem::OutboundResearch) + at(TpItem::OutboundOther);
+      g.vehicle = at(TpItem::VehiclePurchase) + at(TpItem::VehicleOperation);
+      g.vehicle_purchase = at(TpItem::VehiclePurchase);
+      g.vehicle_operation = at(TpItem::VehicleOperation);
+      g.reception = at(TpItem::Reception);
+      g.meeting = at(TpItem::MeetingUniversity) + at(TpItem::MeetingOther);
+      g.training = at(TpItem::Training);
+      return g;
+    };
+    const ThreePublicGroups now = groups(f_.tp_now), prev = groups(f_.tp_prev);
+    f_.tp_groups_now = now;
+    f_.tp_groups_prev = prev;
+    f_.tp_groups_delta = {now.outbound - prev.outbound,
+                          now.vehicle - prev.vehicle,
+                          now.vehicle_purchase - prev.vehicle_purchase,
+                          now.vehicle_operation - prev.vehicle_operation,
+                          now.reception - prev.reception,
+                          now.meeting - prev.meeting,
+                          now.training - prev.training};
+
+    const auto& tp = b_.three_public;
+    auto line = [&](TpGroup g, Money n, Money p) { f_.tp_compare.push_back({g, n, p, n - p}); };
+    line(TpGroup::Outbound, now.outbound,
+         tp.last_year_outbound ? tp.last_year_outbound->value : prev.outbound);
+    if (tp.last_year_vehicle) {
+      line(TpGroup::Vehicle, now.vehicle, tp.last_year_vehicle->value);
+    } else {
+      line(TpGroup::VehiclePurchase, now.vehicle_purchase, prev.vehicle_purchase);
+      line(TpGroup::VehicleOperation, now.vehicle_operation, prev.vehicle_operation);
+    }
+    line(TpGroup::Reception, now.reception, prev.reception);
+    // Forms whose 三公 table has 会议费/培训费 rows compare those too.
+    bool meeting_row = false, training_row = false;
+    for (const auto& [name, rows] : p_.three_public_layouts)
+      for (const auto& r : rows)
+        for (auto i : r.items) {
+          meeting_row = meeting_row || i == TpItem::MeetingOther || i == TpItem::MeetingUniversity;
+          training_row = training_row || i == TpItem::Training;
+        }
+    if (meeting_row) line(TpGroup::Meeting, now.meeting, prev.meeting);
+    if (training_row) line(TpGroup::Training, now.training, prev.training);
+  }
+
+  static AssetFigures asset_figures(const AssetRows& a) {
+    const auto& s = a.statement;
+    auto get = [](const std::optional<Amount>& x) { return x ? x->value : Money(); };
+    return {a.total(), get(s.original) - get(s.depreciation),
+            get(s.intangible_original) - get(s.intangible_amortization)};
   }
 
   std::vector<FunctionNoteRow> function_notes() const {
@@ -165,10 +247,8 @@ class Deriver {
     for (size_t i = 0; i < cats.size(); ++i) {
       std::vector<DCell> c{DCell::label("")};
       if (i < inc.size()) {
-        Money m;
-        for (auto s : inc[i].sources) m += f_.income_by_source[static_cast<int>(s)];
         c.push_back(DCell::label(inc[i].label));
-        c.push_back(DCell::money(m));
+        c.push_back(DCell::money(f_.summary_income[i]));
       } else {
         c.push_back(DCell::label(""));
         c.push_back(DCell::label(""));
@@ -182,10 +262,10 @@ class Deriver {
                               doc::RowRole::Total));
     t.rows.push_back(form_row({DCell::label(""), DCell::label("上年结转结余"), DCell::money(f_.carryover_total),
                                DCell::label("年终结转结余"), DCell::money(Money())}));
-    t.rows.push_back(form_row({DCell::label(""), DCell::label("收入总计"),
-                               DCell::money(f_.income_total + f_.carryover_total), DCell::label("支出总计"),
-                               DCell::money(f_.expenditure_total)},
-                              doc::RowRole::Total));
+    t.rows.push_back(
+        form_row({DCell::label(""), DCell::label("收入总计"), DCell::money(f_.income_all),
+                  DCell::label("支出总计"), DCell::money(f_.expenditure_total)},
+                 doc::RowRole::Total));
     // 本年合计 sums the category rows; 总计 = 本年合计 + 结转 (the xlsx writes these as formulas).
     const int n = static_cast<int>(cats.size());
     for (int i = 0; i < n; ++i) t.rows[n].sum_of.push_back(i);

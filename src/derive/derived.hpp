@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "document/document.hpp"
 #include "model/catalog.hpp"
 #include "model/department.hpp"
 #include "model/profile.hpp"
+#include "model/table_rows.hpp"
 #include "model/validate.hpp"
 
 namespace bp {
@@ -45,6 +45,45 @@ struct ChangeFigure {
   bool has_prev = false;
 };
 
+// 三公 amounts by the groups the narrative names (sums of TpItem figures).
+struct ThreePublicGroups {
+  Money outbound;  // 因公出国（境）费 = 科研 + 其他
+  Money vehicle;   // 公务用车购置及运行维护费 = 购置 + 运行维护
+  Money vehicle_purchase, vehicle_operation, reception;
+  Money meeting;  // 会议费 = 高校 + 其他
+  Money training;
+};
+
+enum class TpGroup {
+  Outbound,
+  Vehicle,
+  VehiclePurchase,
+  VehicleOperation,
+  Reception,
+  Meeting,
+  Training
+};
+
+// One line of the 三公 comparison with last year, at the level last year's data has: a group given
+// last year only as a total (公务用车购置及运维费) is one line, never split by guess.
+struct TpComparison {
+  TpGroup group;
+  Money now, prev, delta;
+};
+
+// 资产 figures of the department or of one unit (the narrative states them in 万元 and 元).
+struct AssetFigures {
+  Money total;      // the listed rows (房屋, 车辆, 设备, 其他)
+  Money fixed_net;  // 固定资产净值 = 原值 − 累计折旧 (a figure not given counts 0)
+  Money intangible_net;  // 无形资产净值 = 原值 − 累计摊销
+};
+
+// A 款 line of 公用经费 (the 基本支出表's non-personnel economic lines).
+struct PublicCostLine {
+  std::string code, name;  // name from the catalogue ("" = not listed)
+  Money amount;
+};
+
 struct Figures {
   std::array<Money, kSourceCount> income_by_source{};
   Money income_total;        // 本年收入合计 (excluding 上年结转)
@@ -65,6 +104,20 @@ struct Figures {
   Money planned_fixed_assets;  // 拟购置固定资产 = Σ procurement rows that are fixed assets
   Money assets_total;
   Money projects_total;
+
+  // What the narrative quotes beyond the totals above, summed here so that the document layer
+  // only formats.
+  std::vector<Money> summary_income;  // one per Profile::summary_income_rows: Σ of its sources
+  Money income_all;                   // 收入总计 = 本年收入合计 + 上年结转结余
+  Money income_non_fiscal;            // 收入总计 − 财政拨款
+  std::optional<int64_t> basic_share_hundredths, project_share_hundredths;  // of 本年支出合计
+  Money running_cost;  // 机关运行经费: as stated, else 公用经费
+  // 公用经费 by 款, non-zero lines in code order (the default breakdown of 机关运行经费).
+  std::vector<PublicCostLine> public_lines;
+  ThreePublicGroups tp_groups_now, tp_groups_prev, tp_groups_delta;
+  std::vector<TpComparison> tp_compare;
+  AssetFigures assets_dept;
+  std::vector<AssetFigures> assets_units;  // one per Assets::units, same order
 };
 
 // One row of the 功能分类名词解释 table: every 类/款/项 the department spends on, by code.

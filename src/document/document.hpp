@@ -9,50 +9,14 @@
 #include <variant>
 #include <vector>
 
-namespace bp::doc {
+#include "model/table_rows.hpp"
 
-enum class Align { Left, Center, Right, Justify };
+namespace bp::doc {
 
 // A run of text inside a paragraph.
 struct Span {
   std::string text;
   bool bold = false;
-};
-
-// A number as displayed: value = scaled / 10^decimals (e.g. 2075.36 → {207536, 2}). Exact; no double.
-struct Number {
-  int64_t scaled = 0;
-  int decimals = 2;
-};
-
-struct Cell {
-  std::string text;               // what is printed (numbers already formatted; "" = blank)
-  std::optional<Number> number;   // set for numeric cells with a value (xlsx writes a numeric cell)
-  int colspan = 1;
-  int rowspan = 1;
-  Align align = Align::Left;
-  bool bold = false;
-  int indent_em = 0;              // leading indent in em (其中 rows)
-  std::string source;             // optional "file:line:col" of the YAML value behind the cell
-};
-
-enum class RowRole {
-  Head,           // column header row (repeats on every page)
-  ColumnNumbers,  // the 栏次 row (part of the repeated header)
-  Total,          // 合计 / 总计 rows
-  Level1,         // 类 rows (3-digit codes), 小计 rows
-  Level2,         // 款 rows (5-digit codes)
-  Item,           // 项 rows and other leaf rows
-  Plain,          // fixed rows of form tables (收支总表 lines) and text tables
-};
-
-// Cells follow the HTML model: a cell covered by a span from above or from the left is not listed.
-struct Row {
-  std::vector<Cell> cells;
-  RowRole role = RowRole::Plain;
-  // Body-row indices (within Table::body) whose numeric cells this row sums, column by column.
-  // Lets the xlsx backend write =SUM() formulas instead of constants. Empty = not a sum row.
-  std::vector<int> sum_of;
 };
 
 // The line between a table's title and its grid: 部门编码 名称 | 预算年度 | 单位.

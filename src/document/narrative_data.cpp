@@ -82,13 +82,13 @@ void perf_items(const std::vector<PerformanceItem>& items, const std::string& st
 }
 
 // 资产 figures of the department or of one unit, in 万元 and in 元 (the 2021 form's prose).
-data asset_data(const AssetRows& a) {
+data asset_data(const AssetRows& a, const AssetFigures& fig) {
   data d;
   auto both = [&](const std::string& key, Money m) {
     d.set(key, wan_text(m));
     d.set(key + "_yuan", yuan_text(m));
   };
-  both("total", a.total());
+  both("total", fig.total);
   both("buildings", a.buildings.value.value);
   both("office", a.office.value.value);
   both("vehicles", a.vehicles.value.value);
@@ -107,12 +107,12 @@ data asset_data(const AssetRows& a) {
   both("original", get(s.original));
   d.set("has_depreciation", flag(s.depreciation.has_value()));
   both("depreciation", get(s.depreciation));
-  both("net_value", get(s.original) - get(s.depreciation));
+  both("net_value", fig.fixed_net);
   d.set("has_intangible", flag(s.intangible_original.has_value()));
   both("intangible_original", get(s.intangible_original));
   d.set("has_amortization", flag(s.intangible_amortization.has_value()));
   both("intangible_amortization", get(s.intangible_amortization));
-  both("intangible_net", get(s.intangible_original) - get(s.intangible_amortization));
+  both("intangible_net", fig.intangible_net);
   d.set("has_net_assets", flag(s.net_assets.has_value()));
   both("net_assets", get(s.net_assets));
   d.set("has_statement", flag(s.any()));
@@ -121,23 +121,63 @@ data asset_data(const AssetRows& a) {
     auto m = [&](Money x) { return yuan ? yuan_text(x) : wan_text(x); };
     std::vector<std::string> parts;
     // "<kind>原值…[，<reduction>…，净值…]": fixed assets with 折旧, intangibles with 摊销.
-    auto held = [&](const char* kind, const auto& original, const char* reduction,
-                    const auto& less) {
+    auto held = [&](const char* kind, const auto& original, const char* reduction, const auto& less,
+                    Money net) {
       if (!original) return;
       std::string p = std::string(kind) + "原值" + m(original->value);
-      if (less)
-        p += "，" + std::string(reduction) + m(less->value) + "，净值" +
-             m(original->value - less->value);
+      if (less) p += "，" + std::string(reduction) + m(less->value) + "，净值" + m(net);
       parts.push_back(p);
     };
-    held("固定资产", s.original, "累计折旧", s.depreciation);
-    held("无形资产", s.intangible_original, "累计摊销", s.intangible_amortization);
+    held("固定资产", s.original, "累计折旧", s.depreciation, fig.fixed_net);
+    held("无形资产", s.intangible_original, "累计摊销", s.intangible_amortization,
+         fig.intangible_net);
     if (s.net_assets) parts.push_back("净资产" + m(s.net_assets->value));
     std::string text;
     for (const auto& p : parts) text += (text.empty() ? "" : "；") + p;
     d.set(yuan ? "statement_yuan" : "statement", text);
   }
   return d;
+}
+
+// The 三公 comparison's line names, and the key of each line's reason in three_public.reasons.
+const char* tp_group_name(TpGroup g) {
+  switch (g) {
+    case TpGroup::Outbound:
+      return "因公出国（境）费";
+    case TpGroup::Vehicle:
+      return "公务用车购置及运维费";
+    case TpGroup::VehiclePurchase:
+      return "公务用车购置费";
+    case TpGroup::VehicleOperation:
+      return "公务用车运行维护费";
+    case TpGroup::Reception:
+      return "公务接待费";
+    case TpGroup::Meeting:
+      return "会议费";
+    case TpGroup::Training:
+      return "培训费";
+  }
+  return "";
+}
+
+const char* tp_group_reason_key(TpGroup g) {
+  switch (g) {
+    case TpGroup::Outbound:
+      return "outbound";
+    case TpGroup::Vehicle:
+      return "vehicle";
+    case TpGroup::VehiclePurchase:
+      return "vehicle_purchase";
+    case TpGroup::VehicleOperation:
+      return "vehicle_operation";
+    case TpGroup::Reception:
+      return "reception";
+    case TpGroup::Meeting:
+      return "meeting";
+    case TpGroup::Training:
+      return "training";
+  }
+  return "";
 }
 
 // "2020-12-31" → "2020年12月31日" (no leading zeros, as printed).
@@ -172,7 +212,7 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   // 二、收支总体情况
   auto src = [&](Source s) { return f.income_by_source[static_cast<int>(s)]; };
   ctx.set("income_total", wan_text(f.income_total));
-  ctx.set("income_all", wan_text(f.income_total + f.carryover_total));
+  ctx.set("income_all", wan_text(f.income_all));
   ctx.set("income_gpb", wan_text(src(Source::Gpb)));
   ctx.set("income_fund", wan_text(src(Source::Fund)));
   ctx.set("income_soc", wan_text(src(Source::Soc)));
@@ -185,9 +225,9 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   const bool list_zero = b.dept.list_zero_income || p.list_zero_income;
   ctx.set("income_listed", flag(list_zero));
   std::vector<data> income_rows;
-  for (const auto& row : p.summary_income_rows) {
-    Money m;
-    for (auto s : row.sources) m += src(s);
+  for (size_t i = 0; i < p.summary_income_rows.size(); ++i) {
+    const auto& row = p.summary_income_rows[i];
+    const Money m = f.summary_income[i];
     if (m.zero() && !list_zero) continue;
     // Row labels carry their Chinese ordinal ("一、…收入"); the sentence wants the plain name.
     std::string name = row.label.substr(row.label.find("、") == std::string::npos ? 0 : row.label.find("、") + 3);
@@ -209,8 +249,8 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("personnel", wan_text(f.personnel));
   ctx.set("public", wan_text(f.public_));
   ctx.set("project", wan_text(f.project));
-  if (auto s = share_hundredths(f.basic, f.expenditure_total)) ctx.set("basic_share", format_hundredths(*s) + "%");
-  if (auto s = share_hundredths(f.project, f.expenditure_total)) ctx.set("project_share", format_hundredths(*s) + "%");
+  if (auto s = f.basic_share_hundredths) ctx.set("basic_share", format_hundredths(*s) + "%");
+  if (auto s = f.project_share_hundredths) ctx.set("project_share", format_hundredths(*s) + "%");
   ctx.set("has_projects_amounts", flag(!b.projects.empty() && std::all_of(b.projects.begin(), b.projects.end(), [](const Project& p) { return p.has_amount(); })));
   data projects{data::type::list};
   std::string names;
@@ -238,7 +278,7 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
 
   // 三、机关运行经费
   // 机关运行经费 covers the 行政 units; stated explicitly when some units are 事业 units.
-  const Money running = b.running_cost.total ? b.running_cost.total->value : f.public_;
+  const Money running = f.running_cost;
   ctx.set("running_cost", wan_text(running));
   ctx.set("running_admin_only", flag(running != f.public_));
   ctx.set("running_change", change_data(f.running_cost_change));
@@ -247,12 +287,10 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   std::vector<std::pair<std::string, Money>> rc;
   if (!b.running_cost.items.empty()) {
     for (const auto& it : b.running_cost.items) rc.emplace_back(it.name.value, it.amount.value);
-  } else if (const DTable* t6 = d.table("t6-gpb-basic"); t6 && running == f.public_) {
+  } else if (running == f.public_) {
     // (When 机关运行经费 is less than 公用经费 the economic lines are not its breakdown.)
     // Default: the 302xx lines of the 基本支出表 (公用经费 by economic classification).
-    for (const auto& r : t6->rows)
-      if (r.role == doc::RowRole::Item && r.cells[5].amount && !r.cells[5].amount->zero())
-        rc.emplace_back(r.cells[2].text, *r.cells[5].amount);
+    for (const auto& l : f.public_lines) rc.emplace_back(l.name, l.amount);
   }
   data rc_items{data::type::list};
   for (size_t i = 0; i < rc.size(); ++i) {
@@ -266,86 +304,40 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("has_running_items", flag(!rc.empty()));
 
   // 四、三公
-  auto tp = [&](std::initializer_list<TpItem> items, bool prev) {
-    Money m;
-    for (auto i : items) m += prev ? f.tp_prev[static_cast<int>(i)] : f.tp_now[static_cast<int>(i)];
-    return m;
-  };
   for (bool prev : {false, true}) {
     std::string sfx = prev ? "_prev" : "";
-    ctx.set("tp_outbound" + sfx, wan_text(tp({TpItem::OutboundResearch, TpItem::OutboundOther}, prev)));
-    ctx.set("tp_vehicle" + sfx, wan_text(tp({TpItem::VehiclePurchase, TpItem::VehicleOperation}, prev)));
-    ctx.set("tp_vehicle_purchase" + sfx, wan_text(tp({TpItem::VehiclePurchase}, prev)));
-    ctx.set("tp_vehicle_operation" + sfx, wan_text(tp({TpItem::VehicleOperation}, prev)));
-    ctx.set("tp_reception" + sfx, wan_text(tp({TpItem::Reception}, prev)));
-    ctx.set("tp_meeting" + sfx, wan_text(tp({TpItem::MeetingUniversity, TpItem::MeetingOther}, prev)));
-    ctx.set("tp_training" + sfx, wan_text(tp({TpItem::Training}, prev)));
+    const ThreePublicGroups& g = prev ? f.tp_groups_prev : f.tp_groups_now;
+    ctx.set("tp_outbound" + sfx, wan_text(g.outbound));
+    ctx.set("tp_vehicle" + sfx, wan_text(g.vehicle));
+    ctx.set("tp_vehicle_purchase" + sfx, wan_text(g.vehicle_purchase));
+    ctx.set("tp_vehicle_operation" + sfx, wan_text(g.vehicle_operation));
+    ctx.set("tp_reception" + sfx, wan_text(g.reception));
+    ctx.set("tp_meeting" + sfx, wan_text(g.meeting));
+    ctx.set("tp_training" + sfx, wan_text(g.training));
   }
   ctx.set("tp_total", wan_text(f.tp_total_now));
   ctx.set("tp_total_prev", wan_text(f.tp_total_prev));
   ctx.set("tp_change", change_data(f.tp_change));
   ctx.set("tp_items_known", flag(b.three_public.last_year.present));
-  auto tp_item_change = [&](std::initializer_list<TpItem> items) { return change_phrase(tp(items, false) - tp(items, true)); };
-  ctx.set("tp_outbound_change", tp_item_change({TpItem::OutboundResearch, TpItem::OutboundOther}));
-  ctx.set("tp_vehicle_purchase_change", tp_item_change({TpItem::VehiclePurchase}));
-  ctx.set("tp_vehicle_operation_change", tp_item_change({TpItem::VehicleOperation}));
-  ctx.set("tp_reception_change", tp_item_change({TpItem::Reception}));
+  ctx.set("tp_outbound_change", change_phrase(f.tp_groups_delta.outbound));
+  ctx.set("tp_vehicle_purchase_change", change_phrase(f.tp_groups_delta.vehicle_purchase));
+  ctx.set("tp_vehicle_operation_change", change_phrase(f.tp_groups_delta.vehicle_operation));
+  ctx.set("tp_reception_change", change_phrase(f.tp_groups_delta.reception));
   for (const char* k : {"total", "outbound", "vehicle_purchase", "vehicle_operation", "reception"})
     set_text(ctx, std::string("tp_reason_") + k, text_of(b.three_public.reasons, k));
   set_text(ctx, "three_public_note", paragraphs(text_of(b.texts, "three_public_note")));
-  // Item comparison at the level last year's data has: a group given only as a total (公务用车
-  //购置及运维费) is compared as one line, never split by guess.
+  // Item comparison at the level last year's data has (derive's tp_compare).
   {
-    const auto& tp3 = b.three_public;
-    struct Cmp {
-      std::string name;
-      Money now, prev;
-      std::string reason;
-    };
-    std::vector<Cmp> cmp;
-    auto reason = [&](const char* k) { return text_of(tp3.reasons, k); };
-    cmp.push_back({"因公出国（境）费", tp({TpItem::OutboundResearch, TpItem::OutboundOther}, false),
-                   tp3.last_year_outbound
-                       ? tp3.last_year_outbound->value
-                       : tp({TpItem::OutboundResearch, TpItem::OutboundOther}, true),
-                   reason("outbound")});
-    if (tp3.last_year_vehicle) {
-      std::string r = reason("vehicle");
-      cmp.push_back({"公务用车购置及运维费",
-                     tp({TpItem::VehiclePurchase, TpItem::VehicleOperation}, false),
-                     tp3.last_year_vehicle->value, r});
-    } else {
-      cmp.push_back({"公务用车购置费", tp({TpItem::VehiclePurchase}, false),
-                     tp({TpItem::VehiclePurchase}, true), reason("vehicle_purchase")});
-      cmp.push_back({"公务用车运行维护费", tp({TpItem::VehicleOperation}, false),
-                     tp({TpItem::VehicleOperation}, true), reason("vehicle_operation")});
-    }
-    cmp.push_back({"公务接待费", tp({TpItem::Reception}, false), tp({TpItem::Reception}, true),
-                   reason("reception")});
-    // Forms whose 三公 table has 会议费/培训费 rows compare those too.
-    bool meeting_row = false, training_row = false;
-    for (const auto& [name, rows] : p.three_public_layouts)
-      for (const auto& r : rows)
-        for (auto i : r.items) {
-          meeting_row = meeting_row || i == TpItem::MeetingOther || i == TpItem::MeetingUniversity;
-          training_row = training_row || i == TpItem::Training;
-        }
-    if (meeting_row)
-      cmp.push_back({"会议费", tp({TpItem::MeetingUniversity, TpItem::MeetingOther}, false),
-                     tp({TpItem::MeetingUniversity, TpItem::MeetingOther}, true),
-                     reason("meeting")});
-    if (training_row)
-      cmp.push_back({"培训费", tp({TpItem::Training}, false), tp({TpItem::Training}, true),
-                     reason("training")});
     data list{data::type::list};
-    for (size_t i = 0; i < cmp.size(); ++i) {
+    for (size_t i = 0; i < f.tp_compare.size(); ++i) {
+      const TpComparison& c = f.tp_compare[i];
       data item;
-      item.set("name", cmp[i].name);
-      item.set("now", wan_text(cmp[i].now));
-      item.set("prev", wan_text(cmp[i].prev));
-      item.set("change", change_phrase(cmp[i].now - cmp[i].prev));
-      set_text(item, "reason", cmp[i].reason);
-      item.set("last", flag(i + 1 == cmp.size()));
+      item.set("name", tp_group_name(c.group));
+      item.set("now", wan_text(c.now));
+      item.set("prev", wan_text(c.prev));
+      item.set("change", change_phrase(c.delta));
+      set_text(item, "reason", text_of(b.three_public.reasons, tp_group_reason_key(c.group)));
+      item.set("last", flag(i + 1 == f.tp_compare.size()));
       list.push_back(item);
     }
     ctx.set("tp_compare", list);
@@ -379,10 +371,11 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   set_text(ctx, "assets_note", paragraphs(b.assets.note.value));
   ctx.set("assets_as_of", date_text(b.assets.as_of_or(b.dept.year)));
   ctx.set("assets_as_of_given", flag(!b.assets.as_of.value.empty()));
-  ctx.set("assets_dept", asset_data(b.assets));
+  ctx.set("assets_dept", asset_data(b.assets, f.assets_dept));
   data asset_units{data::type::list};
-  for (const auto& u : b.assets.units) {
-    data ud = asset_data(u);
+  for (size_t i = 0; i < b.assets.units.size(); ++i) {
+    const auto& u = b.assets.units[i];
+    data ud = asset_data(u, f.assets_units[i]);
     const Institution* inst = b.dept.find_unit(u.unit.value);
     ud.set("unit", inst ? inst->name.value : u.unit.value);
     asset_units.push_back(ud);
@@ -396,7 +389,7 @@ data narrative_data(const Budget& b, const Profile& p, const Derived& d) {
   ctx.set("vehicles_yuan", yuan_text(b.assets.vehicles.value.value));
   ctx.set("equipment_yuan", yuan_text(b.assets.equipment.value.value));
   ctx.set("other_assets_yuan", yuan_text(b.assets.other.value.value));
-  ctx.set("income_other_sources", wan_text(f.income_total + f.carryover_total - f.fiscal_total));
+  ctx.set("income_other_sources", wan_text(f.income_non_fiscal));
 
   // 九
   set_text(ctx, "other_matters", paragraphs(text_of(b.texts, "other_matters")));

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "document/document.hpp"
 #include "model/department.hpp"
+#include "model/table_rows.hpp"
 
 namespace bp {
 

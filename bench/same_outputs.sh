@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Byte-for-byte comparison of two builds of the same inputs, for refactors that must not change
+# any output (issue 20: "every example's PDF, XLSX, DOCX and JSON byte-identical before and after").
+#
+#   bench/same_outputs.sh BASE_BINARY NEW_BINARY [PATH...]
+#
+# Builds PATH... (default: examples/) with each binary into its own output directory with every
+# format (pdf, xlsx incl. 汇总.xlsx, docx, json, txt, layout), the same
+# SOURCE_DATE_EPOCH and --force, then compares every file of both trees with cmp. Each binary
+# reads the config/ next to its build/ directory (app/context.cpp), so a base binary copied out of
+# an older checkout should sit in that checkout's build/ (git archive BASE | tar -x -C DIR).
+# Prints one line per file that differs or exists on one side only; exit 0 = identical trees.
+set -euo pipefail
+if [ $# -lt 2 ]; then
+  echo "usage: $0 BASE_BINARY NEW_BINARY [PATH...]" >&2
+  exit 2
+fi
+base=$(realpath "$1")
+new=$(realpath "$2")
+shift 2
+here=$(cd "$(dirname "$0")/.." && pwd)
+paths=("$@")
+[ ${#paths[@]} -gt 0 ] || paths=("$here/examples")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+
+build() {  # binary out-dir
+  if ! "$1" build -q --force -j2 -f pdf,xlsx,docx,json,txt,layout -o "$2" "${paths[@]}" >"$2.log" 2>&1; then
+    echo "build failed: $1" >&2
+    cat "$2.log" >&2
+    exit 2
+  fi
+}
+build "$base" "$work/base"
+build "$new" "$work/new"
+
+(cd "$work/base" && find . -type f | sort) >"$work/base.list"
+(cd "$work/new" && find . -type f | sort) >"$work/new.list"
+status=0
+while read -r f; do
+  echo "only in base: $f"
+  status=1
+done < <(comm -23 "$work/base.list" "$work/new.list")
+while read -r f; do
+  echo "only in new: $f"
+  status=1
+done < <(comm -13 "$work/base.list" "$work/new.list")
+same=0
+while read -r f; do
+  if cmp -s "$work/base/$f" "$work/new/$f"; then
+    same=$((same + 1))
+  else
+    echo "differs: $f"
+    status=1
+  fi
+done < <(comm -12 "$work/base.list" "$work/new.list")
+echo "$same identical files of $(wc -l <"$work/base.list") (base) / $(wc -l <"$work/new.list") (new)"
+exit $status

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The include graph of src/ keeps to the declared layers (check_include_graph.py), and the check
+# itself catches the arrows it exists for: run on a copy of src/ with a back-arrow, a header
+# exposing a PRIVATE layer, a relative include and a folder in no layer, it must fail and name each.
+#   test_include_graph.sh SOURCE_DIR LAYERS_TXT
+set -euo pipefail
+src=$1/src
+layers=$2
+here=$(cd "$(dirname "$0")" && pwd)
+python3 "$here/check_include_graph.py" "$src" "$layers"
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r "$src" "$tmp/src"
+echo '#include "document/document.hpp"' >>"$tmp/src/model/profile.hpp"
+echo '#include "pdf/render.hpp"' >>"$tmp/src/docx/docx.hpp"
+echo '#include "util/utf8.hpp"' >>"$tmp/src/model/money.hpp"
+echo '#include "../document/document.hpp"' >>"$tmp/src/derive/derive.cpp"
+mkdir "$tmp/src/style" && echo '#include "util/utf8.hpp"' >"$tmp/src/style/style.cpp"
+if python3 "$here/check_include_graph.py" "$tmp/src" "$layers" >"$tmp/out" 2>&1; then
+  echo "FAIL: the check passed a tree with layer violations" >&2
+  exit 1
+fi
+status=0
+for want in 'src/model/profile.hpp:[0-9]*: "document/document.hpp": layer model may not include document' \
+            'src/docx/docx.hpp:[0-9]*: "pdf/render.hpp": layer docx may not include pdf' \
+            'a header of model includes util, which model links PRIVATE' \
+            'src/derive/derive.cpp:[0-9]*: "../document/document.hpp": project headers are included as' \
+            'src/style/ is in no layer'; do
+  if ! grep -q "$want" "$tmp/out"; then
+    echo "FAIL: the check did not report: $want" >&2
+    status=1
+  fi
+done
+[ $status -eq 0 ] || cat "$tmp/out" >&2
+exit $status
