@@ -19,9 +19,9 @@ mkdir -p "$TMP/w"
 "$BP" workbook-template --year 2024 --form 1999 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
 check '[ "$rc" -eq 2 ] && grep -q "未知的公开格式“1999”" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
   "unknown form: rc=$rc $(cat "$TMP/err")"
-"$BP" workbook-template --year 2024 --form 2021 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
-check '[ "$rc" -eq 2 ] && grep -q "不印 9 张公开表" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
-  "2021 form: rc=$rc $(cat "$TMP/err")"
+"$BP" workbook-template --year 2024 --unit 千元 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "金额单位应为 万元 或 元" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
+  "bad unit: rc=$rc $(cat "$TMP/err")"
 "$BP" workbook-template --year 2019 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
 check '[ "$rc" -eq 2 ] && grep -q "年度没有对应的公开格式" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
   "year without a form: rc=$rc $(cat "$TMP/err")"
@@ -60,7 +60,9 @@ wb = z.read("xl/workbook.xml").decode()
 rels = z.read("xl/_rels/workbook.xml.rels").decode()
 names = [html.unescape(n) for n, _ in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"', wb)]
 want = ["说明", "收入总表", "支出总表", "一般公共预算支出表", "基本支出表", "政府性基金支出表",
-        "国有资本经营支出表", "三公经费支出表", "科目代码"]
+        "国有资本经营支出表", "三公经费支出表", "机构设置", "项目信息", "项目绩效指标",
+        "政府采购预算", "国有资产", "科目代码", "下拉列表"]
+parts = {"机构设置", "项目信息", "项目绩效指标", "政府采购预算", "国有资产"}
 if names != want:
     bad.append(f"sheets {names}")
 styles = z.read("xl/styles.xml").decode()
@@ -89,6 +91,38 @@ for i, name in enumerate(names, 1):
     def style(ref):
         m = re.search(r's="(\d+)"', cells.get(ref, ("", ""))[0])
         return int(m.group(1)) if m else 0
+    dv = re.findall(r"<dataValidation [^>]*>.*?</dataValidation>", s, re.S)
+    if name == "下拉列表":
+        continue
+    if name in parts:
+        # Title and header row (row 3; 政府采购预算 rows 3–4) locked, the first input row open,
+        # the drop-down lists on the 下拉列表 sheet and the other part sheets.
+        head_rows = (3, 4) if name == "政府采购预算" else (3,)
+        for ref in cells:
+            row = int(re.sub(r"[A-Z]+", "", ref))
+            if (row == 1 or row in head_rows) and style(ref) in unlocked:
+                bad.append(f"{name}!{ref}: header cell unlocked")
+            if "<f>" in cells[ref][1] and style(ref) in unlocked:
+                bad.append(f"{name}!{ref}: formula unlocked")
+        first = "A6" if name == "政府采购预算" else "B5" if name == "国有资产" else "A4"
+        if style(first) not in unlocked:
+            bad.append(f"{name}!{first}: input cell locked")
+        want_lists = {"机构设置": ["下拉列表!$C$2:$C$6", "下拉列表!$D$2:$D$5"],
+                      "项目信息": ["机构设置!$B$4:$B$103"],
+                      "项目绩效指标": ["项目信息!$A$4:$A$303", "下拉列表!$A$2:$A$5",
+                                     "下拉列表!$B$2:$B$13"],
+                      "政府采购预算": ["机构设置!$B$4:$B$103", "项目信息!$A$4:$A$303"],
+                      "国有资产": []}[name]
+        for w in want_lists:
+            if not any(f"<formula1>{w}</formula1>" in d and 'type="list"' in d for d in dv):
+                bad.append(f"{name}: no list validation on {w}")
+        if name == "政府采购预算" and not any('type="custom"' in d and "LEFT(F6,1)" in d for d in dv):
+            bad.append(f"{name}: no 品目编码 validation")
+        if name == "政府采购预算" and "<f>SUM(R6:R505)</f>" not in cells.get("R5", ("", ""))[1]:
+            bad.append(f"{name}!R5: 合计 is not a column sum")
+        if name == "国有资产" and "<f>SUM(C5,C7:C9)</f>" not in cells.get("C4", ("", ""))[1]:
+            bad.append(f"{name}!C4: 资产总额 is not =SUM(C5,C7:C9): {cells.get('C4')}")
+        continue
     # Header rows (title, header line, column heads) are locked; formulas are locked.
     for ref, (attrs, body) in cells.items():
         row = int(re.sub(r"[A-Z]+", "", ref))
@@ -96,7 +130,6 @@ for i, name in enumerate(names, 1):
             bad.append(f"{name}!{ref}: header cell unlocked")
         if "<f>" in body and style(ref) in unlocked:
             bad.append(f"{name}!{ref}: formula unlocked")
-    dv = re.findall(r"<dataValidation [^>]*>.*?</dataValidation>", s, re.S)
     if not any('type="decimal"' in d for d in dv):
         bad.append(f"{name}: no decimal validation on amounts")
     if name == "三公经费支出表":
