@@ -17,7 +17,24 @@ doc::Document workbook_document_for(const CheckedBudget& c, const Context& ctx) 
     d.blocks.push_back(std::move(tb));
   }
   if (c.budget->assets.present) {
+    // The 2021 form states assets in 元 (to the 分): the table carries them so.
+    const Assets& a = c.budget->assets;
     doc::Table tb = assets_table(*c.budget);
+    const Money values[] = {a.total(),
+                            a.buildings.value.value,
+                            a.office.value.value,
+                            a.vehicles.value.value,
+                            a.equipment.value.value,
+                            a.other.value.value};
+    if (!tb.head.empty() && tb.head.back().cells.size() == 3 && tb.body.size() == 6) {
+      tb.head.back().cells[2].text = "价值（金额单位：元）";
+      for (size_t i = 0; i < 6; ++i) {
+        doc::Cell& cell = tb.body[i].cells[2];
+        cell.text = values[i].zero() ? "" : format_hundredths(values[i].in_fen());
+        cell.number.reset();
+        if (!values[i].zero()) cell.number = doc::Number{values[i].in_fen(), 2};
+      }
+    }
     tb.notes.push_back(note);
     d.blocks.push_back(std::move(tb));
   }

@@ -274,6 +274,18 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
       return res;
     }
   }
+  // Amounts to the 分 that a 万元 file cannot hold (the 2021 form states assets in 元): the file is
+  // kept in 元, as for a settled 尾差.
+  if (in.unit == Unit::Wan) {
+    const Assets& a = parts.assets;
+    bool cents = false;
+    for (const AssetRow* r : {&a.buildings, &a.office, &a.vehicles, &a.equipment, &a.other})
+      cents = cents || r->value.value.in_fen() % (kFenPerWan / 100) != 0;
+    if (cents) {
+      rep.note("", "国有资产的价值有不足 0.01 万元的零头：导入的文件以元为单位");
+      in.unit = Unit::Yuan;
+    }
+  }
   res.yaml = write_yaml(in);
   res.check = check_budget_text(res.yaml, opt.yaml_name, ctx);
   return res;
