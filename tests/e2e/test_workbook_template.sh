@@ -1,10 +1,16 @@
 # budgetpress workbook-template (issue 18, item 4): the empty fill-in workbook.
-#  1. bad year / form / layout, an existing -o, a name that is not .xlsx: exit 2, a Chinese message,
-#     nothing written; the file is the only thing written (no temp file left); byte-deterministic;
-#  2. every XML part parses strictly; the sheets are 说明, the input tables and 科目代码; every sheet
-#     is protected, input cells are unlocked, formulas and headers are locked; the 科目编码 column
+#  1. bad year / form / unit / layout, an existing -o, a name that is not .xlsx: exit 2, a Chinese
+#     message, nothing written; the file is the only thing written (no temp file left);
+#     byte-deterministic;
+#  2. every XML part parses strictly; the sheets are 说明, the input tables, the parts (机构设置,
+#     项目信息, 项目绩效指标, 政府采购预算, 国有资产), 科目代码 and 下拉列表; every sheet is
+#     protected, input cells are unlocked, formulas and headers are locked; the 科目编码 column
 #     has a list validation on 科目代码 (as many codes as the catalogue's 项 / 款), the amount cells
-#     a decimal validation; the 合计 row is =SUM() over the input rows; table sheets have a frozen pane;
+#     a decimal validation; the 合计 row is =SUM() over the input rows; the parts have their
+#     drop-down lists (一级/二级指标, 单位性质, 经费保障形式 on 下拉列表; 项目名称 and 预算单位 on
+#     the other part sheets), the 品目编码 check, the 采购 合计 and 资产总额 formulas; every sheet but
+#     说明 and 科目代码 has a frozen pane (the whole round trip of every part is
+#     test_workbook_template_roundtrip.sh);
 #  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled;
 #  4. acceptance: filled programmatically with an example's data (tests/e2e/py/fill_template.py,
 #     standard library only) → budgetpress import (exit 0, no YAML error) → build: the 9 tables of the

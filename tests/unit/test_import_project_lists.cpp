@@ -138,3 +138,41 @@ TEST_CASE("import: a sheet that is neither list is left to the other readers") {
   CHECK_FALSE(read_project_list_sheet(s, out, rep));
   CHECK(out.projects.empty());
 }
+
+TEST_CASE("import: the fill-in workbook's 国有资产 sheet — 截止时间 in its own cell, blank sheet") {
+  auto sheet = [] {
+    Sheet s;
+    s.name = "国有资产";
+    put(s, 0, 0, "部门固定资产占用情况表");
+    put(s, 1, 0, "截止时间：");
+    put(s, 2, 0, "项 目");
+    put(s, 2, 1, "数量");
+    put(s, 2, 2, "价值（单位：元）");
+    const char* rows[] = {
+        "资产总额",          "1、房屋（平方米）",         "其中：办公用房（平方米）",
+        "2、车辆（台、辆）", "3、单价在20万元以上的设备", "4、其他固定资产"};
+    for (int i = 0; i < 6; ++i) put(s, 3 + i, 0, rows[i]);
+    return s;
+  };
+  {
+    Sheet s = sheet();  // nothing filled: no assets
+    ImportedParts out;
+    Report rep;
+    read_assets_sheet(s, out, rep);
+    CHECK_FALSE(out.assets.present);
+    CHECK_FALSE(rep.has_errors());
+  }
+  {
+    Sheet s = sheet();
+    put(s, 1, 1, "2023-12-31");
+    put(s, 6, 1, "1", CellKind::Number);
+    put(s, 6, 2, "180000.5", CellKind::Number);
+    ImportedParts out;
+    Report rep;
+    read_assets_sheet(s, out, rep);
+    CHECK(out.assets.present);
+    CHECK(out.assets.as_of.value == "2023-12-31");
+    CHECK(out.assets.vehicles.quantity == 1);
+    CHECK(out.assets.vehicles.value.value == Money::fen(18'000'050));  // 180000.50 元
+  }
+}
