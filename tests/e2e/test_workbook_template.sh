@@ -11,7 +11,8 @@
 #     the other part sheets), the 品目编码 check, the 采购 合计 and 资产总额 formulas; every sheet but
 #     说明 and 科目代码 has a frozen pane (the whole round trip of every part is
 #     test_workbook_template_roundtrip.sh);
-#  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled;
+#  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled, and every sheet of a
+#     template filled with all parts to CSV;
 #  4. acceptance: filled programmatically with an example's data (tests/e2e/py/fill_template.py,
 #     standard library only) → budgetpress import (exit 0, no YAML error) → build: the 9 tables of the
 #     JSON export are identical to building the example directly (434, 631 and 633 of the 2023 form,
@@ -211,6 +212,19 @@ done
 if command -v soffice >/dev/null; then
   pages=$(lo_pdf "$TMP/201-filled.xlsx")
   check '[ -n "$pages" ] && [ "$pages" -gt 8 ]' "LibreOffice: the filled template did not convert"
+  # Every sheet as CSV: LibreOffice reads each one, the parts included (filled with 201's data).
+  "$BP" workbook-template --year 2024 -o "$TMP/201-tpl-parts.xlsx" 2>/dev/null
+  python3 tests/e2e/py/fill_template.py "$TMP/201-tpl-parts.xlsx" "$TMP/orig/201/2024/"*.json \
+    "$TMP/201-parts.xlsx" --parts examples/2024/201.yaml 2>/dev/null
+  rm -rf "$TMP/csv" && mkdir -p "$TMP/csv"
+  HOME="$TMP/lohome" timeout 300 soffice --headless --norestore \
+    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+    --outdir "$TMP/csv" "$TMP/201-parts.xlsx" >/dev/null 2>&1
+  n=$(ls "$TMP/csv" | wc -l)
+  check '[ "$n" -eq 15 ]' "LibreOffice: $n of 15 sheets as CSV"
+  ind=$(grep -c "产出指标\|效益指标\|成本指标\|满意度指标" "$TMP/csv/201-parts-项目绩效指标.csv" 2>/dev/null)
+  check '[ "${ind:-0}" -ge 16 ]' "LibreOffice: the 项目绩效指标 sheet shows ${ind:-0} indicator rows with their 一级指标"
+  check 'grep -q "党务活动经费,.*A02010105" "$TMP/csv/201-parts-政府采购预算.csv"' "LibreOffice: the 政府采购预算 rows are not read"
 fi
 
 finish
