@@ -4,6 +4,7 @@
 
 #include "app/document_for.hpp"
 #include "app/layout_output.hpp"
+#include "app/workbook_document.hpp"
 #include "document/plain_text.hpp"
 #include "docx/docx_file.hpp"
 #include "json/tables_json.hpp"
@@ -81,7 +82,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
         write_file_atomic(path, document_to_text(document_for(c, ctx)));
         break;
       case Format::Xlsx:
-        xlsx::write_workbook(document_for(c, ctx), path,
+        xlsx::write_workbook(workbook_document_for(c, ctx), path,
                              xlsx::options_from_config(ctx.theme_root(), source_date_epoch()));
         break;
       case Format::Docx: {

@@ -6,8 +6,11 @@
 
 #include <xlsxwriter.h>
 
+#include "app/workbook_template_writer.hpp"
+
 #include "app/document_for.hpp"
 #include "app/pipeline.hpp"
+#include "document/build.hpp"
 #include "document/grid.hpp"
 #include "util/atomic_file.hpp"
 #include "xlsx/column_widths.hpp"
@@ -19,22 +22,15 @@
 
 namespace bp {
 
-namespace {
+namespace template_detail {
 
-using xlsx::Style;
-using xlsx::Workbook;
-
-constexpr const char* kGuideSheet = "说明";
-constexpr const char* kCodeSheet = "科目代码";
-// 说明!C4 / C5: the department's code and name; every table's header line shows them (formula).
-constexpr int kCodeRow = 3, kNameRow = 4, kInfoCol = 2;
 // Tables the clerk fills. 收支总表 and 财政拨款收支总表 are only sums of these: BudgetPress
 // computes them (and every other total) from the filled rows.
 constexpr const char* kInputTables[] = {"t2-income",      "t3-expenditure", "t5-gpb",
                                         "t6-gpb-basic",   "t7-fund",        "t8-soc",
                                         "t9-three-public"};
 
-std::string cell_name(int row, int col, bool absolute = false) {
+std::string cell_name(int row, int col, bool absolute) {
   char buf[LXW_MAX_CELL_NAME_LENGTH];
   if (absolute)
     lxw_rowcol_to_cell_abs(buf, row, col, 1, 1);
@@ -50,7 +46,7 @@ std::string range_name(int r1, int c1, int r2, int c2) {
 // A skeleton department of the form: one 项 and one 款 so that check passes and the document has
 // every table with its title and header rows (the amounts are never written to the template).
 std::string skeleton_yaml(int year, const Profile& p, const CatalogYear& cat,
-                          const std::string& three_public_layout) {
+                          const std::string& three_public_layout, const std::string& unit) {
   std::string item;
   for (const auto& [code, name] : cat.function)
     if (code.size() == 7 && cat.function.count(code.substr(0, 5)) &&
@@ -68,11 +64,10 @@ std::string skeleton_yaml(int year, const Profile& p, const CatalogYear& cat,
     throw TemplateError(std::to_string(year) +
                         " 年度的科目目录中没有可用的功能分类项级或经济分类款级科目");
   return "schema: 1\ndepartment:\n  code: \"000\"\n  name: 部门名称\n  year: " +
-         std::to_string(year) + "\n  form: \"" + p.id +
-         "\"\n  unit: 万元\n  three_public_layout: " + three_public_layout +
-         "\nincome: {gpb: 0.01}\n" + "expenditure:\n  - {code: \"" + item +
-         "\", source: gpb, basic: 0.01}\n" + "basic_economic:\n  - {code: \"" + econ +
-         "\", amount: 0.01}\n";
+         std::to_string(year) + "\n  form: \"" + p.id + "\"\n  unit: " + unit +
+         "\n  three_public_layout: " + three_public_layout + "\nincome: {gpb: 0.01}\n" +
+         "expenditure:\n  - {code: \"" + item + "\", source: gpb, basic: 0.01}\n" +
+         "basic_economic:\n  - {code: \"" + econ + "\", amount: 0.01}\n";
 }
 
 // Physical column of every cell of a body row (cells covered by spans are not listed).
@@ -126,58 +121,12 @@ std::string sum_of_columns(int row, const std::vector<int>& cols) {
   return f;
 }
 
-class TemplateWriter {
- public:
-  TemplateWriter(Workbook& wb, const TemplateRequest& req, const CatalogYear& cat, const Profile& p)
-      : wb_(wb), req_(req), cat_(cat), profile_(p) {}
-
-  void guide(lxw_worksheet* ws, const std::vector<std::string>& sheets);
-  void codes(lxw_worksheet* ws);
-  void code_table(lxw_worksheet* ws, const doc::Table& t);
-  void label_table(lxw_worksheet* ws, const doc::Table& t);
-
- private:
-  Workbook& wb_;
-  const TemplateRequest& req_;
-  const CatalogYear& cat_;
-  const Profile& profile_;
-  int function_items_ = 0, economic_items_ = 0;  // rows on the 科目代码 sheet
-
-  lxw_format* input(bool number) {
-    Style s;
-    s.border = true;
-    s.unlocked = true;
-    if (number) {
-      s.align = doc::Align::Right;
-      s.num_format = xlsx::kNumberFormat;
-    }
-    return wb_.format(s);
-  }
-  lxw_format* formula(bool bold) {
-    Style s;
-    s.border = true;
-    s.bold = bold;
-    s.align = doc::Align::Right;
-    s.num_format = xlsx::kTotalFormat;
-    return wb_.format(s);
-  }
-  lxw_format* text(bool bold = false, bool border = true) {
-    Style s;
-    s.border = border;
-    s.bold = bold;
-    return wb_.format(s);
-  }
-  // Title, header line and header rows as our department workbook has them; returns the last
-  // header row. The header line's left part shows 说明's department code and name.
-  int head(lxw_worksheet* ws, const doc::Table& t);
-  void amounts_only(lxw_worksheet* ws, int first_row, int last_row, int first_col, int last_col);
-  void protect(lxw_worksheet* ws);
-};
-
 int TemplateWriter::head(lxw_worksheet* ws, const doc::Table& t) {
   doc::Table shell = t;
   shell.body.clear();
   shell.notes.clear();
+  // Our documents print the tables in 万元; the clerk types in the template's unit.
+  if (shell.header_block) shell.header_block->right = std::string("单位：") + unit_name();
   xlsx::FitLimits lim;
   lim.page_units = t.landscape ? xlsx::kLandscapeUnits : xlsx::kPortraitUnits;
   xlsx::ColumnFit fit = xlsx::fit_columns(t, lim);
@@ -194,8 +143,9 @@ int TemplateWriter::head(lxw_worksheet* ws, const doc::Table& t) {
   if (p.block_row >= 0) {
     const std::string code = "说明!" + cell_name(kCodeRow, kInfoCol, true);
     const std::string name = "说明!" + cell_name(kNameRow, kInfoCol, true);
+    const std::string space = "说明!" + cell_name(kSpaceRow, kInfoCol, true);
     const std::string f = "=IF(" + code + "=\"\",\"（请在“说明”表填写部门编码和名称）\"," + code +
-                          "&\" \"&" + name + ")";
+                          "&IF(" + space + "=\"是\",\" \",\"\")&" + name + ")";
     wb_.check(worksheet_write_formula_str(ws, p.block_row, 0, f.c_str(), text(false, false), ""),
               "表头公式");
   }
@@ -365,37 +315,66 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
   wb_.check(worksheet_write_blank(ws, kCodeRow, kInfoCol, input(false)), "说明");
   wb_.check(worksheet_write_string(ws, kNameRow, 1, "部门名称", text(true)), "说明");
   wb_.check(worksheet_write_blank(ws, kNameRow, kInfoCol, input(false)), "说明");
+  wb_.check(worksheet_write_string(ws, kNameRow, 3, "各表表头所印的名称（可以是简称）",
+                                   text(false, false)),
+            "说明");
+  wb_.check(worksheet_write_string(ws, kFullNameRow, 1, "部门全称", text(true)), "说明");
+  wb_.check(worksheet_write_blank(ws, kFullNameRow, kInfoCol, input(false)), "说明");
+  wb_.check(worksheet_write_string(ws, kFullNameRow, 3, "封面和标题所印；与部门名称相同时不填",
+                                   text(false, false)),
+            "说明");
+  wb_.check(worksheet_write_string(ws, kSpaceRow, 1, "编码后空一格", text(true)), "说明");
+  wb_.check(worksheet_write_string(ws, kSpaceRow, kInfoCol, "否", input(false)), "说明");
+  wb_.check(worksheet_write_string(ws, kSpaceRow, 3, "表头写作“434 部门名称”时选“是”",
+                                   text(false, false)),
+            "说明");
+  {
+    char yes[] = "是", no[] = "否";
+    char* yes_no[] = {yes, no, nullptr};
+    lxw_data_validation v = {};
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = yes_no;
+    wb_.check(worksheet_data_validation_cell(ws, kSpaceRow, kInfoCol, &v), "说明");
+  }
+  const std::string u = unit_name();
   // No table title appears in these lines: the importer finds tables by the words of their titles.
   std::vector<std::string> lines = {
       "怎样填写",
-      "1. 先在上面填写部门编码（如 434）和部门名称，各表表头自动显示。",
-      "2. "
-      "白色带框、未锁定的格子是填写的地方；标题、表头、合计和公式格已锁定，不能改动（工作表保护没有"
-      "密码，"
-      "确需改动时可在“审阅”中撤销保护）。",
-      "3. 各张收入、支出的表按科目逐行填写：科目编码从下拉列表选择（功能分类填 7 "
-      "位项级科目，经济分类的那张"
-      "填 5 "
-      "位款级科目），科目名称可以不填（目录中没有的新科目必须填写名称）；类、款的小计不用填，由程序"
-      "计算。",
-      "4. 金额单位为万元，保留两位小数；没有的填 0 "
-      "或空着。行内的“合计”“小计”列和表顶的“合计”行都是公式，"
-      "自动相加。",
-      "5. "
-      "资金来源按列填写：收入按财政拨款收入、财政专户收入、事业收入等分列；财政拨款的支出按一般公共"
-      "预算、"
-      "政府性基金预算、国有资本经营预算分别填入对应的三张表，其余资金的支出只填在第二张（全部支出）"
-      "中。",
-      "6. 公开的 9 "
-      "张表中汇总收支的两张（第一张和第四张）以及各类、款的合计不用填写：导入时由程序按明细算出，"
-      "并核对各表是否一致。",
-      "7. 填好后在 Excel 或 WPS 中保存（保存时会算出公式的结果），然后运行：",
+      "1. 先在上面填写部门编码（如 "
+      "434）和部门名称（表头所印；有简称时另填全称），各表表头自动显示。",
+      "2. 白色带框、未锁定的格子是填写的地方；标题、表头、合计和公式格已锁定，不能改动（工作表保护"
+      "没有密码，确需改动时可在“审阅”中撤销保护）。",
+      "3. 各张收入、支出的表按科目逐行填写：科目编码从下拉列表选择（功能分类填 7 位项级科目，经济"
+      "分类的那张填 5 "
+      "位款级科目），科目名称可以不填（目录中没有的新科目必须填写名称）；类、款的小计"
+      "不用填，由程序计算。",
+      "4. 金额单位为" + u + "，" + (u == "元" ? "填到分" : "保留两位小数") +
+          "；没有的填 0 或空着。行内的“合计”“小计”列和表顶的“合计”行都是公式，自动相加。",
+      "5. 资金来源按列填写：收入按财政拨款收入、财政专户收入、事业收入等分列；财政拨款的支出按一般"
+      "公共预算、政府性基金预算、国有资本经营预算分别填入对应的三张表，其余资金的支出只填在第二张"
+      "（全部支出）中。",
+      "6. 公开的 9 张表中汇总收支的两张（第一张和第四张）以及各类、款的合计不用填写：导入时由程序"
+      "按明细算出，并核对各表是否一致。",
+      "项目、采购、机构和资产",
+      "7. 机构设置：每个预算单位一行（单位编码、名称、性质、规格、经费保障形式），本级在前。",
+      "8. 项目分两张表填：“项目信息”每个项目一行（项目名称、编码、预算单位、金额" +
+          std::string(prints("projects.purpose") ? "、资金用途、资金支出计划" : "") +
+          "、绩效目标）；“项目绩效指标”每个指标一行，第一列写它所属项目的名称（从下拉列表选择，"
+          "与上一行同一项目时可空着），一级、二级指标从下拉列表选择，与上一行相同时可空着。"
+          "项目和指标的先后顺序就是公开表中的顺序。",
+      "9. 一个项目有几条绩效目标时，在同一格中每条另起一行（Alt+Enter），依次以 1. 2. 3. 开头。",
+      "10. 政府采购：每个采购品目一行，写明预算单位（本级可不填）、所属项目、采购物品名称、品目编码"
+      "（A 开头为货物，B 为工程，C 为服务）、数量、单价和各资金来源的金额，合计自动相加。",
+      "11. 国有资产：填写截止时间和房屋、车辆、设备、其他固定资产的数量和价值，资产总额自动相加。"
+      "没有的部分空着。",
+      "保存和导入",
+      "12. 填好后在 Excel 或 WPS 中保存（保存时会算出公式的结果），然后运行：",
       "   budgetpress import 本工作簿.xlsx --out 部门文件.yaml",
       "   屏幕会列出有问题的单元格（如“E9”）；改好后重新导入。",
-      "8. 项目绩效目标、政府采购、机构设置、国有资产和说明文字，在导入生成的 YAML 文件中补写（见 "
-      "docs/import.md）。",
+      "13. 说明文字的素材（部门职责、上年数和增减原因、部门整体绩效目标等）在导入生成的 YAML 文件中"
+      "补写（见 docs/import.md）。",
       "",
-      "其余工作表依次为各张录入的表，最后的“科目代码”表是下拉列表所用的科目目录（只读）。"};
+      "其余工作表依次为各张录入的表，“科目代码”和“下拉列表”两张是下拉列表所用的目录（只读）。"};
   // The sheet names are not listed: table titles on this sheet would make the importer take it
   // for a table.
   (void)sheets;
@@ -404,10 +383,10 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
   for (int c = 0; c < 4; ++c) worksheet_set_column(ws, c, c, kWidths[c], nullptr);
   Style wrap;
   wrap.wrap = true;
-  int r = kNameRow + 2;
+  int r = kSpaceRow + 2;
   for (const auto& l : lines) {
     if (!l.empty()) {
-      const bool heading = l.find('.') == std::string::npos && l.size() < 20;
+      const bool heading = l.find('.') == std::string::npos && l.size() < 40;
       Style st = wrap;
       st.bold = heading;
       wb_.check(worksheet_merge_range(ws, r, 0, r, 3, l.c_str(), wb_.format(st)), "说明");
@@ -423,7 +402,9 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
   protect(ws);
 }
 
-}  // namespace
+}  // namespace template_detail
+
+using namespace template_detail;
 
 void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
   const Profile* profile = nullptr;
@@ -437,21 +418,27 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
       throw TemplateError(std::to_string(req.year) +
                           " 年度没有对应的公开格式：请用 --form 指定，如 --form 2024");
   }
-  if (!profile->has_tables)
-    throw TemplateError(
-        profile->id +
-        " 年格式的公开文件不印 9 张公开表，没有可填写的收支表：请选用 2023 年及以后的格式");
   const std::string layout = req.three_public_layout.value_or("full");
   if (layout != "full" && layout != "short")
     throw TemplateError("“三公”表的行式应为 full（9 行）或 short（6 行），不是“" + layout + "”");
+  if (req.unit != "万元" && req.unit != "元")
+    throw TemplateError("金额单位应为 万元 或 元，不是“" + req.unit + "”");
   const CatalogYear* cat = ctx.catalog().for_year(req.year);
   if (!cat) throw TemplateError("没有科目目录（config/catalog/）");
-  CheckedBudget c =
-      check_budget_text(skeleton_yaml(req.year, *profile, *cat, layout), "<录入表模板>", ctx);
+  CheckedBudget c = check_budget_text(skeleton_yaml(req.year, *profile, *cat, layout, req.unit),
+                                      "<录入表模板>", ctx);
   if (!c.ok())
     throw TemplateError(std::to_string(req.year) + " 年度、" + profile->id +
                         " 年格式无法生成录入表（该年度的科目目录或格式配置不完整）");
-  const doc::Document d = document_for(c, ctx);
+  // A form that prints no tables (2021: the figures are in the 说明's paragraphs) still has them
+  // in its profile: the clerk fills the same input tables, the narrative is computed from them.
+  doc::Document d;
+  if (profile->has_tables) {
+    d = document_for(c, ctx);
+  } else {
+    for (const auto& t : c.derived->tables)
+      d.blocks.push_back(table_block(*c.budget, *c.profile, t));
+  }
   const auto plans = xlsx::plan_sheets(d);
   std::vector<std::pair<std::string, const doc::Table*>> tables;  // sheet name, table
   for (const char* id : kInputTables)
@@ -477,8 +464,21 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
       sheets.emplace_back(wb.add_sheet(name), t);
       names.push_back(name + "：" + t->title);
     }
+    // The parts beyond the 9 tables, then the two list sheets.
+    lxw_worksheet* inst_ws = wb.add_sheet("机构设置");
+    lxw_worksheet* proj_ws = wb.add_sheet(kProjectSheet);
+    lxw_worksheet* ind_ws = wb.add_sheet("项目绩效指标");
+    lxw_worksheet* proc_ws = wb.add_sheet("政府采购预算");
+    lxw_worksheet* asset_ws = wb.add_sheet("国有资产");
     lxw_worksheet* code_ws = wb.add_sheet(kCodeSheet);
+    lxw_worksheet* list_ws = wb.add_sheet(kListSheet);
     w.codes(code_ws);  // first: the lists' lengths
+    w.lists(list_ws);
+    w.institutions(inst_ws);
+    w.project_info(proj_ws);
+    w.indicators(ind_ws);
+    w.procurement(proc_ws);
+    w.assets(asset_ws);
     for (const auto& [ws, t] : sheets) {
       if (t->id == "t9-three-public")
         w.label_table(ws, *t);
@@ -486,6 +486,7 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
         w.code_table(ws, *t);
     }
     names.push_back(std::string(kCodeSheet) + "：科目目录（下拉列表的来源，只读）");
+    names.push_back(std::string(kListSheet) + "：指标、单位性质、采购品目等下拉列表的来源（只读）");
     w.guide(guide, names);
     worksheet_activate(guide);
     wb.close();

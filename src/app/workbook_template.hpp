@@ -23,6 +23,7 @@ struct TemplateRequest {
   int year = 0;
   std::optional<std::string> form;                 // default: the year's own form
   std::optional<std::string> three_public_layout;  // "full" (default) or "short": rows of 三公
+  std::string unit = "万元";  // 万元 or 元: the unit of every amount the clerk types
   std::filesystem::path out;
   int input_rows = 200;  // blank 科目 rows per table
 };

@@ -1,4 +1,4 @@
-// budgetpress workbook-template -y YEAR [--form F] -o 部门预算录入表.xlsx
+// budgetpress workbook-template --year YEAR [--form F] [--unit 元] -o 部门预算录入表.xlsx
 #include "cli/workbook_template_command.hpp"
 
 #include <filesystem>
@@ -18,6 +18,7 @@ void add_workbook_template(CLI::App& app, WorkbookTemplateOptions& opt) {
   opt.command->add_option("--form", opt.form, "公开格式，如 2023、2024（默认：该年度自己的格式）");
   opt.command->add_option("--three-public", opt.three_public,
                           "“三公”经费表的行式：full（9 行，默认）或 short（6 行）");
+  opt.command->add_option("--unit", opt.unit, "金额单位：万元（默认）或 元");
   opt.command->add_option("-o,--out", opt.out, "写入的 .xlsx 文件")->required();
   opt.command->add_flag("--force", opt.force, "覆盖已存在的 -o 文件");
 }
@@ -40,6 +41,7 @@ int run_workbook_template(const WorkbookTemplateOptions& opt, const std::string&
   req.year = opt.year;
   req.form = opt.form;
   req.three_public_layout = opt.three_public;
+  req.unit = opt.unit;
   req.out = out;
   try {
     write_workbook_template(req, *ctx);

@@ -14,6 +14,7 @@ struct WorkbookTemplateOptions {
   int year = 0;
   std::optional<std::string> form;
   std::optional<std::string> three_public;  // full | short
+  std::string unit = "万元";                // 万元 | 元
   std::string out;
   bool force = false;
 };

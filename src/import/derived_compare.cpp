@@ -32,10 +32,11 @@ int code_col_index(TableId id, Col col) {
                                          Col::Operating, Col::Upper, Col::Subsidiary};
   static constexpr Col kGpbBasic[] = {Col::Total, Col::Personnel, Col::Public};
   static constexpr Col kOther[] = {Col::Total, Col::Basic, Col::Project};
-  const std::span<const Col> cols = id == TableId::Income        ? std::span<const Col>(kIncome)
-                                    : id == TableId::Expenditure ? std::span<const Col>(kExpenditure)
-                                    : id == TableId::GpbBasic    ? std::span<const Col>(kGpbBasic)
-                                                                 : std::span<const Col>(kOther);
+  const std::span<const Col> cols = id == TableId::Income ? std::span<const Col>(kIncome)
+                                    : id == TableId::Expenditure
+                                        ? std::span<const Col>(kExpenditure)
+                                    : id == TableId::GpbBasic ? std::span<const Col>(kGpbBasic)
+                                                              : std::span<const Col>(kOther);
   const auto it = std::find(cols.begin(), cols.end(), col);
   return it == cols.end() ? -1 : static_cast<int>(it - cols.begin());
 }
@@ -109,8 +110,17 @@ class Linker {
         else
           by_code[cells[1].text] = static_cast<int>(i);
       }
+    // A 类/款 row of the fill-in workbook with a name and no amount names a code the catalogue
+    // lacks (docs/import.md): nothing is printed on it to compare.
+    auto name_only = [&](const CodeRow& r) {
+      if (!entry_rows_only_ || r.total) return false;
+      for (const auto& v : r.v)
+        if (v.present) return false;
+      return true;
+    };
     std::map<int, const CodeRow*> printed_of;  // derived row → printed row
     for (const auto& r : t.rows) {
+      if (name_only(r)) continue;
       int drow = -1;
       if (r.total) {
         drow = total_row;
@@ -120,6 +130,7 @@ class Linker {
       if (drow >= 0) printed_of[drow] = &r;
     }
     for (const auto& r : t.rows) {
+      if (name_only(r)) continue;
       int drow = r.total ? total_row : (by_code.count(r.code) ? by_code[r.code] : -1);
       std::string desc = r.total ? "合计行" : (r.name.empty() ? r.code : r.code + " " + r.name);
       for (int k = 0; k < kColCount; ++k) {
@@ -157,7 +168,7 @@ class Linker {
     // The fill-in template prints 项 (款) rows only: its 类/款 totals are the program's.
     std::set<size_t> printed_levels;
     for (const auto& r : t.rows)
-      if (!r.total) printed_levels.insert(r.code.size());
+      if (!r.total && !name_only(r)) printed_levels.insert(r.code.size());
     if (missing_ && dt)
       for (const auto& [code, i] : by_code)
         if (!printed_of.count(i) && (!entry_rows_only_ || printed_levels.count(code.size()))) {

@@ -4,7 +4,9 @@
 #include "import/collect.hpp"
 #include "import/derived_compare.hpp"
 #include "import/interpret.hpp"
+#include "import/labels.hpp"
 #include "import/leaf_checks.hpp"
+#include "import/number_text.hpp"
 #include "import/parts.hpp"
 #include "import/split.hpp"
 #include "import/tail_gap.hpp"
@@ -22,6 +24,35 @@ bool is_fill_in_workbook(const Workbook& wb) {
     if (s.name == "说明" && s.shown_text(0, 0).find("部门预算录入表") != std::string::npos)
       return true;
   return false;
+}
+
+// The form a workbook says it was made for: the fill-in workbook's 说明 title
+// "…录入表（2021年格式） 填写说明", or the note under the tables our workbook of a form without
+// printed tables carries
+// ("注：2021年格式的公开文件不印本表…", src/app/workbook_document.hpp). Such a form cannot be
+// recognised from the table titles, which are the same in every form.
+std::optional<std::string> stated_form(const Workbook& wb) {
+  for (const auto& s : wb.sheets) {
+    if (s.name != "说明") continue;
+    const std::string t = s.shown_text(0, 0);
+    const std::string open = "（", close = "年格式）";
+    auto a = t.find(open), b = t.find(close);
+    if (t.find("部门预算录入表") != std::string::npos && a != std::string::npos &&
+        b != std::string::npos && b > a + open.size())
+      return t.substr(a + open.size(), b - a - open.size());
+  }
+  static const std::string kNote = "年格式的公开文件不印本表";
+  for (const auto& s : wb.sheets)
+    for (int r = s.next_row(0); r < s.rows(); r = s.next_row(r + 1))
+      for (auto [c, cellp] : s.row_cells(r)) {
+        const std::string& t = cellp->text;
+        auto at = t.find(kNote);
+        if (at == std::string::npos) continue;
+        size_t from = at;
+        while (from > 0 && t[from - 1] >= '0' && t[from - 1] <= '9') --from;
+        if (from < at) return t.substr(from, at - from);
+      }
+  return std::nullopt;
 }
 
 const LabelRow* find_inc(const std::optional<LabelTable>& t,
@@ -149,7 +180,10 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   }
   if (year == 0) return res;
 
-  FormChoice form = choose_form(c, ctx, opt.form, year, rep);
+  // A workbook that says which form it was made for is taken at its word; --form still wins.
+  const std::optional<std::string> stated = opt.form ? std::nullopt : stated_form(wb);
+  FormChoice form =
+      choose_form(c, ctx, opt.form ? opt.form : stated, year, rep, stated.has_value());
   res.form = form.form;
   const Profile& profile = *ctx.profile(form.form);
   CodeNames names;
@@ -161,6 +195,13 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   check_leaves(c, lines, econ, names, rep);
   CatalogAdditions additions = catalog_additions(c, names, rep);
   ImportedParts parts = read_parts(wb, dept.name.value_or(""), year, rep);
+  if (is_fill_in_workbook(wb))  // 说明!C6: the full name when the headers print a short one
+    for (const auto& s : wb.sheets)
+      if (s.name == "说明")
+        if (std::string full = trim_cell_text(s.shown_text(5, 2)); !full.empty())
+          parts.full_name = full;
+        else if (dept.name)  // blank: the same as the name of the headers
+          parts.full_name = *dept.name;
   res.lines = lines.size();
   res.economic_lines = econ.size();
   res.projects = parts.projects.size();
@@ -231,6 +272,18 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
                     " ≠ 一般公共预算支出表各项的基本支出之和 " + show(g, c.unit) +
                     "；导入的文件将通不过检查（E041）");
       return res;
+    }
+  }
+  // Amounts to the 分 that a 万元 file cannot hold (the 2021 form states assets in 元): the file is
+  // kept in 元, as for a settled 尾差.
+  if (in.unit == Unit::Wan) {
+    const Assets& a = parts.assets;
+    bool cents = false;
+    for (const AssetRow* r : {&a.buildings, &a.office, &a.vehicles, &a.equipment, &a.other})
+      cents = cents || r->value.value.in_fen() % (kFenPerWan / 100) != 0;
+    if (cents) {
+      rep.note("", "国有资产的价值有不足 0.01 万元的零头：导入的文件以元为单位");
+      in.unit = Unit::Yuan;
     }
   }
   res.yaml = write_yaml(in);

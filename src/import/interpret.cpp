@@ -83,7 +83,8 @@ int form_score(const Profile& p, const Collected& c) {
 }  // namespace
 
 FormChoice choose_form(const Collected& c, const Context& ctx,
-                       const std::optional<std::string>& form_flag, int year, Report& report) {
+                       const std::optional<std::string>& form_flag, int year, Report& report,
+                       bool stated) {
   FormChoice out;
   const Profile* chosen = nullptr;
   if (form_flag) {
@@ -91,7 +92,7 @@ FormChoice choose_form(const Collected& c, const Context& ctx,
     if (!chosen)
       throw std::invalid_argument("没有公开格式“" + *form_flag +
                                   "”（config/profiles/ 中没有该文件）");
-    if (!chosen->has_tables)
+    if (!chosen->has_tables && !stated)
       report.warning("", "公开格式 " + *form_flag + " 不含 9 张公开表，导入的数字只用于情况说明");
   } else {
     int best = 0;

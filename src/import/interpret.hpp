@@ -31,8 +31,11 @@ struct FormChoice {
 // --form when given (must name a profile with tables), else the profile whose table titles,
 // 收支总表 income rows and 三公 rows match the workbook best (ties: the budget year's, then the
 // latest profile not after it). Throws std::invalid_argument for an unknown --form.
+// `stated`: the form came from the workbook itself (the fill-in workbook's 说明 title), so a form
+// without the 9 tables (2021) is taken without a warning.
 FormChoice choose_form(const Collected& c, const Context& ctx,
-                       const std::optional<std::string>& form_flag, int year, Report& report);
+                       const std::optional<std::string>& form_flag, int year, Report& report,
+                       bool stated = false);
 
 struct ImportedThreePublic {
   std::array<std::array<Money, 3>, kTpItemCount> v{};  // [item][gpb, fund, soc]

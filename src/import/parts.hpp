@@ -27,6 +27,12 @@ struct ImportedParts {
   bool procurement_sheet = false;  // a 政府采购预算 sheet was found (possibly empty)
   Assets assets;
   size_t indicator_rows = 0;
+  // Rows of a 项目绩效指标 list (the fill-in workbook): joined to `projects` by name at the end.
+  struct ListedIndicator {
+    std::string project, code, where;  // code: only where two projects share a name
+    Indicator indicator;
+  };
+  std::vector<ListedIndicator> listed_indicators;
 };
 
 // `dept_name`: the name printed in the header blocks (procurement rows of that unit need no
@@ -42,6 +48,10 @@ std::string cell(const Sheet& s, int row, int col);
 std::optional<int> value_col_after(const Sheet& s, int row, int col);
 // Normalised text of a row's cells joined ("" for a blank row).
 std::string row_words(const Sheet& s, int row);
+// A 资金支出计划 cell: "25%" / "25" → 2500 (hundredths); blank → -1; nullopt when unreadable.
+std::optional<int64_t> percent(const std::string& text);
+// 绩效目标 text "1.A\n2.B" → {"A", "B"}; a line without the next number continues the goal above.
+std::vector<std::string> goals_from(const std::string& text);
 }  // namespace parts_detail
 
 // The readers (one file each).
@@ -51,5 +61,11 @@ void read_project_tables(const Sheet& s, ImportedParts& out, Report& report);
 void read_procurement_sheet(const Sheet& s, const std::string& dept_name, ImportedParts& out,
                             Report& report);
 void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report);
+// The fill-in workbook's lists (read_project_lists.cpp): 项目信息 (one row per project) and
+// 项目绩效指标 (one row per indicator, its project named in a column). False when `s` is neither.
+bool read_project_list_sheet(const Sheet& s, ImportedParts& out, Report& report);
+// Appends the listed indicators to their projects (by 项目编码 when the row has one, else by name);
+// unknown and ambiguous names are errors.
+void join_listed_indicators(ImportedParts& out, Report& report);
 
 }  // namespace bp::import

@@ -23,6 +23,10 @@ void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report) {
             out.assets.as_of.value = trim_cell_text(raw.substr(p + colon.size()));
             break;
           }
+        // "截止时间：" in a cell of its own, the date in the next (the fill-in workbook).
+        if (out.assets.as_of.value.empty())
+          if (auto vc = parts_detail::value_col_after(s, r, c))
+            out.assets.as_of.value = parts_detail::cell(s, r, *vc);
       }
       if (t == "数量") qty_col = c, header = r;
       if (starts_with(t, "价值") || t == "金额") {
@@ -46,6 +50,7 @@ void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report) {
                             {"车辆", &a.vehicles},
                             {"20万元以上的设备", &a.equipment},
                             {"其他固定资产", &a.other}};
+  bool any = !a.as_of.value.empty();
   for (int r = s.next_row(header + 1); r < s.rows(); r = s.next_row(r + 1)) {
     std::string label;
     for (auto [c, cellp] : s.row_cells(r)) {
@@ -55,6 +60,8 @@ void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report) {
     for (const auto& t : targets) {
       if (!contains(label, t.word)) continue;
       Val v = read_amount(s, r, value_col, unit, report);
+      any =
+          any || v.present || !trim_cell_text(s.text(r, qty_col < 0 ? value_col : qty_col)).empty();
       t.row->value.value = v.m;
       t.row->present = true;
       if (qty_col >= 0) {
@@ -69,6 +76,8 @@ void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report) {
       break;
     }
   }
+  // A sheet left blank (the fill-in workbook of a department without the part) imports nothing.
+  if (!any) a = Assets{};
 }
 
 }  // namespace bp::import

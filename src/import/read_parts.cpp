@@ -83,7 +83,8 @@ void resolve_units(ImportedParts& out, const std::string& dept_name) {
   if (with_amounts > 0 && generated == with_amounts) {
     out.purpose_amounts = true;
     for (auto& p : out.projects)
-      if (p.has_amount()) p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
+      if (p.has_amount())
+        p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
   }
 }
 
@@ -154,8 +155,10 @@ ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int y
       read_assets_sheet(s, out, report);
       continue;
     }
+    if (read_project_list_sheet(s, out, report)) continue;
     read_project_tables(s, out, report);
   }
+  join_listed_indicators(out, report);
   resolve_units(out, dept_name);
   return out;
 }

@@ -56,6 +56,14 @@ std::optional<std::string> project_title(const std::string& raw) {
   return t;
 }
 
+struct IndicatorCols {
+  int level1 = -1, level2 = -1, name = -1, description = -1, value = -1, basis = -1;
+};
+
+}  // namespace
+
+namespace parts_detail {
+
 // "25%" → 2500; blank → -1; nullopt when unreadable.
 std::optional<int64_t> percent(const std::string& text) {
   std::string t = trim_cell_text(text);
@@ -95,11 +103,10 @@ std::vector<std::string> goals_from(const std::string& text) {
   return out;
 }
 
-struct IndicatorCols {
-  int level1 = -1, level2 = -1, name = -1, description = -1, value = -1, basis = -1;
-};
+}  // namespace parts_detail
 
-}  // namespace
+using parts_detail::goals_from;
+using parts_detail::percent;
 
 void read_project_tables(const Sheet& s, ImportedParts& out, Report& report) {
   // Titles first: every block runs to the next title.

@@ -1,11 +1,18 @@
 # budgetpress workbook-template (issue 18, item 4): the empty fill-in workbook.
-#  1. bad year / form / layout, an existing -o, a name that is not .xlsx: exit 2, a Chinese message,
-#     nothing written; the file is the only thing written (no temp file left); byte-deterministic;
-#  2. every XML part parses strictly; the sheets are 说明, the input tables and 科目代码; every sheet
-#     is protected, input cells are unlocked, formulas and headers are locked; the 科目编码 column
+#  1. bad year / form / unit / layout, an existing -o, a name that is not .xlsx: exit 2, a Chinese
+#     message, nothing written; the file is the only thing written (no temp file left);
+#     byte-deterministic;
+#  2. every XML part parses strictly; the sheets are 说明, the input tables, the parts (机构设置,
+#     项目信息, 项目绩效指标, 政府采购预算, 国有资产), 科目代码 and 下拉列表; every sheet is
+#     protected, input cells are unlocked, formulas and headers are locked; the 科目编码 column
 #     has a list validation on 科目代码 (as many codes as the catalogue's 项 / 款), the amount cells
-#     a decimal validation; the 合计 row is =SUM() over the input rows; table sheets have a frozen pane;
-#  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled;
+#     a decimal validation; the 合计 row is =SUM() over the input rows; the parts have their
+#     drop-down lists (一级/二级指标, 单位性质, 经费保障形式 on 下拉列表; 项目名称 and 预算单位 on
+#     the other part sheets), the 品目编码 check, the 采购 合计 and 资产总额 formulas; every sheet but
+#     说明 and 科目代码 has a frozen pane (the whole round trip of every part is
+#     test_workbook_template_roundtrip.sh);
+#  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled, and every sheet of a
+#     template filled with all parts to CSV;
 #  4. acceptance: filled programmatically with an example's data (tests/e2e/py/fill_template.py,
 #     standard library only) → budgetpress import (exit 0, no YAML error) → build: the 9 tables of the
 #     JSON export are identical to building the example directly (434, 631 and 633 of the 2023 form,
@@ -19,9 +26,9 @@ mkdir -p "$TMP/w"
 "$BP" workbook-template --year 2024 --form 1999 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
 check '[ "$rc" -eq 2 ] && grep -q "未知的公开格式“1999”" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
   "unknown form: rc=$rc $(cat "$TMP/err")"
-"$BP" workbook-template --year 2024 --form 2021 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
-check '[ "$rc" -eq 2 ] && grep -q "不印 9 张公开表" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
-  "2021 form: rc=$rc $(cat "$TMP/err")"
+"$BP" workbook-template --year 2024 --unit 千元 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
+check '[ "$rc" -eq 2 ] && grep -q "金额单位应为 万元 或 元" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
+  "bad unit: rc=$rc $(cat "$TMP/err")"
 "$BP" workbook-template --year 2019 -o "$TMP/w/a.xlsx" 2>"$TMP/err"; rc=$?
 check '[ "$rc" -eq 2 ] && grep -q "年度没有对应的公开格式" "$TMP/err" && [ ! -e "$TMP/w/a.xlsx" ]' \
   "year without a form: rc=$rc $(cat "$TMP/err")"
@@ -60,7 +67,9 @@ wb = z.read("xl/workbook.xml").decode()
 rels = z.read("xl/_rels/workbook.xml.rels").decode()
 names = [html.unescape(n) for n, _ in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"', wb)]
 want = ["说明", "收入总表", "支出总表", "一般公共预算支出表", "基本支出表", "政府性基金支出表",
-        "国有资本经营支出表", "三公经费支出表", "科目代码"]
+        "国有资本经营支出表", "三公经费支出表", "机构设置", "项目信息", "项目绩效指标",
+        "政府采购预算", "国有资产", "科目代码", "下拉列表"]
+parts = {"机构设置", "项目信息", "项目绩效指标", "政府采购预算", "国有资产"}
 if names != want:
     bad.append(f"sheets {names}")
 styles = z.read("xl/styles.xml").decode()
@@ -89,6 +98,38 @@ for i, name in enumerate(names, 1):
     def style(ref):
         m = re.search(r's="(\d+)"', cells.get(ref, ("", ""))[0])
         return int(m.group(1)) if m else 0
+    dv = re.findall(r"<dataValidation [^>]*>.*?</dataValidation>", s, re.S)
+    if name == "下拉列表":
+        continue
+    if name in parts:
+        # Title and header row (row 3; 政府采购预算 rows 3–4) locked, the first input row open,
+        # the drop-down lists on the 下拉列表 sheet and the other part sheets.
+        head_rows = (3, 4) if name == "政府采购预算" else (3,)
+        for ref in cells:
+            row = int(re.sub(r"[A-Z]+", "", ref))
+            if (row == 1 or row in head_rows) and style(ref) in unlocked:
+                bad.append(f"{name}!{ref}: header cell unlocked")
+            if "<f>" in cells[ref][1] and style(ref) in unlocked:
+                bad.append(f"{name}!{ref}: formula unlocked")
+        first = "A6" if name == "政府采购预算" else "B5" if name == "国有资产" else "A4"
+        if style(first) not in unlocked:
+            bad.append(f"{name}!{first}: input cell locked")
+        want_lists = {"机构设置": ["下拉列表!$C$2:$C$6", "下拉列表!$D$2:$D$5"],
+                      "项目信息": ["机构设置!$B$4:$B$103"],
+                      "项目绩效指标": ["项目信息!$A$4:$A$303", "下拉列表!$A$2:$A$5",
+                                     "下拉列表!$B$2:$B$13"],
+                      "政府采购预算": ["机构设置!$B$4:$B$103", "项目信息!$A$4:$A$303"],
+                      "国有资产": []}[name]
+        for w in want_lists:
+            if not any(f"<formula1>{w}</formula1>" in d and 'type="list"' in d for d in dv):
+                bad.append(f"{name}: no list validation on {w}")
+        if name == "政府采购预算" and not any('type="custom"' in d and "LEFT(F6,1)" in d for d in dv):
+            bad.append(f"{name}: no 品目编码 validation")
+        if name == "政府采购预算" and "<f>SUM(R6:R505)</f>" not in cells.get("R5", ("", ""))[1]:
+            bad.append(f"{name}!R5: 合计 is not a column sum")
+        if name == "国有资产" and "<f>SUM(C5,C7:C9)</f>" not in cells.get("C4", ("", ""))[1]:
+            bad.append(f"{name}!C4: 资产总额 is not =SUM(C5,C7:C9): {cells.get('C4')}")
+        continue
     # Header rows (title, header line, column heads) are locked; formulas are locked.
     for ref, (attrs, body) in cells.items():
         row = int(re.sub(r"[A-Z]+", "", ref))
@@ -96,7 +137,6 @@ for i, name in enumerate(names, 1):
             bad.append(f"{name}!{ref}: header cell unlocked")
         if "<f>" in body and style(ref) in unlocked:
             bad.append(f"{name}!{ref}: formula unlocked")
-    dv = re.findall(r"<dataValidation [^>]*>.*?</dataValidation>", s, re.S)
     if not any('type="decimal"' in d for d in dv):
         bad.append(f"{name}: no decimal validation on amounts")
     if name == "三公经费支出表":
@@ -172,6 +212,19 @@ done
 if command -v soffice >/dev/null; then
   pages=$(lo_pdf "$TMP/201-filled.xlsx")
   check '[ -n "$pages" ] && [ "$pages" -gt 8 ]' "LibreOffice: the filled template did not convert"
+  # Every sheet as CSV: LibreOffice reads each one, the parts included (filled with 201's data).
+  "$BP" workbook-template --year 2024 -o "$TMP/201-tpl-parts.xlsx" 2>/dev/null
+  python3 tests/e2e/py/fill_template.py "$TMP/201-tpl-parts.xlsx" "$TMP/orig/201/2024/"*.json \
+    "$TMP/201-parts.xlsx" --parts examples/2024/201.yaml 2>/dev/null
+  rm -rf "$TMP/csv" && mkdir -p "$TMP/csv"
+  HOME="$TMP/lohome" timeout 300 soffice --headless --norestore \
+    --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
+    --outdir "$TMP/csv" "$TMP/201-parts.xlsx" >/dev/null 2>&1
+  n=$(ls "$TMP/csv" | wc -l)
+  check '[ "$n" -eq 15 ]' "LibreOffice: $n of 15 sheets as CSV"
+  ind=$(grep -c "产出指标\|效益指标\|成本指标\|满意度指标" "$TMP/csv/201-parts-项目绩效指标.csv" 2>/dev/null)
+  check '[ "${ind:-0}" -ge 16 ]' "LibreOffice: the 项目绩效指标 sheet shows ${ind:-0} indicator rows with their 一级指标"
+  check 'grep -q "党务活动经费,.*A02010105" "$TMP/csv/201-parts-政府采购预算.csv"' "LibreOffice: the 政府采购预算 rows are not read"
 fi
 
 finish

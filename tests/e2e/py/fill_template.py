@@ -5,7 +5,13 @@ the amounts of every input column, the 三公 amounts, the department code and n
 stores the result of every formula (as Excel or WPS does when the clerk saves), so that
 `budgetpress import` reads the cached values.
 
-usage: fill_template.py TEMPLATE.xlsx DEPT.json OUT.xlsx
+usage: fill_template.py TEMPLATE.xlsx DEPT.json OUT.xlsx [--parts DEPT.yaml]
+
+With --parts, the sheets beyond the 9 tables are filled from the department file itself (PyYAML):
+机构设置, 项目信息 (one row per project; 资金用途 with the generated “项目预算…” sentence when the file
+sets purpose_amounts, as the clerk copies it from last year's document), 项目绩效指标 (one row per
+indicator, the project's name on its first row only — the importer repeats it downwards, as a clerk
+leaves it blank), 政府采购预算 and 国有资产 (department totals and 截止时间).
 
 Only the standard library (zipfile + re + xml.etree for a strict parse of each written part):
 openpyxl is not needed. The formulas the template uses are evaluated here: SUM(ranges and cells),
@@ -20,6 +26,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 tpl, dept_json, out = sys.argv[1:4]
+parts_yaml = sys.argv[sys.argv.index("--parts") + 1] if "--parts" in sys.argv else None
 dept = json.load(open(dept_json, encoding="utf-8"))
 tables = {t["title"]: t for t in dept["tables"]}
 
@@ -118,6 +125,28 @@ def amount(text):
 guide = loaded["说明"]
 guide.put(3, 2, dept["department"]["code"])
 guide.put(4, 2, dept["department"]["name"])
+guide.put(6, 2, "是")
+if parts_yaml:
+    # The names and the header line exactly as the department file prints them.
+    import yaml
+    dd = yaml.safe_load(open(parts_yaml, encoding="utf-8"))["department"]
+    guide.put(3, 2, str(dd["code"]))
+    guide.put(4, 2, dd.get("short_name") or dd["name"])
+    if dd.get("short_name"):
+        guide.put(5, 2, dd["name"])
+    guide.put(6, 2, "是" if dd.get("header_separator") == " " else "否")
+
+def catalogue(kind):
+    """Codes of config/catalog/<kind>/ for the department's year (the latest file not after it)."""
+    import glob, os
+    year = int(dept["department"]["year"])
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../config/catalog", kind)
+    files = sorted(f for f in glob.glob(os.path.join(root, "*.tsv"))
+                   if int(os.path.basename(f)[:4]) <= year)
+    if not files:
+        return set()
+    return {line.split("\t", 1)[0] for line in open(files[-1], encoding="utf-8")}
+
 
 filled = 0
 for name, sh in loaded.items():
@@ -143,10 +172,17 @@ for name, sh in loaded.items():
                     filled += 1
         continue
     width = 5 if t["id"] == "t6-gpb-basic" else 7
+    known = catalogue("economic" if width == 5 else "function")
     r = first + 1
     for row in t["rows"]:
         code = row["cells"][1]
         if len(code) != width:
+            # A 类/款 the catalogue lacks: its code and name on a row of their own, no amounts
+            # (as docs/import.md tells the clerk).
+            if code and code not in known:
+                sh.put(r, 1, code)
+                sh.put(r, 2, row["cells"][2])
+                r += 1
             continue
         sh.put(r, 1, code)
         sh.put(r, 2, row["cells"][2])
@@ -155,6 +191,150 @@ for name, sh in loaded.items():
                 sh.put(r, c, amount(row["cells"][c]))
         r += 1
         filled += 1
+
+def fill_parts(path):
+    import yaml
+    d = yaml.safe_load(open(path, encoding="utf-8"))
+    dept = d["department"]
+    yuan = dept.get("unit") == "元"
+
+    def dec(v):
+        return Decimal(str(v)) if v is not None else None
+
+    def header_cols(sh, rows):
+        cols = {}
+        for (r, c) in sh.cells:
+            if r in rows:
+                t = sh.text(r, c).replace("\n", "")
+                if t:
+                    cols[t] = c
+        return cols
+
+    def first_blank_row(sh):
+        return 3
+
+    global filled
+    sh = loaded["机构设置"]
+    cols = header_cols(sh, {2})
+    for i, inst in enumerate(dept.get("institutions") or []):
+        r = 3 + i
+        for key, head in (("code", "单位编码"), ("name", "单位名称"), ("nature", "单位性质"),
+                          ("rank", "单位规格"), ("funding", "经费保障形式")):
+            if inst.get(key):
+                sh.put(r, cols[head], str(inst[key]))
+        filled += 1
+
+    sh = loaded["项目信息"]
+    cols = header_cols(sh, {2})
+    col = lambda prefix: next(c for t, c in cols.items() if t.startswith(prefix))
+
+    def fmt_wan(v):
+        w = v / 10000 if yuan else v
+        return str(w.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+
+    for i, p in enumerate(d.get("projects") or []):
+        r = 3 + i
+        sh.put(r, col("项目名称"), p["name"])
+        if p.get("code"):
+            sh.put(r, col("项目编码"), str(p["code"]))
+        if p.get("unit"):
+            sh.put(r, col("预算单位"), str(p["unit"]))
+        fiscal, other = dec(p.get("fiscal")), dec(p.get("other"))
+        if fiscal is not None:
+            sh.put(r, col("财政资金"), fiscal)
+        if other is not None:
+            sh.put(r, col("其他资金"), other)
+        purpose = p.get("purpose") or ""
+        if dept.get("purpose_amounts") and (fiscal is not None or other is not None):
+            f, o = fiscal or Decimal(0), other or Decimal(0)
+            sent = "项目预算" + fmt_wan(f + o) + "万元"
+            if f and o:
+                sent += "，其中财政资金" + fmt_wan(f) + "万元，其他资金" + fmt_wan(o) + "万元"
+            elif o:
+                sent += "，全部为其他资金"
+            else:
+                sent += "，全部为财政资金"
+            purpose = sent + "。" + purpose
+        if purpose and "资金用途" in cols:
+            sh.put(r, cols["资金用途"], purpose)
+        plan = p.get("spend_plan")
+        if plan and "3月底（%）" in cols:
+            for k, m in enumerate(["3月底（%）", "6月底（%）", "10月底（%）", "12月底（%）"]):
+                if plan[k] is not None:
+                    sh.put(r, cols[m], Decimal(str(plan[k])))
+        goals = [g.rstrip("\n") for g in (p.get("goals") or [])]
+        if goals:
+            text = goals[0] if len(goals) == 1 else "\n".join(f"{k + 1}.{g}" for k, g in enumerate(goals))
+            sh.put(r, col("绩效目标"), text)
+        filled += 1
+
+    sh = loaded["项目绩效指标"]
+    cols = header_cols(sh, {2})
+    r = 3
+    names = [p["name"] for p in d.get("projects") or []]
+    for p in d.get("projects") or []:
+        first = True
+        prev = (None, None)
+        for ind in p.get("indicators") or []:
+            if first:
+                sh.put(r, cols["项目名称"], p["name"])
+                if names.count(p["name"]) > 1:  # two projects of one name: the code tells
+                    sh.put(r, cols["项目编码"], str(p["code"]))
+            # 一级 / 二级 written only where they change (merged cells in the documents).
+            if (ind.get("level1"), ind.get("level2")) != prev or first:
+                sh.put(r, cols["一级指标"], ind["level1"])
+                sh.put(r, cols["二级指标"], ind.get("level2") or "")
+            prev = (ind.get("level1"), ind.get("level2"))
+            for key, head in (("name", "三级指标"), ("description", "绩效指标描述"),
+                              ("value", "指标值"), ("basis", "指标值确定依据")):
+                if ind.get(key) is not None and str(ind.get(key)) != "":
+                    sh.put(r, cols[head], str(ind[key]))
+            first = False
+            r += 1
+            filled += 1
+
+    sh = loaded["政府采购预算"]
+    cols = header_cols(sh, {2, 3})
+    src = {"gpb": "一般公共预算拨款", "fund": "政府性基金预算拨款", "soc": "国有资本经营预算拨款",
+           "special": "财政专户核拨", "unit": "单位资金", "carryover_fiscal": "上年财政拨款结转",
+           "carryover_other": "上年非财政拨款结转", "carryover": "上年结转结余"}
+    for i, row in enumerate(d.get("procurement") or []):
+        r = 5 + i
+        for key, head in (("unit", "预算单位"), ("project", "项目名称"), ("project_code", "项目编码"),
+                          ("item", "采购物品名称"), ("catalog_code", "品目编码"), ("uom", "计量单位")):
+            if row.get(key):
+                sh.put(r, cols[head], str(row[key]))
+        for key, head in (("project_budget", "预算资金"), ("unit_price", "单价"),
+                          ("sme_reserved", "预留中小微企业份额")):
+            if row.get(key) is not None:
+                sh.put(r, cols[head], dec(row[key]))
+        if row.get("quantity") is not None:
+            sh.put(r, cols["数量"], Decimal(int(row["quantity"])))
+        for key, v in (row.get("amounts") or {}).items():
+            sh.put(r, cols[src[key]], dec(v))
+        filled += 1
+
+    a = d.get("assets")
+    if a and not a.get("units"):
+        sh = loaded["国有资产"]
+        if a.get("as_of"):
+            sh.put(1, 1, str(a["as_of"]))
+        labels = {sh.text(r, 0): r for (r, c) in sh.cells if c == 0}
+        for key, label in (("buildings", "1、房屋（平方米）"), ("office", "其中：办公用房（平方米）"),
+                           ("vehicles", "2、车辆（台、辆）"), ("equipment", "3、单价在20万元以上的设备"),
+                           ("other", "4、其他固定资产")):
+            row = a.get(key)
+            if row:
+                if row.get("quantity") is not None:
+                    sh.put(labels[label], 1, Decimal(int(row["quantity"])))
+                if row.get("value") is not None:
+                    sh.put(labels[label], 2, dec(row["value"]))
+        filled += 1
+
+
+if parts_yaml:
+    fill_parts(parts_yaml)
+
 
 # Every formula's value, as the office program stores it on saving.
 def cell_value(sheet, r, c, computed):
@@ -191,9 +371,10 @@ def evaluate(sheet, f, computed):
         if not any(isinstance(v, Decimal) for v in vals):
             return ""
         return evaluate(sheet, "SUM(" + m.group(2) + ")", computed)
-    m = re.fullmatch(r'IF\(说明!\$C\$4="","[^"]*",说明!\$C\$4&" "&说明!\$C\$5\)', f)
+    m = re.fullmatch(r'IF\(说明!\$C\$4="","[^"]*",说明!\$C\$4&IF\(说明!\$C\$7="是"," ",""\)&说明!\$C\$5\)', f)
     if m:
-        return guide.values[(3, 2)] + " " + guide.values[(4, 2)]
+        space = " " if guide.values.get((6, 2)) == "是" else ""
+        return guide.values[(3, 2)] + space + guide.values[(4, 2)]
     raise SystemExit(f"fill_template: formula not understood: {f}")
 
 

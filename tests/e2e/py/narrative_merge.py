@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The imported YAML completed with what a workbook cannot carry, taken from the example file.
 
-usage: narrative_merge.py IMPORTED.yaml EXAMPLE.yaml OUT.yaml [--no-running-cost-items]
+usage: narrative_merge.py IMPORTED.yaml EXAMPLE.yaml OUT.yaml [--no-running-cost-items] [--extra KEY]...
 
 The keys below are the narrative inputs that no table of our workbook prints (docs/import.md,
 “工作簿带不了的内容”). Each is removed from the imported file (it holds at most a placeholder there)
@@ -65,6 +65,11 @@ if "--no-running-cost-items" in sys.argv:
     NARRATIVE.remove(("running_cost",))
     NARRATIVE.append(("running_cost", "purpose"))
     NARRATIVE.append(("running_cost", "total"))
+# --extra KEY[.SUB]: a further key the caller states the workbook cannot carry (each use is listed
+# in docs/import.md).
+for i, a in enumerate(sys.argv):
+    if a == "--extra":
+        NARRATIVE.append(tuple(sys.argv[i + 1].split(".")))
 imported = open(sys.argv[1], encoding="utf-8").read().splitlines()
 example = open(sys.argv[2], encoding="utf-8").read().splitlines()
 for path in NARRATIVE:

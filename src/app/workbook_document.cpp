@@ -1,0 +1,44 @@
+#include "app/workbook_document.hpp"
+
+#include "app/document_for.hpp"
+#include "document/build.hpp"
+#include "document/narrative_tables.hpp"
+
+namespace bp {
+
+doc::Document workbook_document_for(const CheckedBudget& c, const Context& ctx) {
+  doc::Document d = document_for(c, ctx);
+  const Profile& p = *c.profile;
+  if (p.has_tables) return d;
+  const std::string note = "注：" + p.id + kNotPrintedNote;
+  for (const auto& t : c.derived->tables) {
+    doc::Table tb = table_block(*c.budget, p, t);
+    tb.notes.push_back(note);
+    d.blocks.push_back(std::move(tb));
+  }
+  if (c.budget->assets.present) {
+    // The 2021 form states assets in 元 (to the 分): the table carries them so.
+    const Assets& a = c.budget->assets;
+    doc::Table tb = assets_table(*c.budget);
+    const Money values[] = {a.total(),
+                            a.buildings.value.value,
+                            a.office.value.value,
+                            a.vehicles.value.value,
+                            a.equipment.value.value,
+                            a.other.value.value};
+    if (!tb.head.empty() && tb.head.back().cells.size() == 3 && tb.body.size() == 6) {
+      tb.head.back().cells[2].text = "价值（金额单位：元）";
+      for (size_t i = 0; i < 6; ++i) {
+        doc::Cell& cell = tb.body[i].cells[2];
+        cell.text = values[i].zero() ? "" : format_hundredths(values[i].in_fen());
+        cell.number.reset();
+        if (!values[i].zero()) cell.number = doc::Number{values[i].in_fen(), 2};
+      }
+    }
+    tb.notes.push_back(note);
+    d.blocks.push_back(std::move(tb));
+  }
+  return d;
+}
+
+}  // namespace bp

@@ -1,0 +1,22 @@
+// The document the xlsx backend writes. For a form that prints the 9 tables it is the document
+// itself. A form that prints none (2021: the figures stand in the 说明's paragraphs) would give a
+// workbook without the department's figures, which `import` could not read back: its workbook
+// also gets, after the printed parts, the 9 tables the narrative is computed from and the
+// 国有资产 table (in 元, as the form states assets), each noted as not printed in the published document ("注：2021年格式的公开文件不
+// 印本表…", the words `import` takes the form from).
+#pragma once
+
+#include "app/context.hpp"
+#include "app/pipeline.hpp"
+#include "document/document.hpp"
+
+namespace bp {
+
+doc::Document workbook_document_for(const CheckedBudget& c, const Context& ctx);
+
+// The note under each appended table; `import` recognises a workbook of form F by
+// "<F>" + kNotPrintedNote.
+inline constexpr const char* kNotPrintedNote =
+    "年格式的公开文件不印本表：本表列出说明中各项数字的来源，供核对和导入。";
+
+}  // namespace bp
