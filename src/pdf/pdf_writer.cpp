@@ -10,6 +10,7 @@
 #include "pdf/archival.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/file_writer.hpp"
+#include "pdf/flate.hpp"
 #include "pdf/font_subset.hpp"
 #include "pdf/images.hpp"
 #include "pdf/pdf_format.hpp"
@@ -59,7 +60,8 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
   return out;
 }
 
-PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubset& sub) {
+PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubset& sub,
+                      Flate& flate) {
   const text::Font& font = *used.font;
   const double k = 1000.0 / font.upem();
   std::string seed = font.postscript_name();
@@ -70,10 +72,10 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
   PdfObject* file = objs.CreateObject();
   if (truetype) {
     file->GetDictionary().AddKey("Length1", integer(static_cast<long>(sub.sfnt.size())));
-    file->GetStream()->Set(sub.sfnt.data(), static_cast<pdf_long>(sub.sfnt.size()));
+    set_flate_stream(*file, sub.sfnt, flate);
   } else {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-    file->GetStream()->Set(sub.cff.data(), static_cast<pdf_long>(sub.cff.size()));
+    set_flate_stream(*file, sub.cff, flate);
   }
 
   const auto& m = font.metrics();
@@ -130,7 +132,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
   for (const auto& [g, s] : used.text) text_of_cid.emplace(sub.cid_of_gid.at(g), s);
   PdfObject* cmap = objs.CreateObject();
   const std::string cmap_text = to_unicode_cmap(text_of_cid);
-  cmap->GetStream()->Set(cmap_text.data(), static_cast<pdf_long>(cmap_text.size()));
+  set_flate_stream(*cmap, cmap_text, flate);
 
   PdfObject* type0 = objs.CreateObject("Font");
   auto& td = type0->GetDictionary();
@@ -241,6 +243,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   construct_lock.unlock();
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
+  Flate flate;  // every compressed stream of the file
 
   // Subset each font once for the whole document, then write its dictionaries.
   const auto t0 = std::chrono::steady_clock::now();
@@ -253,7 +256,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   std::vector<PdfObject*> font_objs;
   for (size_t i = 0; i < used.size(); ++i) {
     refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &subsets[i], &used[i].text};
-    font_objs.push_back(embed_font(objs, used[i], subsets[i]));
+    font_objs.push_back(embed_font(objs, used[i], subsets[i], flate));
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
@@ -277,8 +280,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     const std::string content =
         images.draw(page, tagged) +
         page_content(page, refs, tagged ? &tags[pi].marks : nullptr, options.synthetic_bold);
-    p->GetContentsForAppending()->GetStream()->Set(content.data(),
-                                                   static_cast<pdf_long>(content.size()));
+    set_flate_stream(*p->GetContentsForAppending(), content, flate);
     std::set<size_t> on_page;
     for (const auto& it : page.text)
       for (const auto& g : it.glyphs) on_page.insert(refs.at(g.font).index);
@@ -293,7 +295,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   const auto annots = add_links(pdf, layout, meta.epoch, tagged);
   add_outline(pdf, layout);
   set_info(pdf, meta);
-  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged);
+  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
   RawObjects tree;  // numbered after every PoDoFo object
   if (tagged) {
     tree = write_structure_tree(pdf, layout, tags, annots, next_object_number(pdf));
@@ -301,7 +303,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
     pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
   }
-  return write_file(pdf, tree, options.object_streams);
+  return write_file(pdf, tree, options.object_streams, flate);
 }
 
 }  // namespace bp::pdf
