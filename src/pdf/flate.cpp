@@ -27,7 +27,10 @@ std::string Flate::compress(std::string_view in) {
 }
 
 void set_flate_stream(PoDoFo::PdfObject& object, std::string_view data, Flate& flate) {
-  const std::string packed = flate.compress(data);
+  set_packed_stream(object, flate.compress(data));
+}
+
+void set_packed_stream(PoDoFo::PdfObject& object, std::string_view packed) {
   object.GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
   // SetRawData keeps the dictionary's /Filter and stores the bytes as they are.
   PoDoFo::PdfMemoryInputStream in(packed.data(), static_cast<PoDoFo::pdf_long>(packed.size()));

@@ -37,5 +37,7 @@ class Flate {
 
 // Sets `object`'s stream to `data` compressed by `flate`, with /Filter /FlateDecode.
 void set_flate_stream(PoDoFo::PdfObject& object, std::string_view data, Flate& flate);
+// The same for data compressed already (Flate::compress).
+void set_packed_stream(PoDoFo::PdfObject& object, std::string_view packed);
 
 }  // namespace bp::pdf

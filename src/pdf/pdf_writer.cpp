@@ -3,9 +3,11 @@
 #include <podofo/podofo.h>
 
 #include <chrono>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
+#include <thread>
 
 #include "pdf/archival.hpp"
 #include "pdf/content_stream.hpp"
@@ -60,8 +62,36 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
   return out;
 }
 
-PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubset& sub,
+// A face's subset and its font program, Flate-compressed. Subsetting and compressing the font
+// programs are the largest costs of writing a document, and the faces are independent: each face
+// is made on its own thread (the first on the caller's), which shortens a single document's wall
+// time on a machine with free cores; the bytes are the same as made one after the other.
+struct Program {
+  FontSubset sub;
+  std::string packed;  // the CFF table or the TrueType file, compressed
+};
+
+std::vector<Program> make_programs(const std::vector<UsedFont>& used, bool keep_hinting) {
+  auto one = [&](size_t i) {
+    Program p{subset_font(*used[i].font, used[i].gids, keep_hinting), {}};
+    Flate flate;
+    p.packed = flate.compress(used[i].font->is_cff() ? p.sub.cff : p.sub.sfnt);
+    return p;
+  };
+  std::vector<std::future<Program>> others;
+  if (std::thread::hardware_concurrency() > 1)
+    for (size_t i = 1; i < used.size(); ++i)
+      others.push_back(std::async(std::launch::async, one, i));
+  std::vector<Program> out;
+  out.reserve(used.size());
+  for (size_t i = 0; i < used.size(); ++i)
+    out.push_back(i == 0 || others.empty() ? one(i) : others[i - 1].get());
+  return out;
+}
+
+PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& program,
                       Flate& flate) {
+  const FontSubset& sub = program.sub;
   const text::Font& font = *used.font;
   const double k = 1000.0 / font.upem();
   std::string seed = font.postscript_name();
@@ -72,10 +102,10 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const FontSubse
   PdfObject* file = objs.CreateObject();
   if (truetype) {
     file->GetDictionary().AddKey("Length1", integer(static_cast<long>(sub.sfnt.size())));
-    set_flate_stream(*file, sub.sfnt, flate);
+    set_packed_stream(*file, program.packed);
   } else {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-    set_flate_stream(*file, sub.cff, flate);
+    set_packed_stream(*file, program.packed);
   }
 
   const auto& m = font.metrics();
@@ -248,20 +278,18 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // Subset each font once for the whole document, then write its dictionaries.
   const auto t0 = std::chrono::steady_clock::now();
   auto used = collect_fonts(layout);
-  std::vector<FontSubset> subsets;
-  subsets.reserve(used.size());
-  for (const auto& u : used) subsets.push_back(subset_font(*u.font, u.gids, options.keep_hinting));
+  const std::vector<Program> programs = make_programs(used, options.keep_hinting);
   const auto t1 = std::chrono::steady_clock::now();
   std::map<const text::Font*, FontRef> refs;
   std::vector<PdfObject*> font_objs;
   for (size_t i = 0; i < used.size(); ++i) {
-    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &subsets[i], &used[i].text};
-    font_objs.push_back(embed_font(objs, used[i], subsets[i], flate));
+    const FontSubset& sub = programs[i].sub;
+    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &sub, &used[i].text};
+    font_objs.push_back(embed_font(objs, used[i], programs[i], flate));
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
-                              subsets[i].cff.size() + subsets[i].sfnt.size(),
-                              subsets[i].cid_equals_gid});
+                              sub.cff.size() + sub.sfnt.size(), sub.cid_equals_gid});
   }
   // A synthetic bold uses its regular face's font resource (content_stream strokes it).
   for (const auto& page : layout.pages)

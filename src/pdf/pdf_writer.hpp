@@ -21,7 +21,7 @@ struct FontStats {
 
 struct WriteStats {
   std::vector<FontStats> fonts;
-  double subset_ms = 0;
+  double subset_ms = 0;  // subsetting and compressing the font programs (wall time)
 };
 
 struct WriteOptions {
