@@ -23,6 +23,7 @@ std::string Flate::compress(std::string_view in) {
   // The bound is an upper limit for any input, so 0 (no room) cannot happen.
   if (n == 0) throw std::bad_alloc();
   out.resize(n);
+  out.shrink_to_fit();  // the bound is about the input's size: give back the rest now
   return out;
 }
 

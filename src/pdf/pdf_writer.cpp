@@ -63,29 +63,36 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
 }
 
 // A face's subset and its font program, Flate-compressed. Subsetting and compressing the font
-// programs are the largest costs of writing a document, and the faces are independent: each face
-// is made on its own thread (the first on the caller's), which shortens a single document's wall
-// time on a machine with free cores; the bytes are the same as made one after the other.
+// programs are the largest costs of writing a document, and the faces are independent: the face
+// with the most glyphs (the body face, most of the work) is made on a second thread while the
+// caller makes the others, which shortens a single document's wall time on a machine with a free
+// core. Two threads, not one per face: the project's machines have two cores, and each concurrent
+// hb-subset adds its working memory to the peak. The bytes are the same as made one by one.
 struct Program {
-  FontSubset sub;
+  FontSubset sub;      // without its font program (cff, sfnt), which is only needed packed
   std::string packed;  // the CFF table or the TrueType file, compressed
+  size_t bytes = 0;    // its size before compression
 };
 
 std::vector<Program> make_programs(const std::vector<UsedFont>& used, bool keep_hinting) {
   auto one = [&](size_t i) {
     Program p{subset_font(*used[i].font, used[i].gids, keep_hinting), {}};
-    Flate flate;
-    p.packed = flate.compress(used[i].font->is_cff() ? p.sub.cff : p.sub.sfnt);
+    std::string& program = used[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
+    p.packed = Flate().compress(program);
+    p.bytes = program.size();
+    std::string().swap(program);  // keeps the peak memory of a document down
     return p;
   };
-  std::vector<std::future<Program>> others;
-  if (std::thread::hardware_concurrency() > 1)
-    for (size_t i = 1; i < used.size(); ++i)
-      others.push_back(std::async(std::launch::async, one, i));
-  std::vector<Program> out;
-  out.reserve(used.size());
+  std::vector<Program> out(used.size());
+  size_t largest = 0;
+  for (size_t i = 1; i < used.size(); ++i)
+    if (used[i].gids.size() > used[largest].gids.size()) largest = i;
+  std::future<Program> helper;
+  if (used.size() > 1 && std::thread::hardware_concurrency() > 1)
+    helper = std::async(std::launch::async, one, largest);
   for (size_t i = 0; i < used.size(); ++i)
-    out.push_back(i == 0 || others.empty() ? one(i) : others[i - 1].get());
+    if (i != largest || !helper.valid()) out[i] = one(i);
+  if (helper.valid()) out[largest] = helper.get();
   return out;
 }
 
@@ -101,7 +108,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& 
   const bool truetype = !font.is_cff();
   PdfObject* file = objs.CreateObject();
   if (truetype) {
-    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(sub.sfnt.size())));
+    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
     set_packed_stream(*file, program.packed);
   } else {
     file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
@@ -289,7 +296,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
-                              sub.cff.size() + sub.sfnt.size(), sub.cid_equals_gid});
+                              programs[i].bytes, sub.cid_equals_gid});
   }
   // A synthetic bold uses its regular face's font resource (content_stream strokes it).
   for (const auto& page : layout.pages)
