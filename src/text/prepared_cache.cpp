@@ -37,6 +37,12 @@ std::string PreparedCache::key(std::span<const StyledText> text, const Paragraph
   return k;
 }
 
+bool PreparedCache::memoised(std::span<const StyledText> text) {
+  size_t bytes = 0;
+  for (const auto& run : text) bytes += run.text.size();
+  return bytes <= kLongestText;
+}
+
 void PreparedCache::use_terms(const TermList& terms) {
   if (terms == terms_) return;
   map_.clear();

@@ -24,6 +24,11 @@ namespace bp::text {
 
 class PreparedCache {
  public:
+  // Text longer than this (bytes of all runs) is not memoised: body paragraphs are set once and
+  // rarely repeat, and holding them would add about 2 MB to a document's peak memory.
+  static constexpr size_t kLongestText = 240;
+  static bool memoised(std::span<const StyledText> text);
+
   // The key of one prepare() call: the runs (UTF-8 text, the faces of the font chain, size,
   // tabular digits) and the format fields prepare reads. `word_aware`: the grading by a
   // WordBreaker applies.

@@ -272,7 +272,7 @@ Prepared& Prepared::operator=(Prepared&&) noexcept = default;
 
 Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
   Prepared p;
-  if (!cache_) {
+  if (!cache_ || !PreparedCache::memoised(text)) {
     p.units_ = std::make_shared<const Units>(make_units(text, format, shaper_, coverage_, words_));
     return p;
   }
