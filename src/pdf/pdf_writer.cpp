@@ -74,7 +74,8 @@ struct Program {
   size_t bytes = 0;    // its size before compression
 };
 
-std::vector<Program> make_programs(const std::vector<UsedFont>& used, bool keep_hinting) {
+std::vector<Program> make_programs(const std::vector<UsedFont>& used, bool keep_hinting,
+                                   bool parallel) {
   auto one = [&](size_t i) {
     Program p{subset_font(*used[i].font, used[i].gids, keep_hinting), {}};
     std::string& program = used[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
@@ -88,7 +89,7 @@ std::vector<Program> make_programs(const std::vector<UsedFont>& used, bool keep_
   for (size_t i = 1; i < used.size(); ++i)
     if (used[i].gids.size() > used[largest].gids.size()) largest = i;
   std::future<Program> helper;
-  if (used.size() > 1 && std::thread::hardware_concurrency() > 1)
+  if (parallel && used.size() > 1 && std::thread::hardware_concurrency() > 1)
     helper = std::async(std::launch::async, one, largest);
   for (size_t i = 0; i < used.size(); ++i)
     if (i != largest || !helper.valid()) out[i] = one(i);
@@ -285,7 +286,8 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // Subset each font once for the whole document, then write its dictionaries.
   const auto t0 = std::chrono::steady_clock::now();
   auto used = collect_fonts(layout);
-  const std::vector<Program> programs = make_programs(used, options.keep_hinting);
+  const std::vector<Program> programs =
+      make_programs(used, options.keep_hinting, options.parallel_fonts);
   const auto t1 = std::chrono::steady_clock::now();
   std::map<const text::Font*, FontRef> refs;
   std::vector<PdfObject*> font_objs;

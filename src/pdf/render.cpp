@@ -38,7 +38,9 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
                                  .tagged = theme.pdf_tagged,
                                  .archival = theme.pdf_archival,
                                  .object_streams = theme.pdf_object_streams,
-                                 .synthetic_bold = theme.synthetic_bold});
+                                 .synthetic_bold = theme.synthetic_bold,
+                                 // alone: the other core may subset a face
+                                 .parallel_fonts = fonts.caches().active() <= 1});
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());

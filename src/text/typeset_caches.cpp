@@ -8,12 +8,14 @@ TypesetCachePool::Lease::~Lease() {
   caches_->prepared.next_document();
   std::lock_guard lock(pool_->mu_);
   pool_->idle_.push_back(std::move(caches_));
+  --pool_->active_;
 }
 
 TypesetCachePool::Lease TypesetCachePool::lease() {
   std::unique_ptr<TypesetCaches> c;
   {
     std::lock_guard lock(mu_);
+    ++active_;
     if (!idle_.empty()) {
       c = std::move(idle_.back());
       idle_.pop_back();
@@ -21,6 +23,11 @@ TypesetCachePool::Lease TypesetCachePool::lease() {
   }
   if (!c) c = std::make_unique<TypesetCaches>();
   return Lease(*this, std::move(c));
+}
+
+size_t TypesetCachePool::active() const {
+  std::lock_guard lock(mu_);
+  return active_;
 }
 
 }  // namespace bp::text

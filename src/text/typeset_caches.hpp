@@ -41,10 +41,13 @@ class TypesetCachePool {
 
   // An idle set of caches, or a new one. Thread-safe.
   Lease lease();
+  // How many documents hold a lease now (the documents being typeset at the same time).
+  size_t active() const;
 
  private:
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::vector<std::unique_ptr<TypesetCaches>> idle_;
+  size_t active_ = 0;
 };
 
 }  // namespace bp::text
