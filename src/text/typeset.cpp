@@ -282,7 +282,10 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
     return p;
   }
   const size_t reported = coverage_.events();
-  auto units = std::make_shared<const Units>(make_units(text, format, shaper_, coverage_, words_));
+  Units made = make_units(text, format, shaper_, coverage_, words_);
+  made.units.shrink_to_fit();  // kept in the memo: no spare capacity
+  made.glyphs.shrink_to_fit();
+  auto units = std::make_shared<const Units>(std::move(made));
   if (coverage_.events() == reported) cache_->insert(std::move(key), units);
   p.units_ = std::move(units);
   return p;
