@@ -93,6 +93,8 @@ def add_lines(d, n, rng):
     projects = d.get("projects") or []
     with_amounts = projects and all("fiscal" in p or "other" in p for p in projects)
     total = Decimal(0)
+    # Project codes stay unique (E061): a synthetic code skips every code the file has already.
+    taken = {str(p["code"]) for p in projects if "code" in p}
     for j in range(min(n, len(free))):
         amount = Decimal(rng.randint(100, 500000)) / 100
         total += amount
@@ -101,7 +103,11 @@ def add_lines(d, n, rng):
             p = copy.deepcopy(projects[0])
             p["name"] = "合成项目%02d" % j
             if "code" in p:
-                p["code"] = "%s%02d" % (str(p["code"])[:-2], j)
+                stem, k = str(p["code"])[:-2], j
+                while "%s%02d" % (stem, k % 100) in taken:
+                    k += 1
+                p["code"] = "%s%02d" % (stem, k % 100)
+                taken.add(p["code"])
             p.pop("other", None)
             if with_amounts:
                 p["fiscal"] = str(amount)

@@ -5,9 +5,13 @@
 namespace bp::layout {
 
 Context::Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
-                 text::Coverage& coverage)
+                 text::Coverage& coverage, text::PreparedCache* prepared)
     : theme_(theme), coverage_(coverage), words_(theme.terms), typesetter_(shaper, coverage) {
   typesetter_.set_word_breaker(&words_);
+  if (prepared) {
+    prepared->use_terms(theme.terms);  // entries graded with another term list are dropped
+    typesetter_.set_prepared_cache(prepared);
+  }
   for (const FontRole& role : theme.font_roles()) {
     for (int bold = 0; bold < 2; ++bold) {
       auto& c = chains_[{role.name, bold != 0}].fonts;

@@ -10,6 +10,7 @@
 
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
+#include "text/prepared_cache.hpp"
 #include "text/typeset.hpp"
 #include "util/work_budget.hpp"
 
@@ -17,8 +18,9 @@ namespace bp::layout {
 
 class Context {
  public:
+  // `prepared`: a memo of prepared text kept by the caller (text/prepared_cache.hpp), or none.
   Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
-          text::Coverage& coverage);
+          text::Coverage& coverage, text::PreparedCache* prepared = nullptr);
 
   const Theme& theme() const { return theme_; }
   text::Typesetter& typesetter() { return typesetter_; }

@@ -86,7 +86,7 @@ std::string xmp_metadata(const doc::Meta& meta, const std::string& creator,
 }
 
 void add_pdfa(PdfMemDocument& pdf, const doc::Meta& meta, const std::string& creator,
-              const std::string& producer, bool ua) {
+              const std::string& producer, bool ua, Flate& flate) {
   PdfVecObjects& objs = pdf.GetObjects();
   PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
 
@@ -99,7 +99,7 @@ void add_pdfa(PdfMemDocument& pdf, const doc::Meta& meta, const std::string& cre
   const std::string_view icc = srgb_icc_profile();
   PdfObject* profile = objs.CreateObject();
   profile->GetDictionary().AddKey("N", PdfObject(static_cast<pdf_int64>(3)));
-  profile->GetStream()->Set(icc.data(), static_cast<pdf_long>(icc.size()));
+  set_flate_stream(*profile, icc, flate);
   PdfObject* intent = objs.CreateObject("OutputIntent");
   PdfDictionary& id = intent->GetDictionary();
   id.AddKey("S", PdfName("GTS_PDFA1"));

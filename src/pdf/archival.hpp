@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "document/document.hpp"
+#include "pdf/flate.hpp"
 
 namespace bp::pdf {
 
@@ -20,8 +21,9 @@ std::string_view srgb_icc_profile();
 std::string xmp_metadata(const doc::Meta& meta, const std::string& creator,
                          const std::string& producer, bool ua);
 
-// Adds /Metadata (uncompressed, as PDF/A requires) and /OutputIntents to the catalog.
+// Adds /Metadata (uncompressed, as PDF/A requires) and /OutputIntents to the catalog (its ICC
+// profile compressed by `flate`).
 void add_pdfa(PoDoFo::PdfMemDocument& pdf, const doc::Meta& meta, const std::string& creator,
-              const std::string& producer, bool ua);
+              const std::string& producer, bool ua, Flate& flate);
 
 }  // namespace bp::pdf

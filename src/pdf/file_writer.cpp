@@ -1,7 +1,5 @@
 #include "pdf/file_writer.hpp"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -18,19 +16,6 @@ namespace {
 // Objects per object stream: readers decode a whole stream to reach one object, so streams stay
 // moderate; larger ones compress the structure tree's similar dictionaries a little better.
 constexpr size_t kObjectsPerStream = 500;
-
-// zlib's default level (6): level 9 saved 1 % of the object streams for 3× their compression
-// time (≈ 70 ms of a 44-page document's 125, bench/pdf/README.md).
-std::string deflate(const std::string& in) {
-  uLongf size = compressBound(static_cast<uLong>(in.size()));
-  std::string out(size, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                reinterpret_cast<const Bytef*>(in.data()), static_cast<uLong>(in.size()),
-                Z_DEFAULT_COMPRESSION) != Z_OK)
-    throw PackError("PDF object stream: zlib compress2 failed");
-  out.resize(size);
-  return out;
-}
 
 // Appends PoDoFo's compact serialisation of one object (a whole indirect object with `whole`).
 void serialise(std::string& out, const PdfObject& o, bool whole) {
@@ -102,7 +87,8 @@ uint32_t next_object_number(const PdfMemDocument& pdf) {
   return next;
 }
 
-std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams) {
+std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+                       Flate& flate) {
   std::vector<Item> items;
   for (const PdfObject* o : pdf.GetObjects())
     items.push_back({static_cast<uint32_t>(o->Reference().ObjectNumber()), o, nullptr});
@@ -163,7 +149,7 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
       body += '\n';
       xref[it.num] = {2, stream_num, static_cast<uint32_t>(i - first)};
     }
-    const std::string data = deflate(head + body);
+    const std::string data = flate.compress(head + body);
     xref[stream_num] = {1, out.size(), 0};
     out += std::to_string(stream_num) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(end - first) +
            "/First " + std::to_string(head.size()) + "/Filter/FlateDecode/Length " +
@@ -196,7 +182,7 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
                                 static_cast<unsigned char>(previous[i]));
     previous = row;
   }
-  const std::string data = deflate(rows);
+  const std::string data = flate.compress(rows);
   out += std::to_string(xref_num) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref.size()) +
          "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" + trailer_keys(pdf, out) +
          "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(columns) +

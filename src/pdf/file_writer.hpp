@@ -10,8 +10,8 @@
 // Why object streams: a tagged file has one small dictionary per structure element (a table cell
 // each), which written one by one would more than double the file. Streams (fonts, content, XMP
 // metadata, ICC profile) are copied as they are (the XMP stays unfiltered). Deterministic: objects
-// in number order, zlib at a fixed level, and the /ID is a digest of the bytes before the
-// cross-reference section.
+// in number order, Flate (pdf/flate.hpp) at a fixed level, and the /ID is a digest of the bytes
+// before the cross-reference section.
 #pragma once
 
 #include <podofo/podofo.h>
@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "pdf/flate.hpp"
 #include "pdf/structure_tree.hpp"
 
 namespace bp::pdf {
@@ -32,6 +33,6 @@ class PackError : public std::runtime_error {
 uint32_t next_object_number(const PoDoFo::PdfMemDocument& pdf);
 
 std::string write_file(const PoDoFo::PdfMemDocument& pdf, const RawObjects& raw,
-                       bool object_streams);
+                       bool object_streams, Flate& flate);
 
 }  // namespace bp::pdf

@@ -21,7 +21,7 @@ struct FontStats {
 
 struct WriteStats {
   std::vector<FontStats> fonts;
-  double subset_ms = 0;
+  double subset_ms = 0;  // subsetting and compressing the font programs (wall time)
 };
 
 struct WriteOptions {
@@ -36,6 +36,9 @@ struct WriteOptions {
   bool object_streams = true;
   // Synthetic bold (a family without a bold face): stroke width in em of the text size.
   double synthetic_bold = 0.03;
+  // Subset and compress the largest face on a second thread (pdf_writer.cpp make_programs): for a
+  // document typeset alone; a batch with documents in flight keeps its cores busy already.
+  bool parallel_fonts = true;
 };
 
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.

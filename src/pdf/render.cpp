@@ -6,6 +6,7 @@
 #include "layout/document_layout.hpp"
 #include "text/coverage.hpp"
 #include "text/shape_cache.hpp"
+#include "text/typeset_caches.hpp"
 #include "util/atomic_file.hpp"
 
 namespace bp::pdf {
@@ -20,9 +21,12 @@ double ms(Clock::time_point a, Clock::time_point b) {
 std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
                             text::FontSet& fonts, RenderStats* stats, const WorkBudget* budget) {
   const auto t0 = Clock::now();
-  text::ShapeCache shaper;
+  // This worker's caches of shaped and prepared text, kept from its previous documents.
+  const auto caches = fonts.caches().lease();
+  text::ShapeCache& shaper = caches->shaper;
+  const size_t shaped_before = shaper.misses(), hits_before = shaper.hits();
   text::Coverage coverage;
-  layout::Context ctx(theme, fonts, shaper, coverage);
+  layout::Context ctx(theme, fonts, shaper, coverage, &caches->prepared);
   ctx.set_budget(budget);
   const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
   coverage.throw_if_missing();
@@ -34,7 +38,9 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
                                  .tagged = theme.pdf_tagged,
                                  .archival = theme.pdf_archival,
                                  .object_streams = theme.pdf_object_streams,
-                                 .synthetic_bold = theme.synthetic_bold});
+                                 .synthetic_bold = theme.synthetic_bold,
+                                 // alone: the other core may subset a face
+                                 .parallel_fonts = fonts.caches().active() <= 1});
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());
@@ -42,8 +48,8 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
     stats->layout_ms = ms(t0, t1);
     stats->write_ms = ms(t1, t2);
     stats->subset_ms = ws.subset_ms;
-    stats->shaped_runs = shaper.misses();
-    stats->shape_cache_hits = shaper.hits();
+    stats->shaped_runs = shaper.misses() - shaped_before;
+    stats->shape_cache_hits = shaper.hits() - hits_before;
     stats->fonts = std::move(ws.fonts);
     stats->fallbacks = coverage.fallback_report();
   }

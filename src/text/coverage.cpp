@@ -28,12 +28,14 @@ void Coverage::Entry::seen(const std::string& where) {
 }
 
 void Coverage::missing(char32_t cp, const std::vector<std::string>& fonts) {
+  ++events_;
   Entry& e = missing_[cp];
   if (e.fonts.empty()) e.fonts = fonts;
   e.seen(context_);
 }
 
 void Coverage::fallback(char32_t cp, const std::string& font) {
+  ++events_;
   fallbacks_[font][cp].seen(context_);
 }
 

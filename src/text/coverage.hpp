@@ -26,6 +26,9 @@ class Coverage {
   // since a character in another typeface is visible on the page.
   void fallback(char32_t cp, const std::string& font);
   bool ok() const { return missing_.empty(); }
+  // How many characters were reported so far (missing or set in a fallback face): a caller that
+  // memoises typeset text knows from it whether a call reported anything.
+  size_t events() const { return events_; }
   // One line per fallback font: "字体 F 代替主字体排了 N 个字：U+xxxx '字' （在：place），…"; empty
   // when every character was set in its style's own face.
   std::vector<std::string> fallback_report() const;
@@ -42,6 +45,7 @@ class Coverage {
     void seen(const std::string& where);
   };
   std::string context_;
+  size_t events_ = 0;
   std::map<char32_t, Entry> missing_;
   std::map<std::string, std::map<char32_t, Entry>> fallbacks_;  // by font
 };

@@ -13,6 +13,7 @@
 
 #include "text/font.hpp"
 #include "text/raii.hpp"
+#include "text/typeset_caches.hpp"
 
 namespace bp::text {
 
@@ -40,6 +41,9 @@ class FontSet {
   // call again with the same directory (nothing happens); thread-safe.
   void add_dir(const std::filesystem::path& dir);
 
+  // The workers' caches of text shaped and prepared in these fonts (text/typeset_caches.hpp).
+  TypesetCachePool& caches() { return caches_; }
+
  private:
   struct Candidate {
     std::filesystem::path file;
@@ -57,6 +61,7 @@ class FontSet {
   std::map<std::pair<std::string, bool>, const Font*> by_request_;
   std::map<std::pair<std::string, int>, std::unique_ptr<Font>> by_face_;  // (file, index)
   std::map<const Font*, std::unique_ptr<Font>> synthetic_bold_;           // by regular face
+  TypesetCachePool caches_;  // last: its entries point at the fonts above
 };
 
 }  // namespace bp::text

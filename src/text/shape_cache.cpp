@@ -3,6 +3,7 @@
 #include <hb-ot.h>
 
 #include <functional>
+#include <iterator>
 #include <new>
 
 namespace bp::text {
@@ -40,7 +41,8 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   Key key{&font, script, std::u32string(text), tabular};
   if (auto it = cache_.find(key); it != cache_.end()) {
     ++hits_;
-    return it->second;
+    it->second.used = generation_;
+    return it->second.glyphs;
   }
   ++misses_;
   hb_buffer_t* buf = buffer_.get();
@@ -82,7 +84,13 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   for (unsigned i = 0; i < n; ++i)
     out[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset,
               pos[i].y_offset};
-  return cache_.emplace(std::move(key), std::move(out)).first->second;
+  return cache_.emplace(std::move(key), Entry{std::move(out), generation_}).first->second.glyphs;
+}
+
+void ShapeCache::next_document() {
+  for (auto it = cache_.begin(); it != cache_.end();)
+    it = it->second.used + 1 < generation_ ? cache_.erase(it) : std::next(it);
+  ++generation_;
 }
 
 }  // namespace bp::text

@@ -1,7 +1,9 @@
 // HarfBuzz shaping with a cache of shaped runs. Runs are shaped once at the font's design size
 // (scale = units per em, no hinting), so advances scale linearly with the point size and one cache
 // entry serves every size: the key is (font, script, text). CJK text repeats a lot (table labels,
-// headings), which makes the cache very effective. Not thread-safe: one cache per worker.
+// headings), which makes the cache very effective. Not thread-safe: one cache per worker; a worker
+// keeps its cache from one document to the next (TypesetCachePool), and next_document() drops
+// what the last two documents did not use.
 #pragma once
 
 #include <hb.h>
@@ -32,13 +34,17 @@ class ShapeCache {
   ShapeCache();
   // Shapes `text` (one font, one script, left-to-right, language zh-Hans). Ligatures are off so
   // that every glyph maps back to one character (text extraction through ToUnicode stays exact).
-  // The returned reference stays valid for the cache's lifetime.
+  // The returned reference stays valid until next_document().
   // `tabular`: figures of one common width (amount columns, so that decimal points line up): the
   // font's OpenType tnum feature; a font without tnum (Noto Serif CJK) gets its half-width
   // forms (hwid) for the digits 0–9 only, which are designed on one 0.5 em width.
   const std::vector<ShapedGlyph>& shape(const Font& font, hb_script_t script,
                                         std::u32string_view text, bool tabular = false);
 
+  // Ends a document: drops every run that neither it nor the document before shaped.
+  void next_document();
+
+  size_t size() const { return cache_.size(); }
   size_t hits() const { return hits_; }
   size_t misses() const { return misses_; }
 
@@ -54,7 +60,12 @@ class ShapeCache {
     size_t operator()(const Key& k) const;
   };
   bool has_tnum(const Font& font);
-  std::unordered_map<Key, std::vector<ShapedGlyph>, KeyHash> cache_;
+  struct Entry {
+    std::vector<ShapedGlyph> glyphs;
+    uint64_t used = 0;  // generation of the last use
+  };
+  std::unordered_map<Key, Entry, KeyHash> cache_;
+  uint64_t generation_ = 1;
   std::unordered_map<const Font*, bool> tnum_;
   HbBufferPtr buffer_;
   std::array<hb_feature_t, 3> features_{};

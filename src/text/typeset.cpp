@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "text/prepared_cache.hpp"
 #include "text/unicode.hpp"
 #include "text/units.hpp"
 
@@ -271,14 +272,29 @@ double widest_piece(const Units& units, const Filler& filler, WordJoin keep = Wo
 }
 }  // namespace
 
-Prepared::Prepared() : units_(std::make_unique<Units>()) {}
+Prepared::Prepared() : units_(std::make_shared<const Units>()) {}
 Prepared::~Prepared() = default;
 Prepared::Prepared(Prepared&&) noexcept = default;
 Prepared& Prepared::operator=(Prepared&&) noexcept = default;
 
 Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
   Prepared p;
-  *p.units_ = make_units(text, format, shaper_, coverage_, words_);
+  if (!cache_ || !PreparedCache::memoised(text)) {
+    p.units_ = std::make_shared<const Units>(make_units(text, format, shaper_, coverage_, words_));
+    return p;
+  }
+  std::string key = PreparedCache::key(text, format, format.word_aware && words_);
+  if (auto hit = cache_->find(key)) {
+    p.units_ = std::move(hit);
+    return p;
+  }
+  const size_t reported = coverage_.events();
+  Units made = make_units(text, format, shaper_, coverage_, words_);
+  made.units.shrink_to_fit();  // kept in the memo: no spare capacity
+  made.glyphs.shrink_to_fit();
+  auto units = std::make_shared<const Units>(std::move(made));
+  if (coverage_.events() == reported) cache_->insert(std::move(key), units);
+  p.units_ = std::move(units);
   return p;
 }
 

@@ -111,6 +111,7 @@ struct Fit {
 };
 
 struct Units;  // internal: text/units.hpp
+class PreparedCache;
 
 // Text ready for line filling: fonts resolved, shaped, break opportunities and punctuation widths
 // set. It does not depend on the measure, so one Prepared can be measured and set at any width.
@@ -123,7 +124,7 @@ class Prepared {
 
  private:
   friend class Typesetter;
-  std::unique_ptr<Units> units_;
+  std::shared_ptr<const Units> units_;  // shared with a PreparedCache
 };
 
 class Typesetter {
@@ -146,6 +147,9 @@ class Typesetter {
 
   // Word-aware breaking (ParagraphFormat::word_aware) uses `words`; it must outlive the typesetter.
   void set_word_breaker(WordBreaker* words) { words_ = words; }
+  // prepare() looks its text up in `cache` first (text/prepared_cache.hpp); it must outlive the
+  // typesetter. Without one every call prepares its text.
+  void set_prepared_cache(PreparedCache* cache) { cache_ = cache; }
 
   ShapeCache& shaper() { return shaper_; }
   Coverage& coverage() { return coverage_; }
@@ -154,6 +158,7 @@ class Typesetter {
   ShapeCache& shaper_;
   Coverage& coverage_;
   WordBreaker* words_ = nullptr;
+  PreparedCache* cache_ = nullptr;
 };
 
 }  // namespace bp::text

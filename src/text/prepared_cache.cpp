@@ -1,0 +1,73 @@
+#include "text/prepared_cache.hpp"
+
+#include <cstring>
+#include <iterator>
+
+namespace bp::text {
+
+namespace {
+template <class T>
+void put(std::string& k, const T& v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  k.append(b, sizeof(T));
+}
+}  // namespace
+
+std::string PreparedCache::key(std::span<const StyledText> text, const ParagraphFormat& format,
+                               bool word_aware) {
+  std::string k;
+  size_t bytes = 32;
+  for (const auto& run : text) bytes += run.text.size() + 40;
+  k.reserve(bytes);
+  put(k, static_cast<uint8_t>(format.kinsoku));
+  put(k, static_cast<uint8_t>((word_aware ? 1 : 0) | (format.trim_opening_at_line_start ? 2 : 0) |
+                              (format.trim_opening_at_start && format.first_indent == 0 ? 4 : 0)));
+  put(k, format.latin_spacing_em);
+  put(k, text.size());
+  for (const auto& run : text) {
+    put(k, run.text.size());
+    k.append(run.text);
+    put(k, run.style.size);
+    put(k, static_cast<uint8_t>(run.style.tabular_digits));
+    const size_t faces = run.style.fonts ? run.style.fonts->fonts.size() : 0;
+    put(k, faces);
+    for (size_t i = 0; i < faces; ++i) put(k, run.style.fonts->fonts[i]);
+  }
+  return k;
+}
+
+bool PreparedCache::memoised(std::span<const StyledText> text) {
+  size_t bytes = 0;
+  for (const auto& run : text) bytes += run.text.size();
+  return bytes <= kLongestText;
+}
+
+void PreparedCache::use_terms(const TermList& terms) {
+  if (terms == terms_) return;
+  map_.clear();
+  terms_ = terms;
+}
+
+std::shared_ptr<const Units> PreparedCache::find(const std::string& key) {
+  auto it = map_.find(key);
+  if (it == map_.end()) {
+    ++misses_;
+    return nullptr;
+  }
+  ++hits_;
+  it->second.used = generation_;
+  return it->second.units;
+}
+
+void PreparedCache::insert(std::string key, std::shared_ptr<const Units> units) {
+  map_.insert_or_assign(std::move(key), Entry{std::move(units), generation_});
+}
+
+void PreparedCache::next_document() {
+  for (auto it = map_.begin(); it != map_.end();)
+    it = it->second.used + 1 < generation_ ? map_.erase(it) : std::next(it);
+  ++generation_;
+}
+
+}  // namespace bp::text

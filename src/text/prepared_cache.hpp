@@ -1,0 +1,63 @@
+// A memo of Typesetter::prepare (fonts resolved, shaped, break opportunities graded): the same
+// text in the same style is prepared once. Within a document a table cell is prepared twice (the
+// shared column grid of a table group measures it, then the table's own plan), and labels repeat
+// (栏次, 合计, headers, 科目 names); across the documents of a batch the headers, titles and 科目
+// names repeat again. Units are a pure function of the key, so output bytes do not change; a call
+// that reported to Coverage (a missing character, a fallback face) is not stored, so that every
+// occurrence is still reported where it is.
+//
+// Bounded: between documents (next_document) every entry that neither of the last two documents
+// used is dropped, so the memo holds about one document's text however long the batch runs.
+// Not thread-safe: one per worker (TypesetCachePool).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <unordered_map>
+
+#include "text/typeset.hpp"
+#include "text/word_break.hpp"
+
+namespace bp::text {
+
+class PreparedCache {
+ public:
+  // Text longer than this (bytes of all runs) is not memoised: body paragraphs are set once and
+  // rarely repeat, and holding them would add about 2 MB to a document's peak memory.
+  static constexpr size_t kLongestText = 240;
+  static bool memoised(std::span<const StyledText> text);
+
+  // The key of one prepare() call: the runs (UTF-8 text, the faces of the font chain, size,
+  // tabular digits) and the format fields prepare reads. `word_aware`: the grading by a
+  // WordBreaker applies.
+  static std::string key(std::span<const StyledText> text, const ParagraphFormat& format,
+                         bool word_aware);
+
+  // Empties the memo when `terms` differ from the list its entries were graded with.
+  void use_terms(const TermList& terms);
+
+  // The memoised units of `key`, or null.
+  std::shared_ptr<const Units> find(const std::string& key);
+  void insert(std::string key, std::shared_ptr<const Units> units);
+
+  // Ends a document: drops what neither it nor the document before used.
+  void next_document();
+
+  size_t size() const { return map_.size(); }
+  size_t hits() const { return hits_; }
+  size_t misses() const { return misses_; }
+
+ private:
+  struct Entry {
+    std::shared_ptr<const Units> units;
+    uint64_t used = 0;  // generation of the last use
+  };
+  std::unordered_map<std::string, Entry> map_;
+  TermList terms_;
+  uint64_t generation_ = 1;
+  size_t hits_ = 0, misses_ = 0;
+};
+
+}  // namespace bp::text
