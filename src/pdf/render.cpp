@@ -17,15 +17,9 @@ double ms(Clock::time_point a, Clock::time_point b) {
 }
 }  // namespace
 
-std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
-                            text::FontSet& fonts, RenderStats* stats, const WorkBudget* budget) {
-  const auto t0 = Clock::now();
-  text::ShapeCache shaper;
-  text::Coverage coverage;
-  layout::Context ctx(theme, fonts, shaper, coverage);
-  ctx.set_budget(budget);
-  const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
-  coverage.throw_if_missing();
+std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
+                           const layout::Theme& theme, RenderStats* stats,
+                           const WorkBudget* budget) {
   if (budget) budget->check_time("写入 PDF");
   const auto t1 = Clock::now();
   WriteStats ws;
@@ -39,12 +33,28 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());
     stats->bytes = bytes.size();
-    stats->layout_ms = ms(t0, t1);
     stats->write_ms = ms(t1, t2);
     stats->subset_ms = ws.subset_ms;
+    stats->fonts = std::move(ws.fonts);
+  }
+  return bytes;
+}
+
+std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
+                            text::FontSet& fonts, RenderStats* stats, const WorkBudget* budget) {
+  const auto t0 = Clock::now();
+  text::ShapeCache shaper;
+  text::Coverage coverage;
+  layout::Context ctx(theme, fonts, shaper, coverage);
+  ctx.set_budget(budget);
+  const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
+  coverage.throw_if_missing();
+  const auto t1 = Clock::now();
+  std::string bytes = write_laid_out(laid_out, d, theme, stats, budget);
+  if (stats) {
+    stats->layout_ms = ms(t0, t1);
     stats->shaped_runs = shaper.misses();
     stats->shape_cache_hits = shaper.hits();
-    stats->fonts = std::move(ws.fonts);
     stats->fallbacks = coverage.fallback_report();
   }
   return bytes;
