@@ -103,8 +103,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         write_file_atomic(path, document_to_text(document()));
         break;
       case Format::Xlsx:
+        // The department's theme (its `theme:`, --theme, the site overlay's) gives the font.
         xlsx::write_workbook(document(), path,
-                             xlsx::options_from_config(ctx.theme_root(), source_date_epoch()));
+                             xlsx::options_with_font(theme.family(theme.body.font),
+                                                     ctx.theme_root(), source_date_epoch()));
         break;
       case Format::Docx: {
         DepartmentLayout& lay = layout();
