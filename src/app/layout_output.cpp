@@ -1,25 +1,42 @@
 #include "app/layout_output.hpp"
 
-#include "app/document_for.hpp"
+#include <chrono>
+
 #include "json/layout_json.hpp"
-#include "layout/context.hpp"
 #include "layout/document_layout.hpp"
-#include "text/coverage.hpp"
-#include "text/shape_cache.hpp"
 
 namespace bp {
 
-std::string layout_json_for(const CheckedBudget& c, const Context& ctx, const WorkBudget* budget) {
-  Typesetting& ts = ctx.typesetting();
-  const doc::Document d = document_for(c, ctx);
-  text::ShapeCache shaper;
-  text::Coverage coverage;
-  layout::Context lc(ts.theme, ts.fonts, shaper, coverage);
-  lc.set_budget(budget);
-  const layout::DocumentLayout lay = layout::layout_document(d, lc);
-  coverage.throw_if_missing();  // the same failure as the PDF: no layout of unprintable text
-  const Budget& b = *c.budget;
-  return layout_to_json(d, lay, {b.dept.code.value, b.dept.name.value, b.dept.form, b.dept.year});
+DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& theme,
+                                   text::FontSet& fonts, const WorkBudget* budget)
+    : doc_(d),
+      theme_(theme),
+      caches_(fonts.caches().lease()),
+      ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared) {
+  ctx_.set_budget(budget);
+}
+
+const layout::DocumentLayout& DepartmentLayout::get() {
+  if (failure_) std::rethrow_exception(failure_);
+  if (!pages_) {
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+      pages_ = layout::layout_document(doc_, ctx_);
+    } catch (...) {
+      failure_ = std::current_exception();
+      throw;
+    }
+    layout_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  }
+  return *pages_;
+}
+
+std::string layout_json_for(const Budget& b, DepartmentLayout& lay) {
+  const layout::DocumentLayout& pages = lay.get();
+  lay.coverage().throw_if_missing();  // the same failure as the PDF: no layout of unprintable text
+  return layout_to_json(lay.document(), pages,
+                        {b.dept.code.value, b.dept.name.value, b.dept.form, b.dept.year});
 }
 
 }  // namespace bp

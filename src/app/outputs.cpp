@@ -1,5 +1,6 @@
 #include "app/outputs.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "app/document_for.hpp"
@@ -7,6 +8,7 @@
 #include "app/workbook_document.hpp"
 #include "document/plain_text.hpp"
 #include "docx/docx_file.hpp"
+#include "docx/from_layout.hpp"
 #include "json/tables_json.hpp"
 #include "pdf/render.hpp"
 #include "util/atomic_file.hpp"
@@ -63,14 +65,34 @@ std::string output_collision_message(const std::string& claim, const std::filesy
          " 生成，本文件不会生成";
 }
 
-std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
-                                                 const std::filesystem::path& out_dir, const Context& ctx,
-                                                 const WorkBudget* budget,
+std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
+                                                 const std::set<Format>& formats,
+                                                 const std::filesystem::path& out_dir,
+                                                 const Context& ctx, const WorkBudget* budget,
                                                  std::vector<std::string>* notes) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   const Budget& b = *c.budget;
   std::vector<std::filesystem::path> written;
   std::filesystem::create_directories(out_dir / std::to_string(b.dept.year));
+  const layout::Theme& theme = ctx.theme_for(b);
+  // Built once, read by every output; typeset (lines, pages, widths, page numbers) once, shared
+  // by the PDF, the DOCX and the layout JSON.
+  std::optional<doc::Document> tree;
+  auto document = [&]() -> const doc::Document& {
+    if (!tree) tree = document_for(c, ctx);
+    return *tree;
+  };
+  std::optional<DepartmentLayout> laid_out;
+  auto layout = [&]() -> DepartmentLayout& {
+    if (!laid_out) {
+      // The budget's ceiling guards the layout of a PDF or layout JSON; a DOCX alone was never
+      // held to it (its layout only gives the 目录 numbers and table widths).
+      const bool typeset_output = formats.count(Format::Pdf) || formats.count(Format::Layout);
+      laid_out.emplace(document(), theme, ctx.typesetting().fonts_for(theme),
+                       typeset_output ? budget : nullptr);
+    }
+    return *laid_out;
+  };
   for (Format f : formats) {
     if (budget) budget->check_time(std::string("生成 ") + format_ext(f));
     auto path = output_path(out_dir, b, f);
@@ -79,28 +101,38 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const s
         write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived));
         break;
       case Format::Text:
-        write_file_atomic(path, document_to_text(document_for(c, ctx)));
+        write_file_atomic(path, document_to_text(document()));
         break;
       case Format::Xlsx:
-        xlsx::write_workbook(workbook_document_for(c, ctx), path,
-                             xlsx::options_from_config(ctx.theme_root(), source_date_epoch()));
+        // The department's theme (its `theme:`, --theme, the site overlay's) gives the font.
+        // A form that prints no tables gets them in its workbook too (app/workbook_document.hpp).
+        xlsx::write_workbook(c.profile->has_tables ? document() : workbook_document_for(c, ctx), path,
+                             xlsx::options_with_font(theme.family(theme.body.font),
+                                                     ctx.theme_root(), source_date_epoch()));
         break;
       case Format::Docx: {
-        Typesetting& ts =
-            ctx.typesetting();  // shared with the PDF: 目录 page numbers, table widths
-        const layout::Theme& theme = ctx.theme_for(b);
-        docx::write_docx_file(document_for(c, ctx), theme, ts.fonts_for(theme), path);
+        DepartmentLayout& lay = layout();
+        docx::write_docx_file(
+            document(), theme,
+            [&] { return docx::options_from_layout(document(), lay.get(), lay.context()); }, path);
         break;
       }
       case Format::Layout:
-        write_file_atomic(path, layout_json_for(c, ctx, budget));
+        write_file_atomic(path, layout_json_for(b, layout()));
         break;
       case Format::Pdf: {
-        Typesetting& ts = ctx.typesetting();
-        const layout::Theme& theme = ctx.theme_for(b);
-        const auto stats =
-            pdf::render(document_for(c, ctx), theme, ts.fonts_for(theme), path, budget);
-        if (notes) notes->insert(notes->end(), stats.fallbacks.begin(), stats.fallbacks.end());
+        DepartmentLayout& lay = layout();
+        const layout::DocumentLayout& pages = lay.get();
+        lay.coverage().throw_if_missing();
+        // alone: the other core may subset a face
+        const std::string bytes =
+            pdf::write_laid_out(pages, document(), theme, nullptr, budget,
+                                ctx.typesetting().fonts_for(theme).caches().active() <= 1);
+        write_file_atomic(path, bytes);
+        if (notes) {
+          const auto fallbacks = lay.coverage().fallback_report();
+          notes->insert(notes->end(), fallbacks.begin(), fallbacks.end());
+        }
         break;
       }
     }

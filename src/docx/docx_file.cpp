@@ -9,10 +9,17 @@ namespace bp::docx {
 
 FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
                           const std::filesystem::path& out) {
+  return write_docx_file(
+      d, theme, [&] { return options_from_layout(d, theme, fonts); }, out);
+}
+
+FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme,
+                          const std::function<Options()>& from_layout,
+                          const std::filesystem::path& out) {
   Options o;
   FileStats st;
   try {
-    o = options_from_layout(d, theme, fonts);
+    o = from_layout();
     st.from_layout = true;
   } catch (const std::exception& e) {
     std::cerr << "警告：" << out.filename().string() << " 的目录页码未能排版（" << e.what()

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 
 #include "document/document.hpp"
+#include "docx/options.hpp"
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
 
@@ -18,6 +20,12 @@ struct FileStats {
 // A layout failure (missing font family) does not stop the DOCX, which embeds no fonts: the
 // 目录's page numbers are then left for Word to fill, and a warning goes to stderr.
 FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
+                          const std::filesystem::path& out);
+
+// The same with the options made by `from_layout` (e.g. from the department's shared layout); an
+// exception it throws is the layout failure above.
+FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme,
+                          const std::function<Options()>& from_layout,
                           const std::filesystem::path& out);
 
 }  // namespace bp::docx

@@ -17,8 +17,13 @@ Options options_from_layout(const doc::Document& d, const layout::Theme& theme,
   text::ShapeCache shaper;
   text::Coverage coverage;
   layout::Context ctx(theme, fonts, shaper, coverage);
+  return options_from_layout(d, layout::layout_document(d, ctx), ctx);
+}
+
+Options options_from_layout(const doc::Document& d, const layout::DocumentLayout& lay,
+                            layout::Context& ctx) {
+  const layout::Theme& theme = ctx.theme();
   Options o;
-  const layout::DocumentLayout lay = layout::layout_document(d, ctx);
   for (const auto& [anchor, at] : lay.anchors)
     if (at.page < lay.pages.size() && lay.pages[at.page].number > 0)
       o.page_numbers[anchor] = lay.pages[at.page].number;

@@ -11,6 +11,7 @@
 #include "docx/runs.hpp"
 #include "docx/styles.hpp"
 #include "docx/xml.hpp"
+#include "text/kinsoku_lists.hpp"
 
 #ifndef BP_VERSION
 #define BP_VERSION "0"
@@ -166,13 +167,10 @@ std::string settings_xml(const layout::Theme& theme) {
   add_val(root, "w:defaultTabStop", static_cast<long long>(theme.body.size * 2 * 20 + 0.5));
   // Mainland convention: punctuation is compressed (adjusted), not hung.
   add_val(root, "w:characterSpacingControl", "compressPunctuation");
-  // 禁则 (TYPOGRAPHY.md, clreq "basic"; the theme's "gb" and "strict" levels add to it).
-  std::string not_end = "“‘（《「『【〔〖〈([{";
-  std::string not_start = "、，。．；：！？”’）》」』】〕〗〉·々!),.:;?]}%";
-  if (theme.kinsoku == text::Kinsoku::Gb || theme.kinsoku == text::Kinsoku::Strict) not_end += "／";
-  if (theme.kinsoku == text::Kinsoku::Strict) not_start += "—…";
-  attr(add_val(root, "w:noLineBreaksAfter", not_end), "w:lang", "zh-CN");
-  attr(add_val(root, "w:noLineBreaksBefore", not_start), "w:lang", "zh-CN");
+  // 禁则 at the theme's level: the sets of our own line breaker (text/kinsoku_lists).
+  const text::KinsokuLists kinsoku = text::kinsoku_lists(theme.kinsoku);
+  attr(add_val(root, "w:noLineBreaksAfter", kinsoku.no_line_end), "w:lang", "zh-CN");
+  attr(add_val(root, "w:noLineBreaksBefore", kinsoku.no_line_start), "w:lang", "zh-CN");
   // The 目录 carries the page numbers of our layout; Word refreshes the fields on open.
   add_val(root, "w:updateFields", 1);
   auto compat = add(root, "w:compat");

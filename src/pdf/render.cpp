@@ -18,18 +18,9 @@ double ms(Clock::time_point a, Clock::time_point b) {
 }
 }  // namespace
 
-std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
-                            text::FontSet& fonts, RenderStats* stats, const WorkBudget* budget) {
-  const auto t0 = Clock::now();
-  // This worker's caches of shaped and prepared text, kept from its previous documents.
-  const auto caches = fonts.caches().lease();
-  text::ShapeCache& shaper = caches->shaper;
-  const size_t shaped_before = shaper.misses(), hits_before = shaper.hits();
-  text::Coverage coverage;
-  layout::Context ctx(theme, fonts, shaper, coverage, &caches->prepared);
-  ctx.set_budget(budget);
-  const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
-  coverage.throw_if_missing();
+std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
+                           const layout::Theme& theme, RenderStats* stats,
+                           const WorkBudget* budget, bool parallel_fonts) {
   if (budget) budget->check_time("写入 PDF");
   const auto t1 = Clock::now();
   WriteStats ws;
@@ -45,12 +36,33 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());
     stats->bytes = bytes.size();
-    stats->layout_ms = ms(t0, t1);
     stats->write_ms = ms(t1, t2);
     stats->subset_ms = ws.subset_ms;
+    stats->fonts = std::move(ws.fonts);
+  }
+  return bytes;
+}
+
+std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
+                            text::FontSet& fonts, RenderStats* stats, const WorkBudget* budget) {
+  const auto t0 = Clock::now();
+  // This worker's caches of shaped and prepared text, kept from its previous documents.
+  const auto caches = fonts.caches().lease();
+  text::ShapeCache& shaper = caches->shaper;
+  const size_t shaped_before = shaper.misses(), hits_before = shaper.hits();
+  text::Coverage coverage;
+  layout::Context ctx(theme, fonts, shaper, coverage, &caches->prepared);
+  ctx.set_budget(budget);
+  const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
+  coverage.throw_if_missing();
+  const auto t1 = Clock::now();
+  // alone: the other core may subset a face
+  std::string bytes =
+      write_laid_out(laid_out, d, theme, stats, budget, fonts.caches().active() <= 1);
+  if (stats) {
+    stats->layout_ms = ms(t0, t1);
     stats->shaped_runs = shaper.misses() - shaped_before;
     stats->shape_cache_hits = shaper.hits() - hits_before;
-    stats->fonts = std::move(ws.fonts);
     stats->fallbacks = coverage.fallback_report();
   }
   return bytes;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "layout/page.hpp"
 #include "layout/theme.hpp"
 #include "pdf/pdf_writer.hpp"
 #include "text/font_set.hpp"
@@ -50,7 +51,16 @@ struct RenderStats {
 RenderStats render(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
                    const std::filesystem::path& out, const WorkBudget* budget = nullptr);
 
-// The same, returning the PDF bytes instead of writing a file.
+// Writes the PDF of pages laid out already (the department's shared layout, app/layout_output):
+// no layout pass of its own. `laid_out` must be the layout of `d` with `theme`. Fills the stats of
+// the writing (pages, bytes, write_ms, subset_ms, fonts); the caller adds its layout's.
+// `parallel_fonts`: subset the largest face on a helper thread (when this is the only document
+// being typeset, so the other core is free).
+std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
+                           const layout::Theme& theme, RenderStats* stats = nullptr,
+                           const WorkBudget* budget = nullptr, bool parallel_fonts = false);
+
+// The same as render(), returning the PDF bytes instead of writing a file.
 std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
                             text::FontSet& fonts, RenderStats* stats = nullptr,
                             const WorkBudget* budget = nullptr);

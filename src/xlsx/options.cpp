@@ -26,9 +26,14 @@ int64_t creation_time(int64_t epoch) {
 }
 
 XlsxOptions options_from_config(const std::filesystem::path& config_dir, int64_t epoch) {
+  std::string f = theme_body_font(config_dir / "themes" / "default.yaml");
+  return options_with_font(f.empty() ? kDefaultFont : std::move(f), config_dir, epoch);
+}
+
+XlsxOptions options_with_font(std::string font, const std::filesystem::path& config_dir,
+                              int64_t epoch) {
   XlsxOptions o;
-  if (std::string f = theme_body_font(config_dir / "themes" / "default.yaml"); !f.empty())
-    o.font = f;
+  if (!font.empty()) o.font = std::move(font);
   o.epoch = epoch;
   std::error_code ec;
   if (const auto terms = config_dir / "terms.txt"; std::filesystem::exists(terms, ec))

@@ -28,6 +28,12 @@ std::string theme_body_font(const std::filesystem::path& theme_file);
 // Creation time to write: the epoch, or kFixedCreated when it is 0 or negative.
 int64_t creation_time(int64_t epoch);
 
+// `font` (a department's theme's body family, which app/ reads from the loaded theme: the one
+// style source), terms from <config_dir>/terms.txt (none when it does not exist; an unreadable file
+// throws); `epoch` as given (SOURCE_DATE_EPOCH).
+XlsxOptions options_with_font(std::string font, const std::filesystem::path& config_dir,
+                              int64_t epoch);
+
 // Font from <config_dir>/themes/default.yaml (else 宋体), terms from <config_dir>/terms.txt (none
 // when it does not exist; an unreadable file throws); `epoch` as given (SOURCE_DATE_EPOCH).
 XlsxOptions options_from_config(const std::filesystem::path& config_dir, int64_t epoch);
