@@ -22,15 +22,25 @@ std::set<Format> parse_formats(const std::string& list) {
   size_t start = 0;
   while (start <= list.size()) {
     size_t comma = list.find(',', start);
-    std::string f = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (f == "json") out.insert(Format::Json);
-    else if (f == "pdf") out.insert(Format::Pdf);
-    else if (f == "xlsx") out.insert(Format::Xlsx);
-    else if (f == "docx") out.insert(Format::Docx);
-    else if (f == "txt") out.insert(Format::Text);
-    else if (f == "layout") out.insert(Format::Layout);
-    else if (f == "all") out.insert({Format::Json, Format::Pdf, Format::Xlsx, Format::Docx});
-    else throw std::invalid_argument("未知的输出格式“" + f + "”（可选 json, pdf, xlsx, docx, txt, layout, all）");
+    std::string f =
+        list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (f == "json")
+      out.insert(Format::Json);
+    else if (f == "pdf")
+      out.insert(Format::Pdf);
+    else if (f == "xlsx")
+      out.insert(Format::Xlsx);
+    else if (f == "docx")
+      out.insert(Format::Docx);
+    else if (f == "txt")
+      out.insert(Format::Text);
+    else if (f == "layout")
+      out.insert(Format::Layout);
+    else if (f == "all")
+      out.insert({Format::Json, Format::Pdf, Format::Xlsx, Format::Docx});
+    else
+      throw std::invalid_argument("未知的输出格式“" + f +
+                                  "”（可选 json, pdf, xlsx, docx, txt, layout, all）");
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -39,12 +49,18 @@ std::set<Format> parse_formats(const std::string& list) {
 
 const char* format_ext(Format f) {
   switch (f) {
-    case Format::Json: return "json";
-    case Format::Pdf: return "pdf";
-    case Format::Xlsx: return "xlsx";
-    case Format::Docx: return "docx";
-    case Format::Text: return "txt";
-    case Format::Layout: return "layout.json";
+    case Format::Json:
+      return "json";
+    case Format::Pdf:
+      return "pdf";
+    case Format::Xlsx:
+      return "xlsx";
+    case Format::Docx:
+      return "docx";
+    case Format::Text:
+      return "txt";
+    case Format::Layout:
+      return "layout.json";
   }
   return "";
 }
@@ -106,7 +122,8 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
       case Format::Xlsx:
         // The department's theme (its `theme:`, --theme, the site overlay's) gives the font.
         // A form that prints no tables gets them in its workbook too (app/workbook_document.hpp).
-        xlsx::write_workbook(c.profile->has_tables ? document() : workbook_document_for(c, ctx), path,
+        xlsx::write_workbook(c.profile->has_tables ? document() : workbook_document_for(c, ctx),
+                             path,
                              xlsx::options_with_font(theme.family(theme.body.font),
                                                      ctx.theme_root(), source_date_epoch()));
         break;
