@@ -6,7 +6,7 @@
 
 #include <xlsxwriter.h>
 
-#include "app/workbook_template_writer.hpp"
+#include "app/detail/workbook_template_writer.hpp"
 
 #include "app/document_for.hpp"
 #include "app/pipeline.hpp"

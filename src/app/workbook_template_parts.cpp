@@ -11,7 +11,7 @@
 // project of each indicator row in a cell of its own, which the importer reads unambiguously.
 #include <xlsxwriter.h>
 
-#include "app/workbook_template_writer.hpp"
+#include "app/detail/workbook_template_writer.hpp"
 #include "xlsx/page_setup.hpp"
 
 namespace bp::template_detail {

@@ -7,7 +7,10 @@ Fails (exit 1, one line per problem) when
   * a folder of src/ belongs to no layer (its files would be built into nothing),
   * a file includes a project header by a relative or absolute path (around the include roots),
   * a file includes a header of a layer its own layer does not link (an upward or sideways arrow),
-  * a header includes a layer its layer links only PRIVATE (users of the header could not build),
+  * a header includes a layer its layer links only PRIVATE (users of the header could not build) —
+    except a private header of the layer (under src/<layer>/detail/, included only by the layer's own
+    files, which see its PRIVATE links),
+  * a file includes another layer's private header (src/<other>/detail/…),
   * a declared dependency is not used (PUBLIC: by no header; at all: by no file),
   * the declared layers, or the headers, include each other in a cycle.
 Prints the layer graph as found in the sources on success.
@@ -48,7 +51,9 @@ def main() -> int:
             if f.suffix not in (".hpp", ".cpp", ".h"):
                 continue
             rel = f.relative_to(src).as_posix()
-            is_header = f.suffix != ".cpp"
+            # A header under detail/ is private to its layer: only the layer's own files include
+            # it (checked below), so like a .cpp it may include the layer's PRIVATE links.
+            is_header = f.suffix != ".cpp" and "detail" not in f.relative_to(folder).parts[:-1]
             for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
                 m = INCLUDE.match(line)
                 if not m:
@@ -64,10 +69,13 @@ def main() -> int:
                     continue
                 if not (src / inc).is_file():
                     problems.append(f'{where}: "{inc}" does not exist')
-                if is_header:
+                if f.suffix != ".cpp":
                     header_edges.setdefault(rel, set()).add(inc)
                 if target == name:
                     continue
+                if "detail" in inc.split("/")[1:-1]:
+                    problems.append(f'{where}: "{inc}": a private header of {target} (detail/) is '
+                                    f'included only by files of {target}')
                 used[name].add(target)
                 if is_header:
                     used_by_header[name].add(target)

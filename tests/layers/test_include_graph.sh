@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The include graph of src/ keeps to the declared layers (check_include_graph.py), and the check
 # itself catches the arrows it exists for: run on a copy of src/ with a back-arrow, a header
-# exposing a PRIVATE layer, a relative include and a folder in no layer, it must fail and name each.
+# exposing a PRIVATE layer, a relative include, a folder in no layer and another layer's private
+# header (detail/), it must fail and name each.
 #   test_include_graph.sh SOURCE_DIR LAYERS_TXT
 set -euo pipefail
 src=$1/src
@@ -16,6 +17,8 @@ echo '#include "document/document.hpp"' >>"$tmp/src/model/profile.hpp"
 echo '#include "pdf/render.hpp"' >>"$tmp/src/docx/docx.hpp"
 echo '#include "util/utf8.hpp"' >>"$tmp/src/model/money.hpp"
 echo '#include "../document/document.hpp"' >>"$tmp/src/derive/derive.cpp"
+echo '#include "app/detail/workbook_template_writer.hpp"' >>"$tmp/src/import/importer.cpp"
+mkdir -p "$tmp/src/app/detail" && echo '#include "pdf/render.hpp"' >"$tmp/src/app/exposed.hpp"
 mkdir "$tmp/src/style" && echo '#include "util/utf8.hpp"' >"$tmp/src/style/style.cpp"
 if python3 "$here/check_include_graph.py" "$tmp/src" "$layers" >"$tmp/out" 2>&1; then
   echo "FAIL: the check passed a tree with layer violations" >&2
@@ -26,7 +29,9 @@ for want in 'src/model/profile.hpp:[0-9]*: "document/document.hpp": layer model 
             'src/docx/docx.hpp:[0-9]*: "pdf/render.hpp": layer docx may not include pdf' \
             'a header of model includes util, which model links PRIVATE' \
             'src/derive/derive.cpp:[0-9]*: "../document/document.hpp": project headers are included as' \
-            'src/style/ is in no layer'; do
+            'src/style/ is in no layer' \
+            'src/import/importer.cpp:[0-9]*: "app/detail/workbook_template_writer.hpp": a private header of app' \
+            'src/app/exposed.hpp:[0-9]*: "pdf/render.hpp": a header of app includes pdf, which app links PRIVATE'; do
   if ! grep -q "$want" "$tmp/out"; then
     echo "FAIL: the check did not report: $want" >&2
     status=1
