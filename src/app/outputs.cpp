@@ -119,14 +119,17 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
       case Format::Text:
         write_file_atomic(path, document_to_text(document()));
         break;
-      case Format::Xlsx:
+      case Format::Xlsx: {
         // The department's theme (its `theme:`, --theme, the site overlay's) gives the font.
+        const auto options = xlsx::options_with_font(theme.family(theme.body.font),
+                                                     ctx.theme_root(), source_date_epoch());
         // A form that prints no tables gets them in its workbook too (app/workbook_document.hpp).
-        xlsx::write_workbook(c.profile->has_tables ? document() : workbook_document_for(c, ctx),
-                             path,
-                             xlsx::options_with_font(theme.family(theme.body.font),
-                                                     ctx.theme_root(), source_date_epoch()));
+        if (c.profile->has_tables)
+          xlsx::write_workbook(document(), path, options);
+        else
+          xlsx::write_workbook(workbook_document_for(c, document()), path, options);
         break;
+      }
       case Format::Docx: {
         DepartmentLayout& lay = layout();
         docx::write_docx_file(

@@ -1,15 +1,14 @@
 #include "app/workbook_document.hpp"
 
-#include "app/document_for.hpp"
 #include "document/build.hpp"
 #include "document/narrative_tables.hpp"
 
 namespace bp {
 
-doc::Document workbook_document_for(const CheckedBudget& c, const Context& ctx) {
-  doc::Document d = document_for(c, ctx);
+doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed) {
+  doc::Document d = printed;
   const Profile& p = *c.profile;
-  if (p.has_tables) return d;
+  if (p.has_tables) return d;  // the printed tables are the workbook's
   const std::string note = "注：" + p.id + kNotPrintedNote;
   for (const auto& t : c.derived->tables) {
     doc::Table tb = table_block(*c.budget, p, t);

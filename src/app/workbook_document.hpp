@@ -2,17 +2,18 @@
 // itself. A form that prints none (2021: the figures stand in the 说明's paragraphs) would give a
 // workbook without the department's figures, which `import` could not read back: its workbook
 // also gets, after the printed parts, the 9 tables the narrative is computed from and the
-// 国有资产 table (in 元, as the form states assets), each noted as not printed in the published document ("注：2021年格式的公开文件不
-// 印本表…", the words `import` takes the form from).
+// 国有资产 table (in 元, as the form states assets), each noted as not printed in the published
+// document ("注：2021年格式的公开文件不 印本表…", the words `import` takes the form from).
 #pragma once
 
-#include "app/context.hpp"
 #include "app/pipeline.hpp"
 #include "document/document.hpp"
 
 namespace bp {
 
-doc::Document workbook_document_for(const CheckedBudget& c, const Context& ctx);
+// `printed`: the department's document tree (built once by write_outputs); copied and extended
+// only for a form that prints no tables.
+doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed);
 
 // The note under each appended table; `import` recognises a workbook of form F by
 // "<F>" + kNotPrintedNote.
