@@ -69,10 +69,22 @@ class Pass {
     auto it = plans_.find(i);
     if (it == plans_.end()) {
       const auto lead = lead_of_.find(i);
-      it = plans_
-               .emplace(i, plan_table(t, ctx_, flow_.width_for(t.landscape), grid_for(t),
-                                      lead == lead_of_.end() ? nullptr : lead->second))
-               .first;
+      const SharedGrid* grid = grid_for(t);
+      const doc::Table* lead_table = lead == lead_of_.end() ? nullptr : lead->second;
+      const double width = flow_.width_for(t.landscape), page = flow_.height_for(t.landscape);
+      TablePlan p = plan_table(t, ctx_, width, grid, lead_table);
+      // A table that starts a page and would spill onto a second one is set on the widths that
+      // give the lowest rows, else at the compact size as well, when it fits on its page so: it
+      // must not spill for its header labels' looks (issue 15d).
+      auto whole = [&](const TablePlan& x) {
+        return x.total_height() + x.notes_height(ctx_.theme());
+      };
+      for (WidthGoal goal : {WidthGoal::Height, WidthGoal::CompactHeight}) {
+        if (grid || !new_page(i, t) || whole(p) <= page) break;
+        TablePlan low = plan_table(t, ctx_, width, nullptr, lead_table, Digits::Tabular, goal);
+        if (whole(low) <= page) p = std::move(low);
+      }
+      it = plans_.emplace(i, std::move(p)).first;
     }
     return it->second;
   }

@@ -1,6 +1,7 @@
 #include "layout/table_grid.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <unordered_map>
@@ -113,35 +114,52 @@ double ColumnNeeds::hard_total() const {
 
 ColumnNeeds column_needs(int cols, const std::vector<CellExtent>& extents) {
   const size_t n = static_cast<size_t>(std::max(cols, 1));
-  ColumnNeeds cn{std::vector<double>(n, 0), std::vector<double>(n, 0), std::vector<double>(n, 0),
-                 std::vector<double>(n, 0)};
+  ColumnNeeds cn;
+  for (auto* v : {&cn.min, &cn.max, &cn.term, &cn.hard, &cn.body_term, &cn.body}) v->assign(n, 0);
+  cn.empty.assign(n, 1);
   auto hard_of = [](const CellExtent& e) { return std::max(e.min, e.hard_min); };
   auto term_of = [&](const CellExtent& e) { return std::max(hard_of(e), e.term_min); };
+  auto in_body = [](const CellExtent& e) { return e.kind != CellExtent::Kind::Head; };
   auto spread = [](std::vector<double>& v, const CellExtent& e, double need) {
     auto first = v.begin() + e.col, last = first + e.colspan;
     const double have = std::accumulate(first, last, 0.0);
     if (need > have)
       for (auto it = first; it != last; ++it) *it += (need - have) / e.colspan;
   };
-  for (const auto& e : extents)
-    if (e.colspan == 1) {
-      const auto c = static_cast<size_t>(e.col);
-      cn.min[c] = std::max(cn.min[c], e.min);
-      cn.max[c] = std::max(cn.max[c], e.max);
-      cn.term[c] = std::max(cn.term[c], term_of(e));
-      cn.hard[c] = std::max(cn.hard[c], hard_of(e));
+  for (const auto& e : extents) {
+    if (e.kind == CellExtent::Kind::Body)
+      for (int c = e.col; c < e.col + e.colspan && c < static_cast<int>(n); ++c)
+        cn.empty[static_cast<size_t>(c)] = 0;
+    if (e.colspan != 1) continue;
+    const auto c = static_cast<size_t>(e.col);
+    cn.min[c] = std::max(cn.min[c], e.min);
+    cn.max[c] = std::max(cn.max[c], e.max);
+    cn.term[c] = std::max(cn.term[c], term_of(e));
+    cn.hard[c] = std::max(cn.hard[c], hard_of(e));
+    if (in_body(e)) {
+      cn.body_term[c] = std::max(cn.body_term[c], term_of(e));
+      cn.body[c] = std::max(cn.body[c], e.max);
     }
+  }
   for (const auto& e : extents) {
     if (e.colspan == 1) continue;
     spread(cn.min, e, e.min);
     spread(cn.max, e, e.max);
     spread(cn.term, e, term_of(e));
     spread(cn.hard, e, hard_of(e));
+    if (in_body(e)) {
+      spread(cn.body_term, e, term_of(e));
+      spread(cn.body, e, e.max);
+    }
   }
+  // A table without a body (or with nothing in it) has no empty columns: every column is alike.
+  if (std::all_of(cn.empty.begin(), cn.empty.end(), [](char e) { return e != 0; }))
+    cn.empty.assign(n, 0);
   for (size_t c = 0; c < n; ++c) {
     cn.hard[c] = std::max(cn.hard[c], cn.min[c]);
     cn.term[c] = std::max(cn.term[c], cn.hard[c]);
     cn.max[c] = std::max(cn.max[c], cn.term[c]);
+    if (cn.empty[c]) cn.body_term[c] = cn.body[c] = 0;  // zeros and dashes fit in the floor
   }
   return cn;
 }
@@ -270,9 +288,10 @@ class HeightModel {
 };
 
 // Steepest descent on the height: moves `step` pt from one column to another while that lowers
-// it, halving the step down to half a point. No column goes below its minimum.
+// it, halving the step down to half a point. No column goes below its minimum nor above its cap.
 void reduce_height(std::vector<double>& w, const std::vector<double>& mins,
-                   const std::vector<CellExtent>& extents, double total, const CellCost& cost) {
+                   const std::vector<double>& caps, const std::vector<CellExtent>& extents,
+                   double total, const CellCost& cost) {
   HeightModel model(extents, w.size(), cost);
   if (model.empty() || w.size() < 2) return;
   model.reset(w);
@@ -283,7 +302,7 @@ void reduce_height(std::vector<double>& w, const std::vector<double>& mins,
       for (size_t i = 0; i < w.size(); ++i) {
         if (w[i] - step < mins[i] - 1e-9) continue;
         for (size_t j = 0; j < w.size(); ++j) {
-          if (j == i) continue;
+          if (j == i || w[j] + step > caps[j] + 1e-9) continue;
           w[i] -= step;
           w[j] += step;
           const double d = model.delta(w, i, j);
@@ -312,36 +331,72 @@ std::vector<double> column_widths(int cols, const std::vector<int>& relative,
                                   const std::vector<CellExtent>& extents, double total,
                                   const CellCost& cost) {
   const auto needs = column_needs(cols, extents);
-  const auto& mins = needs.min;
-  const auto& maxs = needs.max;
-  const size_t n = mins.size();
+  const size_t n = needs.min.size();
+  // The floor of every column: its hard minimum (header terms whole) when all of them fit, else
+  // its widest word (the table is too wide for its page even at the compact size: a header term
+  // then breaks at a word inside it).
+  const bool hard_fits = needs.hard_total() <= total;
+  const std::vector<double>& floors = hard_fits ? needs.hard : needs.min;
+  // What each column wishes for, in the order the wishes are granted (each level ≥ the one before
+  // in every column): its floor; its hard minimum (differs from the floor only in a table too
+  // wide for it); body terms whole; the body unwrapped (an empty column: still its hard minimum);
+  // header compounds whole; everything on one line. A header label is kept on one line only after
+  // every body cell has its preferred width.
+  std::array<std::vector<double>, 6> level;
+  level[0] = floors;
+  const std::array<const std::vector<double>*, 5> wish{&needs.hard, &needs.body_term, &needs.body,
+                                                       &needs.term, &needs.max};
+  for (size_t k = 1; k < level.size(); ++k) {
+    level[k] = level[k - 1];
+    for (size_t c = 0; c < n; ++c) level[k][c] = std::max(level[k][c], (*wish[k - 1])[c]);
+  }
+  auto sum = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); };
 
   std::vector<double> w(n, total / n);
   const long rel_sum = std::accumulate(relative.begin(), relative.end(), 0L);
   if (relative.size() == n && rel_sum > 0) {
     for (size_t c = 0; c < n; ++c) w[c] = total * relative[c] / static_cast<double>(rel_sum);
-  } else {
-    const double sum_max = std::accumulate(maxs.begin(), maxs.end(), 0.0);
-    const double sum_min = std::accumulate(mins.begin(), mins.end(), 0.0);
-    if (sum_max <= 0) {
-      // no content: equal widths
-    } else if (sum_max <= total) {  // everything fits on one line: the rest in proportion
-      for (size_t c = 0; c < n; ++c) w[c] = maxs[c] + (total - sum_max) * maxs[c] / sum_max;
-    } else if (sum_min < total) {
-      const double f = (total - sum_min) / (sum_max - sum_min);
-      for (size_t c = 0; c < n; ++c) w[c] = mins[c] + (maxs[c] - mins[c]) * f;
+    // The profile's weights are for columns with content: an empty one keeps its header minimum
+    // (its label's whole terms, even where the floors are words) and its share goes to the others
+    // in proportion to their weights.
+    double freed = 0, rest = 0;
+    for (size_t c = 0; c < n; ++c) {
+      if (needs.empty[c] && w[c] > needs.hard[c]) {
+        freed += w[c] - needs.hard[c];
+        w[c] = needs.hard[c];
+      } else if (!needs.empty[c]) {
+        rest += w[c];
+      }
+    }
+    for (size_t c = 0; c < n && rest > 0; ++c)
+      if (!needs.empty[c]) w[c] += freed * w[c] / rest;
+  } else if (sum(needs.max) > 0) {
+    const double top = sum(level.back());
+    if (top <= total) {  // everything fits on one line: the rest in proportion
+      for (size_t c = 0; c < n; ++c) w[c] = level.back()[c] * (1 + (total - top) / top);
+    } else {
+      // Between the highest level that fits and the next one.
+      for (size_t k = level.size() - 1; k-- > 0;) {
+        const double lo = sum(level[k]), hi = sum(level[k + 1]);
+        if (lo > total) continue;
+        const double f = hi > lo ? (total - lo) / (hi - lo) : 0;
+        for (size_t c = 0; c < n; ++c) w[c] = level[k][c] + (level[k + 1][c] - level[k][c]) * f;
+        break;
+      }
     }
   }
-  if (needs.hard_total() <= total &&
-      std::accumulate(needs.term.begin(), needs.term.end(), 0.0) < total)
-    respect_mins(w, needs.term, total);
-  // The floor of every column: its hard minimum (header terms whole) when all of them fit, else
-  // its widest word (the table is too wide for its page even at the compact size: a header term
-  // then breaks at a word inside it).
-  const std::vector<double>& floors = needs.hard_total() <= total ? needs.hard : needs.min;
+  if (hard_fits && sum(level[2]) < total) respect_mins(w, level[2], total);  // body terms whole
   respect_mins(w, floors, total);
-  relieve_wrapping(w, maxs);
-  reduce_height(w, floors, extents, total, cost);
+  relieve_wrapping(w, level[3]);   // the body first,
+  relieve_wrapping(w, needs.max);  // then header labels, from columns wider than all their content
+  // While not every body cell can have its preferred width, an empty column stays at its floor
+  // (its label on 2–3 lines): the height the descent weighs is the rows', and a label on one line
+  // would cost the names width.
+  std::vector<double> caps(n, total);
+  if (sum(level[3]) > total)
+    for (size_t c = 0; c < n; ++c)
+      if (needs.empty[c]) caps[c] = std::max(needs.hard[c], w[c]);
+  reduce_height(w, floors, caps, extents, total, cost);
   return w;
 }
 

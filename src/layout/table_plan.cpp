@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <numeric>
+#include <string_view>
 
 #include "layout/blocks.hpp"
 #include "layout/units.hpp"
@@ -154,6 +155,23 @@ double no_single_last(Context& ctx, const text::Prepared& text, text::ParagraphF
   return from;
 }
 
+// A body cell that carries no information for the column widths: a zero amount or a dash (－, —,
+// –, -). A column of such cells (and blanks) is empty: it gets its floor before any other column
+// its preferred width.
+bool says_nothing(const doc::Cell& c) {
+  if (c.number) return c.number->scaled == 0;
+  std::string_view t = c.text;
+  for (bool more = true; more;) {
+    more = false;
+    for (std::string_view dash : {"-", "－", "—", "–", " "})
+      if (t.starts_with(dash)) {
+        t.remove_prefix(dash.size());
+        more = true;
+      }
+  }
+  return t.empty();
+}
+
 // The cells of a table (lead rows of a project's info block, head, body) as grid boxes, and the
 // measuring of their text. Each cell is prepared (fonts, shaping, break opportunities) once per
 // size, measured for the column widths, then set in its column.
@@ -215,6 +233,9 @@ struct Cells {
         x.em = l.style.size;
         x.row = row0 + b.g.row;
         x.rowspan = b.g.rowspan;
+        x.kind = group == &head            ? CellExtent::Kind::Head
+                 : says_nothing(*b.g.cell) ? CellExtent::Kind::Filler
+                                           : CellExtent::Kind::Body;
         extents.push_back(std::move(x));
         fit_of.push_back({prepared.size() - 1, f});
       }
@@ -232,7 +253,7 @@ struct Cells {
 // one line: line counts are steps, and this slope leads width towards the cells that need much more
 // of it to lose a line.
 CellFit fit_cost(Context& ctx, const text::Prepared& text, text::ParagraphFormat f, double width,
-                 double pad, double natural) {
+                 double pad, double natural, WidthGoal goal = WidthGoal::Looks) {
   f.width = std::max(1.0, width - pad);
   const text::Fit fit = ctx.typesetter().fit(text, f);
   const double slope = natural > width ? 0.25 * (natural - width) / natural : 0;
@@ -240,7 +261,7 @@ CellFit fit_cost(Context& ctx, const text::Prepared& text, text::ParagraphFormat
   // height (序/号 beside a taller cell would otherwise cost nothing); a header label split between
   // the terms of a compound (一般公共预算/财政拨款) half a line: the compound stays whole unless
   // that costs the rows more.
-  const double seams = f.keep_terms ? 0.5 * fit.seam_breaks : 0.0;
+  const double seams = f.keep_terms && goal == WidthGoal::Looks ? 0.5 * fit.seam_breaks : 0.0;
   return {fit.lines + fit.inner_breaks / 3.0 + slope, (fit.single_last ? 2.0 : 0.0) + seams};
 }
 
@@ -301,7 +322,7 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
 }
 
 TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const SharedGrid* grid,
-                     const doc::Table* lead, Digits digits) {
+                     const doc::Table* lead, Digits digits, WidthGoal goal) {
   const Theme& theme = ctx.theme();
   const TableTheme& tt = theme.table;
   TablePlan p;
@@ -328,11 +349,12 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const Shar
     widths = grid->widths;
   } else {
     auto extents = cells.measure(t, ctx, false, p.pad_x, 0, digits);
-    p.compact = wants_compact(tt, cols, extents, width);
+    p.compact = goal == WidthGoal::CompactHeight ? tt.compact_size < tt.cell.size
+                                                 : wants_compact(tt, cols, extents, width);
     if (p.compact) extents = cells.measure(t, ctx, true, p.pad_x, 0, digits);
     const CellCost cost = [&](size_t k, double w) {
       const auto& [idx, f] = cells.fit_of[k];
-      return fit_cost(ctx, cells.prepared[idx], f, w, extents[k].pad, extents[k].max);
+      return fit_cost(ctx, cells.prepared[idx], f, w, extents[k].pad, extents[k].max, goal);
     };
     widths = column_widths(cols, t.column_widths, extents, width,
                            text_total(extents) <= kExactFitText ? cost : CellCost{});

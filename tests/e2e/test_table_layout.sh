@@ -1,7 +1,9 @@
 # build --format layout: the layout JSON of every example (docs/layout-json.md), and the table
 # typesetting of issue 15 measured from it (tests/e2e/py/check_layout.py): single-character last
 # lines in cells, header labels broken inside a budget term, one column grid for all project
-# 绩效目标表, no heading/caption/label last on a page, no continuation page with < 3 body rows.
+# 绩效目标表, no heading/caption/label last on a page, no continuation page with < 3 body rows,
+# no empty column keeping its label on one line while text wraps and no 收入总表 on more pages than
+# its 支出总表 sibling with as many rows (issue 15d).
 #
 # ENFORCE_TABLE_LAYOUT_ACCEPTANCE: the acceptance checks are always computed and printed; they fail
 # the test when this is 1 (the default since every example measures 0 on all of them, issue 15);

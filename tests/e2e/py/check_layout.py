@@ -15,7 +15,12 @@ Two kinds of checks:
   3. project 绩效目标表 column edges: one grid per project (info rows and indicator rows) and the
      same grid for every project table of a document,
   4. headings, captions and labels last on a page,
-  5. table continuation pages with fewer than 3 body rows where the table has them.
+  5. table continuation pages with fewer than 3 body rows where the table has them,
+  6. an empty column (blank, zero amounts or dashes in every body row) whose header label stays on
+     one line though it may split at a seam of its terms (财政专户/收入) while a text cell of the
+     same table wraps: an empty column takes its minimum first (issue 15d),
+  7. a 收入总表 (t2-income) on more pages than its 支出总表 sibling (t3-expenditure) while it has
+     no more body rows (the regression of issue 15d: 201's spilled 3 rows onto a second page).
 Prints one "figure" line per check and document, then FAIL lines; exits 1 on a failure.
 """
 import glob
@@ -33,7 +38,7 @@ for line in open(terms_file, encoding="utf-8"):
 terms.sort(key=len, reverse=True)
 
 structure_fails, acceptance_fails, figures = [], [], []
-totals = {k: 0 for k in ("single", "term", "grid", "last", "cont")}
+totals = {k: 0 for k in ("single", "term", "grid", "last", "cont", "empty", "sibling")}
 
 
 def strict_load(path):
@@ -63,6 +68,18 @@ def inside(inner, outer, tol=0.6):
 LABEL = re.compile(r"^(.{1,30}[：:]|[（(][一二三四五六七八九十\d]+[）)][^。；，,;]{0,30}|"
                    r"[一二三四五六七八九十]+、[^。；，,;]{0,30}|\d+[.．、][^。；，,;]{0,30})$")
 PROJECT = re.compile(r"^proj-(?:sf-)?(\d+)(?:-info)?$")
+FILLER = re.compile(r"^(0\.0+|0|[-－—–]+)?$")  # what an empty column's body cells may hold
+NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
+
+
+def seams_of(label):
+    """Where a label may split between the terms of the list: a shorter term begins or ends."""
+    at = set()
+    for term in terms:
+        if len(term) < len(label):
+            for m in re.finditer(re.escape(term), label):
+                at.update((m.start(), m.end()))
+    return {k for k in at if 0 < k < len(label)}
 
 files = sorted(glob.glob(os.path.join(out, "*", "*.layout.json")))
 if not files:
@@ -208,21 +225,70 @@ for path in files:
     for pi, tid, n in short:
         acceptance_fails.append(f"{name}: p{pi} continuation of {tid} holds {n} body row(s)")
 
+    # --- 6. empty columns holding their label on one line while text wraps ----------------------
+    wide_empty = []
+    for t in tables:
+        own = [c for _, c in cells_of[t["index"]] if not c["repeat"]]
+        if not own:
+            continue
+        lefts = {}
+        for c in own:
+            lefts[c["col"]] = min(lefts.get(c["col"], 1e9), c["rect"][0])
+        right_end = max(c["rect"][2] for c in own)
+        edges = [lefts.get(k) for k in range(t["columns"])] + [right_end]
+        if any(e is None for e in edges):
+            continue
+        body = [c for c in own if not c["header"]]
+        wraps = [c for c in body if len(c["lines"]) > 1 and not NUMBER.match(flat("".join(c["lines"])))]
+        if not wraps:
+            continue
+        for k in range(t["columns"]):
+            x0, x1 = edges[k], edges[k + 1]
+            over = [c for c in body if c["rect"][0] < x1 - 0.5 and c["rect"][2] > x0 + 0.5]
+            if any(not FILLER.match(flat("".join(c["lines"]))) for c in over):
+                continue
+            heads = [c for c in own if c["header"] and c["col"] == k and abs(c["rect"][2] - x1) < 0.5
+                     and not NUMBER.match(flat("".join(c["lines"]))) and flat("".join(c["lines"])) != "栏次"]
+            for h in heads:
+                label = flat("".join(h["lines"]))
+                if len(h["lines"]) == 1 and seams_of(label):
+                    wide_empty.append((t.get("id"), label, "/".join(wraps[0]["lines"])))
+    for tid, label, wrapped in wide_empty:
+        acceptance_fails.append(f"{name}: {tid}: empty column {label} kept on one line while "
+                                f"{wrapped} wraps")
+
+    # --- 7. a 收入总表 on more pages than its 支出总表 sibling with no more rows --------------------
+    sibling = []
+    by_id = {t.get("id"): t for t in tables}
+    inc, exp = by_id.get("t2-income"), by_id.get("t3-expenditure")
+    if inc and exp:
+        pages_of = lambda t: len({pi for pi, c in cells_of[t["index"]] if not c["header"]})
+        if pages_of(inc) > pages_of(exp) and inc["body_rows"] <= exp["body_rows"]:
+            sibling.append((pages_of(inc), pages_of(exp)))
+    for pi, pe in sibling:
+        acceptance_fails.append(f"{name}: t2-income on {pi} pages, its sibling t3-expenditure with "
+                                f"as many body rows or more on {pe}")
+
     ncells = sum(len(p["cells"]) for p in pages)
     figures.append(f"{name}: {len(pages)} pages, {len(tables)} tables, {ncells} cells; "
                    f"single-char last lines {len(single)}, broken terms {len(set(broken))}, "
                    f"project grid faults {bad_grid} ({len(grids)} projects), "
-                   f"label/heading last on page {len(last_alone)}, short continuations {len(short)}")
+                   f"label/heading last on page {len(last_alone)}, short continuations {len(short)}, "
+                   f"wide empty columns {len(wide_empty)}, income table longer than expenditure "
+                   f"{len(sibling)}")
     totals["single"] += len(single)
     totals["term"] += len(set(broken))
     totals["grid"] += bad_grid
     totals["last"] += len(last_alone)
     totals["cont"] += len(short)
+    totals["empty"] += len(wide_empty)
+    totals["sibling"] += len(sibling)
 
 print("\n".join(figures))
 print(f"TOTAL: single-char last lines {totals['single']}, broken terms {totals['term']}, "
       f"project grid faults {totals['grid']}, label/heading last on page {totals['last']}, "
-      f"short continuations {totals['cont']} (acceptance enforced: {int(enforce)})")
+      f"short continuations {totals['cont']}, wide empty columns {totals['empty']}, "
+      f"income table longer than expenditure {totals['sibling']} (acceptance enforced: {int(enforce)})")
 for f in structure_fails:
     print("FAIL:", f)
 for f in acceptance_fails:
