@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
-#include <unordered_map>
 
 namespace bp::layout {
 
@@ -186,11 +186,69 @@ double estimated_lines(const CellExtent& e, double width) {
 
 namespace {
 
+// What cells cost at the widths tried, by (cell, width in ⅛ pt): the descent asks for each many
+// times. Open addressing in two flat arrays — a fraction of the cost of std::unordered_map's
+// node per entry to add, find and free; what is stored is the same.
+class FitMemo {
+ public:
+  const CellFit* find(uint64_t key) const {
+    if (keys_.empty()) return nullptr;
+    for (size_t i = slot(key);; i = (i + 1) & mask_) {
+      if (keys_[i] == key) return &values_[i];
+      if (keys_[i] == kEmpty) return nullptr;
+    }
+  }
+  // Stores the value of a key not stored yet.
+  const CellFit& add(uint64_t key, const CellFit& value) {
+    if (2 * (size_ + 1) > keys_.size()) grow();
+    size_t i = slot(key);
+    while (keys_[i] != kEmpty) i = (i + 1) & mask_;
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+    return values_[i];
+  }
+
+ private:
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  size_t slot(uint64_t key) const {  // splitmix64's finaliser
+    key ^= key >> 30;
+    key *= 0xbf58476d1ce4e5b9ULL;
+    key ^= key >> 27;
+    key *= 0x94d049bb133111ebULL;
+    key ^= key >> 31;
+    return static_cast<size_t>(key) & mask_;
+  }
+  void grow() {
+    std::vector<uint64_t> keys = std::move(keys_);
+    std::vector<CellFit> values = std::move(values_);
+    const size_t n = keys.empty() ? 256 : 2 * keys.size();
+    keys_.assign(n, kEmpty);
+    values_.assign(n, CellFit{});
+    mask_ = n - 1;
+    size_ = 0;
+    for (size_t i = 0; i < keys.size(); ++i)
+      if (keys[i] != kEmpty) add(keys[i], values[i]);
+  }
+  std::vector<uint64_t> keys_;
+  std::vector<CellFit> values_;
+  size_t size_ = 0, mask_ = 0;
+};
+
 // Height of all rows, in lines (plus penalties): per row its costliest cell (a cell spanning rows
 // counts its share in its first row), plus every cell's own penalty (a single-character last
 // line), which counts whether or not the cell is the row's tallest. Moves of width between two
 // columns are evaluated incrementally: only the cells over those columns change, and only their
 // rows are recomputed.
+//
+// Cheaper, same result (issue 15d): the descent tries every pair of columns per round, but a
+// cell over one column only takes the same width in every move that shrinks (or grows) that
+// column by the step, until a move of that column is made: its value is looked up once per
+// direction and width of its column (`shrunk_`, `grown_`, stamped with the column's `version_`,
+// renewed when the column's width or the step changes), not once per pair of columns; a row's
+// new maximum is its changed cells' maximum against the best unchanged cell, kept as each row's
+// three costliest cells (a row holds at most two cells over the two columns of a move). The sums
+// are formed in the same order as before, so every comparison of the descent sees the same values.
 class HeightModel {
  public:
   HeightModel(const std::vector<CellExtent>& extents, size_t cols, const CellCost& cost)
@@ -199,17 +257,29 @@ class HeightModel {
         over_(cols),
         v_(extents.size()),
         trial_(extents.size()),
-        fresh_(extents.size(), 0) {
+        fresh_(extents.size(), 0),
+        shrunk_(extents.size()),
+        grown_(extents.size()),
+        shrunk_at_(extents.size(), 0),
+        grown_at_(extents.size(), 0),
+        version_(cols, 0) {
     int rows = 0;
     for (const auto& x : e_) rows = std::max(rows, x.row + 1);
     row_cells_.resize(static_cast<size_t>(rows));
     row_max_.assign(static_cast<size_t>(rows), 0);
+    row_trial_.assign(static_cast<size_t>(rows), kNone);
+    top_.resize(static_cast<size_t>(rows));
     for (size_t k = 0; k < e_.size(); ++k) {
       if (e_[k].row < 0) continue;
       row_cells_[static_cast<size_t>(e_[k].row)].push_back(k);
       for (int c = e_[k].col; c < e_[k].col + e_[k].colspan && c < static_cast<int>(cols); ++c)
         over_[static_cast<size_t>(c)].push_back(k);
     }
+    // The rows of a column's cells come in order (rows are numbered down the table), which lets a
+    // move merge the rows of its two columns instead of sorting them.
+    for (const auto& ks : over_)
+      for (size_t a = 1; a < ks.size(); ++a)
+        if (e_[ks[a]].row < e_[ks[a - 1]].row) rows_in_order_ = false;
   }
   bool empty() const { return row_cells_.empty(); }
 
@@ -217,34 +287,60 @@ class HeightModel {
     for (size_t k = 0; k < e_.size(); ++k)
       if (e_[k].row >= 0) v_[k] = value(k, w);
     double total = 0;
-    for (size_t r = 0; r < row_cells_.size(); ++r) total += (row_max_[r] = row_max(r, false));
+    for (size_t r = 0; r < row_cells_.size(); ++r) {
+      total += (row_max_[r] = row_max(r, false));
+      rank(r);
+    }
     for (size_t k = 0; k < e_.size(); ++k) total += v_[k].penalty;
+    next_step();
     return total;
   }
-  // Change of the total when w[from] and w[to] become what `w` holds now.
+  // Moves of another step from now on: no value looked up for a moved column holds.
+  void next_step() {
+    for (auto& v : version_) v = ++versions_;
+  }
+  // Change of the total when w[from] and w[to] become what `w` holds now (w[from] smaller).
   double delta(const std::vector<double>& w, size_t from, size_t to) {
+    from_ = from;
+    to_ = to;
     touched_rows_.clear();
-    for (size_t c : {from, to})
+    for (size_t c : {from, to}) {
+      const size_t first = touched_rows_.size();
       for (size_t k : over_[c]) {
         if (fresh_[k]) continue;
         fresh_[k] = 1;
-        trial_[k] = value(k, w);
+        trial_[k] = e_[k].colspan == 1 ? moved(k, w, c, c == from) : value(k, w);
         changed_.push_back(k);
-        touched_rows_.push_back(static_cast<size_t>(e_[k].row));
+        const auto r = static_cast<size_t>(e_[k].row);
+        touched_rows_.push_back(r);
+        row_trial_[r] = std::max(row_trial_[r], trial_[k].lines);
       }
-    std::sort(touched_rows_.begin(), touched_rows_.end());
+      if (first > 0)
+        std::inplace_merge(touched_rows_.begin(),
+                           touched_rows_.begin() + static_cast<std::ptrdiff_t>(first),
+                           touched_rows_.end());
+    }
+    if (!rows_in_order_) std::sort(touched_rows_.begin(), touched_rows_.end());
     touched_rows_.erase(std::unique(touched_rows_.begin(), touched_rows_.end()),
                         touched_rows_.end());
     double d = 0;
-    for (size_t r : touched_rows_) d += row_max(r, true) - row_max_[r];
+    for (size_t r : touched_rows_) {
+      d += std::max({0.0, row_trial_[r], unchanged_max(r)}) - row_max_[r];
+      row_trial_[r] = kNone;
+    }
     for (size_t k : changed_) d += trial_[k].penalty - v_[k].penalty;
     return d;
   }
   // Makes the last evaluated move the current state, or forgets it.
   void commit() {
+    version_[from_] = ++versions_;  // their widths change: new values for their moves
+    version_[to_] = ++versions_;
     for (size_t k : changed_) v_[k] = trial_[k];
     discard();
-    for (size_t r : touched_rows_) row_max_[r] = row_max(r, false);
+    for (size_t r : touched_rows_) {
+      row_max_[r] = row_max(r, false);
+      rank(r);
+    }
   }
   void discard() {
     for (size_t k : changed_) fresh_[k] = 0;
@@ -252,6 +348,14 @@ class HeightModel {
   }
 
  private:
+  static constexpr double kNone = -1;  // no changed cell in the row (values are ≥ 0)
+  // A row's three costliest cells at the current widths, costliest first.
+  struct Top {
+    double lines[3] = {0, 0, 0};
+    size_t cell[3] = {0, 0, 0};
+    int n = 0;
+  };
+
   CellFit value(size_t k, const std::vector<double>& w) {
     const CellExtent& e = e_[k];
     double width = 0;
@@ -261,14 +365,23 @@ class HeightModel {
       const uint64_t key =
           (static_cast<uint64_t>(k) << 24) |
           (static_cast<uint64_t>(std::llround(std::max(0.0, width) * 8)) & 0xFFFFFF);
-      auto it = memo_.find(key);
-      if (it == memo_.end()) it = memo_.emplace(key, cost_(k, width)).first;
-      lines = it->second;
+      const CellFit* known = memo_.find(key);
+      lines = known ? *known : memo_.add(key, cost_(k, width));
     } else {
       lines.lines = estimated_lines(e, width);
     }
     lines.lines /= std::max(1, e.rowspan);
     return lines;
+  }
+  // The value of a cell over column c alone when c shrinks (or grows) by the step.
+  CellFit moved(size_t k, const std::vector<double>& w, size_t c, bool shrinks) {
+    auto& at = shrinks ? shrunk_at_ : grown_at_;
+    auto& v = shrinks ? shrunk_ : grown_;
+    if (at[k] != version_[c]) {
+      v[k] = value(k, w);
+      at[k] = version_[c];
+    }
+    return v[k];
   }
   double row_max(size_t r, bool trial) {
     double m = 0;
@@ -276,15 +389,50 @@ class HeightModel {
       m = std::max(m, trial && fresh_[k] ? trial_[k].lines : v_[k].lines);
     return m;
   }
+  void rank(size_t r) {
+    Top t;
+    for (size_t k : row_cells_[r]) {
+      const double x = v_[k].lines;
+      int at = t.n < 3 ? t.n : 3;
+      while (at > 0 && t.lines[at - 1] < x) --at;
+      if (at >= 3) continue;
+      for (int i = std::min(t.n, 2); i > at; --i) {
+        t.lines[i] = t.lines[i - 1];
+        t.cell[i] = t.cell[i - 1];
+      }
+      t.lines[at] = x;
+      t.cell[at] = k;
+      t.n = std::min(t.n + 1, 3);
+    }
+    top_[r] = t;
+  }
+  // The costliest cell of row r that the move leaves as it is (0 if none).
+  double unchanged_max(size_t r) const {
+    const Top& t = top_[r];
+    for (int i = 0; i < t.n; ++i)
+      if (!fresh_[t.cell[i]]) return t.lines[i];
+    if (static_cast<size_t>(t.n) == row_cells_[r].size()) return 0;
+    double m = 0;  // more changed cells than the three kept: look at them all
+    for (size_t k : row_cells_[r])
+      if (!fresh_[k]) m = std::max(m, v_[k].lines);
+    return m;
+  }
 
   const std::vector<CellExtent>& e_;
   const CellCost& cost_;
   std::vector<std::vector<size_t>> over_, row_cells_;
   std::vector<CellFit> v_, trial_;
-  std::vector<double> row_max_;
+  std::vector<double> row_max_, row_trial_;
+  std::vector<Top> top_;
   std::vector<char> fresh_;  // trial_[k] holds the value of the move being evaluated
+  std::vector<CellFit> shrunk_, grown_;
+  std::vector<unsigned> shrunk_at_, grown_at_;  // version_ of the column when looked up
+  std::vector<unsigned> version_;               // per column: renewed when its width changes
+  unsigned versions_ = 0;
+  size_t from_ = 0, to_ = 0;  // the columns of the move delta() evaluated last
+  bool rows_in_order_ = true;
   std::vector<size_t> changed_, touched_rows_;
-  std::unordered_map<uint64_t, CellFit> memo_;
+  FitMemo memo_;
 };
 
 // Steepest descent on the height: moves `step` pt from one column to another while that lowers
@@ -296,6 +444,7 @@ void reduce_height(std::vector<double>& w, const std::vector<double>& mins,
   if (model.empty() || w.size() < 2) return;
   model.reset(w);
   for (double step = total / 32; step >= 0.5; step /= 2) {
+    model.next_step();
     for (int iter = 0; iter < 64; ++iter) {
       double best = -1e-9;
       size_t from = 0, to = 0;
