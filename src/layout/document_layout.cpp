@@ -79,8 +79,16 @@ class Pass {
       auto whole = [&](const TablePlan& x) {
         return x.total_height() + x.notes_height(ctx_.theme());
       };
+      // No widths make a row lower than the minimum row height at the compact size: a table
+      // whose rows need more than its page even so is not planned again.
+      const TableTheme& tt = ctx_.theme().table;
+      const size_t rows =
+          t.head.size() + t.body.size() + (lead_table ? lead_table->body.size() : 0);
+      const bool may_fit = p.title_height + p.block_height +
+                               rows * tt.min_row_height * std::min(tt.compact_size, tt.cell.size) <=
+                           page;
       for (WidthGoal goal : {WidthGoal::Height, WidthGoal::CompactHeight}) {
-        if (grid || !new_page(i, t) || whole(p) <= page) break;
+        if (grid || !may_fit || !new_page(i, t) || whole(p) <= page) break;
         TablePlan low = plan_table(t, ctx_, width, nullptr, lead_table, Digits::Tabular, goal);
         if (whole(low) <= page) p = std::move(low);
       }
