@@ -536,15 +536,14 @@ std::vector<double> column_widths(int cols, const std::vector<int>& relative,
   }
   if (hard_fits && sum(level[2]) < total) respect_mins(w, level[2], total);  // body terms whole
   respect_mins(w, floors, total);
-  relieve_wrapping(w, level[3]);   // the body first,
-  relieve_wrapping(w, needs.max);  // then header labels, from columns wider than all their content
-  // While not every body cell can have its preferred width, an empty column stays at its floor
-  // (its label on 2–3 lines): the height the descent weighs is the rows', and a label on one line
-  // would cost the names width.
-  std::vector<double> caps(n, total);
-  if (sum(level[3]) > total)
-    for (size_t c = 0; c < n; ++c)
-      if (needs.empty[c]) caps[c] = std::max(needs.hard[c], w[c]);
+  // While not every body cell can have its preferred width, an empty column stays at its hard
+  // minimum (its label on 2–3 lines): the width a label on one line takes is the names'.
+  const bool body_short = sum(level[3]) > total;
+  std::vector<double> labels = needs.max, caps(n, total);
+  for (size_t c = 0; c < n && body_short; ++c)
+    if (needs.empty[c]) labels[c] = caps[c] = std::max(needs.hard[c], w[c]);
+  relieve_wrapping(w, level[3]);  // the body first,
+  relieve_wrapping(w, labels);    // then header labels, from columns wider than all their content
   reduce_height(w, floors, caps, extents, total, cost);
   return w;
 }
