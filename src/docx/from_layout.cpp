@@ -34,9 +34,13 @@ Options options_from_layout(const doc::Document& d, const layout::DocumentLayout
     const layout::Margins& m = theme.margins(t->landscape);
     const double width =
         layout::mm((t->landscape ? theme.page_height : theme.page_width) - m.left - m.right);
-    // Amounts measured with the digits the DOCX will show (layout::Digits::Font).
+    // Amounts measured with the digits the DOCX will show (layout::Digits::Font); a table the
+    // layout set for its height (to keep it on one page) is set so here too.
+    const auto goal_at = lay.table_goals.find(i);
+    const layout::WidthGoal goal =
+        goal_at == lay.table_goals.end() ? layout::WidthGoal::Looks : goal_at->second;
     const layout::TablePlan plan =
-        layout::plan_table(*t, ctx, width, nullptr, nullptr, layout::Digits::Font);
+        layout::plan_table(*t, ctx, width, nullptr, nullptr, layout::Digits::Font, goal);
     TableFit fit;
     for (size_t c = 1; c < plan.col_x.size(); ++c)
       fit.widths.push_back(plan.col_x[c] - plan.col_x[c - 1]);

@@ -210,16 +210,22 @@ size_t body_rows_kept(const doc::Table& t, const layout::TableTheme& tt, bool wh
 }
 
 // `repeat`: the rows are w:tblHeader (the table's leading head rows). The first `kept` rows keep
-// with the next row (w:keepNext on their paragraphs).
+// with the next row (w:keepNext on their paragraphs), and so do all but the last of the last `tail`
+// rows: a page break in the table leaves at least `tail` rows to the continuation page (theme
+// min_rows_continued), as the PDF's layout does — Word and LibreOffice set rows a little taller
+// than our layout, and a table that just fits in the PDF could otherwise leave one row alone.
 void write_rows(pugi::xml_node tbl, const Ctx& c, const std::vector<doc::Row>& rows, bool head,
-                bool repeat, size_t kept) {
+                bool repeat, size_t kept, size_t tail = 0) {
   const auto& tt = c.theme.table;
   const Grid g = doc::resolve_grid(rows, c.ncols);
+  // Only where the rows allow both rules: a table of fewer rows than the head's and the tail's
+  // keeps together anyway or breaks where Word must.
+  if (rows.size() <= kept + tail) tail = 0;
   for (size_t r = 0; r < rows.size(); ++r) {
     const doc::Row& row = rows[r];
     const layout::Style st = cell_style(c, row.role);
     const int min_h = twips_from_pt(tt.min_row_height * st.size);
-    const bool keep_next = r < kept;
+    const bool keep_next = r < kept || (r + tail >= rows.size() && r + 1 < rows.size());
     auto tr = new_row(tbl, min_h, repeat);
     for (int col = 0; col < c.ncols;) {
       const doc::GridSlot& s = g[r][static_cast<size_t>(col)];
@@ -299,13 +305,15 @@ pugi::xml_node write_table(pugi::xml_node body, const doc::Table& t, const layou
   const bool whole =
       (next ? next->table.keep_together : t.keep_together) && share <= kKeepWholeShare;
   write_rows(tbl, c, t.head, true, true, t.head.size());
-  write_rows(tbl, c, t.body, false, false, body_rows_kept(t, tt, whole));
+  const size_t tail = static_cast<size_t>(std::max(0, tt.min_rows_continued));
+  write_rows(tbl, c, t.body, false, false, body_rows_kept(t, tt, whole), next ? 0 : tail);
   if (next) {
     // The next table continues this one on the same grid: its head rows follow our rows (Word
     // repeats only a table's leading rows, so they do not repeat) and keep with its first rows.
     Ctx n{next->table, theme, c.cols, c.ncols, c.compact, next->fit};
     write_rows(tbl, n, next->table.head, true, false, next->table.head.size());
-    write_rows(tbl, n, next->table.body, false, false, body_rows_kept(next->table, tt, whole));
+    write_rows(tbl, n, next->table.body, false, false, body_rows_kept(next->table, tt, whole),
+               tail);
   }
   if (!tbl.child("w:tr")) {  // Word cannot open a table without rows
     doc::Row empty;

@@ -90,7 +90,10 @@ class Pass {
       for (WidthGoal goal : {WidthGoal::Height, WidthGoal::CompactHeight}) {
         if (grid || !may_fit || !new_page(i, t) || whole(p) <= page) break;
         TablePlan low = plan_table(t, ctx_, width, nullptr, lead_table, Digits::Tabular, goal);
-        if (whole(low) <= page) p = std::move(low);
+        if (whole(low) <= page) {
+          p = std::move(low);
+          out_.table_goals[i] = goal;
+        }
       }
       it = plans_.emplace(i, std::move(p)).first;
     }

@@ -68,11 +68,20 @@ struct OutlineItem {
   Anchor at;
 };
 
+// What the column widths weigh besides the height of the rows: also the looks of the header labels
+// (a compound split at the seam of its terms, 一般公共预算/财政拨款, costs half a line), or the
+// height alone, at the table's size or at the theme's compact size (小五) — for a table that fits
+// on one page only so: a table must not spill onto a second page for its labels' looks (issue 15d).
+enum class WidthGoal { Looks, Height, CompactHeight };
+
 struct DocumentLayout {
   std::vector<Page> pages;
   std::vector<OutlineItem> outline;       // document order; levels may skip
   std::map<std::string, Anchor> anchors;  // Heading::anchor / Table::anchor → position
   Structure structure;                    // logical structure (tagged PDF), in reading order
+  // Tables set for their height rather than their looks (block index → goal; absent = Looks): a
+  // table that fits its page only so. The DOCX plans such a table with the same goal.
+  std::map<size_t, WidthGoal> table_goals;
 };
 
 }  // namespace bp::layout

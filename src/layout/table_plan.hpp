@@ -7,6 +7,7 @@
 
 #include "document/document.hpp"
 #include "layout/context.hpp"
+#include "layout/page.hpp"
 #include "layout/table_grid.hpp"
 
 namespace bp::layout {
@@ -74,11 +75,8 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
 // the widths handed to a DOCX are measured with those (else "834.36" wraps to "834.3/6" there).
 enum class Digits { Tabular, Font };
 
-// What the column widths weigh besides the height of the rows: also the looks of the header labels
-// (a compound split at the seam of its terms, 一般公共预算/财政拨款, costs half a line), or the
-// height alone, at the table's size or at the theme's compact size (小五) — for a table that fits
-// on one page only so: a table must not spill onto a second page for its labels' looks (issue 15d).
-enum class WidthGoal { Looks, Height, CompactHeight };
+// WidthGoal (what the column widths weigh besides row heights) is in layout/page.hpp: the
+// document's layout reports it per table so that the DOCX sets a table the same way.
 
 // Sets every cell of `t` for a table `width` pt wide, on `grid` if given (else on widths from its
 // own content), with `lead`'s body rows (a project's info block) above its head.

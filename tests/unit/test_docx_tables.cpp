@@ -406,6 +406,32 @@ TEST_CASE("docx: a project table taller than most of a page keeps only its start
   CHECK_FALSE(keeps_next(rows[4]));  // then the table may break
 }
 
+TEST_CASE("docx: a table's last rows keep together so a continuation page holds at least three",
+          "[docx]") {
+  doc::Table t;
+  t.id = "long";
+  t.title = "长表";
+  t.column_widths = {1, 2};
+  t.head = {doc::Row{{cell("项目"), cell("金额")}, doc::RowRole::Head, {}}};
+  for (int i = 0; i < 10; ++i)
+    t.body.push_back(doc::Row{{cell("行"), cell("1.00")}, doc::RowRole::Item, {}});
+  const std::string s =
+      docx::document_xml(doc_with({t}), layout::Theme{}, docx::Options{}, {"", ""});
+  pugi::xml_document x;
+  REQUIRE(x.load_string(s.c_str()));
+  auto rows = children(x.child("w:document").child("w:body").child("w:tbl"), "w:tr");
+  REQUIRE(rows.size() == 11);
+  const size_t tail = static_cast<size_t>(layout::Theme{}.table.min_rows_continued);
+  REQUIRE(tail == 3);
+  CHECK(keeps_next(rows[0]));        // the head
+  CHECK(keeps_next(rows[1]));        // the first body row stays with the second (theme: 2)
+  CHECK_FALSE(keeps_next(rows[2]));  // the middle may break …
+  CHECK_FALSE(keeps_next(rows[7]));
+  CHECK(keeps_next(rows[8]));  // … but not inside the last three rows
+  CHECK(keeps_next(rows[9]));
+  CHECK_FALSE(keeps_next(rows[10]));
+}
+
 TEST_CASE("docx: head labels break where our layout broke them", "[docx]") {
   docx::Options o;
   o.tables[0].head_lines[{1, 1}] = {"收", "入"};  // 收入 over the 项目 column: two lines
