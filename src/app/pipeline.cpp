@@ -2,8 +2,9 @@
 
 #include <stdexcept>
 
-#include "layout/theme_resolve.hpp"
+#include "app/config_layers.hpp"
 #include "model/load.hpp"
+#include "style/theme.hpp"
 #include "util/png_info.hpp"
 
 namespace bp {
@@ -15,8 +16,8 @@ void check_presentation(CheckedBudget& c, const Context& ctx) {
   const Department& d = c.budget->dept;
   if (!d.theme.value.empty() && ctx.theme_flag().empty()) {
     try {
-      layout::resolve_theme(d.theme.value, ctx.theme_dirs());
-    } catch (const layout::ThemeError& e) {
+      find_theme_file(ctx.layers(), d.theme.value);
+    } catch (const style::ThemeError& e) {
       c.diag.error("E604", d.theme.pos, e.message(),
                    "主题是 config/themes/ 下的 .yaml 文件名（不含 .yaml），如 default、gongwen");
     }
@@ -65,7 +66,8 @@ CheckedBudget check_budget_file(const std::filesystem::path& path, const Context
   return c;
 }
 
-CheckedBudget check_budget_text(const std::string& text, const std::string& name, const Context& ctx) {
+CheckedBudget check_budget_text(const std::string& text, const std::string& name,
+                                const Context& ctx) {
   CheckedBudget c{Diagnostics(name)};
   c.budget = load_budget_text(text, name, c.diag);
   finish(c, ctx);

@@ -94,7 +94,7 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
   });
   const doc::Table t = summary_table(year, rows);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
-    Workbook wb(tmp, o.font);
+    Workbook wb(tmp, o.font, o.type);
     text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
     wb.set_words(&words);
     Properties props;

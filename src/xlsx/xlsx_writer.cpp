@@ -171,7 +171,7 @@ void write_workbook(const doc::Document& d, const std::filesystem::path& path,
                     const XlsxOptions& o) {
   const auto plans = plan_sheets(d);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
-    Workbook wb(tmp, o.font);
+    Workbook wb(tmp, o.font, o.type);
     text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
     wb.set_words(&words);
     Properties props;
