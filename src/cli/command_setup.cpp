@@ -8,13 +8,15 @@
 namespace bp::cli {
 
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0, const std::string& theme) {
+                                      const char* argv0, const std::string& theme, bool styled) {
   try {
-    auto ctx = std::make_unique<Context>(ConfigLayers(Context::find_config_dir(config_dir, argv0),
-                                                      Context::installed_config_dir(argv0),
-                                                      Context::find_site_dir(site_dir)),
-                                         theme);
-    if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
+    auto ctx = std::make_unique<Context>(
+        ConfigLayers(Context::find_config_dir(config_dir, argv0),
+                     Context::installed_config_dir(argv0), Context::find_site_dir(site_dir)),
+        theme);
+    // --theme, or the run's theme of a command that styles documents: found and readable, before
+    // any department (Themes keeps it loaded for them).
+    if (!theme.empty() || styled) ctx->themes().get();
     return ctx;
   } catch (const ConfigLayersError& e) {
     std::cerr << "budgetpress: 错误[E629]: " << e.what() << "\n";
