@@ -3,10 +3,12 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/font_check.hpp"
 #include "app/inputs.hpp"
 
 namespace bp::cli {
@@ -29,6 +31,9 @@ std::unique_ptr<Context> load_context(const std::string& config_dir, const std::
 // (错误[E628] with a hint) and the caller exits with kUsage instead of failing every department the
 // same way. True when they load.
 bool preflight_or_report(const Context& ctx);
+// Prints `err` as preflight_or_report does (E628, once, before any department); true when there is
+// none.
+bool report_preflight(const std::optional<PreflightError>& err);
 
 // The department files named by PATH arguments (files, directories walked). Prints every path
 // error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with
