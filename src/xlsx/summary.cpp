@@ -110,7 +110,8 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
     lim.page_units = kPortraitUnits;
     ColumnFit fit = fit_columns(t, lim);
     for (size_t c = 0; c < fit.widths.size(); ++c)
-      wb.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
+      wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+               "列宽");
     TableWriter w(wb, ws, fit);
     const Placement p = w.write(t, 0);
     // 合计: SUBTOTAL(109, …) sums only the rows the autofilter shows.

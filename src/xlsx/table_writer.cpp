@@ -35,6 +35,11 @@ std::optional<int64_t> rescale(const doc::Number& n, int decimals) {
   return v;
 }
 
+// A row gets its own height when its text wraps or is larger than fits Excel's default row.
+bool needs_height(int lines, double size) {
+  return lines > 1 || size > kUnitsSize;
+}
+
 int clamp_span(int start, int span, int limit) {
   return std::max(1, std::min(span, limit - start));
 }
@@ -148,7 +153,7 @@ void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
     put(row, p.first, row, p.last, text, wb_.format(s));
     lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last) * scale));
   }
-  if (lines > 1)
+  if (needs_height(lines, wb_.type().block))
     wb_.check(worksheet_set_row(ws_, row, row_height(lines, wb_.type().block), nullptr),
               "设置行高");
 }
@@ -197,7 +202,7 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
     if (have < t.lines) lines[t.row + t.rows - 1] += t.lines - have;
   }
   for (int r = 0; r < nrows; ++r)
-    if (lines[r] > 1)
+    if (needs_height(lines[r], type.head))
       wb_.check(worksheet_set_row(ws_, first_row + r, row_height(lines[r], type.head), nullptr),
                 "设置行高");
 }
@@ -273,7 +278,7 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
     }
   }
   for (int r = 0; r < nrows; ++r)
-    if (lines[r] > 1)
+    if (needs_height(lines[r], wb_.type().body))
       wb_.check(
           worksheet_set_row(ws_, first_row + r, row_height(lines[r], wb_.type().body), nullptr),
           "设置行高");
@@ -286,7 +291,7 @@ void TableWriter::note(const std::string& text, int row, int ncols) {
   s.wrap = true;
   put(row, 0, row, ncols - 1, text, wb_.format(s));
   const int lines = wrapped_lines(text, span_width(0, ncols - 1) * type.body / type.note);
-  if (lines > 1)
+  if (needs_height(lines, type.note))
     wb_.check(worksheet_set_row(ws_, row, row_height(lines, type.note), nullptr), "设置行高");
 }
 
