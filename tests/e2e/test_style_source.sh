@@ -174,6 +174,18 @@ done
 out=$("$BP" --site "$B" check "$TMP/two" 2>&1); rc=$?
 check '[ "$rc" -eq 2 ] && [ "$(grep -c "default.yaml:2:16: " <<<"$out")" -eq 1 ]' "bad theme, check: rc=$rc $out"
 
+# A department's own theme with a bad value: its error at `check` (E860 at the theme: key, quoting
+# the theme's E601 and FILE:LINE:COL), the same at `build`, which writes nothing for it.
+cp "$B/themes/default.yaml" "$B/themes/xbad.yaml"
+cp config/themes/default.yaml "$B/themes/default.yaml"
+sed -e 's/^  form: "2023"$/  form: "2023"\n  theme: xbad/' tests/data/minimal.yaml >"$TMP/xbad.yaml"
+line=$(grep -n "^  theme: xbad" "$TMP/xbad.yaml" | cut -d: -f1)
+check '[ -n "$line" ]' "department with theme: xbad not written"
+out=$("$BP" --site "$B" check "$TMP/xbad.yaml" 2>&1); rc=$?
+check '[ "$rc" -eq 1 ] && grep -q "xbad.yaml:$line:10: 错误\[E860\].*xbad.yaml:2:16: .*table.cell.size.*（E601）" <<<"$out"' "department theme with a bad value, check: rc=$rc $out"
+out=$("$BP" --site "$B" build -f xlsx,json -o "$TMP/xbad-out" "$TMP/xbad.yaml" 2>&1); rc=$?
+check '[ "$rc" -eq 1 ] && grep -q "E860" <<<"$out" && [ -z "$(find "$TMP/xbad-out" -name "*.xlsx" -o -name "*.json" 2>/dev/null | grep -v manifest)" ]' "department theme with a bad value, build: rc=$rc $out"
+
 # --- Typeset once: the shared layout gives the bytes each output gets alone ------------------------
 E=examples/2023/434.yaml
 "$BP" build -q --format pdf,docx,layout --out "$TMP/all" "$E" >/dev/null 2>&1; rc=$?
