@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "layout/theme.hpp"
-#include "style/theme_resolve.hpp"
 #include "model/department.hpp"
+#include "style/theme_resolve.hpp"
 
 using namespace bp::layout;
 using bp::style::resolve_theme;
