@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const bp::LimitError&) {
   }
   const auto xlsx = scratch_dir() / "fuzz.xlsx";
-  bp::xlsx::write_workbook(d, xlsx, bp::xlsx::options_from_config(ctx.config_dir(), 0));
+  bp::xlsx::write_workbook(d, xlsx, bp::xlsx::options_from_style(ts.theme, 0));
   BP_FUZZ_ASSERT(std::filesystem::file_size(xlsx) > 0);
   return 0;
 }

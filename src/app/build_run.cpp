@@ -53,7 +53,8 @@ BuildRunReport build_departments(const std::vector<BatchInput>& inputs, BatchOpt
   if (out.batch.stopped) return out;
 
   try {
-    auto xo = xlsx::options_from_config(ctx.theme_root(), source_date_epoch());
+    // The run's theme (--theme, else default; the overlay's first), loaded and checked once.
+    auto xo = xlsx::options_from_style(ctx.themes().get(), source_date_epoch());
     out.summaries = summaries.write(o.out_dir, xo);
   } catch (const std::exception& e) {
     out.summary_error = e.what();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "style/theme_resolve.hpp"
+
 namespace bp {
 
 namespace fs = std::filesystem;
@@ -152,13 +154,14 @@ bool ConfigLayers::from_site(const fs::path& file) const {
   return !rel.empty() && *rel.begin() != "..";
 }
 
+std::vector<fs::path> theme_dirs(const ConfigLayers& layers) {
+  auto dirs = layers.dirs(ConfigPart::Themes);  // lowest layer first; a lookup wants it last
+  std::reverse(dirs.begin(), dirs.end());
+  return dirs;
+}
+
 fs::path find_theme_file(const ConfigLayers& layers, const std::string& name) {
-  if (auto f = layers.find(ConfigPart::Themes, name + ".yaml")) return *f;
-  std::string searched;
-  for (const auto& d : layers.dirs(ConfigPart::Themes))
-    searched += (searched.empty() ? "" : "、") + d.string();
-  throw ConfigLayersError("找不到主题“" + name + "”（在 " + searched + " 中查找 " + name +
-                          ".yaml）");
+  return style::resolve_theme(name, theme_dirs(layers));
 }
 
 }  // namespace bp

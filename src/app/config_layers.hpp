@@ -7,10 +7,10 @@
 #pragma once
 
 #include <array>
-#include <stdexcept>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -62,9 +62,12 @@ class ConfigLayers {
   std::optional<std::filesystem::path> site_;
 };
 
-// The theme file of theme `name` ("default" → themes/default.yaml), overlay first. The one place a
-// theme is looked up, so that a resolver over more directories can replace it. Throws
-// ConfigLayersError naming the directories searched when there is none.
+// The directories a theme is looked up in, overlay first (the installed config/themes/ last).
+std::vector<std::filesystem::path> theme_dirs(const ConfigLayers& layers);
+// The theme file of theme `name` ("default" → themes/default.yaml), overlay first: the one place a
+// theme's file is found (style::resolve_theme over theme_dirs), for the run's theme, a
+// department's `theme:` and `site show`. Throws style::ThemeError (E600) naming the directories
+// searched and the themes there when there is none.
 std::filesystem::path find_theme_file(const ConfigLayers& layers, const std::string& name);
 
 }  // namespace bp

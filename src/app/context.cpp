@@ -4,8 +4,6 @@
 #include <cstdlib>
 #include <stdexcept>
 
-#include "layout/theme_resolve.hpp"
-
 namespace bp {
 
 Context::Context(const std::filesystem::path& config_dir, std::string theme)
@@ -19,13 +17,11 @@ Context::Context(ConfigLayers layers, std::string theme)
     profiles_.emplace(file.stem().string(), load_profile_file(file));
   }
   templates_ = TemplateSet::load_files(layers_.files(ConfigPart::Templates));
-  // ConfigLayers lists the lowest layer first; lookups want the overlay's directories first.
-  dirs_.themes = layers_.dirs(ConfigPart::Themes);
-  std::reverse(dirs_.themes.begin(), dirs_.themes.end());
+  dirs_.themes = bp::theme_dirs(layers_);
   dirs_.fonts = layers_.dirs(ConfigPart::Fonts);
   std::reverse(dirs_.fonts.begin(), dirs_.fonts.end());  // the overlay's fonts are registered first
   dirs_.default_theme = theme_flag_.empty() ? "default" : theme_flag_;
-  theme_file_ = layout::resolve_theme(dirs_.default_theme, dirs_.themes);
+  theme_file_ = find_theme_file(layers_, dirs_.default_theme);
   themes_ = std::make_unique<Themes>(dirs_.themes, dirs_.default_theme);
   typesetting_ = std::make_unique<LazyTypesetting>(*themes_, dirs_.fonts);
   if (templates_.empty())

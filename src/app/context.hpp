@@ -30,9 +30,6 @@ class Context {
   const ConfigLayers& layers() const { return layers_; }
   // The file of the run's theme (--theme, else default; overlay first).
   const std::filesystem::path& theme_file() const { return theme_file_; }
-  // The directory whose themes/<name>.yaml is the run's theme — what xlsx::options_from_config
-  // reads the body font from (the overlay's when it has a theme).
-  std::filesystem::path theme_root() const { return theme_file_.parent_path().parent_path(); }
   const Catalog& catalog() const { return catalog_; }
   // nullptr when there is no such profile.
   const Profile* profile(const std::string& id) const;
@@ -42,7 +39,7 @@ class Context {
   const TemplateSet& templates() const { return templates_; }
   // Theme and fonts, loaded on first use (only builds that typeset need them).
   Typesetting& typesetting() const { return typesetting_->get(); }
-  // Where themes are looked up, in order (layout::resolve_theme): the overlay's themes/ first.
+  // Where themes are looked up, in order (config_layers theme_dirs): the overlay's themes/ first.
   const std::vector<std::filesystem::path>& theme_dirs() const { return dirs_.themes; }
   // --theme ("" = none).
   const std::string& theme_flag() const { return theme_flag_; }

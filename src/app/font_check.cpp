@@ -60,7 +60,21 @@ std::string hex_cp(char32_t cp) {
   return buf;
 }
 
+PreflightError theme_unreadable(const ConfigError& e) {
+  return PreflightError{std::string("主题文件有误：") + e.what() + "（" + e.code() + "）",
+                        "请改正主题文件；各键的含义和取值见程序自带的 config/themes/default.yaml"};
+}
+
 }  // namespace
+
+std::optional<PreflightError> preflight_theme(const Context& ctx) {
+  try {
+    ctx.themes().get();
+  } catch (const layout::ThemeError& e) {
+    return theme_unreadable(e);
+  }
+  return std::nullopt;
+}
 
 std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
   const std::string theme = ctx.theme_file().string();
@@ -74,9 +88,7 @@ std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
         std::string("字体有误：") + e.what() + "（" + e.code() + "）",
         "主题 " + theme + " 中的字体须已安装，或放在字体目录（fonts/ 或站点配置的 fonts/）中"};
   } catch (const layout::ThemeError& e) {
-    return PreflightError{
-        std::string("主题文件有误：") + e.what() + "（" + e.code() + "）",
-        "请改正主题文件；各键的含义和取值见程序自带的 config/themes/default.yaml"};
+    return theme_unreadable(e);
   } catch (const std::exception& e) {
     return PreflightError{std::string("主题或字体无法载入：") + e.what(),
                           "请检查主题文件 " + theme};

@@ -21,6 +21,11 @@ struct PreflightError {
 // theme or a font that cannot be loaded is returned, in Chinese; nullopt when all is well.
 std::optional<PreflightError> preflight_typesetting(const Context& ctx);
 
+// Loads the run's theme (--theme, else default; the overlay's first) without its fonts: what every
+// format needs (the document tree reads its title-page slots, the XLSX its family and sizes). A
+// theme that cannot be found or read is returned as preflight_typesetting returns it.
+std::optional<PreflightError> preflight_theme(const Context& ctx);
+
 // Adds 错误[E627] to `c.diag` for every character of the department's document (tables, 说明,
 // headings, title page) that no font of the theme covers — at the character's first place in the
 // department file (FILE:LINE:COL), or at the file when it comes from a template or catalogue.

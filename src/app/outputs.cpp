@@ -120,9 +120,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         write_file_atomic(path, document_to_text(document()));
         break;
       case Format::Xlsx: {
-        // The department's theme (its `theme:`, --theme, the site overlay's) gives the font.
-        const auto options = xlsx::options_with_font(theme.family(theme.body.font),
-                                                     ctx.theme_root(), source_date_epoch());
+        // The department's theme (its `theme:`, --theme, the site overlay's), as loaded for the
+        // PDF and DOCX, gives the font, type sizes and term list.
+        const auto options = xlsx::options_from_style(theme, source_date_epoch());
         // A form that prints no tables gets them in its workbook too (app/workbook_document.hpp).
         if (c.profile->has_tables)
           xlsx::write_workbook(document(), path, options);

@@ -2,8 +2,9 @@
 
 #include <stdexcept>
 
-#include "layout/theme_resolve.hpp"
+#include "app/config_layers.hpp"
 #include "model/load.hpp"
+#include "style/theme.hpp"
 #include "util/png_info.hpp"
 
 namespace bp {
@@ -14,11 +15,22 @@ namespace {
 void check_presentation(CheckedBudget& c, const Context& ctx) {
   const Department& d = c.budget->dept;
   if (!d.theme.value.empty() && ctx.theme_flag().empty()) {
+    // Found (E604 when not) and readable: the theme is loaded here, once for the run (Themes),
+    // so that a theme file with a bad value is the department's error at `check` (E860 quoting
+    // the theme's E601 with its FILE:LINE:COL), not a failure of every format at `build`.
+    bool found = false;
     try {
-      layout::resolve_theme(d.theme.value, ctx.theme_dirs());
-    } catch (const layout::ThemeError& e) {
-      c.diag.error("E604", d.theme.pos, e.message(),
-                   "主题是 config/themes/ 下的 .yaml 文件名（不含 .yaml），如 default、gongwen");
+      find_theme_file(ctx.layers(), d.theme.value);
+      found = true;
+      ctx.themes().get(d.theme.value);
+    } catch (const style::ThemeError& e) {
+      if (!found)
+        c.diag.error("E604", d.theme.pos, e.message(),
+                     "主题是 config/themes/ 下的 .yaml 文件名（不含 .yaml），如 default、gongwen");
+      else
+        c.diag.error("E860", d.theme.pos,
+                     "主题“" + d.theme.value + "”的文件有误：" + e.what() + "（" + e.code() + "）",
+                     "请改正主题文件；各键的含义和取值见程序自带的 config/themes/default.yaml");
     }
   }
   if (const Text& logo = d.title_page.logo; !logo.value.empty()) {
@@ -65,7 +77,8 @@ CheckedBudget check_budget_file(const std::filesystem::path& path, const Context
   return c;
 }
 
-CheckedBudget check_budget_text(const std::string& text, const std::string& name, const Context& ctx) {
+CheckedBudget check_budget_text(const std::string& text, const std::string& name,
+                                const Context& ctx) {
   CheckedBudget c{Diagnostics(name)};
   c.budget = load_budget_text(text, name, c.diag);
   finish(c, ctx);

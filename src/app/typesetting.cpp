@@ -1,15 +1,25 @@
 #include "app/typesetting.hpp"
 
-#include "layout/theme_resolve.hpp"
+#include "style/theme_resolve.hpp"
 
 namespace bp {
 
 const layout::Theme& Themes::get(const std::string& name) {
   const std::string& n = name.empty() ? default_ : name;
   std::lock_guard lock(mu_);
+  // A theme that failed is not read again: every department (and 汇总.xlsx) asking for it gets
+  // the one error of its one reading.
+  if (auto f = failed_.find(n); f != failed_.end()) std::rethrow_exception(f->second);
   auto& slot = loaded_[n];
   if (!slot) {
-    slot = std::make_unique<layout::Theme>(layout::Theme::load(layout::resolve_theme(n, dirs_), dirs_));
+    try {
+      slot = std::make_unique<layout::Theme>(
+          layout::Theme::load(style::resolve_theme(n, dirs_), dirs_));
+    } catch (...) {
+      loaded_.erase(n);
+      failed_.emplace(n, std::current_exception());
+      throw;
+    }
     if (pdf_tagged_) slot->pdf_tagged = *pdf_tagged_;
   }
   return *slot;

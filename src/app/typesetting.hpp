@@ -6,6 +6,7 @@
 // never fonts.
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -26,13 +27,15 @@ struct TypesettingDirs {
   std::string default_theme = "default";  // --theme, else "default"
 };
 
-// The themes of a run, by name (layout::resolve_theme over TypesettingDirs::themes).
+// The themes of a run, by name (style::resolve_theme over TypesettingDirs::themes, which come
+// from config_layers theme_dirs), each loaded and checked once and shared by every department.
 class Themes {
  public:
   Themes(std::vector<std::filesystem::path> dirs, std::string default_name)
       : dirs_(std::move(dirs)), default_(std::move(default_name)) {}
   // Theme `name` ("" = the run's default), loaded on first use. Thread-safe; the reference stays
-  // valid for the Themes' lifetime. Throws ThemeError (E600 not found, E601 unreadable).
+  // valid for the Themes' lifetime. Throws ThemeError (E600 not found, E601 unreadable) — the same
+  // error again for every later call with that name, without reading the file again.
   const layout::Theme& get(const std::string& name = "");
   // `build --pdf-tags on|off`: replaces pdf.tagged of every theme, loaded already or later (set
   // before any department is built).
@@ -44,6 +47,7 @@ class Themes {
   std::optional<bool> pdf_tagged_;
   std::mutex mu_;
   std::map<std::string, std::unique_ptr<layout::Theme>> loaded_;
+  std::map<std::string, std::exception_ptr> failed_;  // themes that could not be found or read
 };
 
 struct Typesetting {

@@ -8,13 +8,17 @@
 namespace bp::cli {
 
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0, const std::string& theme) {
+                                      const char* argv0, const std::string& theme, bool styled) {
   try {
-    auto ctx = std::make_unique<Context>(ConfigLayers(Context::find_config_dir(config_dir, argv0),
-                                                      Context::installed_config_dir(argv0),
-                                                      Context::find_site_dir(site_dir)),
-                                         theme);
+    auto ctx = std::make_unique<Context>(
+        ConfigLayers(Context::find_config_dir(config_dir, argv0),
+                     Context::installed_config_dir(argv0), Context::find_site_dir(site_dir)),
+        theme);
     if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
+    // The run's theme of a command that styles documents, in every format: read once, here, and
+    // kept for the departments (Themes), so that a broken one stops the run once (E628 as for a
+    // PDF) instead of failing each department.
+    if (styled && !report_preflight(preflight_theme(*ctx))) return nullptr;
     return ctx;
   } catch (const ConfigLayersError& e) {
     std::cerr << "budgetpress: 错误[E629]: " << e.what() << "\n";
@@ -29,7 +33,10 @@ std::unique_ptr<Context> load_context(const std::string& config_dir, const std::
 }
 
 bool preflight_or_report(const Context& ctx) {
-  auto err = preflight_typesetting(ctx);
+  return report_preflight(preflight_typesetting(ctx));
+}
+
+bool report_preflight(const std::optional<PreflightError>& err) {
   if (!err) return true;
   std::cerr << "budgetpress: 错误[E628]: " << err->message << "（没有处理任何部门）\n  提示："
             << err->hint << "\n";

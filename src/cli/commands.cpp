@@ -71,7 +71,7 @@ void print_diagnostics(const CheckedBudget& c, bool quiet) {
 }  // namespace
 
 int run_check(const Options& opt) {
-  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true);
   if (!ctx) return kUsage;
   const bool json = opt.check_format == "json";
   if (!json && opt.check_format != "text") {
@@ -144,7 +144,7 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   if (!limit_memory(opt.max_memory)) return kUsage;
-  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true);
   if (!ctx) return kUsage;
   ctx->override_pdf_tagged(pdf_tags);
   if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight_or_report(*ctx))

@@ -43,7 +43,7 @@ int run_watch(const Options& opt) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;
   }
-  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme);
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true);
   if (!ctx) return kUsage;
   if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight_or_report(*ctx))
     return kUsage;

@@ -129,11 +129,9 @@ std::string styles_xml(const layout::Theme& t) {
     defs.push_back(h);
   }
   {
+    // Chinese body text: the first line indented as the theme says (styles.body.indent, in
+    // characters of the paragraph's own size; 2 in the shipped themes), as in the PDF.
     StyleDef b = from_theme(t, t.body, style_id::kBody, "Body Text");
-    // Chinese body text: first line indented by two characters of the paragraph's own size.
-    b.para.first_line_chars =
-        static_cast<int>(std::lround((t.body.indent > 0 ? t.body.indent : 2) * 100));
-    b.para.first_line = twips_from_pt((t.body.indent > 0 ? t.body.indent : 2) * t.body.size);
     b.quick = true;
     defs.push_back(b);
   }

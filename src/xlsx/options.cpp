@@ -1,43 +1,24 @@
 #include "xlsx/options.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 namespace bp::xlsx {
-
-std::string theme_body_font(const std::filesystem::path& theme_file) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(theme_file, ec)) return "";
-  try {
-    YAML::Node root = YAML::LoadFile(theme_file.string());
-    YAML::Node font = root["styles"]["body"]["font"];
-    if (!font || !font.IsScalar()) return "";
-    const std::string key = font.Scalar();
-    YAML::Node family = root["fonts"][key];
-    if (family && family.IsScalar() && !family.Scalar().empty()) return family.Scalar();
-    // Not a role name: the style names the family itself.
-    if (key != "serif" && key != "sans") return key;
-  } catch (const YAML::Exception&) {
-  }
-  return "";
-}
 
 int64_t creation_time(int64_t epoch) {
   return epoch > 0 ? epoch : kFixedCreated;
 }
 
-XlsxOptions options_from_config(const std::filesystem::path& config_dir, int64_t epoch) {
-  std::string f = theme_body_font(config_dir / "themes" / "default.yaml");
-  return options_with_font(f.empty() ? kDefaultFont : std::move(f), config_dir, epoch);
-}
-
-XlsxOptions options_with_font(std::string font, const std::filesystem::path& config_dir,
-                              int64_t epoch) {
+XlsxOptions options_from_style(const style::Theme& s, int64_t epoch) {
   XlsxOptions o;
-  if (!font.empty()) o.font = std::move(font);
+  o.font = s.family(s.body.font);
+  o.type.title = s.table_title.size;
+  o.type.title_bold = s.table_title.bold;
+  o.type.block = s.table.header_block.size;
+  o.type.head = s.table.head.size;
+  o.type.head_bold = s.table.head.bold;
+  o.type.body = s.table.cell.size;
+  o.type.note = s.table.note.size;
+  o.type.total_bold = s.table.bold_total;
   o.epoch = epoch;
-  std::error_code ec;
-  if (const auto terms = config_dir / "terms.txt"; std::filesystem::exists(terms, ec))
-    o.terms = text::TermList::load(terms);
+  o.terms = s.terms;
   return o;
 }
 

@@ -94,7 +94,7 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
   });
   const doc::Table t = summary_table(year, rows);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
-    Workbook wb(tmp, o.font);
+    Workbook wb(tmp, o.font, o.type);
     text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
     wb.set_words(&words);
     Properties props;
@@ -110,7 +110,8 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
     lim.page_units = kPortraitUnits;
     ColumnFit fit = fit_columns(t, lim);
     for (size_t c = 0; c < fit.widths.size(); ++c)
-      wb.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
+      wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+               "列宽");
     TableWriter w(wb, ws, fit);
     const Placement p = w.write(t, 0);
     // 合计: SUBTOTAL(109, …) sums only the rows the autofilter shows.

@@ -12,10 +12,6 @@ namespace bp::xlsx {
 
 namespace {
 
-constexpr double kBodySize = 10.5;  // 五号
-constexpr double kTitleSize = 16;   // 三号
-constexpr double kNoteSize = 9;     // 小五
-
 // A centred or right-aligned body cell holding a plain count (序号, 数量): numeric in the sheet.
 // Digits in a left-aligned cell are codes (科目编码) and stay text.
 bool is_count(const doc::Cell& c) {
@@ -37,6 +33,11 @@ std::optional<int64_t> rescale(const doc::Number& n, int decimals) {
     v /= 10;
   }
   return v;
+}
+
+// A row gets its own height when its text wraps or is larger than fits Excel's default row.
+bool needs_height(int lines, double size) {
+  return lines > 1 || size > kUnitsSize;
 }
 
 int clamp_span(int start, int span, int limit) {
@@ -102,14 +103,16 @@ void TableWriter::put(int row, int col, int last_row, int last_col, const std::s
 }
 
 void TableWriter::title(const doc::Table& t, int row, int ncols) {
+  const TypeSizes& type = wb_.type();
   Style s;
-  s.bold = true;
-  s.size = kTitleSize;
+  s.bold = type.title_bold;
+  s.size = type.title;
   s.align = doc::Align::Center;
   s.wrap = true;
   put(row, 0, row, ncols - 1, t.title, wb_.format(s));
-  const int lines = wrapped_lines(t.title, span_width(0, ncols - 1) * kBodySize / kTitleSize);
-  wb_.check(worksheet_set_row(ws_, row, row_height(lines, kTitleSize) + 6, nullptr), "设置行高");
+  // Column widths count characters of the body size.
+  const int lines = wrapped_lines(t.title, span_width(0, ncols - 1) * type.body / type.title);
+  wb_.check(worksheet_set_row(ws_, row, row_height(lines, type.title) + 6, nullptr), "设置行高");
 }
 
 void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
@@ -131,28 +134,35 @@ void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
     parts.push_back({hb.center, doc::Align::Center, sp.left_end, sp.right_begin - 1});
     parts.push_back({hb.right, doc::Align::Right, sp.right_begin, ncols - 1});
   }
+  // Column widths count characters of the body size; the block may be set at another size.
+  const double scale = wb_.type().body / wb_.type().block;
   int lines = 1;
   for (const auto& p : parts) {
     if (p.last < p.first) continue;  // an empty centre part the right part took over
     Style s;
+    s.size = wb_.type().block;
     s.align = p.align;
     s.wrap = true;
     // The centre and right parts are "label：value" (预算年度：2023, 截止时间：2022-12-31): broken
     // by us, after the colon and never inside the value. The left part (the department) wraps as
     // the viewer likes.
-    const std::string text = p.align == doc::Align::Left
-                                 ? p.text
-                                 : break_label(p.text, span_width(p.first, p.last), 2, wb_.words());
+    const std::string text =
+        p.align == doc::Align::Left
+            ? p.text
+            : break_label(p.text, span_width(p.first, p.last) * scale, 2, wb_.words());
     put(row, p.first, row, p.last, text, wb_.format(s));
-    lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last)));
+    lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last) * scale));
   }
-  if (lines > 1)
-    wb_.check(worksheet_set_row(ws_, row, row_height(lines, kBodySize), nullptr), "设置行高");
+  if (needs_height(lines, wb_.type().block))
+    wb_.check(worksheet_set_row(ws_, row, row_height(lines, wb_.type().block), nullptr),
+              "设置行高");
 }
 
 void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int ncols) {
   auto g = doc::resolve_grid(rows, ncols);
   const int nrows = static_cast<int>(rows.size());
+  const TypeSizes& type = wb_.type();
+  const double scale = type.body / type.head;  // column widths count body-size characters
   std::vector<int> lines(nrows, 1);
   struct Tall {
     int row, rows, lines;
@@ -162,6 +172,7 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
     for (int c = 0; c < ncols; ++c) {
       const auto& slot = g[r][c];
       Style s;
+      s.size = type.head;
       s.border = true;
       s.wrap = true;
       s.align = doc::Align::Center;
@@ -172,12 +183,13 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
       if (slot.row != r || slot.col != c) continue;
       const doc::Cell& cell = *slot.cell;
       const int rs = clamp_span(r, cell.rowspan, nrows), cs = clamp_span(c, cell.colspan, ncols);
-      s.bold = cell.bold || rows[r].role == doc::RowRole::Head;
+      s.bold = cell.bold || (type.head_bold && rows[r].role == doc::RowRole::Head);
       s.align = cell.align;
       // Broken by us at the typesetter's opportunities (label_lines.hpp): no viewer re-wraps it.
-      const std::string label = break_label(cell.text, span_width(c, c + cs - 1), 2, wb_.words());
+      const std::string label =
+          break_label(cell.text, span_width(c, c + cs - 1) * scale, 2, wb_.words());
       put(first_row + r, c, first_row + r + rs - 1, c + cs - 1, label, wb_.format(s));
-      const int l = wrapped_lines(label, span_width(c, c + cs - 1));
+      const int l = wrapped_lines(label, span_width(c, c + cs - 1) * scale);
       if (rs == 1)
         lines[r] = std::max(lines[r], l);
       else
@@ -190,8 +202,8 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
     if (have < t.lines) lines[t.row + t.rows - 1] += t.lines - have;
   }
   for (int r = 0; r < nrows; ++r)
-    if (lines[r] > 1)
-      wb_.check(worksheet_set_row(ws_, first_row + r, row_height(lines[r], kBodySize), nullptr),
+    if (needs_height(lines[r], type.head))
+      wb_.check(worksheet_set_row(ws_, first_row + r, row_height(lines[r], type.head), nullptr),
                 "设置行高");
 }
 
@@ -206,7 +218,7 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
       const auto& slot = g[r][c];
       Style s;
       s.border = true;
-      s.size = kBodySize;
+      s.size = wb_.type().body;
       if (!slot.cell) {
         put(R, c, R, c, "", wb_.format(s));
         continue;
@@ -214,7 +226,7 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
       if (slot.row != r || slot.col != c) continue;
       const doc::Cell& cell = *slot.cell;
       const int rs = clamp_span(r, cell.rowspan, nrows), cs = clamp_span(c, cell.colspan, ncols);
-      s.bold = cell.bold || row.role == doc::RowRole::Total;
+      s.bold = cell.bold || (wb_.type().total_bold && row.role == doc::RowRole::Total);
       s.align = cell.align;
       s.indent = cell.indent_em;
       const bool merged = rs > 1 || cs > 1;
@@ -266,19 +278,21 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
     }
   }
   for (int r = 0; r < nrows; ++r)
-    if (lines[r] > 1)
-      wb_.check(worksheet_set_row(ws_, first_row + r, row_height(lines[r], kBodySize), nullptr),
-                "设置行高");
+    if (needs_height(lines[r], wb_.type().body))
+      wb_.check(
+          worksheet_set_row(ws_, first_row + r, row_height(lines[r], wb_.type().body), nullptr),
+          "设置行高");
 }
 
 void TableWriter::note(const std::string& text, int row, int ncols) {
+  const TypeSizes& type = wb_.type();
   Style s;
-  s.size = kNoteSize;
+  s.size = type.note;
   s.wrap = true;
   put(row, 0, row, ncols - 1, text, wb_.format(s));
-  const int lines = wrapped_lines(text, span_width(0, ncols - 1) * kBodySize / kNoteSize);
-  if (lines > 1)
-    wb_.check(worksheet_set_row(ws_, row, row_height(lines, kNoteSize), nullptr), "设置行高");
+  const int lines = wrapped_lines(text, span_width(0, ncols - 1) * type.body / type.note);
+  if (needs_height(lines, type.note))
+    wb_.check(worksheet_set_row(ws_, row, row_height(lines, type.note), nullptr), "设置行高");
 }
 
 Placement TableWriter::write(const doc::Table& t, int first_row) {

@@ -26,8 +26,8 @@ uint8_t lxw_align(doc::Align a) {
 
 }  // namespace
 
-Workbook::Workbook(const std::filesystem::path& path, std::string font)
-    : path_(path.string()), font_(std::move(font)) {
+Workbook::Workbook(const std::filesystem::path& path, std::string font, TypeSizes type)
+    : path_(path.string()), font_(std::move(font)), type_(type) {
   lxw_workbook_options opt = {};
   opt.constant_memory = LXW_FALSE;  // merged ranges need the rows buffered
   wb_ = workbook_new_opt(path_.c_str(), &opt);
@@ -52,7 +52,11 @@ lxw_worksheet* Workbook::add_sheet(const std::string& name) {
   return ws;
 }
 
-lxw_format* Workbook::format(const Style& s) {
+lxw_format* Workbook::format(const Style& style) {
+  // A style without a size is body text: keyed by its size, so that it shares the format of a
+  // style that names the body size.
+  Style s = style;
+  if (s.size <= 0) s.size = type_.body;
   if (auto it = formats_.find(s); it != formats_.end()) return it->second;
   lxw_format* f = workbook_add_format(wb_);
   if (!f) throw std::runtime_error(path_ + ": 无法创建单元格格式");

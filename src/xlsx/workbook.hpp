@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "document/document.hpp"
+#include "xlsx/type_sizes.hpp"
 
 namespace bp::text {
 class WordBreaker;
@@ -20,7 +21,7 @@ namespace bp::xlsx {
 // The look of a cell. Compared as a whole: equal styles share one lxw_format.
 struct Style {
   bool bold = false;
-  double size = 10.5;  // points (五号)
+  double size = 0;  // points; 0 = the workbook's body size (TypeSizes::body)
   doc::Align align = doc::Align::Left;
   bool border = false;
   bool wrap = false;
@@ -38,8 +39,9 @@ struct Properties {
 
 class Workbook {
  public:
-  // Starts a workbook that close() writes to `path` (normal mode: merges need buffered rows).
-  Workbook(const std::filesystem::path& path, std::string font);
+  // Starts a workbook that close() writes to `path` (normal mode: merges need buffered rows), its
+  // cells in `font` at the sizes of `type`.
+  Workbook(const std::filesystem::path& path, std::string font, TypeSizes type = {});
   ~Workbook();
   Workbook(const Workbook&) = delete;
   Workbook& operator=(const Workbook&) = delete;
@@ -53,6 +55,7 @@ class Workbook {
   // Throws std::runtime_error "<file>: <what>: <libxlsxwriter message>" unless e is LXW_NO_ERROR.
   void check(lxw_error e, const std::string& what) const;
   const std::string& font() const { return font_; }
+  const TypeSizes& type() const { return type_; }
   // Word breaking for header labels (label_lines), owned by the caller; may be null.
   void set_words(text::WordBreaker* words) { words_ = words; }
   text::WordBreaker* words() const { return words_; }
@@ -60,6 +63,7 @@ class Workbook {
  private:
   std::string path_;
   std::string font_;
+  TypeSizes type_;
   lxw_workbook* wb_ = nullptr;
   std::map<Style, lxw_format*> formats_;
   text::WordBreaker* words_ = nullptr;

@@ -35,7 +35,8 @@ void write_single(Workbook& wb, lxw_worksheet* ws, const SheetPlan& plan,
   const doc::Table& t = *plan.tables.front();
   ColumnFit fit = fit_columns(t, page_limits(t.landscape));
   for (size_t c = 0; c < fit.widths.size(); ++c)
-    wb.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
+    wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+             "列宽");
   TableWriter w(wb, ws, fit);
   const Placement p = w.write(t, 0);
   PrintSetup ps;
@@ -57,7 +58,8 @@ void write_stacked(Workbook& wb, lxw_worksheet* ws, const SheetPlan& plan,
                                      [](const doc::Table* t) { return t->landscape; });
   ColumnFit fit = fit_columns(plan.tables, page_limits(landscape));
   for (size_t c = 0; c < fit.widths.size(); ++c)
-    wb.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
+    wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+             "列宽");
   TableWriter w(wb, ws, fit);
   PrintSetup ps;
   int row = 0, cols = 1;
@@ -89,7 +91,7 @@ void back_link(Workbook& wb, lxw_worksheet* ws, int col) {
   wb.check(worksheet_write_url_opt(ws, 0, col, internal_link(kTocSheet).c_str(), wb.format(s),
                                    "返回目录", nullptr),
            "链接");
-  wb.check(worksheet_set_column(ws, col, col, 10, nullptr), "列宽");
+  wb.check(worksheet_set_column(ws, col, col, wb.type().column_width(10), nullptr), "列宽");
 }
 
 void write_toc(Workbook& wb, lxw_worksheet* ws, const doc::Document& d,
@@ -120,7 +122,8 @@ void write_toc(Workbook& wb, lxw_worksheet* ws, const doc::Document& d,
   lim.max_width = 60;
   ColumnFit fit = fit_columns(t, lim);
   for (size_t c = 0; c < fit.widths.size(); ++c)
-    wb.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
+    wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+             "列宽");
   TableWriter w(wb, ws, fit);
   const Placement p = w.write(t, 0);
   // The names become links to their sheets.
@@ -171,7 +174,7 @@ void write_workbook(const doc::Document& d, const std::filesystem::path& path,
                     const XlsxOptions& o) {
   const auto plans = plan_sheets(d);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
-    Workbook wb(tmp, o.font);
+    Workbook wb(tmp, o.font, o.type);
     text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
     wb.set_words(&words);
     Properties props;

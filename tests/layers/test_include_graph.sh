@@ -19,7 +19,7 @@ echo '#include "util/utf8.hpp"' >>"$tmp/src/model/money.hpp"
 echo '#include "../document/document.hpp"' >>"$tmp/src/derive/derive.cpp"
 echo '#include "app/detail/workbook_template_writer.hpp"' >>"$tmp/src/import/importer.cpp"
 mkdir -p "$tmp/src/app/detail" && echo '#include "pdf/render.hpp"' >"$tmp/src/app/exposed.hpp"
-mkdir "$tmp/src/style" && echo '#include "util/utf8.hpp"' >"$tmp/src/style/style.cpp"
+mkdir "$tmp/src/planted" && echo '#include "util/utf8.hpp"' >"$tmp/src/planted/planted.cpp"
 if python3 "$here/check_include_graph.py" "$tmp/src" "$layers" >"$tmp/out" 2>&1; then
   echo "FAIL: the check passed a tree with layer violations" >&2
   exit 1
@@ -29,7 +29,7 @@ for want in 'src/model/profile.hpp:[0-9]*: "document/document.hpp": layer model 
             'src/docx/docx.hpp:[0-9]*: "pdf/render.hpp": layer docx may not include pdf' \
             'a header of model includes util, which model links PRIVATE' \
             'src/derive/derive.cpp:[0-9]*: "../document/document.hpp": project headers are included as' \
-            'src/style/ is in no layer' \
+            'src/planted/ is in no layer' \
             'src/import/importer.cpp:[0-9]*: "app/detail/workbook_template_writer.hpp": a private header of app' \
             'src/app/exposed.hpp:[0-9]*: "pdf/render.hpp": a header of app includes pdf, which app links PRIVATE'; do
   if ! grep -q "$want" "$tmp/out"; then

@@ -6,6 +6,7 @@
 #include "../support/fixtures.hpp"
 #include "app/config_layers.hpp"
 #include "app/context.hpp"
+#include "style/theme.hpp"
 
 using namespace bp;
 namespace fs = std::filesystem;
@@ -32,7 +33,14 @@ TEST_CASE("an overlay file replaces the default of the same relative path; the o
   CHECK(layers.from_site(cat.at("function/2025.tsv")));
   CHECK_FALSE(layers.from_site(cat.at("function/2024.tsv")));
   CHECK(find_theme_file(layers, "default") == kConfig / "themes/default.yaml");
-  CHECK_THROWS_AS(find_theme_file(layers, "公文"), ConfigLayersError);
+  // One lookup for every theme: the same E600 as --theme and a department's theme: (style).
+  try {
+    find_theme_file(layers, "公文");
+    FAIL("no error for a theme that does not exist");
+  } catch (const style::ThemeError& e) {
+    CHECK(e.code() == "E600");
+    CHECK(e.message().find((kConfig / "themes").string()) != std::string::npos);
+  }
 }
 
 TEST_CASE("the overlay's theme wins; a Context takes the overlay's catalogue year and block") {
@@ -44,7 +52,7 @@ TEST_CASE("the overlay's theme wins; a Context takes the overlay's catalogue yea
   test::spit(site.path / "templates/blocks/budget_principle.mustache", "站点原则。\n");
   Context ctx(ConfigLayers(kConfig, kConfig, site.path));
   CHECK(ctx.theme_file() == site.path / "themes/default.yaml");
-  CHECK(ctx.theme_root() == site.path);
+  CHECK(find_theme_file(ctx.layers(), "gongwen") == kConfig / "themes/gongwen.yaml");
   const CatalogYear* y = ctx.catalog().for_year(2025);
   REQUIRE(y);
   CHECK(y->function.at("2010301") == "行政运行（站点）");

@@ -22,7 +22,7 @@ using namespace bp;
 
 namespace {
 
-pugi::xml_node style(const pugi::xml_document& d, const std::string& id) {
+pugi::xml_node style_node(const pugi::xml_document& d, const std::string& id) {
   return d.child("w:styles").find_child_by_attribute("w:style", "w:styleId", id.c_str());
 }
 
@@ -211,7 +211,7 @@ TEST_CASE("docx styles: headings with outline levels, body indent, CJK fonts and
 
   for (int level = 1; level <= 4; ++level) {
     INFO("heading " << level);
-    auto s = style(d, "Heading" + std::to_string(level));
+    auto s = style_node(d, "Heading" + std::to_string(level));
     REQUIRE(s);
     CHECK(std::string(s.child("w:name").attribute("w:val").value()) ==
           "heading " + std::to_string(level));
@@ -224,7 +224,7 @@ TEST_CASE("docx styles: headings with outline levels, body indent, CJK fonts and
     CHECK(s.child("w:rPr").child("w:sz").attribute("w:val").as_int() ==
           static_cast<int>(theme.heading(level).size * 2 + 0.5));
   }
-  auto body = style(d, "BodyText");
+  auto body = style_node(d, "BodyText");
   REQUIRE(body);
   CHECK(body.child("w:pPr").child("w:ind").attribute("w:firstLineChars").as_int() == 200);
   CHECK(val(body.child("w:pPr").child("w:jc")) == "both");
@@ -244,11 +244,11 @@ TEST_CASE("docx styles: headings with outline levels, body indent, CJK fonts and
 
   for (const char* id : {"TableTitle", "TableNote", "HeaderBlock", "TableHead", "TableText", "TOC1",
                          "TOC2", "TOCHeading", "Footer", "Caption", "Note"})
-    CHECK(style(d, id));
+    CHECK(style_node(d, id));
   // Exactly one default paragraph style.
   CHECK(d.select_nodes("//w:style[@w:default='1']").size() == 1);
   // TOC entries: right tab with dot leader at the text width.
-  auto tab = style(d, "TOC2").child("w:pPr").child("w:tabs").child("w:tab");
+  auto tab = style_node(d, "TOC2").child("w:pPr").child("w:tabs").child("w:tab");
   CHECK(val(tab) == "right");
   CHECK(std::string(tab.attribute("w:leader").value()) == "dot");
 }

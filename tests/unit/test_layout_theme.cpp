@@ -6,8 +6,11 @@
 
 #include "layout/theme.hpp"
 #include "layout/units.hpp"
+#include "style/sizes.hpp"
 
 using namespace bp::layout;
+using bp::style::hao_size;
+using bp::style::parse_size;
 
 namespace {
 std::filesystem::path write_temp(const std::string& name, const std::string& yaml) {

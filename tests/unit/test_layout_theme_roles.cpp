@@ -5,10 +5,11 @@
 #include <fstream>
 
 #include "layout/theme.hpp"
-#include "layout/theme_resolve.hpp"
 #include "model/department.hpp"
+#include "style/theme_resolve.hpp"
 
 using namespace bp::layout;
+using bp::style::resolve_theme;
 
 namespace {
 const std::filesystem::path kThemes = std::filesystem::path(BP_SOURCE_DIR) / "config/themes";

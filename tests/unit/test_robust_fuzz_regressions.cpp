@@ -92,7 +92,7 @@ TEST_CASE("fuzz regressions: render", "[robust][fuzz][pdf]") {
     } catch (const LimitError&) {
     }
     REQUIRE_NOTHROW(
-        xlsx::write_workbook(d, xlsx, xlsx::options_from_config(test::context().config_dir(), 0)));
+        xlsx::write_workbook(d, xlsx, xlsx::options_from_style(test::context().themes().get(), 0)));
   }
   std::error_code ec;
   fs::remove(xlsx, ec);

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace bp::layout {
+namespace bp::style {
 
 // The file of theme `name`: NAME.yaml in the first of `search_dirs` (in order: e.g. a site
 // overlay's themes/, then the installed config/themes/) that has it. A name is a file stem: not
@@ -18,4 +18,4 @@ std::filesystem::path resolve_theme(std::string_view name,
 // The names of the themes in `search_dirs` (stems of *.yaml), sorted, without duplicates.
 std::vector<std::string> list_themes(const std::vector<std::filesystem::path>& search_dirs);
 
-}  // namespace bp::layout
+}  // namespace bp::style

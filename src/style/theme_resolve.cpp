@@ -1,12 +1,12 @@
-#include "layout/theme_resolve.hpp"
+#include "style/theme_resolve.hpp"
 
 #include <algorithm>
 #include <set>
 #include <string>
 
-#include "layout/theme.hpp"
+#include "style/theme.hpp"
 
-namespace bp::layout {
+namespace bp::style {
 
 std::vector<std::string> list_themes(const std::vector<std::filesystem::path>& search_dirs) {
   std::set<std::string> names;
@@ -45,4 +45,4 @@ std::filesystem::path resolve_theme(std::string_view name,
                    "E600");
 }
 
-}  // namespace bp::layout
+}  // namespace bp::style

@@ -1,10 +1,10 @@
-#include "layout/units.hpp"
+#include "style/sizes.hpp"
 
 #include <charconv>
 #include <string>
 #include <utility>
 
-namespace bp::layout {
+namespace bp::style {
 
 std::optional<double> hao_size(std::string_view name) {
   static constexpr std::pair<std::string_view, double> kSizes[] = {
@@ -26,4 +26,4 @@ std::optional<double> parse_size(std::string_view text) {
   return v;
 }
 
-}  // namespace bp::layout
+}  // namespace bp::style

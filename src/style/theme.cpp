@@ -1,4 +1,4 @@
-#include "layout/theme.hpp"
+#include "style/theme.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -6,10 +6,10 @@
 #include <functional>
 #include <map>
 
-#include "layout/units.hpp"
+#include "style/sizes.hpp"
 #include "util/png_info.hpp"
 
-namespace bp::layout {
+namespace bp::style {
 
 const Style& Theme::heading(int level) const {
   switch (level) {
@@ -216,7 +216,8 @@ Theme Theme::load(const std::filesystem::path& file,
     // (a bureau's overlay copy of default.yaml keeps using the installed ../terms.txt).
     auto path = file.parent_path() / t.terms_file;
     if (!t.terms_file.empty() && std::filesystem::path(t.terms_file).is_relative())
-      for (auto it = resource_dirs.begin(); !std::filesystem::exists(path) && it != resource_dirs.end(); ++it)
+      for (auto it = resource_dirs.begin();
+           !std::filesystem::exists(path) && it != resource_dirs.end(); ++it)
         if (std::filesystem::exists(*it / t.terms_file)) path = *it / t.terms_file;
     if (t.terms_file.empty() || (!terms_named && !std::filesystem::exists(path))) return;
     try {
@@ -385,4 +386,4 @@ Theme Theme::load(const std::filesystem::path& file,
   return t;
 }
 
-}  // namespace bp::layout
+}  // namespace bp::style
