@@ -8,12 +8,13 @@
 namespace bp::cli {
 
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0, const std::string& theme) {
+                                      const char* argv0, const std::string& theme,
+                                      ProfileLoading profiles) {
   try {
-    auto ctx = std::make_unique<Context>(ConfigLayers(Context::find_config_dir(config_dir, argv0),
-                                                      Context::installed_config_dir(argv0),
-                                                      Context::find_site_dir(site_dir)),
-                                         theme);
+    auto ctx = std::make_unique<Context>(
+        ConfigLayers(Context::find_config_dir(config_dir, argv0),
+                     Context::installed_config_dir(argv0), Context::find_site_dir(site_dir)),
+        theme, profiles);
     if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
     return ctx;
   } catch (const ConfigLayersError& e) {
@@ -28,11 +29,15 @@ std::unique_ptr<Context> load_context(const std::string& config_dir, const std::
   }
 }
 
+void report_preflight(const PreflightError& err) {
+  std::cerr << "budgetpress: 错误[E628]: " << err.message << "（没有处理任何部门）\n  提示："
+            << err.hint << "\n";
+}
+
 bool preflight_or_report(const Context& ctx) {
   auto err = preflight_typesetting(ctx);
   if (!err) return true;
-  std::cerr << "budgetpress: 错误[E628]: " << err->message << "（没有处理任何部门）\n  提示："
-            << err->hint << "\n";
+  report_preflight(*err);
   return false;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "app/font_check.hpp"
 #include "app/inputs.hpp"
 
 namespace bp::cli {
@@ -18,13 +19,18 @@ inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 // (--site, else $BUDGETPRESS_SITE) over it. On failure prints "budgetpress: 错误: …" once and
 // returns nullptr; the caller exits with kUsage before any department.
 // `theme`: --theme ("" = none); a theme that cannot be found or read is reported here (E600/E601).
+// `profiles`: OnFirstUse (build) leaves the year profiles to the departments that need them (a
+// malformed one is then a RunAbort of the run, reported the same way).
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0, const std::string& theme = "");
+                                      const char* argv0, const std::string& theme = "",
+                                      ProfileLoading profiles = ProfileLoading::AtStart);
 
 // The theme and its fonts, before any department: a missing font or a broken theme is printed once
 // (错误[E628] with a hint) and the caller exits with kUsage instead of failing every department the
 // same way. True when they load.
 bool preflight_or_report(const Context& ctx);
+// Prints what preflight_or_report prints for `err`.
+void report_preflight(const PreflightError& err);
 
 // The department files named by PATH arguments (files, directories walked). Prints every path
 // error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with
