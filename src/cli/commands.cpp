@@ -152,13 +152,13 @@ int run_build(const Options& opt) {
   if (!ctx) return kUsage;
   ctx->override_pdf_tagged(pdf_tags);
   auto inputs = collect_batch_inputs(opt.paths, shard);
-  // The fonts: a lone department has them loaded on a second thread while it is read and checked
+  // The fonts: a lone department has them (and its profile) loaded on a second thread while it is read and checked
   // (its outcome awaited before the department reports anything); otherwise first, before any
   // department. Either way a broken theme or font is 错误[E628] and nothing is built.
   std::optional<FontsBeside> fonts_beside;
   if (formats.count(Format::Pdf) || formats.count(Format::Docx)) {
     if (inputs.files.size() == 1 && inputs.errors.empty())
-      fonts_beside.emplace(*ctx);
+      fonts_beside.emplace(*ctx, inputs.files.front().file);
     else if (!preflight_or_report(*ctx))
       return kUsage;
   }

@@ -8,6 +8,7 @@
 #include "../support/fixtures.hpp"
 #include "app/batch.hpp"
 #include "app/context.hpp"
+#include "app/fonts_beside.hpp"
 #include "app/pipeline.hpp"
 
 using namespace bp;
@@ -130,4 +131,39 @@ TEST_CASE("a malformed profile a department uses stops the run with the message 
   }
   // Asked again, the same error without parsing the file again.
   CHECK_THROWS_WITH(ctx.profile("2023"), expected);
+}
+
+TEST_CASE("the form a lone department names is guessed from its lines, only as a head start") {
+  CHECK(guess_form(minimal()) == "2023");
+  CHECK(guess_form("department:\n  form: '2024'  # 格式\n") == "2024");
+  CHECK(guess_form("department:\n  form: 2021\r\n") == "2021");
+  CHECK(guess_form("form: 2024\n") == "");  // not a key of department:
+  CHECK(guess_form("department:\n  code: \"1\"\n") == "");
+  CHECK(guess_form("") == "");
+}
+
+TEST_CASE("a lone department's fonts beside it: the profile it names is parsed on that thread") {
+  test::TempDir t("bp-lazy");
+  test::spit(t.path / "a.yaml", minimal());
+  Context ctx(kConfig, "", ProfileLoading::OnFirstUse);
+  {
+    FontsBeside beside(ctx, t.path / "a.yaml");
+    CHECK_NOTHROW(beside.wait_ok());
+    CHECK_NOTHROW(beside.wait_ok());  // the same outcome again
+  }
+  CHECK(ctx.profiles().parsed_count() == 1);
+  CHECK(ctx.profile("2023") != nullptr);
+  CHECK(ctx.profiles().parsed_count() == 1);
+}
+
+TEST_CASE("a malformed profile parsed beside a department is reported only if the department uses it") {
+  test::TempDir t("bp-lazy");
+  const fs::path site = broken_profile_site(t.path / "site", "2023");
+  ConfigLayers layers(kConfig, kConfig, site);
+  const std::string expected = message_at_start(layers);
+  Context ctx(layers, "", ProfileLoading::OnFirstUse);
+  test::spit(t.path / "a.yaml", minimal());
+  FontsBeside beside(ctx, t.path / "a.yaml");
+  CHECK_NOTHROW(beside.wait_ok());  // the fonts are fine; the profile's error waits for its user
+  CHECK_THROWS_WITH(check_budget_text(minimal(), "a.yaml", ctx), expected);
 }
