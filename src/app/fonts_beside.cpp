@@ -35,11 +35,20 @@ void parse_profile_of(const Context& ctx, const std::filesystem::path& departmen
   }
 }
 
-std::optional<PreflightError> load(const Context& ctx, const std::filesystem::path& department) {
+// The outcome is told as soon as the fonts are loaded: the department goes on while the word-break
+// engine is still being created (its first word iterator waits for it inside ICU, if need be).
+void load(const Context& ctx, const std::filesystem::path& department,
+          std::promise<std::optional<PreflightError>>& outcome) {
   parse_profile_of(ctx, department);
-  auto error = preflight_typesetting(ctx);
+  std::optional<PreflightError> error;
+  try {
+    error = preflight_typesetting(ctx);
+  } catch (...) {
+    outcome.set_exception(std::current_exception());
+    return;
+  }
+  outcome.set_value(error);
   if (!error) warm_word_breaking();
-  return error;
 }
 
 }  // namespace
@@ -56,7 +65,8 @@ std::string guess_form(std::string_view yaml) {
     if (line.substr(0, 5) != "form:") continue;
     line.remove_prefix(5);
     line.remove_prefix(std::min(line.size(), line.find_first_not_of(' ')));
-    if (const size_t hash = line.find(" #"); hash != std::string_view::npos) line = line.substr(0, hash);
+    if (const size_t hash = line.find(" #"); hash != std::string_view::npos)
+      line = line.substr(0, hash);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
     if (line.size() >= 2 && (line.front() == '"' || line.front() == '\'') &&
         line.back() == line.front())
@@ -67,12 +77,13 @@ std::string guess_form(std::string_view yaml) {
 }
 
 FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department)
-    : loading_(std::async(std::launch::async, [&ctx, department = std::move(department)] {
-        return load(ctx, department);
+    : outcome_(promise_.get_future()),
+      thread_(std::async(std::launch::async, [this, &ctx, department = std::move(department)] {
+        load(ctx, department, promise_);
       })) {}
 
 void FontsBeside::wait_ok() {
-  std::call_once(got_, [&] { error_ = loading_.get(); });
+  std::call_once(got_, [&] { error_ = outcome_.get(); });
   if (error_) throw PreflightAbort(*error_);
 }
 

@@ -49,9 +49,11 @@ class FontsBeside {
   void wait_ok();
 
  private:
-  std::future<std::optional<PreflightError>> loading_;
+  std::promise<std::optional<PreflightError>> promise_;
+  std::future<std::optional<PreflightError>> outcome_;
   std::once_flag got_;
   std::optional<PreflightError> error_;
+  std::future<void> thread_;  // last: destroyed first, joining the thread before the rest goes
 };
 
 }  // namespace bp

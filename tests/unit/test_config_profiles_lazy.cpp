@@ -156,7 +156,8 @@ TEST_CASE("a lone department's fonts beside it: the profile it names is parsed o
   CHECK(ctx.profiles().parsed_count() == 1);
 }
 
-TEST_CASE("a malformed profile parsed beside a department is reported only if the department uses it") {
+TEST_CASE(
+    "a malformed profile parsed beside a department is reported only if the department uses it") {
   test::TempDir t("bp-lazy");
   const fs::path site = broken_profile_site(t.path / "site", "2023");
   ConfigLayers layers(kConfig, kConfig, site);
