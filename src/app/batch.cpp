@@ -14,10 +14,12 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <stop_token>
@@ -27,6 +29,7 @@
 #include "app/batch_manifest.hpp"
 #include "app/document_for.hpp"
 #include "app/inputs.hpp"
+#include "app/run_abort.hpp"
 #include "model/load.hpp"
 #include "text/font.hpp"
 #include "util/file_names.hpp"
@@ -263,6 +266,7 @@ struct Shared {
   Claims claims;
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
   std::vector<std::string> journal_warnings;
+  std::exception_ptr abort;  // the first RunAbort of a worker (under mu): no department after it
 };
 
 class DeptBuilder {
@@ -288,6 +292,8 @@ class DeptBuilder {
     if (stop.stop_requested()) return r;  // Cancelled
     try {
       build_into(r, in, stop);
+    } catch (const RunAbort&) {
+      throw;  // the run's, not this department's: run_batch stops and rethrows it
     } catch (const std::bad_alloc&) {
       // Out of memory (e.g. under --max-memory): this department fails, the batch goes on.
       r.written.clear();
@@ -364,6 +370,7 @@ class DeptBuilder {
       r.label = label_from_manifest(e, in.file);
       r.year = e.year;
       const std::string claim = std::to_string(e.year) + "/" + r.label;
+      if (o_.before_output) o_.before_output();
       if (!claim_outputs(r, claim) || !may_publish(r, claim)) return;
       r.status = DeptStatus::Unchanged;
       if (o_.check_unchanged && o_.on_checked) {
@@ -375,6 +382,7 @@ class DeptBuilder {
 
     CheckedBudget c = bytes ? check_budget_text(*bytes, in.file.string(), ctx_)
                             : check_budget_file(in.file, ctx_);
+    if (o_.before_output) o_.before_output();
     for (const auto& d : c.diag.sorted()) {
       if (d.severity == Severity::Error && r.first_error.empty())
         r.first_error = first_line(c.diag.format(d));
@@ -668,11 +676,22 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
       pool.emplace_back([&, token = stop.get_token()] {
         for (;;) {
           if (token.stop_requested()) break;
+          {
+            std::lock_guard lk(sh.mu);
+            if (sh.abort) break;
+          }
           size_t i = next.fetch_add(1);
           if (i >= total) break;
-          DeptResult r = builder.build(i, inputs[i], token);
+          std::optional<DeptResult> r;
+          try {
+            r = builder.build(i, inputs[i], token);
+          } catch (const RunAbort&) {
+            std::lock_guard lk(sh.mu);
+            if (!sh.abort) sh.abort = std::current_exception();
+            break;
+          }
           std::lock_guard lk(sh.mu);
-          sh.done.push_back(std::move(r));
+          sh.done.push_back(std::move(*r));
           sh.cv.notify_one();
         }
         std::lock_guard lk(sh.mu);
@@ -723,6 +742,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     }
   }
   remove_stale_temp_files(o.out_dir);
+  if (sh.abort) std::rethrow_exception(sh.abort);
   rep.seconds = seconds_since(t0);
   return rep;
 }

@@ -82,6 +82,10 @@ struct BatchOptions {
   // Per-department time and page ceilings (docs/limits.md); exceeding one fails that department
   // with 错误[E014] and the others still build.
   ResourceLimits limits;
+  // Called on the worker once a department has been read and checked, before it reports anything
+  // or writes a file (the fonts loaded beside a lone department: FontsBeside::wait_ok). A RunAbort
+  // it throws stops the run (see run_batch).
+  std::function<void()> before_output;
 };
 
 struct BatchReport {
@@ -101,7 +105,9 @@ struct BatchCallbacks {
 };
 
 // Builds `inputs`. Throws std::runtime_error only for run-level failures before any department
-// starts (e.g. the configuration cannot be hashed); department failures are in the report.
+// starts (e.g. the configuration cannot be hashed), or a RunAbort a department met (a malformed
+// year profile, the fonts of a lone department): then no further department starts, the ones
+// running finish, and it is rethrown. Department failures are in the report.
 BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions& o,
                       const Context& ctx, const BatchCallbacks& cb);
 

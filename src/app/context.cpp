@@ -6,16 +6,19 @@
 
 namespace bp {
 
-Context::Context(const std::filesystem::path& config_dir, std::string theme)
-    : Context(ConfigLayers(config_dir, installed_config_dir(nullptr), {}), std::move(theme)) {}
+Context::Context(const std::filesystem::path& config_dir, std::string theme,
+                 ProfileLoading profiles)
+    : Context(ConfigLayers(config_dir, installed_config_dir(nullptr), {}), std::move(theme),
+              profiles) {}
 
-Context::Context(ConfigLayers layers, std::string theme)
-    : layers_(std::move(layers)), theme_flag_(std::move(theme)) {
+Context::Context(ConfigLayers layers, std::string theme, ProfileLoading profiles)
+    : layers_(std::move(layers)),
+      profiles_(layers_.files(ConfigPart::Profiles)),
+      theme_flag_(std::move(theme)) {
   catalog_ = Catalog::load_files(layers_.files(ConfigPart::Catalog));
-  for (const auto& [rel, file] : layers_.files(ConfigPart::Profiles)) {
-    if (file.extension() != ".yaml" || rel.find('/') != std::string::npos) continue;
-    profiles_.emplace(file.stem().string(), load_profile_file(file));
-  }
+  // At start: in the place of the sequence where they were always parsed (after the catalogues,
+  // before the templates), so that the first error of a broken configuration is the same.
+  if (profiles == ProfileLoading::AtStart) profiles_.load_all();
   templates_ = TemplateSet::load_files(layers_.files(ConfigPart::Templates));
   dirs_.themes = bp::theme_dirs(layers_);
   dirs_.fonts = layers_.dirs(ConfigPart::Fonts);
@@ -33,14 +36,9 @@ const layout::Theme& Context::theme_for(const Budget& b) const {
   return themes_->get(theme_flag_.empty() ? b.dept.theme.value : std::string());
 }
 
-const Profile* Context::profile(const std::string& id) const {
-  auto it = profiles_.find(id);
-  return it == profiles_.end() ? nullptr : &it->second;
-}
-
 const Profile* Context::profile_for_year(int year) const {
-  for (const auto& [id, p] : profiles_)
-    if (std::find(p.years.begin(), p.years.end(), year) != p.years.end()) return &p;
+  for (const Profile* p : profiles_.all())
+    if (std::find(p->years.begin(), p->years.end(), year) != p->years.end()) return p;
   return nullptr;
 }
 

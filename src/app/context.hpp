@@ -1,6 +1,8 @@
 // What every department build shares, loaded once per process and read-only afterwards:
 // the configuration layers (installed defaults and a site overlay), the classification catalogues,
-// the year profiles and the narrative templates.
+// the year profiles and the narrative templates. The year profiles are parsed when first asked for
+// (a department needs one); load_all_profiles() validates all of them, as the commands that do not
+// build (check, import, …) do at start.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "app/config_layers.hpp"
+#include "app/profile_store.hpp"
 #include "app/typesetting.hpp"
 #include "document/templates.hpp"
 #include "model/catalog.hpp"
@@ -18,23 +21,36 @@
 
 namespace bp {
 
+// When the year profiles are parsed: all at start (a malformed one stops the command before any
+// department), or each when a department first needs it (build: a department needs one of five).
+enum class ProfileLoading { AtStart, OnFirstUse };
+
 class Context {
  public:
   // Throws std::runtime_error when the configuration cannot be read (ConfigLayersError for the
   // overlay, ThemeError for a --theme that cannot be found or read). `theme`: --theme (the theme of
   // every department of the run, over their own `theme:`); "" = each department's, else default.
-  explicit Context(ConfigLayers layers, std::string theme = "");
+  // With ProfileLoading::AtStart a malformed year profile throws ProfileError here.
+  explicit Context(ConfigLayers layers, std::string theme = "",
+                   ProfileLoading profiles = ProfileLoading::AtStart);
   // The configuration directory alone (no overlay; templates/ and fonts/ beside it or installed).
-  explicit Context(const std::filesystem::path& config_dir, std::string theme = "");
+  explicit Context(const std::filesystem::path& config_dir, std::string theme = "",
+                   ProfileLoading profiles = ProfileLoading::AtStart);
   const std::filesystem::path& config_dir() const { return layers_.config_dir(); }
   const ConfigLayers& layers() const { return layers_; }
   // The file of the run's theme (--theme, else default; overlay first).
   const std::filesystem::path& theme_file() const { return theme_file_; }
   const Catalog& catalog() const { return catalog_; }
-  // nullptr when there is no such profile.
-  const Profile* profile(const std::string& id) const;
+  // nullptr when there is no such profile. Parses it on first use: throws ProfileError (a
+  // RunAbort) when its file is malformed.
+  const Profile* profile(const std::string& id) const { return profiles_.get(id); }
   // The profile that is the own form of budget year `year` (its `years:`), nullptr when none is.
+  // Parses every profile (throws ProfileError for the first malformed one).
   const Profile* profile_for_year(int year) const;
+  // Parses every profile not parsed yet; throws ProfileError for the first malformed one (in file
+  // name order, as when they were all parsed at start).
+  void load_all_profiles() const { profiles_.load_all(); }
+  const ProfileStore& profiles() const { return profiles_; }
   // templates/ beside config/ (or installed), overlaid by the site's templates/.
   const TemplateSet& templates() const { return templates_; }
   // Theme and fonts, loaded on first use (only builds that typeset need them).
@@ -67,7 +83,7 @@ class Context {
   ConfigLayers layers_;
   std::filesystem::path theme_file_;
   Catalog catalog_;
-  std::map<std::string, Profile> profiles_;
+  ProfileStore profiles_;
   TemplateSet templates_;
   std::string theme_flag_;
   TypesettingDirs dirs_;

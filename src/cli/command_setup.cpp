@@ -8,12 +8,13 @@
 namespace bp::cli {
 
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
-                                      const char* argv0, const std::string& theme, bool styled) {
+                                      const char* argv0, const std::string& theme, bool styled,
+                                      ProfileLoading profiles) {
   try {
     auto ctx = std::make_unique<Context>(
         ConfigLayers(Context::find_config_dir(config_dir, argv0),
                      Context::installed_config_dir(argv0), Context::find_site_dir(site_dir)),
-        theme);
+        theme, profiles);
     if (!theme.empty()) ctx->themes().get();  // --theme: found and readable, before any department
     // The run's theme of a command that styles documents, in every format: read once, here, and
     // kept for the departments (Themes), so that a broken one stops the run once (E628 as for a
@@ -32,14 +33,18 @@ std::unique_ptr<Context> load_context(const std::string& config_dir, const std::
   }
 }
 
+void report_preflight(const PreflightError& err) {
+  std::cerr << "budgetpress: 错误[E628]: " << err.message << "（没有处理任何部门）\n  提示："
+            << err.hint << "\n";
+}
+
 bool preflight_or_report(const Context& ctx) {
   return report_preflight(preflight_typesetting(ctx));
 }
 
 bool report_preflight(const std::optional<PreflightError>& err) {
   if (!err) return true;
-  std::cerr << "budgetpress: 错误[E628]: " << err->message << "（没有处理任何部门）\n  提示："
-            << err->hint << "\n";
+  report_preflight(*err);
   return false;
 }
 

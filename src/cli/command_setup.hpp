@@ -23,9 +23,12 @@ inline constexpr int kOk = 0, kFailed = 1, kUsage = 2;
 // `styled`: the command writes or checks documents (build, check, watch): the run's theme (--theme,
 // else default, the overlay's first) is loaded here too, so that a broken theme stops the run once
 // for every format instead of failing each department.
+// `profiles`: OnFirstUse (build) leaves the year profiles to the departments that need them (a
+// malformed one is then a RunAbort of the run, reported the same way).
 std::unique_ptr<Context> load_context(const std::string& config_dir, const std::string& site_dir,
                                       const char* argv0, const std::string& theme = "",
-                                      bool styled = false);
+                                      bool styled = false,
+                                      ProfileLoading profiles = ProfileLoading::AtStart);
 
 // The theme and its fonts, before any department: a missing font or a broken theme is printed once
 // (错误[E628] with a hint) and the caller exits with kUsage instead of failing every department the
@@ -34,6 +37,8 @@ bool preflight_or_report(const Context& ctx);
 // Prints `err` as preflight_or_report does (E628, once, before any department); true when there is
 // none.
 bool report_preflight(const std::optional<PreflightError>& err);
+// Prints what preflight_or_report prints for `err`.
+void report_preflight(const PreflightError& err);
 
 // The department files named by PATH arguments (files, directories walked). Prints every path
 // error, and "没有找到 .yaml 文件" when there is no file and no error; the caller exits with

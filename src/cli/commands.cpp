@@ -15,6 +15,7 @@
 #include "app/build_run.hpp"
 #include "app/context.hpp"
 #include "app/font_check.hpp"
+#include "app/fonts_beside.hpp"
 #include "app/inputs.hpp"
 #include "app/output_claims.hpp"
 #include "app/outputs.hpp"
@@ -144,12 +145,23 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   if (!limit_memory(opt.max_memory)) return kUsage;
-  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true);
+  // The year profiles each when a department first needs it: a malformed one stops the run from
+  // build_departments (a ProfileError, printed below as before).
+  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true,
+                          ProfileLoading::OnFirstUse);
   if (!ctx) return kUsage;
   ctx->override_pdf_tagged(pdf_tags);
-  if ((formats.count(Format::Pdf) || formats.count(Format::Docx)) && !preflight_or_report(*ctx))
-    return kUsage;
   auto inputs = collect_batch_inputs(opt.paths, shard);
+  // The fonts: a lone department has them (and its profile) loaded on a second thread while it is
+  // read and checked (its outcome awaited before the department reports anything); otherwise first,
+  // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
+  std::optional<FontsBeside> fonts_beside;
+  if (formats.count(Format::Pdf) || formats.count(Format::Docx)) {
+    if (inputs.files.size() == 1 && inputs.errors.empty())
+      fonts_beside.emplace(*ctx, inputs.files.front().file);
+    else if (!preflight_or_report(*ctx))
+      return kUsage;
+  }
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (inputs.files.empty()) {
     if (inputs.found > 0) {  // a shard that got no department: nothing to do
@@ -167,6 +179,7 @@ int run_build(const Options& opt) {
   bo.force = opt.force;
   bo.quiet = opt.quiet;
   bo.limits.time = std::chrono::seconds(opt.time_limit);
+  if (fonts_beside) bo.before_output = [&] { fonts_beside->wait_ok(); };
   bo.stop_requested = [] { return stop_requested(); };
   install_stop_handlers();
   BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
@@ -177,7 +190,11 @@ int run_build(const Options& opt) {
     printer.clear();
     std::cerr << "budgetpress: 错误[E301]: " << e.what() << "\n";
     return kUsage;
-  } catch (const std::exception& e) {
+  } catch (const PreflightAbort& e) {
+    printer.clear();
+    report_preflight(e.error);
+    return kUsage;
+  } catch (const std::exception& e) {  // also a malformed year profile (ProfileError)
     printer.clear();
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
     return kUsage;

@@ -89,7 +89,8 @@ class Loader {
          "previous_year", "running_cost", "catalog", "performance", "projects", "special_funds",
          "procurement", "assets", "texts", "blocks", "expect", "review"},
         "文件顶层");
-    collect_key_paths(root, "", b.key_paths);
+    std::string path;
+    collect_key_paths(root, path, b.key_paths);
     if (r_.require(root, "schema", "文件顶层")) {
       auto v = r_.integer(root["schema"], "schema", 1, 1);
       (void)v;
@@ -130,17 +131,23 @@ class Loader {
 
   // Key paths of every map below `n` ("assets.units.statement.original"); list items share their
   // list's path. Only the first position of a path is kept.
-  static void collect_key_paths(const YAML::Node& n, const std::string& prefix,
+  // `path` is the prefix on entry and again on return: one buffer for the whole walk, a string
+  // allocated only for a path seen the first time.
+  static void collect_key_paths(const YAML::Node& n, std::string& path,
                                 std::map<std::string, Pos>& out) {
     if (n.IsMap()) {
+      const size_t prefix = path.size();
       for (auto it = n.begin(); it != n.end(); ++it) {
-        if (!it->first.IsScalar()) continue;
-        std::string path = prefix.empty() ? it->first.Scalar() : prefix + "." + it->first.Scalar();
-        out.emplace(path, YamlReader::pos(it->first));
+        const YAML::Node key = it->first;  // a copy: it-> returns a temporary proxy
+        if (!key.IsScalar()) continue;
+        if (prefix) path += '.';
+        path += key.Scalar();
+        out.try_emplace(path, YamlReader::pos(key));
         collect_key_paths(it->second, path, out);
+        path.resize(prefix);
       }
     } else if (n.IsSequence()) {
-      for (const auto& e : n) collect_key_paths(e, prefix, out);
+      for (const auto& e : n) collect_key_paths(e, path, out);
     }
   }
 

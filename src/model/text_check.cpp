@@ -105,8 +105,11 @@ class Walker {
     const std::string& s = n.Scalar();
     for (size_t i = 0; i < s.size();) {
       const utf8::Decoded dd = utf8::decode(s, i);
-      const std::string enc = s.substr(i, dd.len);
+      // The character's bytes, copied only for a report (this runs for every character of a
+      // department file).
+      const std::string_view enc(s.data() + i, dd.len);
       i += dd.len;
+      if (dd.valid() && dd.cp < 0x80 && dd.cp >= 0x20 && dd.cp != 0x7F) continue;  // printable ASCII
       if (!dd.valid()) {
         // Only an escape can produce this: the file itself was checked for valid UTF-8.
         report("E016", n, enc, "文字中有单独的代理码位（\\uD800–\\uDFFF），不是有效字符",
@@ -146,10 +149,10 @@ class Walker {
     }
   }
 
-  void report(const char* code, const YAML::Node& n, const std::string& enc, std::string msg,
+  void report(const char* code, const YAML::Node& n, std::string_view enc, std::string msg,
               std::string hint) {
     ok = false;
-    d_.error(code, locate(n, enc), std::move(msg), std::move(hint));
+    d_.error(code, locate(n, std::string(enc)), std::move(msg), std::move(hint));
   }
 };
 

@@ -1,0 +1,90 @@
+#include "app/fonts_beside.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include "text/word_break.hpp"
+
+namespace bp {
+
+namespace {
+
+// ICU creates its Chinese dictionary engine when a word iterator first meets Han text (≈ 8 M
+// instructions: the dictionary and its character sets), once per process for every iterator after
+// it. Met here, beside the department, the first table cell of the layout finds it ready. Only a
+// head start: a failure here is met again, and reported, where the layout creates its own.
+void warm_word_breaking() {
+  try {
+    text::WordBreaker words;
+    (void)words.joins(U"部门预算收支总表");
+  } catch (const std::exception&) {
+  }
+}
+
+// Parses the profile the department names, if there is one. A malformed profile is not reported
+// here: ProfileStore keeps its error for the department, which gets it only if it uses that form.
+void parse_profile_of(const Context& ctx, const std::filesystem::path& department) {
+  try {
+    constexpr size_t kLook = 1 << 20;  // `form:` is near the top; a huge file is the loader's
+    std::ifstream in(department, std::ios::binary);
+    std::string head(kLook, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(kLook));
+    head.resize(static_cast<size_t>(in.gcount()));
+    if (const std::string form = guess_form(head); !form.empty()) (void)ctx.profile(form);
+  } catch (const std::exception&) {
+  }
+}
+
+// The outcome is told as soon as the fonts are loaded: the department goes on while the word-break
+// engine is still being created (its first word iterator waits for it inside ICU, if need be).
+void load(const Context& ctx, const std::filesystem::path& department,
+          std::promise<std::optional<PreflightError>>& outcome) {
+  parse_profile_of(ctx, department);
+  std::optional<PreflightError> error;
+  try {
+    error = preflight_typesetting(ctx);
+  } catch (...) {
+    outcome.set_exception(std::current_exception());
+    return;
+  }
+  outcome.set_value(error);
+  if (!error) warm_word_breaking();
+}
+
+}  // namespace
+
+std::string guess_form(std::string_view yaml) {
+  for (size_t at = 0; at < yaml.size();) {
+    size_t end = yaml.find('\n', at);
+    if (end == std::string_view::npos) end = yaml.size();
+    std::string_view line = yaml.substr(at, end - at);
+    at = end + 1;
+    const size_t indent = line.find_first_not_of(' ');
+    if (indent == 0 || indent == std::string_view::npos) continue;  // top-level keys, blank lines
+    line.remove_prefix(indent);
+    if (line.substr(0, 5) != "form:") continue;
+    line.remove_prefix(5);
+    line.remove_prefix(std::min(line.size(), line.find_first_not_of(' ')));
+    if (const size_t hash = line.find(" #"); hash != std::string_view::npos)
+      line = line.substr(0, hash);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.size() >= 2 && (line.front() == '"' || line.front() == '\'') &&
+        line.back() == line.front())
+      line = line.substr(1, line.size() - 2);
+    return std::string(line);
+  }
+  return {};
+}
+
+FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department)
+    : outcome_(promise_.get_future()),
+      thread_(std::async(std::launch::async, [this, &ctx, department = std::move(department)] {
+        load(ctx, department, promise_);
+      })) {}
+
+void FontsBeside::wait_ok() {
+  std::call_once(got_, [&] { error_ = outcome_.get(); });
+  if (error_) throw PreflightAbort(*error_);
+}
+
+}  // namespace bp

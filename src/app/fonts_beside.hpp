@@ -1,0 +1,59 @@
+// The theme and its fonts loaded on a second thread while a lone department is read, checked and
+// derived on the first (fontconfig, the font files and the layout's probe are a fifth of a cold
+// build; ICU's Chinese word-break engine is created there too). Before the fonts, the same thread
+// parses the year profile the department file names (`form:`), found by a look at its lines, so
+// that the department finds it parsed when its YAML is read. Only for a single department: a
+// batch keeps both cores busy with departments already.
+// The outcome is what preflight_typesetting gives; it is awaited before the department reports
+// anything or writes a file, so a broken theme or font stops the run exactly as the preflight
+// before the department did (PreflightAbort → 错误[E628], exit 2).
+#pragma once
+
+#include <filesystem>
+#include <future>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/context.hpp"
+#include "app/font_check.hpp"
+#include "app/run_abort.hpp"
+
+namespace bp {
+
+// The preflight failed: `error` is what preflight_typesetting returned.
+class PreflightAbort : public RunAbort {
+ public:
+  explicit PreflightAbort(PreflightError e) : RunAbort(e.message), error(std::move(e)) {}
+  PreflightError error;
+};
+
+// The form a department file names — the value of the first indented `form:` line, unquoted —
+// or "" when there is none. Only a guess for parsing its profile early: the department's YAML
+// decides which profile it is built with.
+std::string guess_form(std::string_view yaml);
+
+class FontsBeside {
+ public:
+  // Starts loading on its own thread: the profile `department` (the lone department file) names,
+  // then the fonts. `ctx` must outlive this object.
+  FontsBeside(const Context& ctx, std::filesystem::path department);
+  // Waits for the thread (its outcome is dropped when nobody asked for it).
+  ~FontsBeside() = default;
+  FontsBeside(const FontsBeside&) = delete;
+  FontsBeside& operator=(const FontsBeside&) = delete;
+
+  // Blocks until the fonts are loaded; throws PreflightAbort when they could not be. Thread-safe;
+  // every call gives the same outcome.
+  void wait_ok();
+
+ private:
+  std::promise<std::optional<PreflightError>> promise_;
+  std::future<std::optional<PreflightError>> outcome_;
+  std::once_flag got_;
+  std::optional<PreflightError> error_;
+  std::future<void> thread_;  // last: destroyed first, joining the thread before the rest goes
+};
+
+}  // namespace bp
