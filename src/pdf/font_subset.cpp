@@ -57,12 +57,6 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "VORG", "vhea", "vmtx",
                           "kern", "morx", "mort", "COLR", "CPAL", "SVG ", "DSIG"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
-  // Of a CFF font the PDF embeds the 'CFF ' table alone (FontFile3): the other tables of the
-  // subset face would be made only to be thrown away. hb-subset reads them from the source face
-  // (glyph count, metrics), not from its output, so the CFF table is the same byte for byte.
-  if (font.is_cff())
-    for (const char* tag : {"name", "post", "OS/2", "hmtx", "hhea", "cmap", "head", "maxp", "gasp"})
-      hb_set_add(drop, hb_tag_from_string(tag, 4));
   // Hints (CFF stem hints) are about 15 % of a CJK subset; poppler, pdf.js and printers do not use
   // them (docs/typography.md), so the theme drops them unless it asks to keep them. Without hints
   // the subset is also desubroutinized: the subroutines of a whole CJK font serve only a few glyphs
