@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -178,9 +179,12 @@ long pid_of_temp_name(const std::string& name) {
 bool is_ours_or_stale(const fs::directory_entry& e, long pid, const fs::path& out_dir) {
   if (pid == static_cast<long>(::getpid())) return true;
   switch (run_state(out_dir, pid)) {
-    case RunState::Dead: return true;
-    case RunState::Alive: return false;
-    case RunState::Unknown: break;
+    case RunState::Dead:
+      return true;
+    case RunState::Alive:
+      return false;
+    case RunState::Unknown:
+      break;
   }
   // Another process: only when it is gone and the entry is old. On a volume shared by several
   // machines (shards in containers) a pid says nothing about other hosts; the age guard keeps
@@ -268,6 +272,20 @@ struct Shared {
   std::vector<std::string> journal_warnings;
   std::exception_ptr abort;  // the first RunAbort of a worker (under mu): no department after it
 };
+
+// The formats of a department in the groups it renders them in, one write_outputs call each: the
+// typeset ones (PDF, DOCX, layout JSON) share one layout, the others (XLSX, JSON, text) one
+// document tree. Two groups rather than one, so that the layout and its pages are freed before
+// the workbook is written (a department's peak memory stays that of its PDF).
+std::vector<std::set<Format>> output_groups(const std::set<Format>& todo) {
+  std::set<Format> typeset, rest;
+  for (Format f : todo)
+    (f == Format::Pdf || f == Format::Docx || f == Format::Layout ? typeset : rest).insert(f);
+  std::vector<std::set<Format>> out;
+  for (auto* g : {&typeset, &rest})
+    if (!g->empty()) out.push_back(std::move(*g));
+  return out;
+}
 
 class DeptBuilder {
  public:
@@ -448,19 +466,22 @@ class DeptBuilder {
       UniqueFd staging_fd =
           OutDir::open_subdir(out_.fd(), staging_name, staging.string(), true, 0700);
       const fs::path staging_via_fd = OutDir::fd_path(staging_fd.get());
-      for (Format f : todo) {
+      for (const std::set<Format>& group : output_groups(todo)) {
         if (stop.stop_requested()) {
           drop_staging();
           return;  // Cancelled: the previous outputs stay
         }
         std::vector<std::string> notes;
-        for (auto& p : write_outputs(c, {f}, staging_via_fd, ctx_, &budget, &notes))
+        for (auto& p : write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes))
           staged.push_back(p.filename().string());
         // A fallback face set some characters: visible on the page, so said (W300).
         if (!o_.quiet)
           for (const auto& n : notes)
-            r.diagnostics += printable(in.file.string(), std::string::npos - 64) + ": 警告[W300]: " + n +
-                             "\n  提示：这些字与正文字体不同；如需统一，请改用主字体含有的字，或在主题中换用含有这些字的主字体\n";
+            r.diagnostics += printable(in.file.string(), std::string::npos - 64) +
+                             ": 警告[W300]: " + n +
+                             "\n  "
+                             "提示：这些字与正文字体不同；如需统一，请改用主字体含有的字，或在主题"
+                             "中换用含有这些字的主字体\n";
       }
       // Every format rendered; the earlier departments have claimed their names: move the files
       // into place (same file system, each rename atomic).
@@ -468,6 +489,15 @@ class DeptBuilder {
         drop_staging();
         return;
       }
+      // Listed in format order, as one call for all of them would have written them.
+      std::vector<std::string> in_order;
+      for (Format f : todo) in_order.push_back(output_path(o_.out_dir, b, f).filename().string());
+      auto rank = [&](const std::string& name) {
+        return std::find(in_order.begin(), in_order.end(), name) - in_order.begin();
+      };
+      std::stable_sort(
+          staged.begin(), staged.end(),
+          [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
       publish(r, staging_fd.get(), b.dept.year, staged);
     } catch (const LimitError& e) {
       drop_staging();

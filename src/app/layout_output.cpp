@@ -22,6 +22,9 @@ const layout::DocumentLayout& DepartmentLayout::get() {
     const auto t0 = std::chrono::steady_clock::now();
     try {
       pages_ = layout::layout_document(doc_, ctx_);
+      // The document's own table cells are not needed by its writers: freed before the PDF's
+      // fonts are subset (the peak of its memory). Text that recurs across documents stays.
+      caches_->prepared.end_layout();
     } catch (...) {
       failure_ = std::current_exception();
       throw;

@@ -65,40 +65,86 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
 // A face's subset and its font program, Flate-compressed. Subsetting and compressing the font
 // programs are the largest costs of writing a document, and the faces are independent: the face
 // with the most glyphs (the body face, most of the work) is made on a second thread while the
-// caller makes the others, which shortens a single document's wall time on a machine with a free
-// core. Two threads, not one per face: the project's machines have two cores, and each concurrent
-// hb-subset adds its working memory to the peak. The bytes are the same as made one by one.
+// caller makes the others and then writes everything of the file that does not depend on the
+// subsets (pages, links, outline, metadata, the structure tree) — only the content streams and the
+// font dictionaries wait for it. That shortens a single document's wall time on a machine with a
+// free core. Two threads, not one per face: the project's machines have two cores, and each
+// concurrent hb-subset adds its working memory to the peak. The bytes are the same as made one by
+// one.
 struct Program {
   FontSubset sub;      // without its font program (cff, sfnt), which is only needed packed
   std::string packed;  // the CFF table or the TrueType file, compressed
   size_t bytes = 0;    // its size before compression
 };
 
-std::vector<Program> make_programs(const std::vector<UsedFont>& used, bool keep_hinting,
-                                   bool parallel) {
-  auto one = [&](size_t i) {
-    Program p{subset_font(*used[i].font, used[i].gids, keep_hinting), {}};
-    std::string& program = used[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
+class Programs {
+ public:
+  // Starts the helper thread on the largest face when `parallel` (and a second core exists).
+  Programs(const std::vector<UsedFont>& used, bool keep_hinting, bool parallel)
+      : used_(used), keep_hinting_(keep_hinting), out_(used.size()) {
+    for (size_t i = 1; i < used.size(); ++i)
+      if (used[i].gids.size() > used[largest_].gids.size()) largest_ = i;
+    if (parallel && used.size() > 1 && std::thread::hardware_concurrency() > 1)
+      helper_ = std::async(std::launch::async, [this] { return one(largest_); });
+  }
+  // Waits for a helper that is still running (an exception left the writer early).
+  ~Programs() {
+    if (helper_.valid()) helper_.wait();
+  }
+  Programs(const Programs&) = delete;
+  Programs& operator=(const Programs&) = delete;
+
+  // Makes the faces the helper does not make, on the caller's thread.
+  void make_others() {
+    for (size_t i = 0; i < used_.size(); ++i)
+      if (i != largest_ || !helper_.valid()) out_[i] = one(i);
+  }
+  // Every face's program, after make_others (waits for the helper).
+  const std::vector<Program>& all() {
+    if (helper_.valid()) out_[largest_] = helper_.get();
+    return out_;
+  }
+
+ private:
+  Program one(size_t i) const {
+    Program p{subset_font(*used_[i].font, used_[i].gids, keep_hinting_), {}};
+    std::string& program = used_[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
     p.packed = Flate().compress(program);
     p.bytes = program.size();
     std::string().swap(program);  // keeps the peak memory of a document down
     return p;
-  };
-  std::vector<Program> out(used.size());
-  size_t largest = 0;
-  for (size_t i = 1; i < used.size(); ++i)
-    if (used[i].gids.size() > used[largest].gids.size()) largest = i;
-  std::future<Program> helper;
-  if (parallel && used.size() > 1 && std::thread::hardware_concurrency() > 1)
-    helper = std::async(std::launch::async, one, largest);
-  for (size_t i = 0; i < used.size(); ++i)
-    if (i != largest || !helper.valid()) out[i] = one(i);
-  if (helper.valid()) out[largest] = helper.get();
-  return out;
+  }
+
+  const std::vector<UsedFont>& used_;
+  const bool keep_hinting_;
+  std::vector<Program> out_;
+  size_t largest_ = 0;
+  std::future<Program> helper_;
+};
+
+// The five objects of an embedded font, created (numbered) before the subsets are ready and
+// filled after: the font program, its descriptor, the CIDFont, the ToUnicode CMap and the Type0
+// font that pages name. PoDoFo keeps a dictionary's keys sorted, so the bytes do not depend on
+// when its keys are added.
+struct FontObjects {
+  PdfObject* file = nullptr;
+  PdfObject* desc = nullptr;
+  PdfObject* cid = nullptr;
+  PdfObject* cmap = nullptr;
+  PdfObject* type0 = nullptr;
+};
+
+FontObjects create_font_objects(PdfVecObjects& objs) {
+  FontObjects o;
+  o.file = objs.CreateObject();
+  o.desc = objs.CreateObject("FontDescriptor");
+  o.cid = objs.CreateObject("Font");
+  o.cmap = objs.CreateObject();
+  o.type0 = objs.CreateObject("Font");
+  return o;
 }
 
-PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& program,
-                      Flate& flate) {
+void embed_font(const FontObjects& o, const UsedFont& used, const Program& program, Flate& flate) {
   const FontSubset& sub = program.sub;
   const text::Font& font = *used.font;
   const double k = 1000.0 / font.upem();
@@ -107,7 +153,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& 
   const std::string base = subset_tag(seed) + "+" + font.postscript_name();
 
   const bool truetype = !font.is_cff();
-  PdfObject* file = objs.CreateObject();
+  PdfObject* file = o.file;
   if (truetype) {
     file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
     set_packed_stream(*file, program.packed);
@@ -117,7 +163,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& 
   }
 
   const auto& m = font.metrics();
-  PdfObject* desc = objs.CreateObject("FontDescriptor");
+  PdfObject* desc = o.desc;
   auto& dd = desc->GetDictionary();
   dd.AddKey("FontName", PdfName(base));
   dd.AddKey("Flags", integer(4 | (m.serif ? 2 : 0) | (m.fixed_pitch ? 1 : 0)));
@@ -151,7 +197,7 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& 
     widths.push_back(run);
   }
 
-  PdfObject* cid = objs.CreateObject("Font");
+  PdfObject* cid = o.cid;
   auto& cd = cid->GetDictionary();
   cd.AddKey("Subtype", PdfName(truetype ? "CIDFontType2" : "CIDFontType0"));
   cd.AddKey("BaseFont", PdfName(base));
@@ -168,12 +214,11 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& 
 
   std::map<uint32_t, std::u32string> text_of_cid;
   for (const auto& [g, s] : used.text) text_of_cid.emplace(sub.cid_of_gid.at(g), s);
-  PdfObject* cmap = objs.CreateObject();
+  PdfObject* cmap = o.cmap;
   const std::string cmap_text = to_unicode_cmap(text_of_cid);
   set_flate_stream(*cmap, cmap_text, flate);
 
-  PdfObject* type0 = objs.CreateObject("Font");
-  auto& td = type0->GetDictionary();
+  auto& td = o.type0->GetDictionary();
   td.AddKey("Subtype", PdfName("Type0"));
   td.AddKey("BaseFont", PdfName(base));
   td.AddKey("Encoding", PdfName("Identity-H"));
@@ -181,7 +226,6 @@ PdfObject* embed_font(PdfVecObjects& objs, const UsedFont& used, const Program& 
   desc_fonts.push_back(cid->Reference());
   td.AddKey("DescendantFonts", desc_fonts);
   td.AddKey("ToUnicode", cmap->Reference());
-  return type0;
 }
 
 void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
@@ -283,49 +327,37 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   PdfVecObjects& objs = pdf.GetObjects();
   Flate flate;  // every compressed stream of the file
 
-  // Subset each font once for the whole document, then write its dictionaries.
+  // Subset each font once for the whole document (the largest face on a helper thread, see
+  // Programs); meanwhile everything that does not depend on the subsets is written, in the same
+  // object order as when it was written after them.
   const auto t0 = std::chrono::steady_clock::now();
   auto used = collect_fonts(layout);
-  const std::vector<Program> programs =
-      make_programs(used, options.keep_hinting, options.parallel_fonts);
+  Programs programs(used, options.keep_hinting, options.parallel_fonts);
+  programs.make_others();
   const auto t1 = std::chrono::steady_clock::now();
-  std::map<const text::Font*, FontRef> refs;
-  std::vector<PdfObject*> font_objs;
-  for (size_t i = 0; i < used.size(); ++i) {
-    const FontSubset& sub = programs[i].sub;
-    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &sub, &used[i].text};
-    font_objs.push_back(embed_font(objs, used[i], programs[i], flate));
-    if (stats)
-      stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
-                              static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
-                              programs[i].bytes, sub.cid_equals_gid});
-  }
-  // A synthetic bold uses its regular face's font resource (content_stream strokes it).
-  for (const auto& page : layout.pages)
-    for (const auto& item : page.text)
-      for (const auto& g : item.glyphs)
-        if (g.font->synthetic_bold() && !refs.count(g.font))
-          refs[g.font] = refs.at(&g.font->outlines());
-  if (stats) stats->subset_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  std::vector<FontObjects> font_objs;
+  for (size_t i = 0; i < used.size(); ++i) font_objs.push_back(create_font_objects(objs));
 
   const bool tagged = options.tagged && !layout.structure.empty();
   const std::vector<PageTags> tags = tagged ? assign_mcids(layout) : std::vector<PageTags>{};
+  std::map<const text::Font*, size_t> font_index;  // outline face → index in `used`
+  for (size_t i = 0; i < used.size(); ++i) font_index[used[i].font] = i;
   ImageSet images(pdf);
+  std::vector<PdfObject*> contents;    // each page's content stream, filled below
+  std::vector<std::string> image_ops;  // each page's image operators (before its text)
   for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
     const layout::Page& page = layout.pages[pi];
     PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width, page.height));
-    const std::string content =
-        images.draw(page, tagged) +
-        page_content(page, refs, tagged ? &tags[pi].marks : nullptr, options.synthetic_bold);
-    set_flate_stream(*p->GetContentsForAppending(), content, flate);
+    image_ops.push_back(images.draw(page, tagged));
+    contents.push_back(p->GetContentsForAppending());
     std::set<size_t> on_page;
     for (const auto& it : page.text)
-      for (const auto& g : it.glyphs) on_page.insert(refs.at(g.font).index);
+      for (const auto& g : it.glyphs) on_page.insert(font_index.at(&g.font->outlines()));
     images.add_resources(*p, page);
     if (!on_page.empty()) {
       PdfDictionary fonts;
       for (size_t i : on_page)
-        fonts.AddKey(PdfName(refs.at(used[i].font).resource), font_objs[i]->Reference());
+        fonts.AddKey(PdfName("F" + std::to_string(i + 1)), font_objs[i].type0->Reference());
       p->GetResources()->GetDictionary().AddKey("Font", fonts);
     }
   }
@@ -339,6 +371,36 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     PdfDictionary prefs;
     prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
     pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
+  }
+
+  // The subsets: the font dictionaries, then the content streams (they address glyphs by CID).
+  const auto t2 = std::chrono::steady_clock::now();
+  const std::vector<Program>& made = programs.all();
+  const auto t3 = std::chrono::steady_clock::now();
+  std::map<const text::Font*, FontRef> refs;
+  for (size_t i = 0; i < used.size(); ++i) {
+    const FontSubset& sub = made[i].sub;
+    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &sub, &used[i].text};
+    embed_font(font_objs[i], used[i], made[i], flate);
+    if (stats)
+      stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
+                              static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
+                              made[i].bytes, sub.cid_equals_gid});
+  }
+  // A synthetic bold uses its regular face's font resource (content_stream strokes it).
+  for (const auto& page : layout.pages)
+    for (const auto& item : page.text)
+      for (const auto& g : item.glyphs)
+        if (g.font->synthetic_bold() && !refs.count(g.font))
+          refs[g.font] = refs.at(&g.font->outlines());
+  if (stats)  // the caller's own subsets and its wait for the helper's
+    stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
+  for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
+    const std::string content =
+        image_ops[pi] + page_content(layout.pages[pi], refs, tagged ? &tags[pi].marks : nullptr,
+                                     options.synthetic_bold);
+    std::string().swap(image_ops[pi]);
+    set_flate_stream(*contents[pi], content, flate);
   }
   return write_file(pdf, tree, options.object_streams, flate);
 }

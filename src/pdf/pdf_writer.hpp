@@ -21,7 +21,8 @@ struct FontStats {
 
 struct WriteStats {
   std::vector<FontStats> fonts;
-  double subset_ms = 0;  // subsetting and compressing the font programs (wall time)
+  double subset_ms = 0;  // subsetting and compressing the font programs: the writer's wall time
+                         // on it (its own faces, and waiting for the helper thread's)
 };
 
 struct WriteOptions {

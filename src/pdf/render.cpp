@@ -53,6 +53,7 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
   layout::Context ctx(theme, fonts, shaper, coverage, &caches->prepared);
   ctx.set_budget(budget);
   const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
+  caches->prepared.end_layout();  // before the fonts are subset (text/prepared_cache.hpp)
   coverage.throw_if_missing();
   const auto t1 = Clock::now();
   // alone: the other core may subset a face

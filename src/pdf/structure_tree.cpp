@@ -1,5 +1,6 @@
 #include "pdf/structure_tree.hpp"
 
+#include <charconv>
 #include <map>
 
 namespace bp::pdf {
@@ -12,22 +13,38 @@ PdfObject integer(long v) {
   return PdfObject(static_cast<pdf_int64>(v));
 }
 
-std::string ref(uint32_t num) {
-  return std::to_string(num) + " 0 R";
+// Appends to `out` rather than returning strings: the tree has thousands of elements, and the
+// temporaries were most of its cost.
+void put_num(std::string& out, uint64_t v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
 }
-std::string ref(const PdfReference& r) {
-  return std::to_string(r.ObjectNumber()) + ' ' + std::to_string(r.GenerationNumber()) + " R";
+void put_ref(std::string& out, uint32_t num) {
+  put_num(out, num);
+  out += " 0 R";
+}
+std::string ref(uint32_t num) {
+  std::string out;
+  put_ref(out, num);
+  return out;
+}
+void put_ref(std::string& out, const PdfReference& r) {
+  put_num(out, r.ObjectNumber());
+  out += ' ';
+  put_num(out, r.GenerationNumber());
+  out += " R";
 }
 
 // A PDF literal string of the ASCII ids the layout makes ("H123"): only the delimiters need an
 // escape, and they never occur; escaped anyway so that no id can break the syntax.
-std::string literal(const std::string& s) {
-  std::string out = "(";
+void put_literal(std::string& out, const std::string& s) {
+  out += '(';
   for (char c : s) {
     if (c == '(' || c == ')' || c == '\\') out += '\\';
     out += c;
   }
-  return out + ")";
+  out += ')';
 }
 
 // What a structure element holds besides child elements: marked content or an annotation.
@@ -69,7 +86,7 @@ class TableAttributes {
     if (n.colspan > 1) a += "/ColSpan " + std::to_string(n.colspan);
     if (!n.headers.empty()) {
       a += "/Headers[";
-      for (int id : n.headers) a += literal(nodes_[static_cast<size_t>(id)].id);
+      for (int id : n.headers) put_literal(a, nodes_[static_cast<size_t>(id)].id);
       a += "]";
     }
     if (a.empty()) return 0;
@@ -118,8 +135,10 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayou
   Objects objs(first);
   if (nodes.empty()) return objs.take();
   std::vector<std::string> page_ref;
-  for (size_t p = 0; p < layout.pages.size(); ++p)
-    page_ref.push_back(ref(pdf.GetPage(static_cast<int>(p))->GetObject()->Reference()));
+  for (size_t p = 0; p < layout.pages.size(); ++p) {
+    page_ref.emplace_back();
+    put_ref(page_ref.back(), pdf.GetPage(static_cast<int>(p))->GetObject()->Reference());
+  }
 
   // Content of each element in page order; annotations after the element's text.
   std::vector<std::vector<ContentRef>> content(nodes.size());
@@ -139,7 +158,7 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayou
     nums += std::to_string(p) + "[";
     for (size_t m = 0; m < tags[p].node_of_mcid.size(); ++m) {
       if (m) nums += ' ';
-      nums += ref(elem[static_cast<size_t>(tags[p].node_of_mcid[m])]);
+      put_ref(nums, elem[static_cast<size_t>(tags[p].node_of_mcid[m])]);
     }
     nums += "]";
     PdfDictionary& pd = pdf.GetPage(static_cast<int>(p))->GetObject()->GetDictionary();
@@ -154,7 +173,10 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayou
       if (node < 0 || !a) continue;
       content[static_cast<size_t>(node)].push_back({p, -1, a});
       a->GetDictionary().AddKey("StructParent", integer(next_key));
-      nums += std::to_string(next_key++) + ' ' + ref(elem[static_cast<size_t>(node)]) + ' ';
+      put_num(nums, static_cast<uint64_t>(next_key++));
+      nums += ' ';
+      put_ref(nums, elem[static_cast<size_t>(node)]);
+      nums += ' ';
     }
   objs.body(parent_tree) = nums + "]>>";
 
@@ -163,43 +185,60 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayou
   for (size_t i = 0; i < nodes.size(); ++i) {
     const layout::StructNode& n = nodes[i];
     // No /Type: it is optional for structure elements, and 3 000 cells would repeat it.
-    std::string d = std::string("<</S/") + layout::role_name(n.role) + "/P " +
-                    ref(n.parent < 0 ? root : elem[static_cast<size_t>(n.parent)]);
+    std::string d = "<</S/";
+    d += layout::role_name(n.role);
+    d += "/P ";
+    put_ref(d, n.parent < 0 ? root : elem[static_cast<size_t>(n.parent)]);
     if (!n.id.empty()) {
-      d += "/ID" + literal(n.id);
+      d += "/ID";
+      put_literal(d, n.id);
       by_id.emplace(n.id, elem[i]);
     }
     if (n.role == layout::Role::TH || n.role == layout::Role::TD)
-      if (const uint32_t a = attributes.of(n)) d += "/A " + ref(a);
-    std::vector<std::string> k;
-    for (int kid : n.kids) k.push_back(ref(elem[static_cast<size_t>(kid)]));
+      if (const uint32_t a = attributes.of(n)) {
+        d += "/A ";
+        put_ref(d, a);
+      }
+    // Kids: the child elements, then the element's marked content and annotations.
     const auto& c = content[i];
     if (!c.empty()) d += "/Pg " + page_ref[c.front().page];
-    for (const ContentRef& r : c) {
-      if (r.annot)
-        k.push_back("<</Type/OBJR/Obj " + ref(r.annot->Reference()) + "/Pg " + page_ref[r.page] +
-                    ">>");
-      else if (r.page == c.front().page)
-        k.push_back(std::to_string(r.mcid));
-      else
-        k.push_back("<</Type/MCR/Pg " + page_ref[r.page] + "/MCID " + std::to_string(r.mcid) +
-                    ">>");
-    }
-    if (k.size() == 1) {
-      d += "/K " + k.front();
-    } else if (!k.empty()) {
+    const size_t kids = n.kids.size() + c.size();
+    if (kids == 1)
+      d += "/K ";
+    else if (kids > 1)
       d += "/K[";
-      for (size_t j = 0; j < k.size(); ++j) d += (j ? " " : "") + k[j];
-      d += "]";
+    for (size_t j = 0; j < kids; ++j) {
+      if (j) d += ' ';
+      if (j < n.kids.size()) {
+        put_ref(d, elem[static_cast<size_t>(n.kids[j])]);
+        continue;
+      }
+      const ContentRef& r = c[j - n.kids.size()];
+      if (r.annot) {
+        d += "<</Type/OBJR/Obj ";
+        put_ref(d, r.annot->Reference());
+        d += "/Pg " + page_ref[r.page] + ">>";
+      } else if (r.page == c.front().page) {
+        put_num(d, static_cast<uint64_t>(r.mcid));
+      } else {
+        d += "<</Type/MCR/Pg " + page_ref[r.page] + "/MCID ";
+        put_num(d, static_cast<uint64_t>(r.mcid));
+        d += ">>";
+      }
     }
-    objs.body(elem[i]) = d + ">>";
+    if (kids > 1) d += ']';
+    d += ">>";
+    objs.body(elem[i]) = std::move(d);
   }
 
   std::string r = "<</Type/StructTreeRoot/K[" + ref(elem[0]) + "]/ParentTree " + ref(parent_tree) +
                   "/ParentTreeNextKey " + std::to_string(next_key);
   if (!by_id.empty()) {
     r += "/IDTree<</Names[";
-    for (const auto& [id, num] : by_id) r += literal(id) + ref(num);
+    for (const auto& [id, num] : by_id) {
+      put_literal(r, id);
+      put_ref(r, num);
+    }
     r += "]>>";
   }
   objs.body(root) = r + ">>";

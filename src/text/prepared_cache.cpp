@@ -1,7 +1,10 @@
 #include "text/prepared_cache.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <functional>
 #include <iterator>
+#include <string_view>
 
 namespace bp::text {
 
@@ -46,6 +49,7 @@ bool PreparedCache::memoised(std::span<const StyledText> text) {
 void PreparedCache::use_terms(const TermList& terms) {
   if (terms == terms_) return;
   map_.clear();
+  dropped_.clear();
   terms_ = terms;
 }
 
@@ -60,8 +64,30 @@ std::shared_ptr<const Units> PreparedCache::find(const std::string& key) {
   return it->second.units;
 }
 
+uint64_t PreparedCache::hash_of(const std::string& key) {
+  // A collision only keeps an entry longer (or drops it sooner); it never changes what is found.
+  return std::hash<std::string_view>{}(key);
+}
+
 void PreparedCache::insert(std::string key, std::shared_ptr<const Units> units) {
-  map_.insert_or_assign(std::move(key), Entry{std::move(units), generation_});
+  const bool recurring = std::binary_search(dropped_.begin(), dropped_.end(), hash_of(key));
+  map_.insert_or_assign(std::move(key), Entry{std::move(units), generation_, recurring});
+}
+
+void PreparedCache::end_layout() {
+  std::vector<uint64_t> dropped;
+  for (auto it = map_.begin(); it != map_.end();) {
+    if (it->second.recurring) {
+      ++it;
+      continue;
+    }
+    dropped.push_back(hash_of(it->first));
+    it = map_.erase(it);
+  }
+  std::sort(dropped.begin(), dropped.end());
+  dropped_ = std::move(dropped);
+  // The buckets of the dropped entries: a document's table cells are thousands of them.
+  map_.rehash(0);
 }
 
 void PreparedCache::next_document() {

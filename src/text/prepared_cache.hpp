@@ -8,6 +8,11 @@
 //
 // Bounded: between documents (next_document) every entry that neither of the last two documents
 // used is dropped, so the memo holds about one document's text however long the batch runs.
+// Smaller still when the layout says it is done (end_layout): most of a document's entries are its
+// own table cells, which the next department does not print; they are dropped as soon as its
+// layout is complete, before the PDF is written (the peak of a document's memory: its fonts are
+// subset then), and only text that recurs from one document to the next (headers, labels, 科目
+// names) is kept for the documents after it.
 // Not thread-safe: one per worker (TypesetCachePool).
 #pragma once
 
@@ -16,6 +21,7 @@
 #include <span>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "text/typeset.hpp"
 #include "text/word_break.hpp"
@@ -45,6 +51,12 @@ class PreparedCache {
   // Ends a document: drops what neither it nor the document before used.
   void next_document();
 
+  // The document's layout is complete: drops every entry not known to recur from one document to
+  // the next. An entry recurs when its text was also prepared by the document before (the last
+  // end_layout remembers a hash of each key it dropped, 8 bytes per entry): such a text is prepared
+  // once more and kept from then on. A lone document so frees its memo before its PDF is written.
+  void end_layout();
+
   size_t size() const { return map_.size(); }
   size_t hits() const { return hits_; }
   size_t misses() const { return misses_; }
@@ -52,9 +64,12 @@ class PreparedCache {
  private:
   struct Entry {
     std::shared_ptr<const Units> units;
-    uint64_t used = 0;  // generation of the last use
+    uint64_t used = 0;       // generation of the last use
+    bool recurring = false;  // also prepared by an earlier document: kept by end_layout
   };
+  static uint64_t hash_of(const std::string& key);
   std::unordered_map<std::string, Entry> map_;
+  std::vector<uint64_t> dropped_;  // sorted hashes of the keys the last end_layout dropped
   TermList terms_;
   uint64_t generation_ = 1;
   size_t hits_ = 0, misses_ = 0;

@@ -213,3 +213,41 @@ TEST_CASE("fonts preprocessed for subsetting give byte-identical subsets", "[pdf
   CHECK(a.cff == b.cff);
   CHECK(a.cid_of_gid == b.cid_of_gid);
 }
+
+TEST_CASE("the largest face subset on a helper thread gives the same bytes", "[pdf][render]") {
+  // Three faces (sans bold heading, serif body, serif bold span), a table (tagged cells), so that
+  // the writer makes pages, outline and structure tree while the helper subsets the body face.
+  doc::Document d;
+  d.meta.title = "测试";
+  d.meta.epoch = 1700000000;
+  d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
+  doc::Paragraph p;
+  p.spans.push_back({"一般公共预算财政拨款收入2075.36万元，", false});
+  p.spans.push_back({"比上年增长12.5%", true});
+  p.spans.push_back({"，主要用于保障机构正常运转和重点项目支出。", false});
+  d.blocks.push_back(p);
+  auto cell = [](std::string text) {
+    doc::Cell c;
+    c.text = std::move(text);
+    c.align = doc::Align::Center;
+    return c;
+  };
+  doc::Table t;
+  t.id = "t1";
+  t.title = "收支总表";
+  t.column_widths = {2, 1};
+  t.head = {doc::Row{{cell("项目"), cell("金额")}, doc::RowRole::Head, {}}};
+  t.body = {doc::Row{{cell("基本支出"), cell("1200.00")}, doc::RowRole::Item, {}}};
+  d.blocks.push_back(t);
+  const auto& theme = testing::default_theme();
+  testing::Engine e(theme);
+  const layout::DocumentLayout laid_out = layout::layout_document(d, e.ctx);
+  pdf::RenderStats one, two;
+  const std::string serial = pdf::write_laid_out(laid_out, d, theme, &one, nullptr, false);
+  const std::string parallel = pdf::write_laid_out(laid_out, d, theme, &two, nullptr, true);
+  CHECK(serial == parallel);
+  REQUIRE(two.fonts.size() == 3);
+  for (size_t i = 0; i < 3; ++i) CHECK(two.fonts[i].cff_bytes == one.fonts[i].cff_bytes);
+  CHECK(!laid_out.structure.empty());  // a tagged file: its structure tree is written too
+  CHECK(theme.pdf_tagged);
+}

@@ -164,3 +164,35 @@ TEST_CASE("Flate output inflates to its input and is deterministic", "[pdf][flat
   CHECK(pdf::Flate().compress(input) == z);
   CHECK(inflate_all(flate.compress(""), 16).empty());
 }
+
+TEST_CASE("a document's own text is dropped when its layout ends; recurring text is kept",
+          "[text][cache]") {
+  Cached c;
+  // Document 1: a label every department prints and a cell of its own.
+  c.set("基本支出", c.serif, 10, 200);
+  c.set("办公楼维修改造项目", c.serif, 10, 200);
+  c.set("基本支出", c.serif, 10, 200);  // within the layout the memo answers
+  CHECK(c.memo.hits() == 1);
+  c.memo.end_layout();
+  CHECK(c.memo.size() == 0);  // a lone document holds no memo while its PDF is written
+  c.memo.next_document();
+  // Document 2: the label again (prepared once more, now known to recur) and another cell.
+  c.set("基本支出", c.serif, 10, 200);
+  c.set("信息化运维项目", c.serif, 10, 200);
+  CHECK(c.memo.hits() == 1);
+  c.memo.end_layout();
+  CHECK(c.memo.size() == 1);  // only the recurring label
+  c.memo.next_document();
+  // Document 3: the label comes from the memo; the lines are those of a fresh preparation.
+  testing::Engine fresh;
+  ParagraphFormat f;
+  f.width = 200;
+  f.latin_spacing_em = 0.25;
+  FontChain serif{{&testing::shared_fonts().get("Noto Serif CJK SC", false)}};
+  StyledText run{"基本支出", {&serif, 10, false}};
+  const auto expected = fresh.ctx.typesetter().set({&run, 1}, f);
+  CHECK(same_lines(c.set("基本支出", c.serif, 10, 200), expected));
+  CHECK(c.memo.hits() == 2);
+  c.memo.end_layout();
+  CHECK(c.memo.size() == 1);
+}
