@@ -1,5 +1,7 @@
 #include "app/workbook_document.hpp"
 
+#include "app/workbook_narrative.hpp"
+
 #include "document/build.hpp"
 #include "document/narrative_tables.hpp"
 
@@ -8,7 +10,14 @@ namespace bp {
 doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed) {
   doc::Document d = printed;
   const Profile& p = *c.profile;
-  if (p.has_tables) return d;  // the printed tables are the workbook's
+  // The narrative's own figures (部门职责, 说明数据, 各单位资产情况) close every workbook.
+  auto narrative = [&] {
+    for (auto& t : narrative_sheet::narrative_tables(*c.budget)) d.blocks.push_back(std::move(t));
+  };
+  if (p.has_tables) {  // the printed tables are the workbook's
+    narrative();
+    return d;
+  }
   const std::string note = "注：" + p.id + kNotPrintedNote;
   for (const auto& t : c.derived->tables) {
     doc::Table tb = table_block(*c.budget, p, t);
@@ -37,6 +46,7 @@ doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document&
     tb.notes.push_back(note);
     d.blocks.push_back(std::move(tb));
   }
+  narrative();
   return d;
 }
 

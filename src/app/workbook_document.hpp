@@ -11,8 +11,9 @@
 
 namespace bp {
 
-// `printed`: the department's document tree (built once by write_outputs); copied and extended
-// only for a form that prints no tables.
+// Every workbook closes with the sheets of the narrative's own figures (部门职责, 说明数据,
+// 各单位资产情况: app/workbook_narrative.hpp), which `import` reads back.
+// `printed`: the department's document tree (built once by write_outputs); copied and extended.
 doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed);
 
 // The note under each appended table; `import` recognises a workbook of form F by

@@ -13,9 +13,33 @@
 
 #include "import/report.hpp"
 #include "import/sheet.hpp"
+#include "model/catalog.hpp"
 #include "model/department.hpp"
 
 namespace bp::import {
+
+// The 说明数据 and 各单位资产情况 sheets (read_narrative_data.cpp): what the 说明 uses and no
+// published table prints. Unset = the workbook does not state it.
+struct NarrativeData {
+  bool present = false;   // a 说明数据 sheet was found
+  Unit unit = Unit::Wan;  // of its 单位 line
+  std::optional<std::string> gov_level, duties_intro, duties_numbering;
+  std::optional<bool> list_zero_income;
+  PreviousYear previous;
+  TpAmounts tp_last;
+  std::optional<Amount> tp_last_total, tp_last_outbound, tp_last_vehicle;
+  RunningCost running_cost;
+  std::string running_where;  // the first 机关运行经费明细 cell
+  std::string assets_note;
+  AssetStatement statement;       // the department's (no 各单位 rows)
+  std::vector<UnitAssets> units;  // 各单位资产情况
+  bool previous_any() const { return previous.basic || previous.project || previous.running_cost; }
+  bool running_any() const {
+    return running_cost.total || !running_cost.purpose.value.empty() || !running_cost.items.empty();
+  }
+  // Every amount, for the 元-or-万元 decision of the file.
+  std::vector<Money> amounts() const;
+};
 
 struct ImportedParts {
   std::optional<std::string> full_name;  // from the 目录 title "X2023年部门预算信息公开 目录"
@@ -33,12 +57,15 @@ struct ImportedParts {
     Indicator indicator;
   };
   std::vector<ListedIndicator> listed_indicators;
+  NarrativeData narrative;
+  // The year's catalogue (品目编码 are checked against its 政府采购品目分类目录); may be null.
+  const CatalogYear* catalog = nullptr;
 };
 
 // `dept_name`: the name printed in the header blocks (procurement rows of that unit need no
 // `unit:`); `year`: for the 目录 title. Unreadable cells are errors with their cell in `report`.
 ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int year,
-                         Report& report);
+                         const CatalogYear* catalog, Report& report);
 
 // One-line helpers shared by the part readers.
 namespace parts_detail {
@@ -61,6 +88,9 @@ void read_project_tables(const Sheet& s, ImportedParts& out, Report& report);
 void read_procurement_sheet(const Sheet& s, const std::string& dept_name, ImportedParts& out,
                             Report& report);
 void read_assets_sheet(const Sheet& s, ImportedParts& out, Report& report);
+// 说明数据 / 各单位资产情况 (read_narrative_data.cpp); false when `s` has not their header.
+bool read_narrative_data_sheet(const Sheet& s, ImportedParts& out, Report& report);
+bool read_unit_assets_sheet(const Sheet& s, ImportedParts& out, Report& report);
 // The fill-in workbook's lists (read_project_lists.cpp): 项目信息 (one row per project) and
 // 项目绩效指标 (one row per indicator, its project named in a column). False when `s` is neither.
 bool read_project_list_sheet(const Sheet& s, ImportedParts& out, Report& report);

@@ -1,3 +1,4 @@
+#include "app/workbook_narrative.hpp"
 #include "document/narrative_tables.hpp"
 #include "import/labels.hpp"
 #include "import/number_text.hpp"
@@ -70,6 +71,7 @@ void resolve_units(ImportedParts& out, const std::string& dept_name) {
     return text;
   };
   for (auto& p : out.projects) p.unit.value = key_of(p.unit.value);
+  for (auto& u : out.narrative.units) u.unit.value = key_of(u.unit.value);
   for (auto& r : out.procurement)
     if (r.unit.value == dept_name || (out.full_name && r.unit.value == *out.full_name))
       r.unit.value.clear();
@@ -114,8 +116,9 @@ void read_duties_sheet(const Sheet& s, int title_row, ImportedParts& out) {
 }
 
 ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int year,
-                         Report& report) {
+                         const CatalogYear* catalog, Report& report) {
   ImportedParts out;
+  out.catalog = catalog;
   for (const Sheet& s : wb.sheets) {
     auto [title_row, title] = sheet_title(s);
     if (title_row < 0) continue;
@@ -140,6 +143,18 @@ ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int y
       else
         report.warning(qualified_ref(s.name, {title_row, 0}),
                        "机构设置表中没有“单位名称”列，未导入机构设置");
+      continue;
+    }
+    if (contains(title, norm_label(narrative_sheet::kDataTitle))) {
+      if (!read_narrative_data_sheet(s, out, report))
+        report.warning(qualified_ref(s.name, {title_row, 0}),
+                       "说明数据表中没有“项目”“细项”“数值”列，未导入");
+      continue;
+    }
+    if (contains(title, norm_label(narrative_sheet::kUnitAssetsTitle))) {
+      if (!read_unit_assets_sheet(s, out, report))
+        report.warning(qualified_ref(s.name, {title_row, 0}),
+                       "各单位资产情况表中没有“单位”列，未导入");
       continue;
     }
     if (contains(title, "部门职责") || contains(title, "主要职责")) {

@@ -43,28 +43,47 @@ ListHead find_list_head(const Sheet& s) {
   return h;
 }
 
+// Header words → columns: each header cell goes to the first rule it matches (a later cell of
+// the same rule wins, or with `all` every matching cell is listed).
+struct ColumnRule {
+  bool (*matches)(const std::string& normed);
+  int* col;
+  std::vector<int>* all = nullptr;
+};
+
+void find_columns(const Sheet& s, int row, std::initializer_list<ColumnRule> rules) {
+  for (auto [c, cellp] : s.row_cells(row)) {
+    const std::string t = norm_label(cellp->text);
+    for (const auto& r : rules)
+      if (r.matches(t)) {
+        if (r.all)
+          r.all->push_back(c);
+        else
+          *r.col = c;
+        break;
+      }
+  }
+}
+
+bool is_name(const std::string& t) {
+  return t == "项目名称";
+}
+bool is_code(const std::string& t) {
+  return t == "项目编码" || t == "项目代码";
+}
+
 void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, Report& report) {
   int name = -1, code = -1, unit = -1, fiscal = -1, other = -1, purpose = -1, goals = -1;
   std::vector<int> plan;
-  for (auto [c, cellp] : s.row_cells(h.row)) {
-    const std::string t = norm_label(cellp->text);
-    if (t == "项目名称")
-      name = c;
-    else if (t == "项目编码" || t == "项目代码")
-      code = c;
-    else if (t == "预算单位")
-      unit = c;
-    else if (starts_with(t, "财政资金"))
-      fiscal = c;
-    else if (starts_with(t, "其他资金"))
-      other = c;
-    else if (t == "资金用途")
-      purpose = c;
-    else if (contains(t, "月底"))
-      plan.push_back(c);
-    else if (t == "绩效目标")
-      goals = c;
-  }
+  find_columns(s, h.row,
+               {{is_name, &name},
+                {is_code, &code},
+                {[](const std::string& t) { return t == "预算单位"; }, &unit},
+                {[](const std::string& t) { return starts_with(t, "财政资金"); }, &fiscal},
+                {[](const std::string& t) { return starts_with(t, "其他资金"); }, &other},
+                {[](const std::string& t) { return t == "资金用途"; }, &purpose},
+                {[](const std::string& t) { return contains(t, "月底"); }, nullptr, &plan},
+                {[](const std::string& t) { return t == "绩效目标"; }, &goals}});
   auto text = [&](int r, int c) { return c < 0 ? std::string() : cell(s, r, c); };
   for (int r = s.next_row(h.row + 1); r < s.rows(); r = s.next_row(r + 1)) {
     const std::string words = parts_detail::row_words(s, r);
@@ -113,25 +132,16 @@ void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, R
 
 void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) {
   int name = -1, code = -1, l1 = -1, l2 = -1, l3 = -1, desc = -1, value = -1, basis = -1;
-  for (auto [c, cellp] : s.row_cells(h.row)) {
-    const std::string t = norm_label(cellp->text);
-    if (t == "项目名称")
-      name = c;
-    else if (t == "项目编码" || t == "项目代码")
-      code = c;
-    else if (t == "一级指标")
-      l1 = c;
-    else if (t == "二级指标")
-      l2 = c;
-    else if (t == "三级指标" || t == "指标名称")
-      l3 = c;
-    else if (contains(t, "描述") || contains(t, "指标解释"))
-      desc = c;
-    else if (t == "指标值" || t == "目标值")
-      value = c;
-    else if (contains(t, "依据"))
-      basis = c;
-  }
+  find_columns(
+      s, h.row,
+      {{is_name, &name},
+       {is_code, &code},
+       {[](const std::string& t) { return t == "一级指标"; }, &l1},
+       {[](const std::string& t) { return t == "二级指标"; }, &l2},
+       {[](const std::string& t) { return t == "三级指标" || t == "指标名称"; }, &l3},
+       {[](const std::string& t) { return contains(t, "描述") || contains(t, "指标解释"); }, &desc},
+       {[](const std::string& t) { return t == "指标值" || t == "目标值"; }, &value},
+       {[](const std::string& t) { return contains(t, "依据"); }, &basis}});
   auto text = [&](int r, int c) { return c < 0 ? std::string() : cell(s, r, c); };
   std::string project, project_code, level1, level2;
   for (int r = s.next_row(h.row + 1); r < s.rows(); r = s.next_row(r + 1)) {

@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "app/workbook_lists.hpp"
 #include "app/workbook_template.hpp"
 #include "model/catalog.hpp"
 #include "model/profile.hpp"
@@ -28,11 +29,18 @@ inline constexpr const char* kProjectSheet = "项目信息";
 // line shows them (formula), with a space between them when C7 is 是. C6: the full name of titles
 // when the headers print a short one.
 inline constexpr int kCodeRow = 3, kNameRow = 4, kFullNameRow = 5, kSpaceRow = 6, kInfoCol = 2;
+// 下拉列表 columns.
+inline constexpr int kListLevel1 = 0, kListLevel2 = 1, kListNature = 2, kListFunding = 3,
+                     kListProcCode = 4, kListProcName = 5, kListSource = 6;
 // Blank rows of the part sheets (a real department: 36 projects, 265 indicator rows).
 inline constexpr int kInstitutionRows = 100, kProjectRows = 300, kIndicatorRows = 2000,
                      kProcurementRows = 500;
 
 std::string cell_name(int row, int col, bool absolute = false);
+// Part sheets: title, 单位 line, header; rows from here.
+inline constexpr int kPartFirstRow = 3;
+// "=sheet!$B$4:$B$103": the first `rows` data rows of column `col` of a part sheet.
+std::string names_range(const char* sheet, int col, int rows);
 std::string range_name(int r1, int c1, int r2, int c2);
 
 class TemplateWriter {
@@ -51,9 +59,16 @@ class TemplateWriter {
   void indicators(lxw_worksheet* ws);
   void procurement(lxw_worksheet* ws);
   void assets(lxw_worksheet* ws);
+  // The narrative's own figures (workbook_template_narrative.cpp).
+  void duties(lxw_worksheet* ws);
+  void narrative_data(lxw_worksheet* ws);
+  void unit_assets(lxw_worksheet* ws);
   // Whether the form prints 资金用途 / 资金支出计划 of a project (the 2023 form does not).
   bool prints(const std::string& key) const;
   const char* unit_name() const { return req_.unit == "元" ? "元" : "万元"; }
+  // The values of 下拉列表 column `col` and the range formula of its cells.
+  std::vector<std::string> list_of(int col) const;
+  std::string list_range(int col) const;
 
  private:
   Workbook& wb_;
@@ -99,6 +114,8 @@ class TemplateWriter {
   // header row. The header line's left part shows 说明's department code and name.
   int head(lxw_worksheet* ws, const doc::Table& t);
   void amounts_only(lxw_worksheet* ws, int first_row, int last_row, int first_col, int last_col);
+  // Whole numbers ≥ 0 only (数量 cells).
+  void integers_only(lxw_worksheet* ws, int first_row, int last_row, int col, const char* message);
   void protect(lxw_worksheet* ws);
   // Part sheets: title (row 0), the header labels on row `row`, columns widths; returns nothing.
   void part_head(lxw_worksheet* ws, const std::string& title, int row,

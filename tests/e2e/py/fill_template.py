@@ -11,7 +11,8 @@ With --parts, the sheets beyond the 9 tables are filled from the department file
 机构设置, 项目信息 (one row per project; 资金用途 with the generated “项目预算…” sentence when the file
 sets purpose_amounts, as the clerk copies it from last year's document), 项目绩效指标 (one row per
 indicator, the project's name on its first row only — the importer repeats it downwards, as a clerk
-leaves it blank), 政府采购预算 and 国有资产 (department totals and 截止时间).
+leaves it blank), 政府采购预算, 国有资产 (department totals and 截止时间), 各单位资产情况 (per unit), 部门职责
+(one duty per row) and 说明数据 (政府层级, 上年预算数, 三公 上年数, 机关运行经费 and its items, 资产说明).
 
 Only the standard library (zipfile + re + xml.etree for a strict parse of each written part):
 openpyxl is not needed. The formulas the template uses are evaluated here: SUM(ranges and cells),
@@ -329,6 +330,86 @@ def fill_parts(path):
                     sh.put(labels[label], 1, Decimal(int(row["quantity"])))
                 if row.get("value") is not None:
                     sh.put(labels[label], 2, dec(row["value"]))
+        filled += 1
+
+    # 部门职责: one duty per row, below the title.
+    duties = dept.get("duties") or {}
+    sh = loaded["部门职责"]
+    for i, t in enumerate(duties.get("items") or []):
+        sh.put(1 + i, 0, str(t).rstrip("\n"))
+        filled += 1
+
+    # 说明数据: the 数值 column of the labelled rows (src/app/workbook_narrative.hpp).
+    sh = loaded["说明数据"]
+    rows, item_rows = {}, []
+    for (r, c) in sorted(sh.cells):
+        if c == 0 and r >= 3 and sh.text(r, 0):
+            if sh.text(r, 0) == "机关运行经费明细":
+                item_rows.append(r)
+            else:
+                rows[(sh.text(r, 0), sh.text(r, 1))] = r
+
+    def put(group, item, value):
+        global filled
+        sh.put(rows[(group, item)], 2, value)
+        filled += 1
+
+    if dept.get("gov_level"):
+        put("基本情况", "政府层级", str(dept["gov_level"]))
+    if dept.get("list_zero_income"):
+        put("基本情况", "收入说明列出金额为零的来源", "是")
+    if duties.get("intro"):
+        put("基本情况", "部门职责导语", str(duties["intro"]))
+    if duties.get("numbering"):
+        put("基本情况", "部门职责编号样式", str(duties["numbering"]))
+    prev = d.get("previous_year") or {}
+    for key, label in (("basic", "基本支出"), ("project", "项目支出"), ("running_cost", "机关运行经费")):
+        if prev.get(key) is not None:
+            put("上年预算数", label, dec(prev[key]))
+    tp = d.get("three_public") or {}
+    if tp.get("last_year_total") is not None:
+        put("上年“三公”经费", "合计（只知合计时填）", dec(tp["last_year_total"]))
+    labels = {"outbound_research": "教学科研人员因公出国（境）费", "outbound_other": "其他因公出国（境）费",
+              "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费",
+              "reception": "公务接待费", "meeting_university": "省属高校业务性会议费",
+              "meeting_other": "其他会议费", "training": "培训费",
+              "outbound": "因公出国（境）费（只知合计时填）", "vehicle": "公务用车购置及运维费（只知合计时填）"}
+    for key, v in (tp.get("last_year") or {}).items():
+        assert not isinstance(v, dict) or set(v) == {"gpb"}, "the template has 上年数 rows for 一般公共预算 only"
+        put("上年“三公”经费", labels[key], dec(v["gpb"] if isinstance(v, dict) else v))
+    rc = d.get("running_cost") or {}
+    if rc.get("total") is not None:
+        put("机关运行经费", "合计（只计行政单位时填）", dec(rc["total"]))
+    if rc.get("purpose"):
+        put("机关运行经费", "用途", str(rc["purpose"]))
+    for r, item in zip(item_rows, rc.get("items") or []):
+        sh.put(r, 1, str(item["name"]))
+        sh.put(r, 2, dec(item["amount"]))
+        filled += 1
+    a = d.get("assets") or {}
+    if a.get("note"):
+        put("国有资产", "说明", str(a["note"]))
+    stmt = (("original", "固定资产原值"), ("depreciation", "累计折旧"), ("intangible_original", "无形资产原值"),
+            ("intangible_amortization", "无形资产累计摊销"), ("net_assets", "净资产"))
+    if not a.get("units"):
+        for key, label in stmt:
+            if a.get(key) is not None:
+                put("国有资产", label, dec(a[key]))
+
+    # 各单位资产情况: one row per unit.
+    sh = loaded["各单位资产情况"]
+    cols = header_cols(sh, {2})
+    for i, u in enumerate(a.get("units") or []):
+        r = 3 + i
+        sh.put(r, cols["单位"], str(u["unit"]))
+        for key, label in (("buildings", "房屋"), ("office", "办公用房"), ("vehicles", "车辆"),
+                           ("equipment", "设备"), ("other", "其他固定资产")):
+            if u.get(key):
+                sh.put(r, cols[label + "数量"], Decimal(int(u[key].get("quantity") or 0)))
+                sh.put(r, cols[label + "价值"], dec(u[key].get("value") or 0))
+        for key, label in stmt:
+            if u.get(key) is not None:
+                sh.put(r, cols[label], dec(u[key]))
         filled += 1
 
 
