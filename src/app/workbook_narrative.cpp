@@ -20,11 +20,11 @@ doc::Cell amount_cell(Money m, Unit u) {
   return c;
 }
 
+// A count (平方米, 辆) as the other asset tables print it: a whole number, no amount format.
 doc::Cell count_cell(int64_t n) {
   doc::Cell c;
   c.text = std::to_string(n);
   c.align = doc::Align::Right;
-  c.number = doc::Number{n, 0};
   return c;
 }
 
@@ -53,14 +53,21 @@ doc::Table duties_table(const Budget& b) {
   return t;
 }
 
+// A sheet of amounts: title and the header line with the department and the unit.
+doc::Table amounts_sheet(const Budget& b, const char* id, const char* title) {
+  doc::Table t;
+  t.id = id;
+  t.title = title;
+  t.short_title = title;
+  t.header_block =
+      doc::HeaderBlock{b.dept.code.value + b.dept.header_separator + b.dept.header_name(), "",
+                       unit_line(b.dept.unit)};
+  return t;
+}
+
 doc::Table data_table(const Budget& b) {
   const Unit u = b.dept.unit;
-  doc::Table t;
-  t.id = "narrative-data";
-  t.title = kDataTitle;
-  t.short_title = kDataTitle;
-  t.header_block = doc::HeaderBlock{
-      b.dept.code.value + b.dept.header_separator + b.dept.header_name(), "", unit_line(u)};
+  doc::Table t = amounts_sheet(b, "narrative-data", kDataTitle);
   t.column_widths = {14, 24, 40};
   t.head.push_back(head_row({kHeadGroup, kHeadItem, kHeadValue}));
   t.notes.push_back(
@@ -116,13 +123,8 @@ doc::Table data_table(const Budget& b) {
 
 doc::Table unit_assets_table(const Budget& b) {
   const Unit u = b.dept.unit;
-  doc::Table t;
-  t.id = "unit-assets";
-  t.title = kUnitAssetsTitle;
-  t.short_title = kUnitAssetsTitle;
+  doc::Table t = amounts_sheet(b, "unit-assets", kUnitAssetsTitle);
   t.landscape = true;
-  t.header_block = doc::HeaderBlock{
-      b.dept.code.value + b.dept.header_separator + b.dept.header_name(), "", unit_line(u)};
   std::vector<std::string> words = {kUnitHead};
   for (const auto& f : asset_row_fields()) {
     words.push_back(std::string(f.label) + kQuantitySuffix);

@@ -49,7 +49,12 @@ void read_procurement_sheet(const Sheet& s, const std::string& dept_name, Import
     for (auto [c, cellp] : s.row_cells(r))
       if (auto u = unit_from_text(norm_label(cellp->text))) unit = *u;
   int last = h;
-  if (int n = s.next_row(h + 1); n < s.rows() && n == h + 1) {
+  // A 资金来源 column (one row per item and source) has a single header row: the row below is
+  // data, its 资金来源 cell names a source (“…拨款”) and must not pass for a header.
+  bool source_column = false;
+  for (auto [c, cellp] : s.row_cells(h))
+    source_column = source_column || norm_label(cellp->text) == "资金来源";
+  if (int n = s.next_row(h + 1); !source_column && n < s.rows() && n == h + 1) {
     bool labels = false;
     for (auto [c, cellp] : s.row_cells(n)) {
       std::string t = norm_label(cellp->text);

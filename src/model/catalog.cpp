@@ -106,6 +106,20 @@ Catalog Catalog::load_files(const std::map<std::string, std::filesystem::path>& 
     }
     prev = &cy;
   }
+  // The indicator and 品目 lists of a year before the first file of theirs are that file's (the
+  // 2022 品目 catalogue serves the 2021 form too: its 门类 are what the check looks at).
+  const CatalogYear* first_indicators = nullptr;
+  const CatalogYear* first_procurement = nullptr;
+  for (const auto& [year, cy] : c.years_) {
+    if (!first_indicators && !cy.indicator_levels.empty()) first_indicators = &cy;
+    if (!first_procurement && !cy.procurement.empty()) first_procurement = &cy;
+  }
+  for (auto& [year, cy] : c.years_) {
+    if (cy.indicator_levels.empty() && first_indicators)
+      cy.indicator_levels = first_indicators->indicator_levels;
+    if (cy.procurement.empty() && first_procurement)
+      cy.procurement = first_procurement->procurement;
+  }
   return c;
 }
 

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 #include <map>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace bp {
 

@@ -198,3 +198,40 @@ TEST_CASE("catalogue: indicator levels and 品目 门类 from config/catalog/") 
   CHECK_FALSE(old->procurement_entry("D01"));
   CHECK_FALSE(old->procurement_entry(""));
 }
+
+TEST_CASE("import: a procurement list with a 资金来源 column takes exactly the template's words") {
+  Sheet s;
+  s.name = "政府采购预算";
+  put(s, 0, 0, "部门政府采购预算");
+  put(s, 1, 6, "单位：万元");
+  const std::vector<std::string> head = {"预算单位", "项目名称", "采购物品名称", "品目编码",
+                                         "数量",     "资金来源", "金额"};
+  for (size_t c = 0; c < head.size(); ++c) put(s, 2, static_cast<int>(c), head[c]);
+  auto row = [&](int r, const char* item, const char* code, const char* source, const char* amt) {
+    put(s, r, 1, "办公设备购置");
+    put(s, r, 2, item);
+    put(s, r, 3, code);
+    num(s, r, 4, "1");
+    put(s, r, 5, source);
+    num(s, r, 6, amt);
+  };
+  row(3, "台式计算机", "A02010105", "政府性基金预算拨款", "0.6");
+  row(4, "打印机", "A99021001", "一般公共预算", "0.2");  // not the template's word; unknown 门类
+  const Catalog cat =
+      Catalog::load(std::filesystem::path(BP_SOURCE_DIR) / "config" / "catalog");
+  ImportedParts out;
+  out.catalog = cat.for_year(2024);
+  Report rep;
+  read_procurement_sheet(s, "示例局", out, rep);
+  REQUIRE(out.procurement.size() == 2);
+  CHECK(out.procurement[0].amounts[static_cast<int>(ProcSource::Fund)].value.in_fen() ==
+        6 * kFenPerWan / 10);
+  CHECK(out.procurement[0].total().in_fen() == 6 * kFenPerWan / 10);
+  const Finding* f = find(rep, "政府采购预算!F5: 资金来源“一般公共预算”不是以下之一：一般公共预算拨款、");
+  REQUIRE(f);
+  CHECK(f->level == Finding::Level::Error);
+  const Finding* w = find(rep, "政府采购预算!D5: 品目编码 A99021001 不在政府采购品目分类目录中");
+  REQUIRE(w);
+  CHECK(w->level == Finding::Level::Warning);
+  CHECK_FALSE(find(rep, "A02010105"));
+}
