@@ -269,11 +269,17 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
     Money sum;
     for (const auto& i : rc.items) sum += i.amount.value;
     in.running_items = sum == (rc.total ? rc.total->value : *public_total);
-    if (!in.running_items)
-      rep.note(parts.narrative.running_where,
-               "机关运行经费明细之和 " + show(sum, parts.narrative.unit) + " 与公用经费 " +
-                   show(rc.total ? rc.total->value : *public_total, parts.narrative.unit) +
-                   " 不等（万元表的尾差），明细作为注释写入，请核对");
+    // After a settled 尾差 the difference is expected (a note); otherwise the clerk's items miss
+    // the total (a warning).
+    const std::string text =
+        "机关运行经费明细之和 " + show(sum, parts.narrative.unit) + " 与" +
+        (rc.total ? "机关运行经费 " : "公用经费 ") +
+        show(rc.total ? rc.total->value : *public_total, parts.narrative.unit) + " 不等" +
+        (in.tail_gaps > 0 ? "（万元表的尾差）" : "") + "，明细作为注释写入，请核对";
+    if (!in.running_items && in.tail_gaps > 0)
+      rep.note(parts.narrative.running_where, text);
+    else if (!in.running_items)
+      rep.warning(parts.narrative.running_where, text);
   }
   // E041 must hold exactly (a 尾差 that could not be settled leaves it open).
   {
