@@ -363,6 +363,10 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
           "、绩效目标）；“项目绩效指标”每个指标一行，第一列写它所属项目的名称（从下拉列表选择，"
           "与上一行同一项目时可空着），一级、二级指标从下拉列表选择，与上一行相同时可空着。"
           "项目和指标的先后顺序就是公开表中的顺序。",
+      std::string(prints("special_funds")
+                      ? "部门主管的专项资金照此填在“专项资金信息”“专项资金绩效指标”两张表，"
+                        "列与项目的相同；没有专项资金时空着。"
+                      : "本格式的公开文件不印专项资金，录入表不设专项资金表。"),
       "9. 一个项目有几条绩效目标时，在同一格中每条另起一行（Alt+Enter），依次以 1. 2. 3. 开头。",
       "10. 政府采购：每个采购品目一行，写明预算单位（本级可不填）、所属项目、采购物品名称、品目编码"
       "（A 开头为货物，B 为工程，C 为服务）、数量、单价和各资金来源的金额，合计自动相加。",
@@ -470,8 +474,12 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
     }
     // The parts beyond the 9 tables, then the two list sheets.
     lxw_worksheet* inst_ws = wb.add_sheet("机构设置");
-    lxw_worksheet* proj_ws = wb.add_sheet(kProjectSheet);
-    lxw_worksheet* ind_ws = wb.add_sheet("项目绩效指标");
+    lxw_worksheet* proj_ws = wb.add_sheet(kProjectLists.info);
+    lxw_worksheet* ind_ws = wb.add_sheet(kProjectLists.indicators);
+    // 专项资金: the same two lists, where the form prints them (not the 2021 form).
+    const bool funds = w.prints(kSpecialFundLists.key);
+    lxw_worksheet* fund_ws = funds ? wb.add_sheet(kSpecialFundLists.info) : nullptr;
+    lxw_worksheet* fund_ind_ws = funds ? wb.add_sheet(kSpecialFundLists.indicators) : nullptr;
     lxw_worksheet* proc_ws = wb.add_sheet("政府采购预算");
     lxw_worksheet* asset_ws = wb.add_sheet("国有资产");
     lxw_worksheet* unit_asset_ws = wb.add_sheet(narrative_sheet::kUnitAssetsTitle);
@@ -482,8 +490,12 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
     w.codes(code_ws);  // first: the lists' lengths
     w.lists(list_ws);
     w.institutions(inst_ws);
-    w.project_info(proj_ws);
-    w.indicators(ind_ws);
+    w.project_info(proj_ws, kProjectLists);
+    w.indicators(ind_ws, kProjectLists);
+    if (funds) {
+      w.project_info(fund_ws, kSpecialFundLists);
+      w.indicators(fund_ind_ws, kSpecialFundLists);
+    }
     w.procurement(proc_ws);
     w.assets(asset_ws);
     w.unit_assets(unit_asset_ws);

@@ -1,5 +1,6 @@
 // The sheets of the fill-in workbook beyond the 9 tables: 机构设置, 项目信息 (one row per project),
-// 项目绩效指标 (one row per indicator, the project named in its first column), 政府采购预算,
+// 项目绩效指标 (one row per indicator, the project named in its first column), the same two for
+// 专项资金 (专项资金信息, 专项资金绩效指标) where the form prints them, 政府采购预算,
 // 国有资产 and 下拉列表 (the lists the drop-downs read). Their titles and header words are those
 // the importer's part readers look for (src/import/read_*.cpp); docs/import.md explains the design
 // to the clerk.
@@ -182,8 +183,10 @@ void TemplateWriter::institutions(lxw_worksheet* ws) {
   finish_part(ws, first, last, 4, 0, false);
 }
 
-void TemplateWriter::project_info(lxw_worksheet* ws) {
-  const bool purpose = prints("projects.purpose"), plan = prints("projects.spend_plan");
+void TemplateWriter::project_info(lxw_worksheet* ws, const ProjectSheets& l) {
+  const std::string key = l.key;
+  const bool purpose = prints(key + ".purpose"), plan = prints(key + ".spend_plan");
+  const bool funds = &l == &kSpecialFundLists;
   const std::string u = unit_name();
   std::vector<std::pair<std::string, double>> cols = {{"项目名称", 30},
                                                       {"项目编码", 22},
@@ -198,7 +201,7 @@ void TemplateWriter::project_info(lxw_worksheet* ws) {
   const int goal_col = static_cast<int>(cols.size());
   cols.push_back({"绩效目标", 50});
   const int last_col = goal_col;
-  part_head(ws, "项目信息（每个项目一行）", 2, cols);
+  part_head(ws, std::string(l.info) + "（" + l.one_row + "）", 2, cols);
   wb_.check(worksheet_write_string(ws, 1, 0, ("单位：" + u).c_str(), text(false, false)), "单位行");
   const int first = kPartFirstRow, last = first + kProjectRows - 1;
   blank_inputs(ws, first, last, 0, 2, false);
@@ -206,8 +209,9 @@ void TemplateWriter::project_info(lxw_worksheet* ws) {
   if (purpose) blank_inputs(ws, first, last, 5, 5, false, true);
   if (plan) blank_inputs(ws, first, last, plan_col, plan_col + 3, false);
   blank_inputs(ws, first, last, goal_col, goal_col, false, true);
-  text_prompt(ws, first, 0, last, 0, "项目名称",
-              "每个项目一行；项目的绩效指标填在“项目绩效指标”表，按项目名称对应。");
+  text_prompt(ws, first, 0, last, 0, funds ? "专项资金名称" : "项目名称",
+              funds ? "每项专项资金一行；它的绩效指标填在“专项资金绩效指标”表，按名称对应。"
+                    : "每个项目一行；项目的绩效指标填在“项目绩效指标”表，按项目名称对应。");
   list_validation(ws, first, 2, last, 2, names_range("机构设置", 1, kInstitutionRows), "预算单位",
                   "从“机构设置”表的单位中选择；只有一个单位时可不填。", false);
   amounts_only(ws, first, last, 3, 4);
@@ -231,8 +235,9 @@ void TemplateWriter::project_info(lxw_worksheet* ws) {
   finish_part(ws, first, last, last_col, 1, true);
 }
 
-void TemplateWriter::indicators(lxw_worksheet* ws) {
-  part_head(ws, "项目绩效指标（每个指标一行）", 2,
+void TemplateWriter::indicators(lxw_worksheet* ws, const ProjectSheets& l) {
+  const std::string info = l.info;
+  part_head(ws, std::string(l.indicators) + "（每个指标一行）", 2,
             {{"项目名称", 30},
              {"项目编码", 18},
              {"一级指标", 13},
@@ -249,10 +254,11 @@ void TemplateWriter::indicators(lxw_worksheet* ws) {
       "说明行");
   const int first = kPartFirstRow, last = first + kIndicatorRows - 1;
   blank_inputs(ws, first, last, 0, 7, false, true);
-  list_validation(ws, first, 0, last, 0, names_range(kProjectSheet, 0, kProjectRows), "项目名称",
-                  "从“项目信息”表的项目中选择；与上一行同一项目时可空着。", false);
-  text_prompt(ws, first, 1, last, 1, "项目编码",
-              "只在“项目信息”表中有两个同名项目时填写，以区分指标属于哪一个。");
+  const std::string pick = "从“" + info + "”表的项目中选择；与上一行同一项目时可空着。";
+  const std::string twins = "只在“" + info + "”表中有两个同名项目时填写，以区分指标属于哪一个。";
+  list_validation(ws, first, 0, last, 0, names_range(l.info, 0, kProjectRows), "项目名称",
+                  pick.c_str(), false);
+  text_prompt(ws, first, 1, last, 1, "项目编码", twins.c_str());
   list_validation(ws, first, 2, last, 2, list_range(kListLevel1), "一级指标",
                   "从下拉列表选择（产出、效益、成本、满意度指标）。", true);
   list_validation(ws, first, 3, last, 3, list_range(kListLevel2), "二级指标", "从下拉列表选择。",

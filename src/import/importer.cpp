@@ -206,6 +206,8 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   res.economic_lines = econ.size();
   res.projects = parts.projects.size();
   res.indicators = parts.indicator_rows;
+  res.special_funds = parts.special_funds.size();
+  res.special_indicators = parts.special_indicator_rows;
   if (rep.has_errors()) return res;
 
   YamlInput in;

@@ -37,6 +37,8 @@ namespace {
 
 using parts_detail::cell;
 
+constexpr std::string_view kSpecialFunds = "专项资金";
+
 // The title of a sheet: the first non-blank text of its first rows.
 std::pair<int, std::string> sheet_title(const Sheet& s) {
   for (int r = s.next_row(0); r < s.rows() && r < 6; r = s.next_row(r + 1)) {
@@ -70,23 +72,27 @@ void resolve_units(ImportedParts& out, const std::string& dept_name) {
     }
     return text;
   };
-  for (auto& p : out.projects) p.unit.value = key_of(p.unit.value);
+  for (auto* list : {&out.projects, &out.special_funds})
+    for (auto& p : *list) p.unit.value = key_of(p.unit.value);
   for (auto& u : out.narrative.units) u.unit.value = key_of(u.unit.value);
   for (auto& r : out.procurement)
     if (r.unit.value == dept_name || (out.full_name && r.unit.value == *out.full_name))
       r.unit.value.clear();
-  // 资金用途 with the generated amount sentence (every project that has amounts starts with it).
+  // 资金用途 with the generated amount sentence (every project and 专项资金 that has amounts
+  // starts with it: department.purpose_amounts covers both lists).
   size_t with_amounts = 0, generated = 0;
-  for (const auto& p : out.projects) {
-    if (!p.has_amount()) continue;
-    ++with_amounts;
-    if (p.purpose.value.rfind(purpose_amount_sentence(p), 0) == 0) ++generated;
-  }
+  for (const auto* list : {&out.projects, &out.special_funds})
+    for (const auto& p : *list) {
+      if (!p.has_amount()) continue;
+      ++with_amounts;
+      if (p.purpose.value.rfind(purpose_amount_sentence(p), 0) == 0) ++generated;
+    }
   if (with_amounts > 0 && generated == with_amounts) {
     out.purpose_amounts = true;
-    for (auto& p : out.projects)
-      if (p.has_amount())
-        p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
+    for (auto* list : {&out.projects, &out.special_funds})
+      for (auto& p : *list)
+        if (p.has_amount())
+          p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
   }
 }
 
@@ -170,8 +176,14 @@ ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int y
       read_assets_sheet(s, out, report);
       continue;
     }
-    if (read_project_list_sheet(s, out, report)) continue;
-    read_project_tables(s, out, report);
+    // 专项资金 have the projects' shape: the sheet's name or title says which list it fills (our
+    // workbook's 专项资金 sheet; the fill-in workbook's 专项资金信息 / 专项资金绩效指标).
+    const ProjectList into =
+        contains(norm_label(s.name), kSpecialFunds) || contains(title, kSpecialFunds)
+            ? ProjectList::SpecialFunds
+            : ProjectList::Projects;
+    if (read_project_list_sheet(s, out, report, into)) continue;
+    read_project_tables(s, out, report, into);
   }
   join_listed_indicators(out, report);
   resolve_units(out, dept_name);

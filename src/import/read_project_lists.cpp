@@ -5,7 +5,9 @@
 //   项目绩效指标: a header row with 项目名称 and 一级指标, then one row per indicator; a blank
 //     项目名称 / 一级 / 二级 cell repeats the row above (within the same project). An optional
 //     项目编码 column tells apart two projects of the same name.
-// Columns are found by their header words, so a clerk may move, hide or add columns.
+// Columns are found by their header words, so a clerk may move, hide or add columns. The
+// 专项资金信息 and 专项资金绩效指标 sheets have the same columns; read_parts tells them apart by
+// their title.
 #include "import/labels.hpp"
 #include "import/layout.hpp"
 #include "import/number_text.hpp"
@@ -72,7 +74,13 @@ bool is_code(const std::string& t) {
   return t == "项目编码" || t == "项目代码";
 }
 
-void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, Report& report) {
+// The sheet a list's projects are named on, for messages ("项目信息" / "专项资金信息").
+std::string info_sheet(ProjectList l) {
+  return l == ProjectList::SpecialFunds ? "专项资金信息" : "项目信息";
+}
+
+void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, Report& report,
+                        ProjectList into) {
   int name = -1, code = -1, unit = -1, fiscal = -1, other = -1, purpose = -1, goals = -1;
   std::vector<int> plan;
   find_columns(s, h.row,
@@ -92,7 +100,7 @@ void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, R
     p.name.value = text(r, name);
     if (p.name.value.empty()) {
       report.error(qualified_ref(s.name, {r, std::max(name, 0)}),
-                   "项目信息表这一行有内容但没有项目名称");
+                   info_sheet(into) + "表这一行有内容但没有项目名称");
       continue;
     }
     p.code.value = text(r, code);
@@ -126,11 +134,11 @@ void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, R
         tx.value = trim_cell_text(g);
         if (!tx.value.empty()) p.goals.push_back(tx);
       }
-    out.projects.push_back(std::move(p));
+    out.list(into).push_back(std::move(p));
   }
 }
 
-void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) {
+void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out, ProjectList into) {
   int name = -1, code = -1, l1 = -1, l2 = -1, l3 = -1, desc = -1, value = -1, basis = -1;
   find_columns(
       s, h.row,
@@ -162,6 +170,7 @@ void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) 
     li.project = project;
     li.code = project_code;
     li.where = qualified_ref(s.name, {r, std::max(name, 0)});
+    li.list = into;
     li.indicator.level1.value = level1;
     li.indicator.level2.value = level2;
     li.indicator.name.value = text(r, l3);
@@ -177,10 +186,10 @@ void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) 
 
 }  // namespace
 
-bool read_project_list_sheet(const Sheet& s, ImportedParts& out, Report& report) {
+bool read_project_list_sheet(const Sheet& s, ImportedParts& out, Report& report, ProjectList into) {
   const ListHead h = find_list_head(s);
-  if (h.kind == ListKind::Projects) read_projects_list(s, h, out, report);
-  if (h.kind == ListKind::Indicators) read_indicator_list(s, h, out);
+  if (h.kind == ListKind::Projects) read_projects_list(s, h, out, report, into);
+  if (h.kind == ListKind::Indicators) read_indicator_list(s, h, out, into);
   return h.kind != ListKind::None;
 }
 
@@ -188,13 +197,14 @@ void join_listed_indicators(ImportedParts& out, Report& report) {
   for (auto& li : out.listed_indicators) {
     Project* target = nullptr;
     int same = 0;
-    for (auto& p : out.projects)
+    const std::string sheet = info_sheet(li.list);
+    for (auto& p : out.list(li.list))
       if (li.code.empty() ? p.name.value == li.project : p.code.value == li.code) {
         target = target ? target : &p;
         ++same;
       }
     if (!li.code.empty() && !target) {
-      report.error(li.where, "项目编码“" + li.code + "”不在项目信息表中");
+      report.error(li.where, "项目编码“" + li.code + "”不在" + sheet + "表中");
       continue;
     }
     if (li.project.empty() && li.code.empty()) {
@@ -202,17 +212,17 @@ void join_listed_indicators(ImportedParts& out, Report& report) {
       continue;
     }
     if (!target) {
-      report.error(li.where,
-                   "项目“" + li.project + "”不在项目信息表中（项目名称要与项目信息表一字不差）");
+      report.error(li.where, "项目“" + li.project + "”不在" + sheet + "表中（项目名称要与" + sheet +
+                                 "表一字不差）");
       continue;
     }
     if (same > 1) {
-      report.error(li.where, "项目信息表中有 " + std::to_string(same) + " 个名为“" + li.project +
+      report.error(li.where, sheet + "表中有 " + std::to_string(same) + " 个名为“" + li.project +
                                  "”的项目：请在这一行的“项目编码”格填写它的项目编码");
       continue;
     }
     target->indicators.push_back(std::move(li.indicator));
-    ++out.indicator_rows;
+    out.count_indicator(li.list);
   }
   out.listed_indicators.clear();
 }

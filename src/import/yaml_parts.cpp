@@ -45,13 +45,13 @@ void write_institutions_yaml(std::ostream& y, const ImportedParts& parts) {
   }
 }
 
-void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
-  if (parts.projects.empty()) return;
-  y << "# 项目绩效目标表（取自工作簿，共 " << parts.projects.size() << " 个项目、"
-    << parts.indicator_rows << " 行绩效指标），按工作簿中的先后顺序\n"
-    << "projects:\n";
+namespace {
+
+// One list of 绩效目标表 (projects or special_funds) under its key, each entry headed by a
+// comment with its table's title.
+void write_project_list(std::ostream& y, const std::vector<Project>& list, Unit u) {
   int n = 0;
-  for (const auto& p : parts.projects) {
+  for (const auto& p : list) {
     y << "  # " << ++n << "、" << comment_text(p.name.value) << "绩效目标表\n";
     y << "  - ";
     const char* lead = "";
@@ -86,7 +86,26 @@ void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
           << "}\n";
     }
   }
-  y << "\n";
+}
+
+}  // namespace
+
+void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
+  if (!parts.projects.empty()) {
+    y << "# 项目绩效目标表（取自工作簿，共 " << parts.projects.size() << " 个项目、"
+      << parts.indicator_rows << " 行绩效指标），按工作簿中的先后顺序\n"
+      << "projects:\n";
+    write_project_list(y, parts.projects, u);
+    y << "\n";
+  }
+  if (!parts.special_funds.empty()) {
+    y << "# 专项资金绩效目标表（取自工作簿的专项资金表，共 " << parts.special_funds.size()
+      << " 项专项资金、" << parts.special_indicator_rows
+      << " 行绩效指标），写法与项目相同，按工作簿中的先后顺序\n"
+      << "special_funds:\n";
+    write_project_list(y, parts.special_funds, u);
+    y << "\n";
+  }
 }
 
 void write_procurement_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {

@@ -50,6 +50,7 @@ std::string write_yaml(const YamlInput& in);
 
 // The sections of the parts beyond the 9 tables (yaml_parts.cpp).
 void write_institutions_yaml(std::ostream& y, const ImportedParts& parts);
+// projects and special_funds (each only when the workbook has it).
 void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u);
 void write_procurement_yaml(std::ostream& y, const ImportedParts& parts, Unit u);
 void write_assets_yaml(std::ostream& y, const ImportedParts& parts, Unit u, int year);

@@ -1,7 +1,8 @@
 // Internal to workbook-template (src/app/workbook_template*.cpp): the writer of its sheets. The
 // input tables of the 9 (workbook_template.cpp) and the parts beyond them — 机构设置, 项目信息,
-// 项目绩效指标, 政府采购预算, 国有资产 and the 下拉列表 sheet their drop-downs read
-// (workbook_template_parts.cpp) — share the cell formats, the protection and the 说明 cells.
+// 项目绩效指标 (and the same two for 专项资金), 政府采购预算, 国有资产 and the 下拉列表 sheet their
+// drop-downs read (workbook_template_parts.cpp) — share the cell formats, the protection and the
+// 说明 cells.
 #pragma once
 
 #include <string>
@@ -25,6 +26,19 @@ inline constexpr const char* kGuideSheet = "说明";
 inline constexpr const char* kCodeSheet = "科目代码";
 inline constexpr const char* kListSheet = "下拉列表";
 inline constexpr const char* kProjectSheet = "项目信息";
+// The two lists of 绩效目标表 with a pair of sheets each (one row per project, one row per
+// indicator): projects and 专项资金, the same columns. The importer sends a sheet whose name or
+// title says 专项资金 to `special_funds` (src/import/read_parts.cpp).
+struct ProjectSheets {
+  const char* info;        // one row per project
+  const char* indicators;  // one row per indicator
+  const char* one_row;     // the info sheet's title words "每个项目一行"
+  const char* key;         // the YAML list: not_printed keys ("projects.purpose") start with it
+};
+inline constexpr ProjectSheets kProjectLists{kProjectSheet, "项目绩效指标", "每个项目一行",
+                                             "projects"};
+inline constexpr ProjectSheets kSpecialFundLists{"专项资金信息", "专项资金绩效指标",
+                                                 "每项专项资金一行", "special_funds"};
 // 说明!C4 / C5: the department's code and the name its table headers print; every table's header
 // line shows them (formula), with a space between them when C7 is 是. C6: the full name of titles
 // when the headers print a short one.
@@ -55,8 +69,8 @@ class TemplateWriter {
   // The parts (workbook_template_parts.cpp).
   void lists(lxw_worksheet* ws);
   void institutions(lxw_worksheet* ws);
-  void project_info(lxw_worksheet* ws);
-  void indicators(lxw_worksheet* ws);
+  void project_info(lxw_worksheet* ws, const ProjectSheets& l);
+  void indicators(lxw_worksheet* ws, const ProjectSheets& l);
   void procurement(lxw_worksheet* ws);
   void assets(lxw_worksheet* ws);
   // The narrative's own figures (workbook_template_narrative.cpp).

@@ -225,74 +225,85 @@ def fill_parts(path):
                 sh.put(r, cols[head], str(inst[key]))
         filled += 1
 
-    sh = loaded["项目信息"]
-    cols = header_cols(sh, {2})
-    col = lambda prefix: next(c for t, c in cols.items() if t.startswith(prefix))
+    # 项目信息 / 项目绩效指标, and the same two sheets for 专项资金 (absent from a form that does
+    # not print them).
+    def fill_projects(info, ind_sheet, items):
+        global filled
+        if info not in loaded:
+            if items:
+                raise SystemExit(f"the template has no {info} sheet for {len(items)} entries")
+            return
+        sh = loaded[info]
+        cols = header_cols(sh, {2})
+        col = lambda prefix: next(c for t, c in cols.items() if t.startswith(prefix))
 
-    def fmt_wan(v):
-        w = v / 10000 if yuan else v
-        return str(w.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+        def fmt_wan(v):
+            w = v / 10000 if yuan else v
+            return str(w.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
 
-    for i, p in enumerate(d.get("projects") or []):
-        r = 3 + i
-        sh.put(r, col("项目名称"), p["name"])
-        if p.get("code"):
-            sh.put(r, col("项目编码"), str(p["code"]))
-        if p.get("unit"):
-            sh.put(r, col("预算单位"), str(p["unit"]))
-        fiscal, other = dec(p.get("fiscal")), dec(p.get("other"))
-        if fiscal is not None:
-            sh.put(r, col("财政资金"), fiscal)
-        if other is not None:
-            sh.put(r, col("其他资金"), other)
-        purpose = p.get("purpose") or ""
-        if dept.get("purpose_amounts") and (fiscal is not None or other is not None):
-            f, o = fiscal or Decimal(0), other or Decimal(0)
-            sent = "项目预算" + fmt_wan(f + o) + "万元"
-            if f and o:
-                sent += "，其中财政资金" + fmt_wan(f) + "万元，其他资金" + fmt_wan(o) + "万元"
-            elif o:
-                sent += "，全部为其他资金"
-            else:
-                sent += "，全部为财政资金"
-            purpose = sent + "。" + purpose
-        if purpose and "资金用途" in cols:
-            sh.put(r, cols["资金用途"], purpose)
-        plan = p.get("spend_plan")
-        if plan and "3月底（%）" in cols:
-            for k, m in enumerate(["3月底（%）", "6月底（%）", "10月底（%）", "12月底（%）"]):
-                if plan[k] is not None:
-                    sh.put(r, cols[m], Decimal(str(plan[k])))
-        goals = [g.rstrip("\n") for g in (p.get("goals") or [])]
-        if goals:
-            text = goals[0] if len(goals) == 1 else "\n".join(f"{k + 1}.{g}" for k, g in enumerate(goals))
-            sh.put(r, col("绩效目标"), text)
-        filled += 1
-
-    sh = loaded["项目绩效指标"]
-    cols = header_cols(sh, {2})
-    r = 3
-    names = [p["name"] for p in d.get("projects") or []]
-    for p in d.get("projects") or []:
-        first = True
-        prev = (None, None)
-        for ind in p.get("indicators") or []:
-            if first:
-                sh.put(r, cols["项目名称"], p["name"])
-                if names.count(p["name"]) > 1:  # two projects of one name: the code tells
-                    sh.put(r, cols["项目编码"], str(p["code"]))
-            # 一级 / 二级 written only where they change (merged cells in the documents).
-            if (ind.get("level1"), ind.get("level2")) != prev or first:
-                sh.put(r, cols["一级指标"], ind["level1"])
-                sh.put(r, cols["二级指标"], ind.get("level2") or "")
-            prev = (ind.get("level1"), ind.get("level2"))
-            for key, head in (("name", "三级指标"), ("description", "绩效指标描述"),
-                              ("value", "指标值"), ("basis", "指标值确定依据")):
-                if ind.get(key) is not None and str(ind.get(key)) != "":
-                    sh.put(r, cols[head], str(ind[key]))
-            first = False
-            r += 1
+        for i, p in enumerate(items):
+            r = 3 + i
+            sh.put(r, col("项目名称"), p["name"])
+            if p.get("code"):
+                sh.put(r, col("项目编码"), str(p["code"]))
+            if p.get("unit"):
+                sh.put(r, col("预算单位"), str(p["unit"]))
+            fiscal, other = dec(p.get("fiscal")), dec(p.get("other"))
+            if fiscal is not None:
+                sh.put(r, col("财政资金"), fiscal)
+            if other is not None:
+                sh.put(r, col("其他资金"), other)
+            purpose = p.get("purpose") or ""
+            if dept.get("purpose_amounts") and (fiscal is not None or other is not None):
+                f, o = fiscal or Decimal(0), other or Decimal(0)
+                sent = "项目预算" + fmt_wan(f + o) + "万元"
+                if f and o:
+                    sent += "，其中财政资金" + fmt_wan(f) + "万元，其他资金" + fmt_wan(o) + "万元"
+                elif o:
+                    sent += "，全部为其他资金"
+                else:
+                    sent += "，全部为财政资金"
+                purpose = sent + "。" + purpose
+            if purpose and "资金用途" in cols:
+                sh.put(r, cols["资金用途"], purpose)
+            plan = p.get("spend_plan")
+            if plan and "3月底（%）" in cols:
+                for k, m in enumerate(["3月底（%）", "6月底（%）", "10月底（%）", "12月底（%）"]):
+                    if plan[k] is not None:
+                        sh.put(r, cols[m], Decimal(str(plan[k])))
+            goals = [g.rstrip("\n") for g in (p.get("goals") or [])]
+            if goals:
+                text = goals[0] if len(goals) == 1 else "\n".join(f"{k + 1}.{g}" for k, g in enumerate(goals))
+                sh.put(r, col("绩效目标"), text)
             filled += 1
+
+        sh = loaded[ind_sheet]
+        cols = header_cols(sh, {2})
+        r = 3
+        names = [p["name"] for p in items]
+        for p in items:
+            first = True
+            prev = (None, None)
+            for ind in p.get("indicators") or []:
+                if first:
+                    sh.put(r, cols["项目名称"], p["name"])
+                    if names.count(p["name"]) > 1:  # two projects of one name: the code tells
+                        sh.put(r, cols["项目编码"], str(p["code"]))
+                # 一级 / 二级 written only where they change (merged cells in the documents).
+                if (ind.get("level1"), ind.get("level2")) != prev or first:
+                    sh.put(r, cols["一级指标"], ind["level1"])
+                    sh.put(r, cols["二级指标"], ind.get("level2") or "")
+                prev = (ind.get("level1"), ind.get("level2"))
+                for key, head in (("name", "三级指标"), ("description", "绩效指标描述"),
+                                  ("value", "指标值"), ("basis", "指标值确定依据")):
+                    if ind.get(key) is not None and str(ind.get(key)) != "":
+                        sh.put(r, cols[head], str(ind[key]))
+                first = False
+                r += 1
+                filled += 1
+
+    fill_projects("项目信息", "项目绩效指标", d.get("projects") or [])
+    fill_projects("专项资金信息", "专项资金绩效指标", d.get("special_funds") or [])
 
     sh = loaded["政府采购预算"]
     cols = header_cols(sh, {2, 3})
