@@ -37,7 +37,7 @@ namespace {
 
 using parts_detail::cell;
 
-constexpr std::string_view kSpecialFunds = "专项资金";
+constexpr std::string_view kSpecialFunds = "专项资金", kDeptSpecialFunds = "部门主管专项资金";
 
 // The title of a sheet: the first non-blank text of its first rows.
 std::pair<int, std::string> sheet_title(const Sheet& s) {
@@ -177,11 +177,15 @@ ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int y
       continue;
     }
     // 专项资金 have the projects' shape: the sheet's name or title says which list it fills (our
-    // workbook's 专项资金 sheet; the fill-in workbook's 专项资金信息 / 专项资金绩效指标).
-    const ProjectList into =
-        contains(norm_label(s.name), kSpecialFunds) || contains(title, kSpecialFunds)
-            ? ProjectList::SpecialFunds
-            : ProjectList::Projects;
+    // workbook's 专项资金 sheet; the fill-in workbook's 专项资金信息 / 专项资金绩效指标; a budget
+    // system's 部门主管专项资金… heading). Only at the start: a project's own name often ends in
+    // 专项资金 ("1、城市维护专项资金绩效目标表", a sheet named after it).
+    const std::string sheet = norm_label(s.name);
+    const ProjectList into = starts_with(sheet, kSpecialFunds) ||
+                                     starts_with(title, kSpecialFunds) ||
+                                     starts_with(title, kDeptSpecialFunds)
+                                 ? ProjectList::SpecialFunds
+                                 : ProjectList::Projects;
     if (read_project_list_sheet(s, out, report, into)) continue;
     read_project_tables(s, out, report, into);
   }

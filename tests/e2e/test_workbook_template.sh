@@ -234,7 +234,10 @@ if command -v soffice >/dev/null; then
     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
     --outdir "$TMP/csv" "$TMP/201-parts.xlsx" >/dev/null 2>&1
   n=$(ls "$TMP/csv" | wc -l)
-  check '[ "$n" -eq 18 ]' "LibreOffice: $n of 18 sheets as CSV"
+  # 18 sheets and, the 2024 form printing 专项资金, 专项资金信息 and 专项资金绩效指标.
+  check '[ "$n" -eq 20 ]' "LibreOffice: $n of 20 sheets as CSV"
+  check '[ -s "$TMP/csv/201-parts-专项资金信息.csv" ] && [ -s "$TMP/csv/201-parts-专项资金绩效指标.csv" ]' \
+    "LibreOffice: no 专项资金信息 / 专项资金绩效指标 sheet"
   ind=$(grep -c "产出指标\|效益指标\|成本指标\|满意度指标" "$TMP/csv/201-parts-项目绩效指标.csv" 2>/dev/null)
   check '[ "${ind:-0}" -ge 16 ]' "LibreOffice: the 项目绩效指标 sheet shows ${ind:-0} indicator rows with their 一级指标"
   check 'grep -q "党务活动经费,.*A02010105" "$TMP/csv/201-parts-政府采购预算.csv"' "LibreOffice: the 政府采购预算 rows are not read"
