@@ -123,11 +123,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         // The department's theme (its `theme:`, --theme, the site overlay's), as loaded for the
         // PDF and DOCX, gives the font, type sizes and term list.
         const auto options = xlsx::options_from_style(theme, source_date_epoch());
-        // A form that prints no tables gets them in its workbook too (app/workbook_document.hpp).
-        if (c.profile->has_tables)
-          xlsx::write_workbook(document(), path, options);
-        else
-          xlsx::write_workbook(workbook_document_for(c, document()), path, options);
+        // A form that prints no tables gets them in its workbook too, and every workbook the
+        // narrative's own figures (app/workbook_document.hpp).
+        xlsx::write_workbook(workbook_document_for(c, document()), path, options);
         break;
       }
       case Format::Docx: {

@@ -11,13 +11,18 @@
 
 namespace bp {
 
-// `printed`: the department's document tree (built once by write_outputs); copied and extended
-// only for a form that prints no tables.
+// 专项资金 the form does not print are appended as 绩效目标表 (stacked on the 专项资金 sheet).
+// Every workbook closes with the sheets of the narrative's own figures (部门职责, 说明数据,
+// 各单位资产情况: app/workbook_narrative.hpp), which `import` reads back.
+// `printed`: the department's document tree (built once by write_outputs); copied and extended.
 doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed);
 
 // The note under each appended table; `import` recognises a workbook of form F by
 // "<F>" + kNotPrintedNote.
 inline constexpr const char* kNotPrintedNote =
     "年格式的公开文件不印本表：本表列出说明中各项数字的来源，供核对和导入。";
+// Under the last 专项资金 table of a form that does not print them: "<F>" + this.
+inline constexpr const char* kNotPrintedSpecialFundsNote =
+    "年格式的公开文件不印专项资金绩效目标表：列在这里供核对和导入。";
 
 }  // namespace bp

@@ -10,6 +10,7 @@
 
 #include "app/document_for.hpp"
 #include "app/pipeline.hpp"
+#include "app/workbook_narrative.hpp"
 #include "document/build.hpp"
 #include "document/grid.hpp"
 #include "util/atomic_file.hpp"
@@ -362,17 +363,24 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
           "、绩效目标）；“项目绩效指标”每个指标一行，第一列写它所属项目的名称（从下拉列表选择，"
           "与上一行同一项目时可空着），一级、二级指标从下拉列表选择，与上一行相同时可空着。"
           "项目和指标的先后顺序就是公开表中的顺序。",
+      std::string(prints("special_funds")
+                      ? "部门主管的专项资金照此填在“专项资金信息”“专项资金绩效指标”两张表，"
+                        "列与项目的相同；没有专项资金时空着。"
+                      : "本格式的公开文件不印专项资金，录入表不设专项资金表。"),
       "9. 一个项目有几条绩效目标时，在同一格中每条另起一行（Alt+Enter），依次以 1. 2. 3. 开头。",
       "10. 政府采购：每个采购品目一行，写明预算单位（本级可不填）、所属项目、采购物品名称、品目编码"
       "（A 开头为货物，B 为工程，C 为服务）、数量、单价和各资金来源的金额，合计自动相加。",
       "11. 国有资产：填写截止时间和房屋、车辆、设备、其他固定资产的数量和价值，资产总额自动相加。"
       "没有的部分空着。",
+      "12. 部门职责：每条一行，不写序号。说明数据：说明中引用的数字和设置——政府层级、上年基本"
+      "支出和项目支出、上年“三公”经费（各项，或只知合计时填合计）、机关运行经费及其明细、资产说明等"
+      "，"
+      "在“数值”一列填写，没有的空着。各单位资产情况：部门下属各单位分别列出资产时每个单位一行。",
       "保存和导入",
-      "12. 填好后在 Excel 或 WPS 中保存（保存时会算出公式的结果），然后运行：",
+      "13. 填好后在 Excel 或 WPS 中保存（保存时会算出公式的结果），然后运行：",
       "   budgetpress import 本工作簿.xlsx --out 部门文件.yaml",
       "   屏幕会列出有问题的单元格（如“E9”）；改好后重新导入。",
-      "13. 说明文字的素材（部门职责、上年数和增减原因、部门整体绩效目标等）在导入生成的 YAML 文件中"
-      "补写（见 docs/import.md）。",
+      "14. 增减原因、部门整体绩效目标等说明文字在导入生成的 YAML 文件中补写（见 docs/import.md）。",
       "",
       "其余工作表依次为各张录入的表，“科目代码”和“下拉列表”两张是下拉列表所用的目录（只读）。"};
   // The sheet names are not listed: table titles on this sheet would make the importer take it
@@ -466,19 +474,33 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
     }
     // The parts beyond the 9 tables, then the two list sheets.
     lxw_worksheet* inst_ws = wb.add_sheet("机构设置");
-    lxw_worksheet* proj_ws = wb.add_sheet(kProjectSheet);
-    lxw_worksheet* ind_ws = wb.add_sheet("项目绩效指标");
+    lxw_worksheet* proj_ws = wb.add_sheet(kProjectLists.info);
+    lxw_worksheet* ind_ws = wb.add_sheet(kProjectLists.indicators);
+    // 专项资金: the same two lists, where the form prints them (not the 2021 form).
+    const bool funds = w.prints(kSpecialFundLists.key);
+    lxw_worksheet* fund_ws = funds ? wb.add_sheet(kSpecialFundLists.info) : nullptr;
+    lxw_worksheet* fund_ind_ws = funds ? wb.add_sheet(kSpecialFundLists.indicators) : nullptr;
     lxw_worksheet* proc_ws = wb.add_sheet("政府采购预算");
     lxw_worksheet* asset_ws = wb.add_sheet("国有资产");
+    lxw_worksheet* unit_asset_ws = wb.add_sheet(narrative_sheet::kUnitAssetsTitle);
+    lxw_worksheet* duties_ws = wb.add_sheet(narrative_sheet::kDutiesTitle);
+    lxw_worksheet* data_ws = wb.add_sheet(narrative_sheet::kDataTitle);
     lxw_worksheet* code_ws = wb.add_sheet(kCodeSheet);
     lxw_worksheet* list_ws = wb.add_sheet(kListSheet);
     w.codes(code_ws);  // first: the lists' lengths
     w.lists(list_ws);
     w.institutions(inst_ws);
-    w.project_info(proj_ws);
-    w.indicators(ind_ws);
+    w.project_info(proj_ws, kProjectLists);
+    w.indicators(ind_ws, kProjectLists);
+    if (funds) {
+      w.project_info(fund_ws, kSpecialFundLists);
+      w.indicators(fund_ind_ws, kSpecialFundLists);
+    }
     w.procurement(proc_ws);
     w.assets(asset_ws);
+    w.unit_assets(unit_asset_ws);
+    w.duties(duties_ws);
+    w.narrative_data(data_ws);
     for (const auto& [ws, t] : sheets) {
       if (t->id == "t9-three-public")
         w.label_table(ws, *t);

@@ -1,5 +1,6 @@
 // The sheets of the fill-in workbook beyond the 9 tables: 机构设置, 项目信息 (one row per project),
-// 项目绩效指标 (one row per indicator, the project named in its first column), 政府采购预算,
+// 项目绩效指标 (one row per indicator, the project named in its first column), the same two for
+// 专项资金 (专项资金信息, 专项资金绩效指标) where the form prints them, 政府采购预算,
 // 国有资产 and 下拉列表 (the lists the drop-downs read). Their titles and header words are those
 // the importer's part readers look for (src/import/read_*.cpp); docs/import.md explains the design
 // to the clerk.
@@ -18,57 +19,66 @@ namespace bp::template_detail {
 
 namespace {
 
-// 下拉列表 columns.
-constexpr int kListLevel1 = 0, kListLevel2 = 1, kListNature = 2, kListFunding = 3,
-              kListProcClass = 4, kListSource = 5;
-
-// 一级指标: exactly the four `check` accepts (E063). 二级指标: the national framework's second
-// level (财预〔2020〕10 号 and the forms that follow it); a clerk may type another (warning).
-const std::vector<std::string> kLevel1 = {"产出指标", "效益指标", "成本指标", "满意度指标"};
-const std::vector<std::string> kLevel2 = {
-    "数量指标",     "质量指标",     "时效指标",         "成本指标",
-    "经济成本指标", "社会成本指标", "生态环境成本指标", "经济效益指标",
-    "社会效益指标", "生态效益指标", "可持续影响指标",   "服务对象满意度指标"};
+// 一级 / 二级指标 and the 品目编码 drop-down: the catalogue's lists (config/catalog/indicators/,
+// config/catalog/procurement/), the ones `check` reads (E063, W740, W741).
 const std::vector<std::string> kNature = {"行政", "参照公务员法管理事业", "事业", "企业", "其他"};
 const std::vector<std::string> kFunding = {"财政拨款", "财政补助", "财政性资金基本保证",
                                            "自收自支"};
-// 政府采购品目: the catalogue's three classes (the first letter of a 品目编码 says which).
-const std::vector<std::string> kProcClass = {"A 货物", "B 工程", "C 服务"};
-const std::vector<std::string> kSources = {
-    "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款", "财政专户核拨",
-    "单位资金",         "上年财政拨款结转",   "上年非财政拨款结转",   "上年结转结余"};
 
-const std::vector<std::string>& list_of(int col) {
+std::vector<std::string> procurement_codes(const CatalogYear& cat) {
+  std::vector<std::string> out;
+  for (const auto& [code, name] : cat.procurement) out.push_back(code);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> TemplateWriter::list_of(int col) const {
   switch (col) {
     case kListLevel1:
-      return kLevel1;
+      return cat_.level1_indicators();
     case kListLevel2:
-      return kLevel2;
+      return cat_.level2_indicators();
     case kListNature:
       return kNature;
     case kListFunding:
       return kFunding;
-    case kListProcClass:
-      return kProcClass;
+    case kListProcCode:
+      return procurement_codes(cat_);
+    case kListProcName: {
+      std::vector<std::string> out;
+      for (const auto& [code, name] : cat_.procurement) out.push_back(name);
+      return out;
+    }
     default:
-      return kSources;
+      return procurement_source_labels();
   }
 }
 
-std::string list_range(int col) {
-  const int n = static_cast<int>(list_of(col).size());
+std::string TemplateWriter::list_range(int col) const {
+  const int n = std::max<int>(1, static_cast<int>(list_of(col).size()));
   return std::string("=") + kListSheet + "!" + cell_name(1, col, true) + ":" +
          cell_name(n, col, true);
 }
 
-// Column ranges of the other part sheets the lists refer to (first data row … last).
-constexpr int kPartFirstRow = 3;  // title, 单位 line, header
+namespace {}  // namespace
+
 std::string names_range(const char* sheet, int col, int rows) {
   return std::string("=") + sheet + "!" + cell_name(kPartFirstRow, col, true) + ":" +
          cell_name(kPartFirstRow + rows - 1, col, true);
 }
 
-}  // namespace
+void TemplateWriter::integers_only(lxw_worksheet* ws, int first_row, int last_row, int col,
+                                   const char* message) {
+  lxw_data_validation v = {};
+  v.validate = LXW_VALIDATION_TYPE_INTEGER;
+  v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  v.minimum_number = 0;
+  v.maximum_number = 1e12;
+  v.error_title = const_cast<char*>("数量");
+  v.error_message = const_cast<char*>(message);
+  wb_.check(worksheet_data_validation_range(ws, first_row, col, last_row, col, &v), "数量");
+}
 
 bool TemplateWriter::prints(const std::string& key) const {
   for (const auto& k : profile_.not_printed)
@@ -137,15 +147,17 @@ void TemplateWriter::finish_part(lxw_worksheet* ws, int first_row, int last_row,
 }
 
 void TemplateWriter::lists(lxw_worksheet* ws) {
-  const char* heads[] = {"一级指标",     "二级指标",       "单位性质",
-                         "经费保障形式", "采购品目（类）", "资金来源"};
+  const char* heads[] = {"一级指标",     "二级指标", "单位性质",    "经费保障形式",
+                         "采购品目编码", "品目名称", "采购资金来源"};
   for (int c = kListLevel1; c <= kListSource; ++c) {
     wb_.check(worksheet_write_string(ws, 0, c, heads[c], text(true)), "下拉列表");
     const auto& l = list_of(c);
     for (size_t i = 0; i < l.size(); ++i)
       wb_.check(worksheet_write_string(ws, static_cast<int>(i) + 1, c, l[i].c_str(), text()),
                 "下拉列表");
-    wb_.check(worksheet_set_column(ws, c, c, c == kListSource ? 22 : 18, nullptr), "列宽");
+    wb_.check(
+        worksheet_set_column(ws, c, c, c == kListSource || c == kListProcName ? 24 : 16, nullptr),
+        "列宽");
   }
   worksheet_freeze_panes(ws, 1, 0);
   protect(ws);
@@ -171,8 +183,10 @@ void TemplateWriter::institutions(lxw_worksheet* ws) {
   finish_part(ws, first, last, 4, 0, false);
 }
 
-void TemplateWriter::project_info(lxw_worksheet* ws) {
-  const bool purpose = prints("projects.purpose"), plan = prints("projects.spend_plan");
+void TemplateWriter::project_info(lxw_worksheet* ws, const ProjectSheets& l) {
+  const std::string key = l.key;
+  const bool purpose = prints(key + ".purpose"), plan = prints(key + ".spend_plan");
+  const bool funds = &l == &kSpecialFundLists;
   const std::string u = unit_name();
   std::vector<std::pair<std::string, double>> cols = {{"项目名称", 30},
                                                       {"项目编码", 22},
@@ -187,7 +201,7 @@ void TemplateWriter::project_info(lxw_worksheet* ws) {
   const int goal_col = static_cast<int>(cols.size());
   cols.push_back({"绩效目标", 50});
   const int last_col = goal_col;
-  part_head(ws, "项目信息（每个项目一行）", 2, cols);
+  part_head(ws, std::string(l.info) + "（" + l.one_row + "）", 2, cols);
   wb_.check(worksheet_write_string(ws, 1, 0, ("单位：" + u).c_str(), text(false, false)), "单位行");
   const int first = kPartFirstRow, last = first + kProjectRows - 1;
   blank_inputs(ws, first, last, 0, 2, false);
@@ -195,8 +209,9 @@ void TemplateWriter::project_info(lxw_worksheet* ws) {
   if (purpose) blank_inputs(ws, first, last, 5, 5, false, true);
   if (plan) blank_inputs(ws, first, last, plan_col, plan_col + 3, false);
   blank_inputs(ws, first, last, goal_col, goal_col, false, true);
-  text_prompt(ws, first, 0, last, 0, "项目名称",
-              "每个项目一行；项目的绩效指标填在“项目绩效指标”表，按项目名称对应。");
+  text_prompt(ws, first, 0, last, 0, funds ? "专项资金名称" : "项目名称",
+              funds ? "每项专项资金一行；它的绩效指标填在“专项资金绩效指标”表，按名称对应。"
+                    : "每个项目一行；项目的绩效指标填在“项目绩效指标”表，按项目名称对应。");
   list_validation(ws, first, 2, last, 2, names_range("机构设置", 1, kInstitutionRows), "预算单位",
                   "从“机构设置”表的单位中选择；只有一个单位时可不填。", false);
   amounts_only(ws, first, last, 3, 4);
@@ -220,8 +235,9 @@ void TemplateWriter::project_info(lxw_worksheet* ws) {
   finish_part(ws, first, last, last_col, 1, true);
 }
 
-void TemplateWriter::indicators(lxw_worksheet* ws) {
-  part_head(ws, "项目绩效指标（每个指标一行）", 2,
+void TemplateWriter::indicators(lxw_worksheet* ws, const ProjectSheets& l) {
+  const std::string info = l.info;
+  part_head(ws, std::string(l.indicators) + "（每个指标一行）", 2,
             {{"项目名称", 30},
              {"项目编码", 18},
              {"一级指标", 13},
@@ -238,10 +254,11 @@ void TemplateWriter::indicators(lxw_worksheet* ws) {
       "说明行");
   const int first = kPartFirstRow, last = first + kIndicatorRows - 1;
   blank_inputs(ws, first, last, 0, 7, false, true);
-  list_validation(ws, first, 0, last, 0, names_range(kProjectSheet, 0, kProjectRows), "项目名称",
-                  "从“项目信息”表的项目中选择；与上一行同一项目时可空着。", false);
-  text_prompt(ws, first, 1, last, 1, "项目编码",
-              "只在“项目信息”表中有两个同名项目时填写，以区分指标属于哪一个。");
+  const std::string pick = "从“" + info + "”表的项目中选择；与上一行同一项目时可空着。";
+  const std::string twins = "只在“" + info + "”表中有两个同名项目时填写，以区分指标属于哪一个。";
+  list_validation(ws, first, 0, last, 0, names_range(l.info, 0, kProjectRows), "项目名称",
+                  pick.c_str(), false);
+  text_prompt(ws, first, 1, last, 1, "项目编码", twins.c_str());
   list_validation(ws, first, 2, last, 2, list_range(kListLevel1), "一级指标",
                   "从下拉列表选择（产出、效益、成本、满意度指标）。", true);
   list_validation(ws, first, 3, last, 3, list_range(kListLevel2), "二级指标", "从下拉列表选择。",
@@ -255,7 +272,8 @@ void TemplateWriter::procurement(lxw_worksheet* ws) {
   const int h1 = 2, h2 = 3, total = 4, first = 5, last = first + kProcurementRows - 1;
   constexpr int kUnit = 0, kProject = 1, kBudget = 3, kItem = 4, kCatalog = 5, kUom = 6, kQty = 7,
                 kPrice = 8, kFirstSource = 9;
-  const int nsrc = static_cast<int>(kSources.size());
+  const std::vector<std::string> sources = procurement_source_labels();
+  const int nsrc = static_cast<int>(sources.size());
   const int kTotal = kFirstSource + nsrc, kSme = kTotal + 1;
   Style t;
   t.bold = true;
@@ -284,7 +302,7 @@ void TemplateWriter::procurement(lxw_worksheet* ws) {
   wb_.check(worksheet_merge_range(ws, h1, kFirstSource, h1, kTotal, "政府采购金额", header()),
             "表头");
   for (int i = 0; i < nsrc; ++i) {
-    wb_.check(worksheet_write_string(ws, h2, kFirstSource + i, kSources[i].c_str(), header()),
+    wb_.check(worksheet_write_string(ws, h2, kFirstSource + i, sources[i].c_str(), header()),
               "表头");
     worksheet_set_column(ws, kFirstSource + i, kFirstSource + i, 12, nullptr);
   }
@@ -323,33 +341,13 @@ void TemplateWriter::procurement(lxw_worksheet* ws) {
                   "项目名称", "从“项目信息”表的项目中选择。", false);
   text_prompt(ws, first, kBudget, last, kBudget, "预算资金",
               "所属项目的预算数；“项目信息”表已填项目金额时可空着。");
-  {
-    // 品目编码: the class letter first (A 货物, B 工程, C 服务; 下拉列表 lists them).
-    const std::string c0 = cell_name(first, kCatalog);
-    const std::string f = "=OR(" + c0 + "=\"\",LEFT(" + c0 + ",1)=\"A\",LEFT(" + c0 +
-                          ",1)=\"B\",LEFT(" + c0 + ",1)=\"C\")";
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
-    v.value_formula = const_cast<char*>(f.c_str());
-    v.input_title = const_cast<char*>("品目编码");
-    v.input_message = const_cast<char*>(
-        "政府采购目录的品目编码，如 A02010105：A 开头为货物，B 为工程，C "
-        "为服务（见“下拉列表”表）。");
-    v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-    v.error_title = const_cast<char*>("品目编码");
-    v.error_message = const_cast<char*>("品目编码应以 A（货物）、B（工程）或 C（服务）开头。");
-    wb_.check(worksheet_data_validation_range(ws, first, kCatalog, last, kCatalog, &v), "品目编码");
-  }
-  {
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_INTEGER;
-    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    v.minimum_number = 0;
-    v.maximum_number = 1e9;
-    v.error_title = const_cast<char*>("数量");
-    v.error_message = const_cast<char*>("数量请填写整数。");
-    wb_.check(worksheet_data_validation_range(ws, first, kQty, last, kQty, &v), "数量");
-  }
+  // 品目编码: a drop-down of the catalogue's 门类 (and the second levels it lists); a more specific
+  // code of the catalogue is typed over it (a warning, not a stop).
+  list_validation(ws, first, kCatalog, last, kCatalog, list_range(kListProcCode), "品目编码",
+                  "政府采购品目分类目录的编码，如 A02010105：A 开头为货物，B 为工程，C 为服务；"
+                  "下拉列表是目录的门类（名称见“下拉列表”表），可填写更细的编码。",
+                  false);
+  integers_only(ws, first, last, kQty, "数量请填写整数。");
   amounts_only(ws, first, last, kPrice, kPrice);
   amounts_only(ws, first, last, kFirstSource, kTotal - 1);
   amounts_only(ws, first, last, kSme, kSme);
@@ -376,16 +374,7 @@ void TemplateWriter::assets(lxw_worksheet* ws) {
   wb_.check(worksheet_write_blank(ws, first, 1, text(true)), "资产总额");
   wb_.check(worksheet_write_formula_num(ws, first, 2, f.c_str(), formula(true), 0), "资产总额");
   blank_inputs(ws, first + 1, first + 5, 1, 2, true);
-  {
-    lxw_data_validation v = {};
-    v.validate = LXW_VALIDATION_TYPE_INTEGER;
-    v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    v.minimum_number = 0;
-    v.maximum_number = 1e12;
-    v.error_title = const_cast<char*>("数量");
-    v.error_message = const_cast<char*>("数量请填写整数（面积为平方米）。");
-    wb_.check(worksheet_data_validation_range(ws, first + 1, 1, first + 5, 1, &v), "数量");
-  }
+  integers_only(ws, first + 1, first + 5, 1, "数量请填写整数（面积为平方米）。");
   amounts_only(ws, first + 1, first + 5, 2, 2);
   finish_part(ws, first, first + 5, 2, 1, false);
 }

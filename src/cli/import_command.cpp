@@ -77,7 +77,11 @@ int run_import(const ImportOptions& opt) {
   if (!opt.quiet) {
     std::cerr << name << ": 导入 " << res.lines << " 行项级支出、" << res.economic_lines
               << " 行基本支出经济分类、" << res.projects << " 个项目（" << res.indicators
-              << " 行绩效指标）（" << res.form << " 年格式）；警告 " << res.report.count(L::Warning)
+              << " 行绩效指标）";
+    if (res.special_funds > 0)
+      std::cerr << "、" << res.special_funds << " 项专项资金（" << res.special_indicators
+                << " 行绩效指标）";
+    std::cerr << "（" << res.form << " 年格式）；警告 " << res.report.count(L::Warning)
               << " 处（见上）";
     if (!opt.out.empty()) std::cerr << "；已写入 " << opt.out;
     std::cerr << "\n";

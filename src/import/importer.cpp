@@ -194,7 +194,7 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   ImportedThreePublic tp = read_three_public(c, profile, form.three_public_layout, rep);
   check_leaves(c, lines, econ, names, rep);
   CatalogAdditions additions = catalog_additions(c, names, rep);
-  ImportedParts parts = read_parts(wb, dept.name.value_or(""), year, rep);
+  ImportedParts parts = read_parts(wb, dept.name.value_or(""), year, names.catalog, rep);
   if (is_fill_in_workbook(wb))  // 说明!C6: the full name when the headers print a short one
     for (const auto& s : wb.sheets)
       if (s.name == "说明")
@@ -206,6 +206,8 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   res.economic_lines = econ.size();
   res.projects = parts.projects.size();
   res.indicators = parts.indicator_rows;
+  res.special_funds = parts.special_funds.size();
+  res.special_indicators = parts.special_indicator_rows;
   if (rep.has_errors()) return res;
 
   YamlInput in;
@@ -220,6 +222,8 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   in.catalog = &additions;
   in.names = &names;
   in.parts = &parts;
+  in.running_items = false;  // decided below, against the 公用经费 derive computes
+  std::optional<Money> public_total;
 
   // The leaves become a Budget; derive computes every table; each printed cell is compared.
   CheckedBudget draft = check_budget_text(write_yaml(in), opt.yaml_name, ctx);
@@ -258,6 +262,26 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
       }
     }
     in.totals = printed_totals(c, d);
+    public_total = d.fig.public_;
+  }
+  // 机关运行经费明细 must add up to the stated total or the 公用经费 to the 分 (E051). A 万元
+  // workbook of a file kept in 元 gives the 公用经费 only as found from 万元 figures: the items are
+  // then left as a comment for the clerk.
+  if (const RunningCost& rc = parts.narrative.running_cost; !rc.items.empty() && public_total) {
+    Money sum;
+    for (const auto& i : rc.items) sum += i.amount.value;
+    in.running_items = sum == (rc.total ? rc.total->value : *public_total);
+    // After a settled 尾差 the difference is expected (a note); otherwise the clerk's items miss
+    // the total (a warning).
+    const std::string text =
+        "机关运行经费明细之和 " + show(sum, parts.narrative.unit) + " 与" +
+        (rc.total ? "机关运行经费 " : "公用经费 ") +
+        show(rc.total ? rc.total->value : *public_total, parts.narrative.unit) + " 不等" +
+        (in.tail_gaps > 0 ? "（万元表的尾差）" : "") + "，明细作为注释写入，请核对";
+    if (!in.running_items && in.tail_gaps > 0)
+      rep.note(parts.narrative.running_where, text);
+    else if (!in.running_items)
+      rep.warning(parts.narrative.running_where, text);
   }
   // E041 must hold exactly (a 尾差 that could not be settled leaves it open).
   {
@@ -281,8 +305,14 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
     bool cents = false;
     for (const AssetRow* r : {&a.buildings, &a.office, &a.vehicles, &a.equipment, &a.other})
       cents = cents || r->value.value.in_fen() % (kFenPerWan / 100) != 0;
+    bool narrative_cents = false;
+    for (Money m : parts.narrative.amounts())
+      narrative_cents = narrative_cents || m.in_fen() % (kFenPerWan / 100) != 0;
     if (cents) {
       rep.note("", "国有资产的价值有不足 0.01 万元的零头：导入的文件以元为单位");
+      in.unit = Unit::Yuan;
+    } else if (narrative_cents) {
+      rep.note("", "说明数据中有不足 0.01 万元的零头：导入的文件以元为单位");
       in.unit = Unit::Yuan;
     }
   }

@@ -31,6 +31,7 @@ struct ImportResult {
   std::optional<CheckedBudget> check;  // `budgetpress check` of `yaml`
   std::string form;
   size_t lines = 0, economic_lines = 0, projects = 0, indicators = 0;
+  size_t special_funds = 0, special_indicators = 0;  // 专项资金 and their indicator rows
 };
 
 // Throws WorkbookIoError (unreadable workbook) and std::invalid_argument (unknown --form): both

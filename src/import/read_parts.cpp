@@ -1,3 +1,4 @@
+#include "app/workbook_narrative.hpp"
 #include "document/narrative_tables.hpp"
 #include "import/labels.hpp"
 #include "import/number_text.hpp"
@@ -36,6 +37,8 @@ namespace {
 
 using parts_detail::cell;
 
+constexpr std::string_view kSpecialFunds = "专项资金", kDeptSpecialFunds = "部门主管专项资金";
+
 // The title of a sheet: the first non-blank text of its first rows.
 std::pair<int, std::string> sheet_title(const Sheet& s) {
   for (int r = s.next_row(0); r < s.rows() && r < 6; r = s.next_row(r + 1)) {
@@ -69,22 +72,27 @@ void resolve_units(ImportedParts& out, const std::string& dept_name) {
     }
     return text;
   };
-  for (auto& p : out.projects) p.unit.value = key_of(p.unit.value);
+  for (auto* list : {&out.projects, &out.special_funds})
+    for (auto& p : *list) p.unit.value = key_of(p.unit.value);
+  for (auto& u : out.narrative.units) u.unit.value = key_of(u.unit.value);
   for (auto& r : out.procurement)
     if (r.unit.value == dept_name || (out.full_name && r.unit.value == *out.full_name))
       r.unit.value.clear();
-  // 资金用途 with the generated amount sentence (every project that has amounts starts with it).
+  // 资金用途 with the generated amount sentence (every project and 专项资金 that has amounts
+  // starts with it: department.purpose_amounts covers both lists).
   size_t with_amounts = 0, generated = 0;
-  for (const auto& p : out.projects) {
-    if (!p.has_amount()) continue;
-    ++with_amounts;
-    if (p.purpose.value.rfind(purpose_amount_sentence(p), 0) == 0) ++generated;
-  }
+  for (const auto* list : {&out.projects, &out.special_funds})
+    for (const auto& p : *list) {
+      if (!p.has_amount()) continue;
+      ++with_amounts;
+      if (p.purpose.value.rfind(purpose_amount_sentence(p), 0) == 0) ++generated;
+    }
   if (with_amounts > 0 && generated == with_amounts) {
     out.purpose_amounts = true;
-    for (auto& p : out.projects)
-      if (p.has_amount())
-        p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
+    for (auto* list : {&out.projects, &out.special_funds})
+      for (auto& p : *list)
+        if (p.has_amount())
+          p.purpose.value = p.purpose.value.substr(purpose_amount_sentence(p).size());
   }
 }
 
@@ -114,8 +122,9 @@ void read_duties_sheet(const Sheet& s, int title_row, ImportedParts& out) {
 }
 
 ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int year,
-                         Report& report) {
+                         const CatalogYear* catalog, Report& report) {
   ImportedParts out;
+  out.catalog = catalog;
   for (const Sheet& s : wb.sheets) {
     auto [title_row, title] = sheet_title(s);
     if (title_row < 0) continue;
@@ -142,6 +151,18 @@ ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int y
                        "机构设置表中没有“单位名称”列，未导入机构设置");
       continue;
     }
+    if (contains(title, norm_label(narrative_sheet::kDataTitle))) {
+      if (!read_narrative_data_sheet(s, out, report))
+        report.warning(qualified_ref(s.name, {title_row, 0}),
+                       "说明数据表中没有“项目”“细项”“数值”列，未导入");
+      continue;
+    }
+    if (contains(title, norm_label(narrative_sheet::kUnitAssetsTitle))) {
+      if (!read_unit_assets_sheet(s, out, report))
+        report.warning(qualified_ref(s.name, {title_row, 0}),
+                       "各单位资产情况表中没有“单位”列，未导入");
+      continue;
+    }
     if (contains(title, "部门职责") || contains(title, "主要职责")) {
       read_duties_sheet(s, title_row, out);
       continue;
@@ -155,8 +176,18 @@ ImportedParts read_parts(const Workbook& wb, const std::string& dept_name, int y
       read_assets_sheet(s, out, report);
       continue;
     }
-    if (read_project_list_sheet(s, out, report)) continue;
-    read_project_tables(s, out, report);
+    // 专项资金 have the projects' shape: the sheet's name or title says which list it fills (our
+    // workbook's 专项资金 sheet; the fill-in workbook's 专项资金信息 / 专项资金绩效指标; a budget
+    // system's 部门主管专项资金… heading). Only at the start: a project's own name often ends in
+    // 专项资金 ("1、城市维护专项资金绩效目标表", a sheet named after it).
+    const std::string sheet = norm_label(s.name);
+    const ProjectList into = starts_with(sheet, kSpecialFunds) ||
+                                     starts_with(title, kSpecialFunds) ||
+                                     starts_with(title, kDeptSpecialFunds)
+                                 ? ProjectList::SpecialFunds
+                                 : ProjectList::Projects;
+    if (read_project_list_sheet(s, out, report, into)) continue;
+    read_project_tables(s, out, report, into);
   }
   join_listed_indicators(out, report);
   resolve_units(out, dept_name);

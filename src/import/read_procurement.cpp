@@ -2,6 +2,7 @@
 // 品目编码, 计量单位, 数量, 单价, the amount columns by source, 预留中小微企业份额); rows grouped
 // by the
 // "<单位>小计" lines (or a 预算单位 column); 合计 and 小计 are derived and not imported.
+#include "app/workbook_lists.hpp"
 #include "import/labels.hpp"
 #include "import/layout.hpp"
 #include "import/number_text.hpp"
@@ -12,7 +13,21 @@ namespace bp::import {
 
 namespace {
 
-enum class PCol { Unit, Project, ProjectCode, Budget, Item, Catalog, Uom, Qty, Price, Total, Sme };
+enum class PCol {
+  Unit,
+  Project,
+  ProjectCode,
+  Budget,
+  Item,
+  Catalog,
+  Uom,
+  Qty,
+  Price,
+  Total,
+  Sme,
+  Source,  // 资金来源 (a budget system's list: one row per item and source) …
+  Amount   // … with its 金额
+};
 
 }  // namespace
 
@@ -34,7 +49,12 @@ void read_procurement_sheet(const Sheet& s, const std::string& dept_name, Import
     for (auto [c, cellp] : s.row_cells(r))
       if (auto u = unit_from_text(norm_label(cellp->text))) unit = *u;
   int last = h;
-  if (int n = s.next_row(h + 1); n < s.rows() && n == h + 1) {
+  // A 资金来源 column (one row per item and source) has a single header row: the row below is
+  // data, its 资金来源 cell names a source (“…拨款”) and must not pass for a header.
+  bool source_column = false;
+  for (auto [c, cellp] : s.row_cells(h))
+    source_column = source_column || norm_label(cellp->text) == "资金来源";
+  if (int n = s.next_row(h + 1); !source_column && n < s.rows() && n == h + 1) {
     bool labels = false;
     for (auto [c, cellp] : s.row_cells(n)) {
       std::string t = norm_label(cellp->text);
@@ -55,6 +75,10 @@ void read_procurement_sheet(const Sheet& s, const std::string& dept_name, Import
     };
     if (contains(t, "中小"))
       put(PCol::Sme);
+    else if (t == "资金来源")
+      put(PCol::Source);
+    else if (t == "金额" || t == "采购金额" || t == "政府采购金额")
+      put(PCol::Amount);
     else if (contains(t, "项目名称"))
       put(PCol::Project);
     else if (contains(t, "项目编码") || contains(t, "项目代码"))
@@ -130,6 +154,14 @@ void read_procurement_sheet(const Sheet& s, const std::string& dept_name, Import
     row.project_code.value = text(r, PCol::ProjectCode);
     row.item.value = item;
     row.catalog_code.value = text(r, PCol::Catalog);
+    if (const CatalogYear* cat = out.catalog; cat && !cat->procurement.empty() &&
+                                              !row.catalog_code.value.empty() &&
+                                              !cat->procurement_entry(row.catalog_code.value))
+      report.warning(
+          qualified_ref(s.name, {r, col[PCol::Catalog]}),
+          "品目编码 " + row.catalog_code.value +
+              " 不在政府采购品目分类目录中（config/catalog/procurement/，财库〔2022〕31号），"
+              "请核对");
     row.uom.value = text(r, PCol::Uom);
     row.project_budget = amount(r, PCol::Budget);
     if (auto it = col.find(PCol::Qty); it != col.end()) {
@@ -144,6 +176,20 @@ void read_procurement_sheet(const Sheet& s, const std::string& dept_name, Import
     for (auto [ps, c] : src) {
       Val v = read_amount(s, r, c, unit, report);
       row.amounts[static_cast<int>(ps)] = Amount{v.m, {}};
+    }
+    if (src.empty() && col.count(PCol::Source)) {
+      // 资金来源 + 金额: exactly the template's words (src/app/workbook_lists.hpp).
+      const std::string named = text(r, PCol::Source);
+      const auto ps = procurement_source_of(named);
+      if (!ps) {
+        std::string all;
+        for (const auto& l : procurement_sources())
+          all += (all.empty() ? "" : "、") + std::string(l.label);
+        report.error(qualified_ref(s.name, {r, col[PCol::Source]}),
+                     "资金来源“" + named + "”不是以下之一：" + all);
+      } else if (auto a = amount(r, col.count(PCol::Amount) ? PCol::Amount : PCol::Total)) {
+        row.amounts[static_cast<int>(*ps)] = *a;
+      }
     }
     row.sme_reserved = amount(r, PCol::Sme);
     if (auto total = amount(r, PCol::Total); total && !src.empty() && total->value != row.total())

@@ -5,7 +5,9 @@
 //   项目绩效指标: a header row with 项目名称 and 一级指标, then one row per indicator; a blank
 //     项目名称 / 一级 / 二级 cell repeats the row above (within the same project). An optional
 //     项目编码 column tells apart two projects of the same name.
-// Columns are found by their header words, so a clerk may move, hide or add columns.
+// Columns are found by their header words, so a clerk may move, hide or add columns. The
+// 专项资金信息 and 专项资金绩效指标 sheets have the same columns; read_parts tells them apart by
+// their title.
 #include "import/labels.hpp"
 #include "import/layout.hpp"
 #include "import/number_text.hpp"
@@ -43,28 +45,53 @@ ListHead find_list_head(const Sheet& s) {
   return h;
 }
 
-void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, Report& report) {
+// Header words → columns: each header cell goes to the first rule it matches (a later cell of
+// the same rule wins, or with `all` every matching cell is listed).
+struct ColumnRule {
+  bool (*matches)(const std::string& normed);
+  int* col;
+  std::vector<int>* all = nullptr;
+};
+
+void find_columns(const Sheet& s, int row, std::initializer_list<ColumnRule> rules) {
+  for (auto [c, cellp] : s.row_cells(row)) {
+    const std::string t = norm_label(cellp->text);
+    for (const auto& r : rules)
+      if (r.matches(t)) {
+        if (r.all)
+          r.all->push_back(c);
+        else
+          *r.col = c;
+        break;
+      }
+  }
+}
+
+bool is_name(const std::string& t) {
+  return t == "项目名称";
+}
+bool is_code(const std::string& t) {
+  return t == "项目编码" || t == "项目代码";
+}
+
+// The sheet a list's projects are named on, for messages ("项目信息" / "专项资金信息").
+std::string info_sheet(ProjectList l) {
+  return l == ProjectList::SpecialFunds ? "专项资金信息" : "项目信息";
+}
+
+void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, Report& report,
+                        ProjectList into) {
   int name = -1, code = -1, unit = -1, fiscal = -1, other = -1, purpose = -1, goals = -1;
   std::vector<int> plan;
-  for (auto [c, cellp] : s.row_cells(h.row)) {
-    const std::string t = norm_label(cellp->text);
-    if (t == "项目名称")
-      name = c;
-    else if (t == "项目编码" || t == "项目代码")
-      code = c;
-    else if (t == "预算单位")
-      unit = c;
-    else if (starts_with(t, "财政资金"))
-      fiscal = c;
-    else if (starts_with(t, "其他资金"))
-      other = c;
-    else if (t == "资金用途")
-      purpose = c;
-    else if (contains(t, "月底"))
-      plan.push_back(c);
-    else if (t == "绩效目标")
-      goals = c;
-  }
+  find_columns(s, h.row,
+               {{is_name, &name},
+                {is_code, &code},
+                {[](const std::string& t) { return t == "预算单位"; }, &unit},
+                {[](const std::string& t) { return starts_with(t, "财政资金"); }, &fiscal},
+                {[](const std::string& t) { return starts_with(t, "其他资金"); }, &other},
+                {[](const std::string& t) { return t == "资金用途"; }, &purpose},
+                {[](const std::string& t) { return contains(t, "月底"); }, nullptr, &plan},
+                {[](const std::string& t) { return t == "绩效目标"; }, &goals}});
   auto text = [&](int r, int c) { return c < 0 ? std::string() : cell(s, r, c); };
   for (int r = s.next_row(h.row + 1); r < s.rows(); r = s.next_row(r + 1)) {
     const std::string words = parts_detail::row_words(s, r);
@@ -73,7 +100,7 @@ void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, R
     p.name.value = text(r, name);
     if (p.name.value.empty()) {
       report.error(qualified_ref(s.name, {r, std::max(name, 0)}),
-                   "项目信息表这一行有内容但没有项目名称");
+                   info_sheet(into) + "表这一行有内容但没有项目名称");
       continue;
     }
     p.code.value = text(r, code);
@@ -107,31 +134,22 @@ void read_projects_list(const Sheet& s, const ListHead& h, ImportedParts& out, R
         tx.value = trim_cell_text(g);
         if (!tx.value.empty()) p.goals.push_back(tx);
       }
-    out.projects.push_back(std::move(p));
+    out.list(into).push_back(std::move(p));
   }
 }
 
-void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) {
+void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out, ProjectList into) {
   int name = -1, code = -1, l1 = -1, l2 = -1, l3 = -1, desc = -1, value = -1, basis = -1;
-  for (auto [c, cellp] : s.row_cells(h.row)) {
-    const std::string t = norm_label(cellp->text);
-    if (t == "项目名称")
-      name = c;
-    else if (t == "项目编码" || t == "项目代码")
-      code = c;
-    else if (t == "一级指标")
-      l1 = c;
-    else if (t == "二级指标")
-      l2 = c;
-    else if (t == "三级指标" || t == "指标名称")
-      l3 = c;
-    else if (contains(t, "描述") || contains(t, "指标解释"))
-      desc = c;
-    else if (t == "指标值" || t == "目标值")
-      value = c;
-    else if (contains(t, "依据"))
-      basis = c;
-  }
+  find_columns(
+      s, h.row,
+      {{is_name, &name},
+       {is_code, &code},
+       {[](const std::string& t) { return t == "一级指标"; }, &l1},
+       {[](const std::string& t) { return t == "二级指标"; }, &l2},
+       {[](const std::string& t) { return t == "三级指标" || t == "指标名称"; }, &l3},
+       {[](const std::string& t) { return contains(t, "描述") || contains(t, "指标解释"); }, &desc},
+       {[](const std::string& t) { return t == "指标值" || t == "目标值"; }, &value},
+       {[](const std::string& t) { return contains(t, "依据"); }, &basis}});
   auto text = [&](int r, int c) { return c < 0 ? std::string() : cell(s, r, c); };
   std::string project, project_code, level1, level2;
   for (int r = s.next_row(h.row + 1); r < s.rows(); r = s.next_row(r + 1)) {
@@ -152,6 +170,7 @@ void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) 
     li.project = project;
     li.code = project_code;
     li.where = qualified_ref(s.name, {r, std::max(name, 0)});
+    li.list = into;
     li.indicator.level1.value = level1;
     li.indicator.level2.value = level2;
     li.indicator.name.value = text(r, l3);
@@ -167,10 +186,10 @@ void read_indicator_list(const Sheet& s, const ListHead& h, ImportedParts& out) 
 
 }  // namespace
 
-bool read_project_list_sheet(const Sheet& s, ImportedParts& out, Report& report) {
+bool read_project_list_sheet(const Sheet& s, ImportedParts& out, Report& report, ProjectList into) {
   const ListHead h = find_list_head(s);
-  if (h.kind == ListKind::Projects) read_projects_list(s, h, out, report);
-  if (h.kind == ListKind::Indicators) read_indicator_list(s, h, out);
+  if (h.kind == ListKind::Projects) read_projects_list(s, h, out, report, into);
+  if (h.kind == ListKind::Indicators) read_indicator_list(s, h, out, into);
   return h.kind != ListKind::None;
 }
 
@@ -178,13 +197,14 @@ void join_listed_indicators(ImportedParts& out, Report& report) {
   for (auto& li : out.listed_indicators) {
     Project* target = nullptr;
     int same = 0;
-    for (auto& p : out.projects)
+    const std::string sheet = info_sheet(li.list);
+    for (auto& p : out.list(li.list))
       if (li.code.empty() ? p.name.value == li.project : p.code.value == li.code) {
         target = target ? target : &p;
         ++same;
       }
     if (!li.code.empty() && !target) {
-      report.error(li.where, "项目编码“" + li.code + "”不在项目信息表中");
+      report.error(li.where, "项目编码“" + li.code + "”不在" + sheet + "表中");
       continue;
     }
     if (li.project.empty() && li.code.empty()) {
@@ -192,17 +212,17 @@ void join_listed_indicators(ImportedParts& out, Report& report) {
       continue;
     }
     if (!target) {
-      report.error(li.where,
-                   "项目“" + li.project + "”不在项目信息表中（项目名称要与项目信息表一字不差）");
+      report.error(li.where, "项目“" + li.project + "”不在" + sheet + "表中（项目名称要与" + sheet +
+                                 "表一字不差）");
       continue;
     }
     if (same > 1) {
-      report.error(li.where, "项目信息表中有 " + std::to_string(same) + " 个名为“" + li.project +
+      report.error(li.where, sheet + "表中有 " + std::to_string(same) + " 个名为“" + li.project +
                                  "”的项目：请在这一行的“项目编码”格填写它的项目编码");
       continue;
     }
     target->indicators.push_back(std::move(li.indicator));
-    ++out.indicator_rows;
+    out.count_indicator(li.list);
   }
   out.listed_indicators.clear();
 }

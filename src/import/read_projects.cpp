@@ -108,7 +108,7 @@ std::vector<std::string> goals_from(const std::string& text) {
 using parts_detail::goals_from;
 using parts_detail::percent;
 
-void read_project_tables(const Sheet& s, ImportedParts& out, Report& report) {
+void read_project_tables(const Sheet& s, ImportedParts& out, Report& report, ProjectList into) {
   // Titles first: every block runs to the next title.
   std::vector<std::pair<int, std::string>> titles;
   for (int r = s.next_row(0); r < s.rows(); r = s.next_row(r + 1))
@@ -147,7 +147,7 @@ void read_project_tables(const Sheet& s, ImportedParts& out, Report& report) {
           continue;
         if (starts_with(norm_label(ind.level1.value), "注")) break;
         p.indicators.push_back(std::move(ind));
-        ++out.indicator_rows;
+        out.count_indicator(into);
         continue;
       }
       for (auto [c, cellp] : s.row_cells(r)) {
@@ -243,7 +243,7 @@ void read_project_tables(const Sheet& s, ImportedParts& out, Report& report) {
         if (indicator_header >= 0) break;
       }
     }
-    out.projects.push_back(std::move(p));
+    out.list(into).push_back(std::move(p));
   }
 }
 

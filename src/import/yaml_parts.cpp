@@ -3,6 +3,8 @@
 #include "import/number_text.hpp"
 #include "import/yaml_writer.hpp"
 
+#include "app/workbook_narrative.hpp"
+
 namespace bp::import {
 
 namespace {
@@ -43,13 +45,13 @@ void write_institutions_yaml(std::ostream& y, const ImportedParts& parts) {
   }
 }
 
-void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
-  if (parts.projects.empty()) return;
-  y << "# 项目绩效目标表（取自工作簿，共 " << parts.projects.size() << " 个项目、"
-    << parts.indicator_rows << " 行绩效指标），按工作簿中的先后顺序\n"
-    << "projects:\n";
+namespace {
+
+// One list of 绩效目标表 (projects or special_funds) under its key, each entry headed by a
+// comment with its table's title.
+void write_project_list(std::ostream& y, const std::vector<Project>& list, Unit u) {
   int n = 0;
-  for (const auto& p : parts.projects) {
+  for (const auto& p : list) {
     y << "  # " << ++n << "、" << comment_text(p.name.value) << "绩效目标表\n";
     y << "  - ";
     const char* lead = "";
@@ -84,7 +86,26 @@ void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
           << "}\n";
     }
   }
-  y << "\n";
+}
+
+}  // namespace
+
+void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
+  if (!parts.projects.empty()) {
+    y << "# 项目绩效目标表（取自工作簿，共 " << parts.projects.size() << " 个项目、"
+      << parts.indicator_rows << " 行绩效指标），按工作簿中的先后顺序\n"
+      << "projects:\n";
+    write_project_list(y, parts.projects, u);
+    y << "\n";
+  }
+  if (!parts.special_funds.empty()) {
+    y << "# 专项资金绩效目标表（取自工作簿的专项资金表，共 " << parts.special_funds.size()
+      << " 项专项资金、" << parts.special_indicator_rows
+      << " 行绩效指标），写法与项目相同，按工作簿中的先后顺序\n"
+      << "special_funds:\n";
+    write_project_list(y, parts.special_funds, u);
+    y << "\n";
+  }
 }
 
 void write_procurement_yaml(std::ostream& y, const ImportedParts& parts, Unit u) {
@@ -157,12 +178,44 @@ void write_procurement_yaml(std::ostream& y, const ImportedParts& parts, Unit u)
 
 void write_assets_yaml(std::ostream& y, const ImportedParts& parts, Unit u, int year) {
   const Assets& a = parts.assets;
-  if (!a.present) return;
+  if (!a.present && parts.narrative.units.empty()) return;
   y << "# 国有资产：固定资产占用情况（取自工作簿；资产总额由 BudgetPress 计算）\n"
     << "assets:\n";
   // The default date (31 Dec of last year) is not written: the narrative then says 上年末.
   if (!a.as_of.value.empty() && a.as_of.value != std::to_string(year - 1) + "-12-31")
     y << "  as_of: " << qstr(a.as_of.value) << "\n";
+  const NarrativeData& n = parts.narrative;
+  if (!n.assets_note.empty())
+    y << "  note: " << yaml_string(n.assets_note) << "   # 资产说明（取自工作簿的说明数据）\n";
+  auto stmt = [&](const std::string& ind, const AssetStatement& st) {
+    static const char* kKeys[] = {"original", "depreciation", "intangible_original",
+                                  "intangible_amortization", "net_assets"};
+    size_t k = 0;
+    for (const auto& f : narrative_sheet::statement_fields()) {
+      if (const auto& v = st.*f.field)
+        y << ind << kKeys[k] << ": " << yaml_money(v->value, u) << "   # " << f.label << "\n";
+      ++k;
+    }
+  };
+  if (!n.units.empty()) {
+    // 各单位资产情况: the department rows are their sums (BudgetPress adds them up).
+    y << "  units:   # 各单位（取自工作簿的各单位资产情况表；部门合计由 BudgetPress 计算）\n";
+    static const char* kRowKeys[] = {"buildings", "office", "vehicles", "equipment", "other"};
+    for (const auto& ua : n.units) {
+      y << "    - unit: " << yaml_string(ua.unit.value) << "\n";
+      size_t k = 0;
+      for (const auto& f : narrative_sheet::asset_row_fields()) {
+        const AssetRow& r = ua.*f.row;
+        if (r.present)
+          y << "      " << kRowKeys[k] << ": {quantity: " << r.quantity
+            << ", value: " << yaml_money(r.value.value, u) << "}\n";
+        ++k;
+      }
+      stmt("      ", ua.statement);
+    }
+    y << "\n";
+    return;
+  }
   auto row = [&](const char* key, const AssetRow& r, const char* label) {
     y << "  " << key << ": {quantity: " << r.quantity << ", value: " << yaml_money(r.value.value, u)
       << "}   # " << label << "\n";
@@ -172,6 +225,7 @@ void write_assets_yaml(std::ostream& y, const ImportedParts& parts, Unit u, int 
   row("vehicles", a.vehicles, "车辆（台、辆）");
   row("equipment", a.equipment, "单价在20万元以上的设备");
   row("other", a.other, "其他固定资产");
+  stmt("  ", n.statement);
   y << "\n";
 }
 

@@ -88,9 +88,10 @@ std::string write_yaml(const YamlInput& in) {
     << in.dept.name.value_or("") << " — " << in.year
     << " 年部门预算，由 budgetpress import 从工作簿“" << comment(in.source) << "”导入。\n"
     << "# 导入的是工作簿中的原始数据：部门、机构设置、项级支出（基本/项目支出，按资金来源）、\n"
-    << "# 基本支出的经济分类（5 位科目）、“三公”经费、项目绩效目标表、政府采购预算和国有资产。\n"
+    << "# 基本支出的经济分类（5 位科目）、“三公”经费、项目绩效目标表、政府采购预算、国有资产，\n"
+    << "# 以及工作簿有部门职责、说明数据表时的部门职责、上年数和机关运行经费等。\n"
     << "# 合计、小计和跨表数字都由 BudgetPress 根据这些明细计算，不要再填。工作簿中没有的内容\n"
-    << "# （上年数、说明文字等）标有 TODO(import)，请补充后运行\n"
+    << "# （增减原因等说明文字）标有 TODO(import)，请补充后运行\n"
     << "#   budgetpress check 本文件\n";
   if (in.tail_gaps > 0)
     y << "#\n"
@@ -131,16 +132,24 @@ std::string write_yaml(const YamlInput& in) {
     y << "  three_public_layout: " << in.form.three_public_layout << "\n";
   if (parts.purpose_amounts)
     y << "  purpose_amounts: true   # 项目表的资金用途以金额句开头（由预算数生成）\n";
-  y << "  # TODO(import): gov_level — 名词解释中的政府层级（如 区级、市级），不写时为“本级”"
-       "（工作簿中没有）\n";
+  const NarrativeData& nd = parts.narrative;
+  if (nd.gov_level)
+    y << "  gov_level: " << yaml_string(*nd.gov_level) << "   # 政府层级（取自工作簿的说明数据）\n";
+  else
+    y << "  # TODO(import): gov_level — 名词解释中的政府层级（如 区级、市级），不写时为“本级”"
+         "（工作簿中没有）\n";
+  if (nd.list_zero_income && *nd.list_zero_income)
+    y << "  list_zero_income: true   # 收入说明逐项列出各收入来源，金额为零的也列出\n";
   if (parts.duties.empty()) {
     y << "  duties:\n"
       << "    # TODO(import): 部门职责，每条一项（不含序号）——工作簿中没有部门职责表，例如\n"
       << "    #   - 负责……\n"
       << "    items: []\n";
   } else {
-    y << "  duties:   # 部门职责（取自工作簿的部门职责表）\n"
-      << "    items:\n";
+    y << "  duties:   # 部门职责（取自工作簿的部门职责表）\n";
+    if (nd.duties_intro) y << "    intro: " << yaml_string(*nd.duties_intro) << "\n";
+    if (nd.duties_numbering) y << "    numbering: " << yaml_string(*nd.duties_numbering) << "\n";
+    y << "    items:\n";
     for (const auto& d : parts.duties) y << "      - " << yaml_string(d) << "\n";
   }
   write_institutions_yaml(y, parts);
@@ -225,9 +234,12 @@ std::string write_yaml(const YamlInput& in) {
   if (!any_tp)
     y << "  this_year: {}   # 工作簿中"
       << (in.three_public->present ? "“三公”经费均为 0" : "没有“三公”经费表") << "\n";
-  y << "  # TODO(import): last_year — 上年“三公”经费（各项，键同 this_year；或只写 "
-       "last_year_total），说明第四部分比较用\n"
-    << "  # TODO(import): reasons — 增减变化原因：total, outbound, vehicle_purchase, "
+  if (nd.tp_last.present || nd.tp_last_total)
+    write_last_year_three_public_yaml(y, nd, u);
+  else
+    y << "  # TODO(import): last_year — 上年“三公”经费（各项，键同 this_year；或只写 "
+         "last_year_total），说明第四部分比较用\n";
+  y << "  # TODO(import): reasons — 增减变化原因（说明文字）：total, outbound, vehicle_purchase, "
        "vehicle_operation, reception\n\n";
 
   // ---- the parts beyond the 9 tables
@@ -235,15 +247,20 @@ std::string write_yaml(const YamlInput& in) {
   write_procurement_yaml(y, parts, u);
   write_assets_yaml(y, parts, u, in.year);
 
-  // ---- what a workbook cannot hold
-  y << "# TODO(import): previous_year — "
-       "上年基本支出、项目支出（说明第二部分“比上年增减”用；工作簿中没有），例如\n"
-    << "# previous_year:\n"
-    << "#   basic: 0.00\n"
-    << "#   project: 0.00\n"
-    << "#   reasons: {basic: …, project: …}\n"
-    << "# TODO(import): 公开表不含以下说明文字，请按 docs/schema.md 补充：\n"
-    << "#   performance（部门整体绩效目标）、running_cost（机关运行经费明细）、texts（其他说明）";
+  // ---- the narrative's figures (说明数据) and what a workbook cannot hold
+  if (nd.previous_any())
+    write_previous_year_yaml(y, nd, u);
+  else
+    y << "# TODO(import): previous_year — "
+         "上年基本支出、项目支出（说明第二部分“比上年增减”用；工作簿中没有），例如\n"
+      << "# previous_year:\n"
+      << "#   basic: 0.00\n"
+      << "#   project: 0.00\n"
+      << "#   reasons: {basic: …, project: …}\n";
+  if (nd.running_any()) write_running_cost_yaml(y, nd, u, in.running_items);
+  y << "# TODO(import): 公开表和说明数据不含以下说明文字，请按 docs/schema.md 补充：\n"
+    << "#   previous_year.reasons（增减原因）、performance（部门整体绩效目标）、texts（其他说明）";
+  if (!nd.running_any()) y << "、\n#   running_cost（机关运行经费明细：工作簿中没有）";
   if (parts.projects.empty()) y << "、\n#   projects（项目绩效目标表：工作簿中没有）";
   if (!parts.procurement_sheet) y << "、\n#   procurement（政府采购预算：工作簿中没有）";
   if (!parts.assets.present) y << "、\n#   assets（国有资产占用情况：工作簿中没有）";

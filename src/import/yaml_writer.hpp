@@ -41,15 +41,23 @@ struct YamlInput {
   std::vector<PrintedTotal> totals;
   const ImportedParts* parts = nullptr;
   size_t tail_gaps = 0;  // printed cells kept as published totals (尾差 settled in 元)
+  // 机关运行经费明细 written as data (they add up to the 公用经费 or stated total to the 分);
+  // else as a comment for the clerk to settle.
+  bool running_items = true;
 };
 
 std::string write_yaml(const YamlInput& in);
 
 // The sections of the parts beyond the 9 tables (yaml_parts.cpp).
 void write_institutions_yaml(std::ostream& y, const ImportedParts& parts);
+// projects and special_funds (each only when the workbook has it).
 void write_projects_yaml(std::ostream& y, const ImportedParts& parts, Unit u);
 void write_procurement_yaml(std::ostream& y, const ImportedParts& parts, Unit u);
 void write_assets_yaml(std::ostream& y, const ImportedParts& parts, Unit u, int year);
+// The 说明数据 sections (yaml_narrative.cpp).
+void write_last_year_three_public_yaml(std::ostream& y, const NarrativeData& n, Unit u);
+void write_previous_year_yaml(std::ostream& y, const NarrativeData& n, Unit u);
+void write_running_cost_yaml(std::ostream& y, const NarrativeData& n, Unit u, bool items);
 
 // A YAML scalar: plain when that reads back as the same string, else double-quoted.
 std::string yaml_string(std::string_view s);

@@ -1,5 +1,6 @@
 #include "model/catalog.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 #include <vector>
@@ -47,7 +48,7 @@ std::optional<int> year_of(const std::filesystem::path& p) {
 
 Catalog Catalog::load(const std::filesystem::path& dir) {
   std::map<std::string, std::filesystem::path> files;
-  for (const char* sub : {"function", "economic", "function-notes"}) {
+  for (const char* sub : {"function", "economic", "function-notes", "indicators", "procurement"}) {
     auto d = dir / sub;
     if (!std::filesystem::is_directory(d)) continue;
     for (const auto& e : std::filesystem::directory_iterator(d))
@@ -58,7 +59,7 @@ Catalog Catalog::load(const std::filesystem::path& dir) {
 
 Catalog Catalog::load_files(const std::map<std::string, std::filesystem::path>& files) {
   Catalog c;
-  for (const char* sub : {"function", "economic", "function-notes"}) {
+  for (const char* sub : {"function", "economic", "function-notes", "indicators", "procurement"}) {
     const std::string prefix = std::string(sub) + "/";
     for (const auto& [rel, path] : files) {
       if (rel.rfind(prefix, 0) != 0 || rel.find('/', prefix.size()) != std::string::npos) continue;
@@ -69,6 +70,10 @@ Catalog Catalog::load_files(const std::map<std::string, std::filesystem::path>& 
       for (auto& row : read_tsv(path)) {
         if (std::string(sub) == "function") {
           cy.function[row[0]] = row[1];
+        } else if (std::string(sub) == "indicators") {
+          cy.indicator_levels.emplace_back(row[0], row[1]);
+        } else if (std::string(sub) == "procurement") {
+          cy.procurement[row[0]] = row[1];
         } else if (std::string(sub) == "function-notes") {
           cy.function_notes[row[0]] = row[1];
         } else {
@@ -96,10 +101,60 @@ Catalog Catalog::load_files(const std::map<std::string, std::filesystem::path>& 
         cy.economic = prev->economic;
         cy.economic_kind = prev->economic_kind;
       }
+      if (cy.indicator_levels.empty()) cy.indicator_levels = prev->indicator_levels;
+      if (cy.procurement.empty()) cy.procurement = prev->procurement;
     }
     prev = &cy;
   }
+  // The indicator and 品目 lists of a year before the first file of theirs are that file's (the
+  // 2022 品目 catalogue serves the 2021 form too: its 门类 are what the check looks at).
+  const CatalogYear* first_indicators = nullptr;
+  const CatalogYear* first_procurement = nullptr;
+  for (const auto& [year, cy] : c.years_) {
+    if (!first_indicators && !cy.indicator_levels.empty()) first_indicators = &cy;
+    if (!first_procurement && !cy.procurement.empty()) first_procurement = &cy;
+  }
+  for (auto& [year, cy] : c.years_) {
+    if (cy.indicator_levels.empty() && first_indicators)
+      cy.indicator_levels = first_indicators->indicator_levels;
+    if (cy.procurement.empty() && first_procurement)
+      cy.procurement = first_procurement->procurement;
+  }
   return c;
+}
+
+namespace {
+std::vector<std::string> distinct(const std::vector<std::pair<std::string, std::string>>& pairs,
+                                  bool second) {
+  std::vector<std::string> out;
+  for (const auto& p : pairs) {
+    const std::string& v = second ? p.second : p.first;
+    if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> CatalogYear::level1_indicators() const {
+  return distinct(indicator_levels, false);
+}
+
+std::vector<std::string> CatalogYear::level2_indicators() const {
+  return distinct(indicator_levels, true);
+}
+
+const std::pair<const std::string, std::string>* CatalogYear::procurement_entry(
+    const std::string& code) const {
+  // The catalogue writes its levels as 9-character codes (A02000000 设备, A02010000 信息化设备).
+  // A code is known when its 门类 (first level) is; the entry returned is its second level where
+  // the file lists it (for the name), else the 门类.
+  if (code.size() < 3) return nullptr;
+  auto top = procurement.find(code.substr(0, 3) + "000000");
+  if (top == procurement.end()) return nullptr;
+  if (code.size() >= 5)
+    if (auto second = procurement.find(code.substr(0, 5) + "0000"); second != procurement.end())
+      return &*second;
+  return &*top;
 }
 
 const CatalogYear* Catalog::for_year(int year) const {

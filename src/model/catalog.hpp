@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace bp {
 
@@ -19,6 +20,16 @@ struct CatalogYear {
       function_notes;  // code → 名词解释 (config/catalog/function-notes/)
   std::map<std::string, std::string> economic;    // code → name
   std::map<std::string, EconKind> economic_kind;  // 3-digit code → kind
+  // 项目绩效指标 (config/catalog/indicators/): (一级指标, 二级指标) pairs in the file's order; the
+  // one list `check` (E063, W740) and the fill-in workbook's drop-downs read.
+  std::vector<std::pair<std::string, std::string>> indicator_levels;
+  // 政府采购品目分类目录 (config/catalog/procurement/): code → name of its first levels
+  // (A01 房屋和构筑物 … C23 …); a full 品目编码 is known when its level codes are.
+  std::map<std::string, std::string> procurement;
+  std::vector<std::string> level1_indicators() const;  // distinct, in file order
+  std::vector<std::string> level2_indicators() const;
+  // The catalogue's entry for a 品目编码 ("A02010105" → the entry of "A0201" or "A02"), or nullptr.
+  const std::pair<const std::string, std::string>* procurement_entry(const std::string& code) const;
 };
 
 class Catalog {

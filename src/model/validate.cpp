@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -452,17 +453,44 @@ class Validator {
       if (p.spend_plan_hundredths.size() == 4 && p.spend_plan_hundredths.back() >= 0 &&
           sp.back() != 10000)
         d_.error("E062", p.spend_plan_pos, "项目“" + p.name.value + "”的资金支出计划到 12 月底应为 100%");
-      for (const auto& ind : p.indicators) {
-        static const std::set<std::string> l1 = {"产出指标", "效益指标", "满意度指标", "成本指标"};
-        if (!l1.count(ind.level1.value))
-          d_.error("E063", ind.level1.pos.line ? ind.level1.pos : ind.pos,
-                   "一级指标“" + ind.level1.value + "”不是 产出指标/效益指标/满意度指标/成本指标 之一");
-      }
+      for (const auto& ind : p.indicators) indicator_levels(ind);
     }
     if (list.data() == b_.projects.data() && all_amounts && sum != project_total_)
       d_.error("E060", list.front().pos,
                "各项目预算数合计 " + wan(sum) + " 不等于项目支出 " + wan(project_total_),
                "差额 " + wan(sum - project_total_));
+  }
+
+  // 一级 / 二级指标 against the catalogue's list (config/catalog/indicators/, the one the fill-in
+  // workbook's drop-downs show). Without a list (a site catalogue lacking it) nothing is checked.
+  void indicator_levels(const Indicator& ind) {
+    if (!n_.catalog || n_.catalog->indicator_levels.empty()) return;
+    auto join = [](const std::vector<std::string>& l) {
+      std::string out;
+      for (const auto& x : l) out += (out.empty() ? "" : "/") + x;
+      return out;
+    };
+    const auto l1 = n_.catalog->level1_indicators();
+    if (std::find(l1.begin(), l1.end(), ind.level1.value) == l1.end())
+      d_.error("E063", ind.level1.pos.line ? ind.level1.pos : ind.pos,
+               "一级指标“" + ind.level1.value + "”不是 " + join(l1) + " 之一");
+    const auto l2 = n_.catalog->level2_indicators();
+    if (!ind.level2.value.empty() && std::find(l2.begin(), l2.end(), ind.level2.value) == l2.end())
+      d_.warning("W740", ind.level2.pos.line ? ind.level2.pos : ind.pos,
+                 "二级指标“" + ind.level2.value + "”不在二级指标目录中",
+                 "目录（config/catalog/indicators/）中的二级指标：" + join(l2) +
+                     "；确需使用其他名称时可忽略本警告");
+  }
+
+  // 品目编码 against the 政府采购品目分类目录 (config/catalog/procurement/): a warning, so that a
+  // code of an older or local catalogue does not stop the build.
+  void procurement_code(const ProcurementRow& r) {
+    if (!n_.catalog || n_.catalog->procurement.empty() || r.catalog_code.value.empty()) return;
+    if (!n_.catalog->procurement_entry(r.catalog_code.value))
+      d_.warning("W741", r.catalog_code.pos.line ? r.catalog_code.pos : r.pos,
+                 "品目编码 " + r.catalog_code.value + " 不在政府采购品目分类目录中",
+                 "品目编码以 A（货物）、B（工程）、C（服务）开头，前几位是目录的门类，如 "
+                 "A02010105（A02 设备）；目录见 config/catalog/procurement/");
   }
 
   void procurement() {
@@ -477,6 +505,7 @@ class Validator {
     for (const auto& [name, c] : name_count)
       if (c > 1) by_name.erase(name);
     for (const auto& r : b_.procurement) {
+      procurement_code(r);
       if (!r.project_code.value.empty() && !by_code.count(r.project_code.value))
         d_.error("E103", r.project_code.pos,
                  "采购条目的项目编码 " + r.project_code.value + " 不在 projects 中");

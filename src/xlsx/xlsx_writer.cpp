@@ -1,6 +1,7 @@
 #include "xlsx/xlsx_writer.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "text/word_break.hpp"
 #include "util/atomic_file.hpp"
@@ -19,8 +20,12 @@ struct TocLine {
   std::string text, target, sheet;
 };
 
-bool is_project(const doc::Table& t) {
-  return t.id.rfind(kProjectIdPrefix, 0) == 0;
+// The stacked sheet a table belongs on (nullptr: a sheet of its own). 专项资金 share the
+// projects' table shape, so only their sheet tells an importer which list they are.
+const char* stacked_sheet(const doc::Table& t) {
+  if (t.id.rfind(kSpecialFundIdPrefix, 0) == 0) return kSpecialFundSheet;
+  if (t.id.rfind(kProjectIdPrefix, 0) == 0) return kProjectSheet;
+  return nullptr;
 }
 
 FitLimits page_limits(bool landscape) {
@@ -150,16 +155,14 @@ std::vector<SheetPlan> plan_sheets(const doc::Document& d) {
   SheetNamer namer;
   namer.reserve(kTocSheet);
   std::vector<SheetPlan> plans;
-  int project_plan = -1;
+  std::map<std::string, size_t> stacks;  // stacked sheet → its plan
   for (const auto& b : d.blocks) {
     const auto* t = std::get_if<doc::Table>(&b);
     if (!t) continue;
-    if (is_project(*t)) {
-      if (project_plan < 0) {
-        project_plan = static_cast<int>(plans.size());
-        plans.push_back({namer.unique(kProjectSheet), {}, true});
-      }
-      plans[project_plan].tables.push_back(t);
+    if (const char* sheet = stacked_sheet(*t)) {
+      auto [it, fresh] = stacks.emplace(sheet, plans.size());
+      if (fresh) plans.push_back({namer.unique(sheet), {}, true});
+      plans[it->second].tables.push_back(t);
       continue;
     }
     const std::string& want = !t->short_title.empty() ? t->short_title

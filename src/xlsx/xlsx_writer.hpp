@@ -1,5 +1,6 @@
 // The Excel workbook of one department: a 目录 sheet with links, then one formatted, print-ready
-// sheet per table of the document; the project 绩效目标 tables (ids "proj-…") stacked on one sheet.
+// sheet per table of the document; the project 绩效目标 tables (ids "proj-…") stacked on one sheet,
+// the 专项资金 ones (ids "proj-sf-…") on another, so that an import tells the two lists apart.
 #pragma once
 
 #include <filesystem>
@@ -14,6 +15,8 @@ namespace bp::xlsx {
 inline constexpr const char* kTocSheet = "目录";
 inline constexpr const char* kProjectSheet = "项目绩效目标";
 inline constexpr const char* kProjectIdPrefix = "proj-";
+inline constexpr const char* kSpecialFundSheet = "专项资金";
+inline constexpr const char* kSpecialFundIdPrefix = "proj-sf-";
 
 struct SheetPlan {
   std::string name;                       // valid, unique sheet name
@@ -21,7 +24,7 @@ struct SheetPlan {
   bool stacked = false;
 };
 
-// Sheets in document order (the project sheet where the first project table is). Names come from
+// Sheets in document order (a stacked sheet where its first table is). Names come from
 // Table::short_title (else title, else id), sanitized and made unique; "目录" is taken.
 std::vector<SheetPlan> plan_sheets(const doc::Document& d);
 

@@ -3,12 +3,14 @@
 #     message, nothing written; the file is the only thing written (no temp file left);
 #     byte-deterministic;
 #  2. every XML part parses strictly; the sheets are 说明, the input tables, the parts (机构设置,
-#     项目信息, 项目绩效指标, 政府采购预算, 国有资产), 科目代码 and 下拉列表; every sheet is
+#     项目信息, 项目绩效指标, 政府采购预算, 国有资产, 各单位资产情况, 部门职责, 说明数据), 科目代码 and
+#     下拉列表; every sheet is
 #     protected, input cells are unlocked, formulas and headers are locked; the 科目编码 column
 #     has a list validation on 科目代码 (as many codes as the catalogue's 项 / 款), the amount cells
 #     a decimal validation; the 合计 row is =SUM() over the input rows; the parts have their
-#     drop-down lists (一级/二级指标, 单位性质, 经费保障形式 on 下拉列表; 项目名称 and 预算单位 on
-#     the other part sheets), the 品目编码 check, the 采购 合计 and 资产总额 formulas; every sheet but
+#     drop-down lists (一级/二级指标 as long as config/catalog/indicators/, 品目编码 as long as
+#     config/catalog/procurement/, 单位性质, 经费保障形式 on 下拉列表; 项目名称 and 预算单位 on
+#     the other part sheets), the 采购 合计 and 资产总额 formulas; every sheet but
 #     说明 and 科目代码 has a frozen pane (the whole round trip of every part is
 #     test_workbook_template_roundtrip.sh);
 #  3. LibreOffice (headless) opens it and converts it to PDF, empty and filled, and every sheet of a
@@ -68,8 +70,9 @@ rels = z.read("xl/_rels/workbook.xml.rels").decode()
 names = [html.unescape(n) for n, _ in re.findall(r'<sheet name="([^"]+)" sheetId="\d+" r:id="(rId\d+)"', wb)]
 want = ["说明", "收入总表", "支出总表", "一般公共预算支出表", "基本支出表", "政府性基金支出表",
         "国有资本经营支出表", "三公经费支出表", "机构设置", "项目信息", "项目绩效指标",
-        "政府采购预算", "国有资产", "科目代码", "下拉列表"]
-parts = {"机构设置", "项目信息", "项目绩效指标", "政府采购预算", "国有资产"}
+        "政府采购预算", "国有资产", "各单位资产情况", "部门职责", "说明数据", "科目代码", "下拉列表"]
+parts = {"机构设置", "项目信息", "项目绩效指标", "政府采购预算", "国有资产", "各单位资产情况", "部门职责",
+         "说明数据"}
 if names != want:
     bad.append(f"sheets {names}")
 styles = z.read("xl/styles.xml").decode()
@@ -85,6 +88,14 @@ def count(kind, width):
     return sum(1 for line in open(best, encoding="utf-8")
                if re.match(r"\d{%d}\t" % width, line))
 n_fn, n_ec = count("function", 7), count("economic", 5)
+# 一级 / 二级指标 and 品目编码 lists: as long as the catalogue files (config/catalog/indicators/,
+# procurement/) — the one source `check` reads too.
+pairs = [l.rstrip("\n").split("\t") for l in open(f"{sys.argv[2]}/indicators/2021.tsv", encoding="utf-8")
+         if l.strip() and not l.startswith("#")]
+n_l1 = len(dict.fromkeys(p[0] for p in pairs))
+n_l2 = len(dict.fromkeys(p[1] for p in pairs))
+n_proc = sum(1 for l in open(f"{sys.argv[2]}/procurement/2023.tsv", encoding="utf-8")
+             if re.match(r"[ABC]\d{8}\t", l))
 for i, name in enumerate(names, 1):
     s = z.read(f"xl/worksheets/sheet{i}.xml").decode()
     if "<sheetProtection" not in s:
@@ -104,27 +115,29 @@ for i, name in enumerate(names, 1):
     if name in parts:
         # Title and header row (row 3; 政府采购预算 rows 3–4) locked, the first input row open,
         # the drop-down lists on the 下拉列表 sheet and the other part sheets.
-        head_rows = (3, 4) if name == "政府采购预算" else (3,)
+        head_rows = (3, 4) if name == "政府采购预算" else () if name == "部门职责" else (3,)
         for ref in cells:
             row = int(re.sub(r"[A-Z]+", "", ref))
             if (row == 1 or row in head_rows) and style(ref) in unlocked:
                 bad.append(f"{name}!{ref}: header cell unlocked")
             if "<f>" in cells[ref][1] and style(ref) in unlocked:
                 bad.append(f"{name}!{ref}: formula unlocked")
-        first = "A6" if name == "政府采购预算" else "B5" if name == "国有资产" else "A4"
+        first = {"政府采购预算": "A6", "国有资产": "B5", "部门职责": "A2", "说明数据": "C4"}.get(name, "A4")
         if style(first) not in unlocked:
             bad.append(f"{name}!{first}: input cell locked")
         want_lists = {"机构设置": ["下拉列表!$C$2:$C$6", "下拉列表!$D$2:$D$5"],
                       "项目信息": ["机构设置!$B$4:$B$103"],
-                      "项目绩效指标": ["项目信息!$A$4:$A$303", "下拉列表!$A$2:$A$5",
-                                     "下拉列表!$B$2:$B$13"],
-                      "政府采购预算": ["机构设置!$B$4:$B$103", "项目信息!$A$4:$A$303"],
-                      "国有资产": []}[name]
+                      "项目绩效指标": ["项目信息!$A$4:$A$303", f"下拉列表!$A$2:$A${n_l1 + 1}",
+                                     f"下拉列表!$B$2:$B${n_l2 + 1}"],
+                      "政府采购预算": ["机构设置!$B$4:$B$103", "项目信息!$A$4:$A$303",
+                                     f"下拉列表!$E$2:$E${n_proc + 1}"],
+                      "国有资产": [], "各单位资产情况": ["机构设置!$B$4:$B$103"], "部门职责": [],
+                      "说明数据": []}[name]
         for w in want_lists:
             if not any(f"<formula1>{w}</formula1>" in d and 'type="list"' in d for d in dv):
                 bad.append(f"{name}: no list validation on {w}")
-        if name == "政府采购预算" and not any('type="custom"' in d and "LEFT(F6,1)" in d for d in dv):
-            bad.append(f"{name}: no 品目编码 validation")
+        if name == "政府采购预算" and not any('sqref="F6:F505"' in d and 'type="list"' in d for d in dv):
+            bad.append(f"{name}: no 品目编码 drop-down on F6:F505")
         if name == "政府采购预算" and "<f>SUM(R6:R505)</f>" not in cells.get("R5", ("", ""))[1]:
             bad.append(f"{name}!R5: 合计 is not a column sum")
         if name == "国有资产" and "<f>SUM(C5,C7:C9)</f>" not in cells.get("C4", ("", ""))[1]:
@@ -221,10 +234,14 @@ if command -v soffice >/dev/null; then
     --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
     --outdir "$TMP/csv" "$TMP/201-parts.xlsx" >/dev/null 2>&1
   n=$(ls "$TMP/csv" | wc -l)
-  check '[ "$n" -eq 15 ]' "LibreOffice: $n of 15 sheets as CSV"
+  # 18 sheets and, the 2024 form printing 专项资金, 专项资金信息 and 专项资金绩效指标.
+  check '[ "$n" -eq 20 ]' "LibreOffice: $n of 20 sheets as CSV"
+  check '[ -s "$TMP/csv/201-parts-专项资金信息.csv" ] && [ -s "$TMP/csv/201-parts-专项资金绩效指标.csv" ]' \
+    "LibreOffice: no 专项资金信息 / 专项资金绩效指标 sheet"
   ind=$(grep -c "产出指标\|效益指标\|成本指标\|满意度指标" "$TMP/csv/201-parts-项目绩效指标.csv" 2>/dev/null)
   check '[ "${ind:-0}" -ge 16 ]' "LibreOffice: the 项目绩效指标 sheet shows ${ind:-0} indicator rows with their 一级指标"
   check 'grep -q "党务活动经费,.*A02010105" "$TMP/csv/201-parts-政府采购预算.csv"' "LibreOffice: the 政府采购预算 rows are not read"
+  check 'grep -q "上年预算数,基本支出," "$TMP/csv/201-parts-说明数据.csv"' "LibreOffice: the 说明数据 rows are not read"
 fi
 
 finish

@@ -11,7 +11,8 @@ With --parts, the sheets beyond the 9 tables are filled from the department file
 机构设置, 项目信息 (one row per project; 资金用途 with the generated “项目预算…” sentence when the file
 sets purpose_amounts, as the clerk copies it from last year's document), 项目绩效指标 (one row per
 indicator, the project's name on its first row only — the importer repeats it downwards, as a clerk
-leaves it blank), 政府采购预算 and 国有资产 (department totals and 截止时间).
+leaves it blank), 政府采购预算, 国有资产 (department totals and 截止时间), 各单位资产情况 (per unit), 部门职责
+(one duty per row) and 说明数据 (政府层级, 上年预算数, 三公 上年数, 机关运行经费 and its items, 资产说明).
 
 Only the standard library (zipfile + re + xml.etree for a strict parse of each written part):
 openpyxl is not needed. The formulas the template uses are evaluated here: SUM(ranges and cells),
@@ -224,74 +225,85 @@ def fill_parts(path):
                 sh.put(r, cols[head], str(inst[key]))
         filled += 1
 
-    sh = loaded["项目信息"]
-    cols = header_cols(sh, {2})
-    col = lambda prefix: next(c for t, c in cols.items() if t.startswith(prefix))
+    # 项目信息 / 项目绩效指标, and the same two sheets for 专项资金 (absent from a form that does
+    # not print them).
+    def fill_projects(info, ind_sheet, items):
+        global filled
+        if info not in loaded:
+            if items:
+                raise SystemExit(f"the template has no {info} sheet for {len(items)} entries")
+            return
+        sh = loaded[info]
+        cols = header_cols(sh, {2})
+        col = lambda prefix: next(c for t, c in cols.items() if t.startswith(prefix))
 
-    def fmt_wan(v):
-        w = v / 10000 if yuan else v
-        return str(w.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
+        def fmt_wan(v):
+            w = v / 10000 if yuan else v
+            return str(w.quantize(Decimal("0.01"), rounding="ROUND_HALF_UP"))
 
-    for i, p in enumerate(d.get("projects") or []):
-        r = 3 + i
-        sh.put(r, col("项目名称"), p["name"])
-        if p.get("code"):
-            sh.put(r, col("项目编码"), str(p["code"]))
-        if p.get("unit"):
-            sh.put(r, col("预算单位"), str(p["unit"]))
-        fiscal, other = dec(p.get("fiscal")), dec(p.get("other"))
-        if fiscal is not None:
-            sh.put(r, col("财政资金"), fiscal)
-        if other is not None:
-            sh.put(r, col("其他资金"), other)
-        purpose = p.get("purpose") or ""
-        if dept.get("purpose_amounts") and (fiscal is not None or other is not None):
-            f, o = fiscal or Decimal(0), other or Decimal(0)
-            sent = "项目预算" + fmt_wan(f + o) + "万元"
-            if f and o:
-                sent += "，其中财政资金" + fmt_wan(f) + "万元，其他资金" + fmt_wan(o) + "万元"
-            elif o:
-                sent += "，全部为其他资金"
-            else:
-                sent += "，全部为财政资金"
-            purpose = sent + "。" + purpose
-        if purpose and "资金用途" in cols:
-            sh.put(r, cols["资金用途"], purpose)
-        plan = p.get("spend_plan")
-        if plan and "3月底（%）" in cols:
-            for k, m in enumerate(["3月底（%）", "6月底（%）", "10月底（%）", "12月底（%）"]):
-                if plan[k] is not None:
-                    sh.put(r, cols[m], Decimal(str(plan[k])))
-        goals = [g.rstrip("\n") for g in (p.get("goals") or [])]
-        if goals:
-            text = goals[0] if len(goals) == 1 else "\n".join(f"{k + 1}.{g}" for k, g in enumerate(goals))
-            sh.put(r, col("绩效目标"), text)
-        filled += 1
-
-    sh = loaded["项目绩效指标"]
-    cols = header_cols(sh, {2})
-    r = 3
-    names = [p["name"] for p in d.get("projects") or []]
-    for p in d.get("projects") or []:
-        first = True
-        prev = (None, None)
-        for ind in p.get("indicators") or []:
-            if first:
-                sh.put(r, cols["项目名称"], p["name"])
-                if names.count(p["name"]) > 1:  # two projects of one name: the code tells
-                    sh.put(r, cols["项目编码"], str(p["code"]))
-            # 一级 / 二级 written only where they change (merged cells in the documents).
-            if (ind.get("level1"), ind.get("level2")) != prev or first:
-                sh.put(r, cols["一级指标"], ind["level1"])
-                sh.put(r, cols["二级指标"], ind.get("level2") or "")
-            prev = (ind.get("level1"), ind.get("level2"))
-            for key, head in (("name", "三级指标"), ("description", "绩效指标描述"),
-                              ("value", "指标值"), ("basis", "指标值确定依据")):
-                if ind.get(key) is not None and str(ind.get(key)) != "":
-                    sh.put(r, cols[head], str(ind[key]))
-            first = False
-            r += 1
+        for i, p in enumerate(items):
+            r = 3 + i
+            sh.put(r, col("项目名称"), p["name"])
+            if p.get("code"):
+                sh.put(r, col("项目编码"), str(p["code"]))
+            if p.get("unit"):
+                sh.put(r, col("预算单位"), str(p["unit"]))
+            fiscal, other = dec(p.get("fiscal")), dec(p.get("other"))
+            if fiscal is not None:
+                sh.put(r, col("财政资金"), fiscal)
+            if other is not None:
+                sh.put(r, col("其他资金"), other)
+            purpose = p.get("purpose") or ""
+            if dept.get("purpose_amounts") and (fiscal is not None or other is not None):
+                f, o = fiscal or Decimal(0), other or Decimal(0)
+                sent = "项目预算" + fmt_wan(f + o) + "万元"
+                if f and o:
+                    sent += "，其中财政资金" + fmt_wan(f) + "万元，其他资金" + fmt_wan(o) + "万元"
+                elif o:
+                    sent += "，全部为其他资金"
+                else:
+                    sent += "，全部为财政资金"
+                purpose = sent + "。" + purpose
+            if purpose and "资金用途" in cols:
+                sh.put(r, cols["资金用途"], purpose)
+            plan = p.get("spend_plan")
+            if plan and "3月底（%）" in cols:
+                for k, m in enumerate(["3月底（%）", "6月底（%）", "10月底（%）", "12月底（%）"]):
+                    if plan[k] is not None:
+                        sh.put(r, cols[m], Decimal(str(plan[k])))
+            goals = [g.rstrip("\n") for g in (p.get("goals") or [])]
+            if goals:
+                text = goals[0] if len(goals) == 1 else "\n".join(f"{k + 1}.{g}" for k, g in enumerate(goals))
+                sh.put(r, col("绩效目标"), text)
             filled += 1
+
+        sh = loaded[ind_sheet]
+        cols = header_cols(sh, {2})
+        r = 3
+        names = [p["name"] for p in items]
+        for p in items:
+            first = True
+            prev = (None, None)
+            for ind in p.get("indicators") or []:
+                if first:
+                    sh.put(r, cols["项目名称"], p["name"])
+                    if names.count(p["name"]) > 1:  # two projects of one name: the code tells
+                        sh.put(r, cols["项目编码"], str(p["code"]))
+                # 一级 / 二级 written only where they change (merged cells in the documents).
+                if (ind.get("level1"), ind.get("level2")) != prev or first:
+                    sh.put(r, cols["一级指标"], ind["level1"])
+                    sh.put(r, cols["二级指标"], ind.get("level2") or "")
+                prev = (ind.get("level1"), ind.get("level2"))
+                for key, head in (("name", "三级指标"), ("description", "绩效指标描述"),
+                                  ("value", "指标值"), ("basis", "指标值确定依据")):
+                    if ind.get(key) is not None and str(ind.get(key)) != "":
+                        sh.put(r, cols[head], str(ind[key]))
+                first = False
+                r += 1
+                filled += 1
+
+    fill_projects("项目信息", "项目绩效指标", d.get("projects") or [])
+    fill_projects("专项资金信息", "专项资金绩效指标", d.get("special_funds") or [])
 
     sh = loaded["政府采购预算"]
     cols = header_cols(sh, {2, 3})
@@ -329,6 +341,86 @@ def fill_parts(path):
                     sh.put(labels[label], 1, Decimal(int(row["quantity"])))
                 if row.get("value") is not None:
                     sh.put(labels[label], 2, dec(row["value"]))
+        filled += 1
+
+    # 部门职责: one duty per row, below the title.
+    duties = dept.get("duties") or {}
+    sh = loaded["部门职责"]
+    for i, t in enumerate(duties.get("items") or []):
+        sh.put(1 + i, 0, str(t).rstrip("\n"))
+        filled += 1
+
+    # 说明数据: the 数值 column of the labelled rows (src/app/workbook_narrative.hpp).
+    sh = loaded["说明数据"]
+    rows, item_rows = {}, []
+    for (r, c) in sorted(sh.cells):
+        if c == 0 and r >= 3 and sh.text(r, 0):
+            if sh.text(r, 0) == "机关运行经费明细":
+                item_rows.append(r)
+            else:
+                rows[(sh.text(r, 0), sh.text(r, 1))] = r
+
+    def put(group, item, value):
+        global filled
+        sh.put(rows[(group, item)], 2, value)
+        filled += 1
+
+    if dept.get("gov_level"):
+        put("基本情况", "政府层级", str(dept["gov_level"]))
+    if dept.get("list_zero_income"):
+        put("基本情况", "收入说明列出金额为零的来源", "是")
+    if duties.get("intro"):
+        put("基本情况", "部门职责导语", str(duties["intro"]))
+    if duties.get("numbering"):
+        put("基本情况", "部门职责编号样式", str(duties["numbering"]))
+    prev = d.get("previous_year") or {}
+    for key, label in (("basic", "基本支出"), ("project", "项目支出"), ("running_cost", "机关运行经费")):
+        if prev.get(key) is not None:
+            put("上年预算数", label, dec(prev[key]))
+    tp = d.get("three_public") or {}
+    if tp.get("last_year_total") is not None:
+        put("上年“三公”经费", "合计（只知合计时填）", dec(tp["last_year_total"]))
+    labels = {"outbound_research": "教学科研人员因公出国（境）费", "outbound_other": "其他因公出国（境）费",
+              "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费",
+              "reception": "公务接待费", "meeting_university": "省属高校业务性会议费",
+              "meeting_other": "其他会议费", "training": "培训费",
+              "outbound": "因公出国（境）费（只知合计时填）", "vehicle": "公务用车购置及运维费（只知合计时填）"}
+    for key, v in (tp.get("last_year") or {}).items():
+        assert not isinstance(v, dict) or set(v) == {"gpb"}, "the template has 上年数 rows for 一般公共预算 only"
+        put("上年“三公”经费", labels[key], dec(v["gpb"] if isinstance(v, dict) else v))
+    rc = d.get("running_cost") or {}
+    if rc.get("total") is not None:
+        put("机关运行经费", "合计（只计行政单位时填）", dec(rc["total"]))
+    if rc.get("purpose"):
+        put("机关运行经费", "用途", str(rc["purpose"]))
+    for r, item in zip(item_rows, rc.get("items") or []):
+        sh.put(r, 1, str(item["name"]))
+        sh.put(r, 2, dec(item["amount"]))
+        filled += 1
+    a = d.get("assets") or {}
+    if a.get("note"):
+        put("国有资产", "说明", str(a["note"]))
+    stmt = (("original", "固定资产原值"), ("depreciation", "累计折旧"), ("intangible_original", "无形资产原值"),
+            ("intangible_amortization", "无形资产累计摊销"), ("net_assets", "净资产"))
+    if not a.get("units"):
+        for key, label in stmt:
+            if a.get(key) is not None:
+                put("国有资产", label, dec(a[key]))
+
+    # 各单位资产情况: one row per unit.
+    sh = loaded["各单位资产情况"]
+    cols = header_cols(sh, {2})
+    for i, u in enumerate(a.get("units") or []):
+        r = 3 + i
+        sh.put(r, cols["单位"], str(u["unit"]))
+        for key, label in (("buildings", "房屋"), ("office", "办公用房"), ("vehicles", "车辆"),
+                           ("equipment", "设备"), ("other", "其他固定资产")):
+            if u.get(key):
+                sh.put(r, cols[label + "数量"], Decimal(int(u[key].get("quantity") or 0)))
+                sh.put(r, cols[label + "价值"], dec(u[key].get("value") or 0))
+        for key, label in stmt:
+            if u.get(key) is not None:
+                sh.put(r, cols[label], dec(u[key]))
         filled += 1
 
 

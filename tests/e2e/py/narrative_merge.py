@@ -1,27 +1,23 @@
 #!/usr/bin/env python3
-"""The imported YAML completed with what a workbook cannot carry, taken from the example file.
+"""The imported YAML completed with the free text a workbook does not carry, taken from the example.
 
-usage: narrative_merge.py IMPORTED.yaml EXAMPLE.yaml OUT.yaml [--no-running-cost-items] [--extra KEY]...
+usage: narrative_merge.py IMPORTED.yaml EXAMPLE.yaml OUT.yaml
 
-The keys below are the narrative inputs that no table of our workbook prints (docs/import.md,
-“工作簿带不了的内容”). Each is removed from the imported file (it holds at most a placeholder there)
-and copied from the example, block by block (a key line and its more-indented lines). Nothing
-else is touched: every figure, table, project, procurement row and asset comes from the import.
-A plain-text merge keyed by indentation is enough for the block style the writers use.
+The keys below are the prose of the 说明 (docs/import.md, “工作簿带不了的内容”): reasons for changes,
+the 部门整体绩效目标, the department's own paragraphs and sentence overrides, review switches. Each
+is removed from the imported file (it holds at most a placeholder there) and copied from the
+example, block by block (a key line and its more-indented lines). Nothing else is touched: every
+figure — tables, projects, procurement, assets (per unit too), last year's figures, 三公 上年数,
+机关运行经费 and its items — and the settings gov_level / list_zero_income / duties come from the
+import (the 部门职责 and 说明数据 sheets). A plain-text merge keyed by indentation is enough for the
+block style the writers use.
 """
 import sys
 
 NARRATIVE = [
-    ("department", "gov_level"),
-    ("department", "list_zero_income"),
-    ("department", "duties"),
-    ("three_public", "last_year"),
-    ("three_public", "last_year_total"),
     ("three_public", "reasons"),
-    ("previous_year",),
-    ("running_cost",),
+    ("previous_year", "reasons"),
     ("performance",),
-    ("special_funds",),
     ("texts",),
     ("blocks",),
     ("review",),
@@ -59,17 +55,6 @@ def find(lines, path):
     return None
 
 
-if "--no-running-cost-items" in sys.argv:
-    # A file kept in 元: its 机关运行经费 items must add up to the 公用经费 to the 分 (E051), and a
-    # 万元 workbook does not carry the 公用经费 to the 分.
-    NARRATIVE.remove(("running_cost",))
-    NARRATIVE.append(("running_cost", "purpose"))
-    NARRATIVE.append(("running_cost", "total"))
-# --extra KEY[.SUB]: a further key the caller states the workbook cannot carry (each use is listed
-# in docs/import.md).
-for i, a in enumerate(sys.argv):
-    if a == "--extra":
-        NARRATIVE.append(tuple(sys.argv[i + 1].split(".")))
 imported = open(sys.argv[1], encoding="utf-8").read().splitlines()
 example = open(sys.argv[2], encoding="utf-8").read().splitlines()
 for path in NARRATIVE:

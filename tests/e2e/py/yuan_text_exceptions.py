@@ -6,7 +6,10 @@
       from the 元 totals, they may differ in the last place); the 机关运行经费 item list
       (具体为：…。) and page numbers are dropped; spacing and line breaks are ignored.
   yuan_text_exceptions.py --cells CELLS — numeric cell values ("sheet!A1=value") rounded to 2
-      decimals (a SUM formula caches the exact 元-derived sum).
+      decimals (a SUM formula caches the exact 元-derived sum); the 说明数据 rows of the
+      机关运行经费明细 dropped and the sheet's remaining rows numbered anew (the items, 元 that must
+      add up to the 公用经费 to the 分, are imported as a comment when the 公用经费 found from the
+      万元 workbook misses them).
 """
 import re
 import sys
@@ -14,8 +17,16 @@ import sys
 if sys.argv[1] == "--cells":
     p = sys.argv[2]
     out = []
-    for line in open(p, encoding="utf-8").read().splitlines():
+    lines = open(p, encoding="utf-8").read().splitlines()
+    items = {re.match(r"说明数据!A(\d+)=", l).group(1) for l in lines
+             if re.fullmatch(r"说明数据!A\d+=机关运行经费明细", l)}
+    for line in lines:
         k, _, v = line.partition("=")
+        m = re.fullmatch(r"说明数据!([A-Z]+)(\d+)", k)
+        if m and m.group(2) in items:
+            continue
+        if m:
+            k = "说明数据!" + m.group(1) + str(int(m.group(2)) - sum(int(i) < int(m.group(2)) for i in items))
         if re.fullmatch(r"-?\d+(\.\d+)?(E-?\d+)?", v):
             v = "%.2f" % round(float(v) + 1e-9, 2)
         out.append(k + "=" + v)
