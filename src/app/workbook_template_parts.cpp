@@ -61,8 +61,6 @@ std::string TemplateWriter::list_range(int col) const {
          cell_name(n, col, true);
 }
 
-namespace {}  // namespace
-
 std::string names_range(const char* sheet, int col, int rows) {
   return std::string("=") + sheet + "!" + cell_name(kPartFirstRow, col, true) + ":" +
          cell_name(kPartFirstRow + rows - 1, col, true);
