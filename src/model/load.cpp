@@ -1,14 +1,11 @@
 #include "model/load.hpp"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
-
 #include <fstream>
 #include <sstream>
 
 #include "model/text_check.hpp"
 #include "model/yaml_reader.hpp"
+#include "model/yaml_tree.hpp"
 #include "util/utf8.hpp"
 
 namespace bp {
@@ -32,54 +29,11 @@ std::optional<Pos> find_invalid_utf8(const std::string& s) {
 
 namespace {
 
-// A streaming pass over the YAML events before any tree is built. It finds the first alias (*name):
-// budget files never need them, and expanding aliases of aliases is the "billion laughs" memory
-// bomb. It also counts nodes and stops at the limit: yaml-cpp needs a few hundred bytes per node,
-// so a 4 MiB file of "0," would otherwise take a gigabyte to load.
-class Prescan : public YAML::EventHandler {
- public:
-  struct TooManyNodes {};
-  explicit Prescan(size_t max_nodes) : max_nodes_(max_nodes) {}
-  std::optional<Pos> alias;
-  std::optional<Pos> too_many;  // where the node count passed the limit
-
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
-    if (!alias) alias = Pos{m.line + 1, m.column + 1};
-    node(m);
-  }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    node(m);
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    node(m);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    node(m);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void node(const YAML::Mark& m) {
-    if (++nodes_ <= max_nodes_) return;
-    too_many = Pos{m.line + 1, m.column + 1};
-    throw TooManyNodes{};  // stop reading: the rest of the file does not matter
-  }
-  size_t max_nodes_;
-  size_t nodes_ = 0;
-};
-
 class Loader {
  public:
   Loader(Diagnostics& d, const LoadLimits& lim) : r_(d, Unit::Wan), d_(d), lim_(lim) {}
 
-  std::optional<Budget> load(const YAML::Node& root, const std::string& file) {
+  std::optional<Budget> load(const yaml::Node& root, const std::string& file) {
     Budget b;
     b.file = file;
     if (!r_.is_map(root, "文件顶层")) return std::nullopt;
@@ -100,25 +54,24 @@ class Loader {
     r_.set_unit(b.dept.unit);
     if (r_.require(root, "income", "文件顶层")) income(root["income"], b);
     if (r_.require(root, "expenditure", "文件顶层")) expenditure(root["expenditure"], b);
-    if (auto n = root["basic_economic"]; n.IsDefined()) economic(n, b);
-    if (auto n = root["three_public"]; n.IsDefined()) three_public(n, b.three_public);
-    if (auto n = root["previous_year"]; n.IsDefined()) previous(n, b.previous);
-    if (auto n = root["running_cost"]; n.IsDefined()) running_cost(n, b.running_cost);
-    if (auto n = root["catalog"]; n.IsDefined()) catalog(n, b.catalog);
+    if (auto n = root["basic_economic"]; n.defined()) economic(n, b);
+    if (auto n = root["three_public"]; n.defined()) three_public(n, b.three_public);
+    if (auto n = root["previous_year"]; n.defined()) previous(n, b.previous);
+    if (auto n = root["running_cost"]; n.defined()) running_cost(n, b.running_cost);
+    if (auto n = root["catalog"]; n.defined()) catalog(n, b.catalog);
     inline_names(b);
-    if (auto n = root["performance"]; n.IsDefined()) performance(n, b.performance);
-    if (auto n = root["projects"]; n.IsDefined()) projects(n, b.projects, "projects");
-    if (auto n = root["special_funds"]; n.IsDefined())
-      projects(n, b.special_funds, "special_funds");
-    if (auto n = root["procurement"]; n.IsDefined()) procurement(n, b);
-    if (auto n = root["assets"]; n.IsDefined()) assets(n, b.assets);
-    if (auto n = root["texts"]; n.IsDefined())
+    if (auto n = root["performance"]; n.defined()) performance(n, b.performance);
+    if (auto n = root["projects"]; n.defined()) projects(n, b.projects, "projects");
+    if (auto n = root["special_funds"]; n.defined()) projects(n, b.special_funds, "special_funds");
+    if (auto n = root["procurement"]; n.defined()) procurement(n, b);
+    if (auto n = root["assets"]; n.defined()) assets(n, b.assets);
+    if (auto n = root["texts"]; n.defined())
       text_map(n, b.texts, "texts",
                {"project_summary", "other_matters", "income_note", "running_cost_note",
                 "three_public_note"});
-    if (auto n = root["blocks"]; n.IsDefined()) blocks(n, b.blocks);
-    if (auto n = root["expect"]; n.IsDefined()) expect(n, b.expect);
-    if (auto n = root["review"]; n.IsDefined()) review(n, b.review);
+    if (auto n = root["blocks"]; n.defined()) blocks(n, b.blocks);
+    if (auto n = root["expect"]; n.defined()) expect(n, b.expect);
+    if (auto n = root["review"]; n.defined()) review(n, b.review);
     return b;
   }
 
@@ -133,34 +86,34 @@ class Loader {
   // list's path. Only the first position of a path is kept.
   // `path` is the prefix on entry and again on return: one buffer for the whole walk, a string
   // allocated only for a path seen the first time.
-  static void collect_key_paths(const YAML::Node& n, std::string& path,
+  static void collect_key_paths(const yaml::Node& n, std::string& path,
                                 std::map<std::string, Pos>& out) {
-    if (n.IsMap()) {
+    if (n.is_map()) {
       const size_t prefix = path.size();
       for (auto it = n.begin(); it != n.end(); ++it) {
-        const YAML::Node key = it->first;  // a copy: it-> returns a temporary proxy
-        if (!key.IsScalar()) continue;
+        const yaml::Node key = it->first;  // a copy: it-> returns a temporary proxy
+        if (!key.is_scalar()) continue;
         if (prefix) path += '.';
-        path += key.Scalar();
+        path += key.scalar();
         out.try_emplace(path, YamlReader::pos(key));
         collect_key_paths(it->second, path, out);
         path.resize(prefix);
       }
-    } else if (n.IsSequence()) {
+    } else if (n.is_seq()) {
       for (const auto& e : n) collect_key_paths(e, path, out);
     }
   }
 
   // blocks: {名称: 文字 | false}. Names are checked against the registry in validate.
-  void blocks(const YAML::Node& n, std::map<std::string, BlockOverride>& out) {
+  void blocks(const yaml::Node& n, std::map<std::string, BlockOverride>& out) {
     if (!r_.is_map(n, "blocks")) return;
     for (auto it = n.begin(); it != n.end(); ++it) {
-      if (!it->first.IsScalar()) continue;
-      const std::string name = it->first.Scalar();
+      if (!it->first.is_scalar()) continue;
+      const std::string name(it->first.scalar());
       BlockOverride o;
       o.pos = YamlReader::pos(it->first);
-      const YAML::Node v = it->second;
-      if (v.IsScalar() && (v.Scalar() == "false" || v.Scalar() == "off") && v.Tag() != "!") {
+      const yaml::Node v = it->second;
+      if (v.is_scalar() && (v.scalar() == "false" || v.scalar() == "off") && v.tag() != "!") {
         o.off = true;
       } else if (auto t = txt(v, "blocks." + name)) {
         o.text = t->value;
@@ -171,7 +124,7 @@ class Loader {
     }
   }
 
-  bool list_ok(const YAML::Node& n, std::string_view what) {
+  bool list_ok(const yaml::Node& n, std::string_view what) {
     if (!r_.is_seq(n, what)) return false;
     if (n.size() > lim_.max_list_items) {
       d_.error("E014", YamlReader::pos(n),
@@ -184,7 +137,7 @@ class Loader {
 
   // Every list item becomes at least one table row or paragraph of the documents, so the items of
   // all lists together are bounded too (this is what bounds the layout work of a department).
-  bool count_rows(const YAML::Node& n, std::string_view what) {
+  bool count_rows(const yaml::Node& n, std::string_view what) {
     rows_ += n.size();
     if (rows_ <= lim_.max_total_rows) return true;
     if (!rows_reported_) {
@@ -199,8 +152,8 @@ class Loader {
 
   // A text or a list of texts (职责条目, 绩效目标 …), with the same limits as every other list and
   // text.
-  std::vector<Text> texts(const YAML::Node& n, std::string_view what) {
-    if (n.IsSequence() && !list_ok(n, what)) return {};
+  std::vector<Text> texts(const yaml::Node& n, std::string_view what) {
+    if (n.is_seq() && !list_ok(n, what)) return {};
     std::vector<Text> out = r_.texts(n, what);
     std::erase_if(out, [&](const Text& t) {
       if (t.value.size() <= lim_.max_text_bytes) return false;
@@ -212,7 +165,7 @@ class Loader {
     return out;
   }
 
-  std::optional<Text> txt(const YAML::Node& n, std::string_view what) {
+  std::optional<Text> txt(const yaml::Node& n, std::string_view what) {
     auto t = r_.text(n, what);
     if (t && t->value.size() > lim_.max_text_bytes) {
       d_.error("E014", t->pos,
@@ -223,12 +176,12 @@ class Loader {
     return t;
   }
 
-  void set_text(const YAML::Node& m, const char* key, Text& out, std::string_view what) {
-    if (auto n = m[key]; n.IsDefined() && !n.IsNull())
+  void set_text(const yaml::Node& m, const char* key, Text& out, std::string_view what) {
+    if (auto n = m[key]; n.defined() && !n.is_null())
       if (auto t = txt(n, what)) out = *t;
   }
 
-  void department(const YAML::Node& n, Department& d) {
+  void department(const yaml::Node& n, Department& d) {
     if (!r_.is_map(n, "department")) return;
     r_.check_keys(n,
                   {"code", "name", "short_name", "year", "form", "unit", "header_separator",
@@ -236,7 +189,7 @@ class Loader {
                    "purpose_amounts", "theme", "title_page"},
                   "department");
     set_text(n, "theme", d.theme, "主题名称");
-    if (auto tp = n["title_page"]; tp.IsDefined() && r_.is_map(tp, "title_page")) {
+    if (auto tp = n["title_page"]; tp.defined() && r_.is_map(tp, "title_page")) {
       r_.check_keys(tp, {"date", "date_label", "issuer", "logo"}, "title_page");
       set_text(tp, "date", d.title_page.date, "封面日期");
       set_text(tp, "date_label", d.title_page.date_label, "封面日期标签");
@@ -247,15 +200,15 @@ class Loader {
             "E610", dt.pos, "封面日期“" + dt.value + "”不是日期",
             "写成 2025-01-20（年-月-日）或 2025-01（年-月），封面印作 2025年1月20日 / 2025年1月");
     }
-    if (auto v = n["list_zero_income"]; v.IsDefined())
+    if (auto v = n["list_zero_income"]; v.defined())
       if (auto f = r_.boolean(v, "list_zero_income")) d.list_zero_income = *f;
-    if (auto v = n["purpose_amounts"]; v.IsDefined())
+    if (auto v = n["purpose_amounts"]; v.defined())
       if (auto f = r_.boolean(v, "purpose_amounts")) d.purpose_amounts = *f;
     if (r_.require(n, "code", "department"))
       if (auto c = r_.code(n["code"], {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, "部门编码"))
         d.code = *c;
     if (r_.require(n, "name", "department")) set_text(n, "name", d.name, "部门名称");
-    if (d.name.value.empty() && n["name"].IsDefined())
+    if (d.name.value.empty() && n["name"].defined())
       d_.error("E007", YamlReader::pos(n["name"]), "部门名称不能为空");
     set_text(n, "short_name", d.short_name, "部门简称");
     if (r_.require(n, "year", "department")) {
@@ -266,7 +219,7 @@ class Loader {
       d.form_pos = YamlReader::pos(n["form"]);
       if (auto f = txt(n["form"], "form")) d.form = f->value;
     }
-    if (auto u = n["unit"]; u.IsDefined()) {
+    if (auto u = n["unit"]; u.defined()) {
       if (auto t = txt(u, "unit")) {
         if (t->value == "万元")
           d.unit = Unit::Wan;
@@ -276,21 +229,21 @@ class Loader {
           d_.error("E013", t->pos, "金额单位只能是“万元”或“元”：“" + t->value + "”");
       }
     }
-    if (auto s = n["header_separator"]; s.IsDefined())
+    if (auto s = n["header_separator"]; s.defined())
       if (auto t = txt(s, "header_separator")) d.header_separator = t->value;
-    if (auto s = n["gov_level"]; s.IsDefined())
+    if (auto s = n["gov_level"]; s.defined())
       if (auto t = txt(s, "gov_level")) d.gov_level = t->value;
-    if (auto s = n["three_public_layout"]; s.IsDefined())
+    if (auto s = n["three_public_layout"]; s.defined())
       if (auto t = txt(s, "three_public_layout")) {
         if (t->value != "full" && t->value != "short")
           d_.error("E013", t->pos, "three_public_layout 只能是 full 或 short：“" + t->value + "”");
         else
           d.three_public_layout = t->value;
       }
-    if (auto du = n["duties"]; du.IsDefined() && r_.is_map(du, "duties")) {
+    if (auto du = n["duties"]; du.defined() && r_.is_map(du, "duties")) {
       r_.check_keys(du, {"intro", "numbering", "items"}, "duties");
       set_text(du, "intro", d.duties_intro, "职责导语");
-      if (auto nb = du["numbering"]; nb.IsDefined())
+      if (auto nb = du["numbering"]; nb.defined())
         if (auto t = txt(nb, "numbering")) {
           static const char* styles[] = {"(一)", "（一）", "一、", "1.", "1、"};
           bool ok = false;
@@ -301,9 +254,9 @@ class Loader {
           else
             d.duties_numbering = t->value;
         }
-      if (auto it = du["items"]; it.IsDefined()) d.duties = texts(it, "职责条目");
+      if (auto it = du["items"]; it.defined()) d.duties = texts(it, "职责条目");
     }
-    if (auto in = n["institutions"]; in.IsDefined() && list_ok(in, "institutions")) {
+    if (auto in = n["institutions"]; in.defined() && list_ok(in, "institutions")) {
       for (const auto& e : in) {
         if (!r_.is_map(e, "机构设置条目")) continue;
         r_.check_keys(e, {"code", "name", "nature", "rank", "funding"}, "机构设置条目");
@@ -318,7 +271,7 @@ class Loader {
     }
   }
 
-  void income(const YAML::Node& n, Budget& b) {
+  void income(const yaml::Node& n, Budget& b) {
     b.income_pos = YamlReader::pos(n);
     if (!r_.is_map(n, "income")) return;
     r_.check_keys(n,
@@ -326,12 +279,12 @@ class Loader {
                    "other", "carryover_gpb", "carryover_fund", "carryover_soc", "carryover"},
                   "income");
     for (int s = 0; s < kSourceCount; ++s)
-      if (auto v = n[source_key(static_cast<Source>(s))]; v.IsDefined())
+      if (auto v = n[source_key(static_cast<Source>(s))]; v.defined())
         if (auto a = r_.money(v, std::string("income.") + source_key(static_cast<Source>(s))))
           b.income[s] = *a;
   }
 
-  void expenditure(const YAML::Node& n, Budget& b) {
+  void expenditure(const yaml::Node& n, Budget& b) {
     b.expenditure_pos = YamlReader::pos(n);
     if (!list_ok(n, "expenditure")) return;
     for (const auto& e : n) {
@@ -350,9 +303,9 @@ class Loader {
       } else {
         continue;
       }
-      if (auto nm = e["name"]; nm.IsDefined())
+      if (auto nm = e["name"]; nm.defined())
         if (auto t = txt(nm, "科目名称")) l.name = *t;
-      if (auto s = e["source"]; s.IsDefined()) {
+      if (auto s = e["source"]; s.defined()) {
         l.source_pos = YamlReader::pos(s);
         auto t = txt(s, "资金来源");
         auto src = t ? source_from_key(t->value) : std::nullopt;
@@ -367,13 +320,13 @@ class Loader {
         l.source_pos = l.code.pos;
       }
       for (int k = 0; k < kKindCount; ++k)
-        if (auto v = e[kind_key(static_cast<Kind>(k))]; v.IsDefined())
+        if (auto v = e[kind_key(static_cast<Kind>(k))]; v.defined())
           if (auto a = r_.money(v, std::string("支出 ") + kind_key(static_cast<Kind>(k))))
             l.amounts[k] = *a;
-      if (auto v = e["personnel"]; v.IsDefined()) l.personnel = r_.money(v, "人员经费");
-      if (auto v = e["public"]; v.IsDefined()) l.public_ = r_.money(v, "公用经费");
+      if (auto v = e["personnel"]; v.defined()) l.personnel = r_.money(v, "人员经费");
+      if (auto v = e["public"]; v.defined()) l.public_ = r_.money(v, "公用经费");
       // A split of 基本支出 into 人员/公用 without an explicit basic amount defines it.
-      if ((l.personnel || l.public_) && !e["basic"].IsDefined()) {
+      if ((l.personnel || l.public_) && !e["basic"].defined()) {
         Money sum =
             (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
         l.amounts[0] = {sum, l.personnel ? l.personnel->pos : l.public_->pos};
@@ -382,7 +335,7 @@ class Loader {
     }
   }
 
-  void economic(const YAML::Node& n, Budget& b) {
+  void economic(const yaml::Node& n, Budget& b) {
     b.economic_pos = YamlReader::pos(n);
     if (!list_ok(n, "basic_economic")) return;
     for (const auto& e : n) {
@@ -401,7 +354,7 @@ class Loader {
     }
   }
 
-  void tp_amounts(const YAML::Node& n, TpAmounts& out, std::string_view what,
+  void tp_amounts(const yaml::Node& n, TpAmounts& out, std::string_view what,
                   ThreePublic* groups = nullptr) {
     out.pos = YamlReader::pos(n);
     if (!r_.is_map(n, what)) return;
@@ -414,9 +367,9 @@ class Loader {
           {"outbound_research", "outbound_other", "vehicle_purchase", "vehicle_operation",
            "reception", "meeting_university", "meeting_other", "training", "outbound", "vehicle"},
           what);
-      if (auto v = n["outbound"]; v.IsDefined())
+      if (auto v = n["outbound"]; v.defined())
         groups->last_year_outbound = r_.money(v, std::string(what) + ".outbound");
-      if (auto v = n["vehicle"]; v.IsDefined())
+      if (auto v = n["vehicle"]; v.defined())
         groups->last_year_vehicle = r_.money(v, std::string(what) + ".vehicle");
     } else {
       r_.check_keys(n,
@@ -426,13 +379,13 @@ class Loader {
     }
     for (int i = 0; i < kTpItemCount; ++i) {
       auto v = n[tp_item_key(static_cast<TpItem>(i))];
-      if (!v.IsDefined()) continue;
+      if (!v.defined()) continue;
       std::string label = std::string(what) + "." + tp_item_key(static_cast<TpItem>(i));
-      if (v.IsMap()) {
+      if (v.is_map()) {
         r_.check_keys(v, {"gpb", "fund", "soc"}, label);
         static const char* srcs[3] = {"gpb", "fund", "soc"};
         for (int s = 0; s < 3; ++s)
-          if (auto a = v[srcs[s]]; a.IsDefined())
+          if (auto a = v[srcs[s]]; a.defined())
             if (auto m = r_.money(a, label + "." + srcs[s])) out.v[i][s] = *m;
       } else if (auto m = r_.money(v, label)) {
         out.v[i][0] = *m;
@@ -440,54 +393,53 @@ class Loader {
     }
   }
 
-  void text_map(const YAML::Node& n, std::map<std::string, Text>& out, std::string_view what,
+  void text_map(const yaml::Node& n, std::map<std::string, Text>& out, std::string_view what,
                 std::initializer_list<std::string_view> keys) {
     if (!r_.is_map(n, what)) return;
     r_.check_keys(n, keys, what);
     for (auto it = n.begin(); it != n.end(); ++it)
-      if (it->first.IsScalar())
-        if (auto t = txt(it->second, std::string(what) + "." + it->first.Scalar()))
-          out.emplace(it->first.Scalar(), *t);
+      if (it->first.is_scalar())
+        if (auto t = txt(it->second, std::string(what) + "." + std::string(it->first.scalar())))
+          out.emplace(it->first.scalar(), *t);
   }
 
-  void three_public(const YAML::Node& n, ThreePublic& tp) {
+  void three_public(const yaml::Node& n, ThreePublic& tp) {
     if (!r_.is_map(n, "three_public")) return;
     r_.check_keys(n, {"this_year", "last_year", "last_year_total", "reasons"}, "three_public");
-    if (auto v = n["this_year"]; v.IsDefined())
-      tp_amounts(v, tp.this_year, "three_public.this_year");
-    if (auto v = n["last_year"]; v.IsDefined())
+    if (auto v = n["this_year"]; v.defined()) tp_amounts(v, tp.this_year, "three_public.this_year");
+    if (auto v = n["last_year"]; v.defined())
       tp_amounts(v, tp.last_year, "three_public.last_year", &tp);
-    if (auto v = n["last_year_total"]; v.IsDefined()) {
+    if (auto v = n["last_year_total"]; v.defined()) {
       tp.last_year_total = r_.money(v, "three_public.last_year_total");
       if (tp.last_year.present)
         d_.error("E050", YamlReader::pos(v), "last_year 与 last_year_total 只能二选一",
                  "已逐项填写上年数时，上年合计由程序计算");
     }
-    if (auto v = n["reasons"]; v.IsDefined())
+    if (auto v = n["reasons"]; v.defined())
       text_map(v, tp.reasons, "three_public.reasons",
                {"total", "outbound", "vehicle", "vehicle_purchase", "vehicle_operation",
                 "reception", "meeting", "training"});
   }
 
-  void previous(const YAML::Node& n, PreviousYear& p) {
+  void previous(const yaml::Node& n, PreviousYear& p) {
     p.pos = YamlReader::pos(n);
     if (!r_.is_map(n, "previous_year")) return;
     r_.check_keys(n, {"basic", "project", "running_cost", "reasons"}, "previous_year");
-    if (auto v = n["basic"]; v.IsDefined()) p.basic = r_.money(v, "previous_year.basic");
-    if (auto v = n["project"]; v.IsDefined()) p.project = r_.money(v, "previous_year.project");
-    if (auto v = n["running_cost"]; v.IsDefined())
+    if (auto v = n["basic"]; v.defined()) p.basic = r_.money(v, "previous_year.basic");
+    if (auto v = n["project"]; v.defined()) p.project = r_.money(v, "previous_year.project");
+    if (auto v = n["running_cost"]; v.defined())
       p.running_cost = r_.money(v, "previous_year.running_cost");
-    if (auto v = n["reasons"]; v.IsDefined())
+    if (auto v = n["reasons"]; v.defined())
       text_map(v, p.reasons, "previous_year.reasons",
                {"total", "basic", "project", "running_cost"});
   }
 
-  void running_cost(const YAML::Node& n, RunningCost& rc) {
+  void running_cost(const yaml::Node& n, RunningCost& rc) {
     if (!r_.is_map(n, "running_cost")) return;
     r_.check_keys(n, {"total", "purpose", "items"}, "running_cost");
-    if (auto v = n["total"]; v.IsDefined()) rc.total = r_.money(v, "running_cost.total");
+    if (auto v = n["total"]; v.defined()) rc.total = r_.money(v, "running_cost.total");
     set_text(n, "purpose", rc.purpose, "running_cost.purpose");
-    if (auto it = n["items"]; it.IsDefined() && list_ok(it, "running_cost.items")) {
+    if (auto it = n["items"]; it.defined() && list_ok(it, "running_cost.items")) {
       rc.items_pos = YamlReader::pos(it);
       for (const auto& e : it) {
         if (!r_.is_map(e, "机关运行经费条目")) continue;
@@ -531,13 +483,13 @@ class Loader {
     b.inline_function_names = std::move(given);
   }
 
-  void catalog(const YAML::Node& n, CatalogOverrides& c) {
+  void catalog(const yaml::Node& n, CatalogOverrides& c) {
     if (!r_.is_map(n, "catalog")) return;
     r_.check_keys(n, {"function", "economic", "function_notes"}, "catalog");
     auto read = [&](const char* key, std::map<std::string, Text>& out,
                     std::initializer_list<size_t> lens) {
       auto m = n[key];
-      if (!m.IsDefined() || !r_.is_map(m, std::string("catalog.") + key)) return;
+      if (!m.defined() || !r_.is_map(m, std::string("catalog.") + key)) return;
       for (auto it = m.begin(); it != m.end(); ++it) {
         auto code = r_.code(it->first, lens, "科目编码");
         auto name = txt(it->second, "科目名称");
@@ -549,7 +501,7 @@ class Loader {
     read("function_notes", c.function_notes, {3, 5, 7});
   }
 
-  PerformanceItem perf_item(const YAML::Node& e, int depth) {
+  PerformanceItem perf_item(const yaml::Node& e, int depth) {
     PerformanceItem it;
     if (!r_.is_map(e, "分项绩效目标")) return it;
     r_.check_keys(e, {"title", "goal", "indicators", "standard", "children"}, "分项绩效目标");
@@ -557,7 +509,7 @@ class Loader {
     set_text(e, "goal", it.goal, "绩效目标");
     set_text(e, "indicators", it.indicators, "绩效指标");
     set_text(e, "standard", it.standard, "绩效标准");
-    if (auto c = e["children"]; c.IsDefined() && list_ok(c, "children")) {
+    if (auto c = e["children"]; c.defined() && list_ok(c, "children")) {
       if (depth >= 4) {
         d_.error("E014", YamlReader::pos(c), "分项绩效目标嵌套过深（最多 4 层）");
       } else {
@@ -567,10 +519,10 @@ class Loader {
     return it;
   }
 
-  void performance(const YAML::Node& n, Performance& p) {
+  void performance(const yaml::Node& n, Performance& p) {
     if (!r_.is_map(n, "performance")) return;
     r_.check_keys(n, {"numbering", "overall", "items_intro", "items", "measures"}, "performance");
-    if (auto nb = n["numbering"]; nb.IsDefined())
+    if (auto nb = n["numbering"]; nb.defined())
       if (auto t = txt(nb, "numbering")) {
         if (t->value != "（1）" && t->value != "1、" && t->value != "1." && t->value != "(1)")
           d_.error("E013", t->pos, "未知的分项绩效目标编号样式“" + t->value + "”",
@@ -578,14 +530,14 @@ class Loader {
         else
           p.numbering = t->value;
       }
-    if (auto v = n["overall"]; v.IsDefined()) p.overall = texts(v, "总体绩效目标");
+    if (auto v = n["overall"]; v.defined()) p.overall = texts(v, "总体绩效目标");
     set_text(n, "items_intro", p.items_intro, "分项目标导语");
-    if (auto v = n["items"]; v.IsDefined() && list_ok(v, "performance.items"))
+    if (auto v = n["items"]; v.defined() && list_ok(v, "performance.items"))
       for (const auto& e : v) p.items.push_back(perf_item(e, 1));
-    if (auto v = n["measures"]; v.IsDefined()) p.measures = texts(v, "工作保障措施");
+    if (auto v = n["measures"]; v.defined()) p.measures = texts(v, "工作保障措施");
   }
 
-  void projects(const YAML::Node& n, std::vector<Project>& out, std::string_view what) {
+  void projects(const yaml::Node& n, std::vector<Project>& out, std::string_view what) {
     if (!list_ok(n, what)) return;
     for (const auto& e : n) {
       if (!r_.is_map(e, "项目")) continue;
@@ -598,10 +550,10 @@ class Loader {
       set_text(e, "code", p.code, "项目编码");
       if (r_.require(e, "name", "项目")) set_text(e, "name", p.name, "项目名称");
       set_text(e, "unit", p.unit, "预算单位");
-      if (auto v = e["fiscal"]; v.IsDefined()) p.fiscal = r_.money(v, "财政资金");
-      if (auto v = e["other"]; v.IsDefined()) p.other = r_.money(v, "其他资金");
+      if (auto v = e["fiscal"]; v.defined()) p.fiscal = r_.money(v, "财政资金");
+      if (auto v = e["other"]; v.defined()) p.other = r_.money(v, "其他资金");
       set_text(e, "purpose", p.purpose, "资金用途");
-      if (auto v = e["spend_plan"]; v.IsDefined()) {
+      if (auto v = e["spend_plan"]; v.defined()) {
         p.spend_plan_pos = YamlReader::pos(v);
         if (r_.is_seq(v, "spend_plan")) {
           if (v.size() != 4)
@@ -611,7 +563,7 @@ class Loader {
           else
             for (const auto& x : v) {
               // A quarter left blank on purpose (~ or "") prints blank, not 0%.
-              if (x.IsNull() || (x.IsScalar() && x.Scalar().empty())) {
+              if (x.is_null() || (x.is_scalar() && x.scalar().empty())) {
                 p.spend_plan_hundredths.push_back(-1);
                 continue;
               }
@@ -619,8 +571,8 @@ class Loader {
             }
         }
       }
-      if (auto v = e["goals"]; v.IsDefined()) p.goals = texts(v, "绩效目标");
-      if (auto v = e["indicators"]; v.IsDefined() && list_ok(v, "indicators")) {
+      if (auto v = e["goals"]; v.defined()) p.goals = texts(v, "绩效目标");
+      if (auto v = e["indicators"]; v.defined() && list_ok(v, "indicators")) {
         for (const auto& x : v) {
           if (!r_.is_map(x, "绩效指标")) continue;
           r_.check_keys(x, {"level1", "level2", "name", "description", "value", "basis"},
@@ -641,14 +593,14 @@ class Loader {
   }
 
   // review: {off: [W210, …]} — the codes are checked by the review (check), which knows them.
-  void review(const YAML::Node& n, ReviewOverrides& out) {
+  void review(const yaml::Node& n, ReviewOverrides& out) {
     out.pos = YamlReader::pos(n);
     if (!r_.is_map(n, "review")) return;
     r_.check_keys(n, {"off"}, "review");
-    if (auto v = n["off"]; v.IsDefined()) out.off = texts(v, "review.off");
+    if (auto v = n["off"]; v.defined()) out.off = texts(v, "review.off");
   }
 
-  void procurement(const YAML::Node& n, Budget& b) {
+  void procurement(const yaml::Node& n, Budget& b) {
     if (!list_ok(n, "procurement")) return;
     for (const auto& e : n) {
       if (!r_.is_map(e, "采购条目")) continue;
@@ -664,49 +616,48 @@ class Loader {
       if (r_.require(e, "item", "采购条目")) set_text(e, "item", row.item, "采购物品名称");
       set_text(e, "catalog_code", row.catalog_code, "政府采购目录序号");
       set_text(e, "uom", row.uom, "计量单位");
-      if (auto v = e["project_budget"]; v.IsDefined()) row.project_budget = r_.money(v, "预算资金");
-      if (auto v = e["quantity"]; v.IsDefined())
+      if (auto v = e["project_budget"]; v.defined()) row.project_budget = r_.money(v, "预算资金");
+      if (auto v = e["quantity"]; v.defined())
         if (auto q = r_.integer(v, "数量", 0, 1'000'000'000)) row.quantity = *q;
-      if (auto v = e["unit_price"]; v.IsDefined()) row.unit_price = r_.money(v, "单价");
-      if (auto v = e["amounts"]; v.IsDefined() && r_.is_map(v, "amounts")) {
+      if (auto v = e["unit_price"]; v.defined()) row.unit_price = r_.money(v, "单价");
+      if (auto v = e["amounts"]; v.defined() && r_.is_map(v, "amounts")) {
         r_.check_keys(v,
                       {"gpb", "fund", "soc", "special", "unit", "carryover_fiscal",
                        "carryover_other", "carryover"},
                       "采购金额");
         for (int s = 0; s < kProcSourceCount; ++s)
-          if (auto a = v[proc_source_key(static_cast<ProcSource>(s))]; a.IsDefined())
+          if (auto a = v[proc_source_key(static_cast<ProcSource>(s))]; a.defined())
             if (auto m = r_.money(
                     a, std::string("采购金额.") + proc_source_key(static_cast<ProcSource>(s))))
               row.amounts[s] = *m;
       }
-      if (auto v = e["sme_reserved"]; v.IsDefined())
-        row.sme_reserved = r_.money(v, "中小微企业份额");
-      if (auto v = e["fixed_asset"]; v.IsDefined()) row.fixed_asset = r_.boolean(v, "fixed_asset");
+      if (auto v = e["sme_reserved"]; v.defined()) row.sme_reserved = r_.money(v, "中小微企业份额");
+      if (auto v = e["fixed_asset"]; v.defined()) row.fixed_asset = r_.boolean(v, "fixed_asset");
       b.procurement.push_back(row);
     }
   }
 
-  void asset_row(const YAML::Node& m, const char* key, AssetRow& row) {
+  void asset_row(const yaml::Node& m, const char* key, AssetRow& row) {
     auto n = m[key];
-    if (!n.IsDefined()) return;
+    if (!n.defined()) return;
     row.pos = YamlReader::pos(n);
     if (!r_.is_map(n, std::string("assets.") + key)) return;
     r_.check_keys(n, {"quantity", "value"}, std::string("assets.") + key);
     row.present = true;
-    if (auto v = n["quantity"]; v.IsDefined())
+    if (auto v = n["quantity"]; v.defined())
       if (auto q = r_.integer(v, "数量", 0, 1'000'000'000'000)) row.quantity = *q;
-    if (auto v = n["value"]; v.IsDefined())
+    if (auto v = n["value"]; v.defined())
       if (auto a = r_.money(v, "价值")) row.value = *a;
   }
 
-  void asset_rows(const YAML::Node& n, AssetRows& a) {
+  void asset_rows(const yaml::Node& n, AssetRows& a) {
     asset_row(n, "buildings", a.buildings);
     asset_row(n, "office", a.office);
     asset_row(n, "vehicles", a.vehicles);
     asset_row(n, "equipment", a.equipment);
     asset_row(n, "other", a.other);
     auto m = [&](const char* key, std::optional<Amount>& out, const char* what) {
-      if (auto v = n[key]; v.IsDefined()) out = r_.money(v, what);
+      if (auto v = n[key]; v.defined()) out = r_.money(v, what);
     };
     m("original", a.statement.original, "固定资产原值");
     m("depreciation", a.statement.depreciation, "累计折旧");
@@ -715,7 +666,7 @@ class Loader {
     m("net_assets", a.statement.net_assets, "净资产");
   }
 
-  void assets(const YAML::Node& n, Assets& a) {
+  void assets(const yaml::Node& n, Assets& a) {
     a.pos = YamlReader::pos(n);
     if (!r_.is_map(n, "assets")) return;
     a.present = true;
@@ -727,7 +678,7 @@ class Loader {
     asset_rows(n, a);
     set_text(n, "note", a.note, "资产说明");
     set_text(n, "as_of", a.as_of, "资产截止日期");
-    if (auto u = n["units"]; u.IsDefined() && list_ok(u, "assets.units")) {
+    if (auto u = n["units"]; u.defined() && list_ok(u, "assets.units")) {
       for (const auto& e : u) {
         if (!r_.is_map(e, "单位资产")) continue;
         r_.check_keys(
@@ -753,7 +704,7 @@ class Loader {
     }
   }
 
-  void expect(const YAML::Node& n, Expect& e) {
+  void expect(const yaml::Node& n, Expect& e) {
     if (!r_.is_map(n, "expect")) return;
     r_.check_keys(n,
                   {"income_total", "expenditure_total", "basic_total", "project_total",
@@ -761,9 +712,9 @@ class Loader {
                    "assets_total", "fiscal_total", "gpb_total"},
                   "expect");
     for (auto it = n.begin(); it != n.end(); ++it)
-      if (it->first.IsScalar())
-        if (auto a = r_.money(it->second, "expect." + it->first.Scalar()))
-          e.values.emplace(it->first.Scalar(), *a);
+      if (it->first.is_scalar())
+        if (auto a = r_.money(it->second, "expect." + std::string(it->first.scalar())))
+          e.values.emplace(it->first.scalar(), *a);
   }
 };
 
@@ -785,31 +736,9 @@ Pos second_document_marker(const std::string& text) {
   return {line, 1};
 }
 
-// A line after the first that starts with "---" or "...".
-bool has_later_document_marker(const std::string& text) {
-  for (size_t i = text.find('\n'); i != std::string::npos; i = text.find('\n', i + 1))
-    if (text.compare(i + 1, 3, "---") == 0 || text.compare(i + 1, 3, "...") == 0) return true;
-  return false;
-}
-
-struct NoEvents : YAML::EventHandler {
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
-// Line ends of classic Mac files (CR alone) become LF: yaml-cpp does not count a lone CR as a line
-// break, so a CR-only file read as one comment line ("文件没有内容"). Same length, so every
-// position stays where it was; CRLF is left as it is.
+// Line ends of classic Mac files (CR alone) become LF. libyaml counts a lone CR as a line break
+// itself, but the positions (yaml_tree.cpp, text_check.cpp) count lines at LF only. Same length,
+// so every position stays where it was; CRLF is left as it is.
 std::string normalize_lone_cr(const std::string& text) {
   if (text.find('\r') == std::string::npos) return text;
   std::string out = text;
@@ -840,83 +769,62 @@ std::optional<Budget> load_budget_text(const std::string& original, const std::s
     diag.error("E001", {}, "文件为空", "请参考 docs/schema.md 中的示例填写");
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    // The prescan parses the file a second time (a third of a department's build time). It can
-    // only find something when the file has an alias (a '*' where a node may start, not inside a
-    // plain scalar such as "完成数/计划数*100%") or enough bytes
-    // for the node limit: without aliases a node takes at least one byte of its own, except the
-    // implicit nulls of a key ("[:,:]", a map with a null key and value per two bytes, is the
-    // densest form found: 1.5 nodes per byte) — so fewer than two nodes per byte.
-    bool may_alias =
-        false;  // a '*' where a node may start: at the start, after a blank or flow mark
-    for (size_t i = text.find('*'); i != std::string::npos && !may_alias; i = text.find('*', i + 1))
-      may_alias =
-          i == 0 || std::string_view(" \t\r\n[{,:-?").find(text[i - 1]) != std::string_view::npos;
-    const bool may_exceed = text.size() * 2 + 16 > limits.max_yaml_nodes;
-    Prescan scan(limits.max_yaml_nodes);
-    if (may_alias || may_exceed) {
-      std::istringstream in(text);
-      YAML::Parser parser(in);
-      try {
-        while (parser.HandleNextDocument(scan)) {
-        }
-      } catch (const Prescan::TooManyNodes&) {
-      }
-    }
-    if (scan.too_many) {
-      diag.error(
-          "E014", *scan.too_many,
-          "YAML 节点过多（超过 " + std::to_string(limits.max_yaml_nodes) + " 个值、列表和映射）",
-          "一个部门的预算文件通常只有几千个值；请确认文件没有被工具错误地展开或重复");
-      return std::nullopt;
-    }
-    if (scan.alias) {
-      diag.error("E015", *scan.alias, "预算文件中不允许使用 YAML 别名（*名称）",
-                 "请直接写出内容；别名可能被用来构造占满内存的文件");
-      return std::nullopt;
-    }
-    root = YAML::Load(text);  // the first document
-    // A second document would be ignored: say so instead of building half of what was meant.
-    // Not YAML::LoadAll: on some malformed streams (found by fuzz_check) yaml-cpp 0.7 returns
-    // empty documents forever without consuming input, and LoadAll never ends. A parser asked
-    // for exactly two documents is bounded; it runs only when a line starts with a document
-    // marker ("---" or "..."), without which no second document can exist.
-    if (has_later_document_marker(text)) {
-      std::istringstream in(text);
-      YAML::Parser parser(in);
-      NoEvents ignore;
-      if (parser.HandleNextDocument(ignore) && parser.HandleNextDocument(ignore)) {
+  // Characters libyaml refuses (controls, U+FFFE/U+FFFF) or reads as line breaks (U+0085,
+  // U+2028, U+2029): E016 where they stand, then parsed with placeholders so that the file's other
+  // problems are reported as before.
+  const std::optional<std::string> replaced = replace_refused_chars(text, diag);
+  // One pass of libyaml events builds the tree and checks what the loader refuses before reading
+  // it: aliases (expanding aliases of aliases is the "billion laughs" memory bomb), more nodes than
+  // the limit (each costs memory), nesting deeper than the limit, a second document (it would be
+  // ignored).
+  const std::string& input = replaced ? *replaced : text;
+  const yaml::Parsed parsed = yaml::parse(input, {.max_nodes = limits.max_yaml_nodes});
+  if (parsed.problem) {
+    const yaml::Problem& p = *parsed.problem;
+    const Pos at{p.mark.line + 1, p.mark.column + 1};
+    switch (p.kind) {
+      case yaml::Problem::Kind::TooManyNodes:
+        diag.error(
+            "E014", at,
+            "YAML 节点过多（超过 " + std::to_string(limits.max_yaml_nodes) + " 个值、列表和映射）",
+            "一个部门的预算文件通常只有几千个值；请确认文件没有被工具错误地展开或重复");
+        break;
+      case yaml::Problem::Kind::Alias:
+        diag.error("E015", at, "预算文件中不允许使用 YAML 别名（*名称）",
+                   "请直接写出内容；别名可能被用来构造占满内存的文件");
+        break;
+      case yaml::Problem::Kind::SecondDocument:
+        // A second document would be ignored: say so instead of building half of what was meant.
         diag.error("E018", second_document_marker(text),
                    "文件中有多个 YAML 文档（“---”之后又开始了一个文档）",
                    "一个预算文件只能有一个文档；每个部门请用单独的文件，或删除多余的“---”");
-        return std::nullopt;
+        break;
+      case yaml::Problem::Kind::TooDeep:
+        diag.error("E003", at, "YAML 嵌套层次过深",
+                   "预算文件的结构不会超过几层；请检查是否有成千上万个未闭合的括号");
+        break;
+      case yaml::Problem::Kind::BadEscape:
+        // libyaml refuses "\uD800" (a lone surrogate) and escapes past U+10FFFF itself.
+        diag.error("E016", at,
+                   "文字中的转义序列不是有效字符（单独的代理码位 \\uD800–\\uDFFF 或超出 U+10FFFF）",
+                   "请删除这个转义序列；U+FFFF 以上的字符请用 \\U 加 8 位十六进制书写");
+        break;
+      case yaml::Problem::Kind::Syntax: {
+        std::string hint;
+        if (p.what.find("tab") != std::string::npos || text.find('\t') != std::string::npos)
+          hint = "YAML 的缩进只能用空格，不能用制表符（Tab）";
+        diag.error("E003", at, "YAML 语法错误：" + yaml::problem_in_chinese(p.what), hint);
+        break;
       }
     }
-  } catch (const YAML::DeepRecursion& e) {
-    diag.error("E003", {e.mark.line + 1, e.mark.column + 1}, "YAML 嵌套层次过深",
-               "预算文件的结构不会超过几层；请检查是否有成千上万个未闭合的括号");
-    return std::nullopt;
-  } catch (const YAML::Exception& e) {
-    std::string msg = e.msg;
-    if (msg.rfind("invalid unicode", 0) == 0) {
-      // yaml-cpp refuses "\uD800" (a lone surrogate) and escapes past U+10FFFF itself.
-      diag.error("E016", {e.mark.line + 1, e.mark.column + 1},
-                 "文字中的转义序列不是有效字符（单独的代理码位 \\uD800–\\uDFFF 或超出 U+10FFFF）",
-                 "请删除这个转义序列；U+FFFF 以上的字符请用 \\U 加 8 位十六进制书写");
-      return std::nullopt;
-    }
-    std::string hint;
-    if (msg.find("tab") != std::string::npos || text.find('\t') != std::string::npos)
-      hint = "YAML 的缩进只能用空格，不能用制表符（Tab）";
-    diag.error("E003", {e.mark.line + 1, e.mark.column + 1}, "YAML 语法错误：" + msg, hint);
     return std::nullopt;
   }
-  if (root.IsNull()) {
+  const yaml::Node root = parsed.tree.root();
+  if (!root.defined() || root.is_null()) {
     diag.error("E001", {}, "文件没有内容（只有注释或空行）", "请参考 docs/schema.md 中的示例填写");
     return std::nullopt;
   }
-  check_yaml_texts(root, text, diag);
+  check_yaml_texts(root, input, diag);
   Loader loader(diag, limits);
   return loader.load(root, file);
 }

@@ -4,11 +4,12 @@
 // non-characters, XML forbids control characters) ever sees such text.
 #pragma once
 
-#include <yaml-cpp/yaml.h>
-
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "model/diagnostics.hpp"
+#include "model/yaml_tree.hpp"
 
 namespace bp {
 
@@ -20,9 +21,18 @@ namespace bp {
 // E018: a tag outside YAML's core schema (!!binary, !foo …).
 // Positions point at the character itself when it is written literally in `raw`, else at the
 // scalar. Returns false when it reported an error.
-bool check_yaml_texts(const YAML::Node& root, const std::string& raw, Diagnostics& diag);
+bool check_yaml_texts(const yaml::Node& root, const std::string& raw, Diagnostics& diag);
+
+// E016 for the characters libyaml refuses anywhere in a file (controls other than tab, line feed
+// and carriage return; U+FFFE, U+FFFF) or reads as line breaks (U+0085, U+2028, U+2029), at most
+// one report per line, at the character. Such a character in a scalar is what E016 is about
+// anyway; in a comment or between tokens it is reported too (libyaml could not read past it).
+// Returns the text with each replaced by as many "_" as it has bytes, so that the parse goes on
+// and finds the file's other problems at unchanged positions; nullopt when there is none (the
+// common case: one pass over the bytes, no copy).
+std::optional<std::string> replace_refused_chars(const std::string& text, Diagnostics& diag);
 
 // Core schema tags (and the non-specific "?" / "!").
-bool is_core_tag(const std::string& tag);
+bool is_core_tag(std::string_view tag);
 
 }  // namespace bp

@@ -5,48 +5,56 @@
 namespace bp {
 
 namespace {
-const char* type_name(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Map: return "映射（键: 值）";
-    case YAML::NodeType::Sequence: return "列表";
-    case YAML::NodeType::Scalar: return "单个值";
-    case YAML::NodeType::Null: return "空值";
-    default: return "未定义";
+const char* type_name(const yaml::Node& n) {
+  if (!n.defined()) return "未定义";
+  switch (n.kind()) {
+    case yaml::Kind::Map:
+      return "映射（键: 值）";
+    case yaml::Kind::Sequence:
+      return "列表";
+    case yaml::Kind::Scalar:
+      return "单个值";
+    case yaml::Kind::Null:
+      return "空值";
   }
+  return "未定义";
 }
-std::string q(std::string_view s) { return "“" + std::string(s) + "”"; }
+std::string q(std::string_view s) {
+  return "“" + std::string(s) + "”";
+}
 }  // namespace
 
-Pos YamlReader::pos(const YAML::Node& n) {
-  if (!n.IsDefined()) return {};
-  auto m = n.Mark();
+Pos YamlReader::pos(const yaml::Node& n) {
+  if (!n.defined()) return {};
+  auto m = n.mark();
   if (m.line < 0) return {};
   return {m.line + 1, m.column + 1};
 }
 
-bool YamlReader::is_map(const YAML::Node& n, std::string_view what) {
-  if (n.IsMap()) return true;
+bool YamlReader::is_map(const yaml::Node& n, std::string_view what) {
+  if (n.is_map()) return true;
   diag_.error("E006", pos(n), std::string(what) + "应为映射（键: 值），实际是" + type_name(n));
   return false;
 }
 
-bool YamlReader::is_seq(const YAML::Node& n, std::string_view what) {
-  if (n.IsSequence()) return true;
-  diag_.error("E006", pos(n), std::string(what) + "应为列表（以“- ”开头的各行），实际是" + type_name(n));
+bool YamlReader::is_seq(const yaml::Node& n, std::string_view what) {
+  if (n.is_seq()) return true;
+  diag_.error("E006", pos(n),
+              std::string(what) + "应为列表（以“- ”开头的各行），实际是" + type_name(n));
   return false;
 }
 
-void YamlReader::check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+void YamlReader::check_keys(const yaml::Node& map, std::initializer_list<std::string_view> allowed,
                             std::string_view what) {
   std::set<std::string> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
-    const YAML::Node k = it->first;  // a copy: it-> returns a temporary proxy
-    if (!k.IsScalar()) {
+    const yaml::Node k = it->first;  // a copy: it-> returns a temporary proxy
+    if (!k.is_scalar()) {
       diag_.error("E006", pos(k), std::string(what) + "的键必须是文字");
       continue;
     }
-    const std::string& key = k.Scalar();
-    if (!seen.insert(key).second) {
+    const std::string_view key = k.scalar();
+    if (!seen.emplace(key).second) {
       diag_.error("E005", pos(k), std::string(what) + "中的键" + q(key) + "重复出现",
                   "同一个键只能写一次；请删除或合并重复的部分");
       continue;
@@ -61,28 +69,28 @@ void YamlReader::check_keys(const YAML::Node& map, std::initializer_list<std::st
   }
 }
 
-Pos YamlReader::key_pos(const YAML::Node& m, std::string_view key) {
-  if (m.IsMap())
+Pos YamlReader::key_pos(const yaml::Node& m, std::string_view key) {
+  if (m.is_map())
     for (auto it = m.begin(); it != m.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key) return pos(it->first);
+      if (it->first.is_scalar() && it->first.scalar() == key) return pos(it->first);
   return pos(m);
 }
 
-bool YamlReader::require(const YAML::Node& m, std::string_view key, std::string_view what) {
-  if (m.IsMap() && m[std::string(key)].IsDefined()) return true;
+bool YamlReader::require(const yaml::Node& m, std::string_view key, std::string_view what) {
+  if (m.is_map() && m[std::string(key)].defined()) return true;
   diag_.error("E007", pos(m), std::string(what) + "缺少必填项" + q(key));
   return false;
 }
 
-std::optional<Text> YamlReader::text(const YAML::Node& n, std::string_view what) {
-  if (!n.IsScalar()) {
+std::optional<Text> YamlReader::text(const yaml::Node& n, std::string_view what) {
+  if (!n.is_scalar()) {
     diag_.error("E006", pos(n), std::string(what) + "应为文字，实际是" + type_name(n));
     return std::nullopt;
   }
-  return Text{n.Scalar(), pos(n)};
+  return Text{std::string(n.scalar()), pos(n)};
 }
 
-std::optional<Text> YamlReader::code(const YAML::Node& n, std::initializer_list<size_t> lengths,
+std::optional<Text> YamlReader::code(const yaml::Node& n, std::initializer_list<size_t> lengths,
                                      std::string_view what) {
   auto t = text(n, what);
   if (!t) return std::nullopt;
@@ -95,33 +103,35 @@ std::optional<Text> YamlReader::code(const YAML::Node& n, std::initializer_list<
     lens += (lens.empty() ? "" : "、") + std::to_string(l);
   }
   if (!digits || !len_ok) {
-    diag_.error("E012", t->pos, std::string(what) + q(t->value) + "格式不对：应为 " + lens + " 位数字",
+    diag_.error("E012", t->pos,
+                std::string(what) + q(t->value) + "格式不对：应为 " + lens + " 位数字",
                 "科目编码请加引号书写，例如 \"2010301\"");
     return std::nullopt;
   }
   return t;
 }
 
-std::optional<Amount> YamlReader::money(const YAML::Node& n, std::string_view what,
+std::optional<Amount> YamlReader::money(const yaml::Node& n, std::string_view what,
                                         bool allow_negative) {
-  if (!n.IsScalar()) {
+  if (!n.is_scalar()) {
     diag_.error("E006", pos(n), std::string(what) + "应为金额，实际是" + type_name(n),
                 "无金额时请填 0");
     return std::nullopt;
   }
-  auto r = parse_money(n.Scalar(), unit_);
+  auto r = parse_money(n.scalar(), unit_);
   if (!r.value) {
     diag_.error("E010", pos(n), std::string(what) + "：" + r.error, r.hint);
     return std::nullopt;
   }
   if (r.value->negative() && !allow_negative) {
-    diag_.error("E011", pos(n), std::string(what) + "不能为负数：“" + n.Scalar() + "”");
+    diag_.error("E011", pos(n),
+                std::string(what) + "不能为负数：“" + std::string(n.scalar()) + "”");
     return std::nullopt;
   }
   return Amount{*r.value, pos(n)};
 }
 
-std::optional<int64_t> YamlReader::integer(const YAML::Node& n, std::string_view what, int64_t min,
+std::optional<int64_t> YamlReader::integer(const yaml::Node& n, std::string_view what, int64_t min,
                                            int64_t max) {
   auto t = text(n, what);
   if (!t) return std::nullopt;
@@ -144,7 +154,7 @@ std::optional<int64_t> YamlReader::integer(const YAML::Node& n, std::string_view
   return v;
 }
 
-std::optional<int64_t> YamlReader::percent(const YAML::Node& n, std::string_view what) {
+std::optional<int64_t> YamlReader::percent(const yaml::Node& n, std::string_view what) {
   auto t = text(n, what);
   if (!t) return std::nullopt;
   std::string s = t->value;
@@ -159,7 +169,7 @@ std::optional<int64_t> YamlReader::percent(const YAML::Node& n, std::string_view
   return r.value->in_fen();
 }
 
-std::optional<bool> YamlReader::boolean(const YAML::Node& n, std::string_view what) {
+std::optional<bool> YamlReader::boolean(const yaml::Node& n, std::string_view what) {
   auto t = text(n, what);
   if (!t) return std::nullopt;
   if (t->value == "true" || t->value == "yes") return true;
@@ -168,14 +178,14 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& n, std::string_view wh
   return std::nullopt;
 }
 
-std::vector<Text> YamlReader::texts(const YAML::Node& n, std::string_view what) {
+std::vector<Text> YamlReader::texts(const yaml::Node& n, std::string_view what) {
   std::vector<Text> out;
-  if (n.IsScalar()) {
-    out.push_back({n.Scalar(), pos(n)});
-  } else if (n.IsSequence()) {
+  if (n.is_scalar()) {
+    out.push_back({std::string(n.scalar()), pos(n)});
+  } else if (n.is_seq()) {
     for (const auto& e : n)
       if (auto t = text(e, what)) out.push_back(*t);
-  } else if (!n.IsNull()) {
+  } else if (!n.is_null()) {
     diag_.error("E006", pos(n), std::string(what) + "应为文字或文字列表，实际是" + type_name(n));
   }
   return out;

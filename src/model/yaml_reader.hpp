@@ -1,8 +1,7 @@
-// Typed, position-aware access to a yaml-cpp tree. Every failed expectation becomes a diagnostic that
-// names the line and column; callers get std::nullopt and carry on, so one run reports all problems.
+// Typed, position-aware access to a department file's YAML tree (model/yaml_tree.hpp). Every failed
+// expectation becomes a diagnostic that names the line and column; callers get std::nullopt and
+// carry on, so one run reports all problems.
 #pragma once
-
-#include <yaml-cpp/yaml.h>
 
 #include <initializer_list>
 #include <optional>
@@ -11,6 +10,7 @@
 
 #include "model/department.hpp"
 #include "model/diagnostics.hpp"
+#include "model/yaml_tree.hpp"
 
 namespace bp {
 
@@ -21,30 +21,32 @@ class YamlReader {
   Unit unit() const { return unit_; }
   Diagnostics& diag() { return diag_; }
 
-  static Pos pos(const YAML::Node& n);
+  static Pos pos(const yaml::Node& n);
 
   // Reports E006 unless `n` is a map / sequence. `what` names the thing in Chinese.
-  bool is_map(const YAML::Node& n, std::string_view what);
-  bool is_seq(const YAML::Node& n, std::string_view what);
+  bool is_map(const yaml::Node& n, std::string_view what);
+  bool is_seq(const yaml::Node& n, std::string_view what);
   // E004 for keys not in `allowed`, E005 for a key given twice.
-  void check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed,
+  void check_keys(const yaml::Node& map, std::initializer_list<std::string_view> allowed,
                   std::string_view what);
   // Position of key `key` in map `m` (the key itself), or of the map.
-  static Pos key_pos(const YAML::Node& m, std::string_view key);
+  static Pos key_pos(const yaml::Node& m, std::string_view key);
   // E007 when a required key is absent.
-  bool require(const YAML::Node& m, std::string_view key, std::string_view what);
+  bool require(const yaml::Node& m, std::string_view key, std::string_view what);
 
-  std::optional<Text> text(const YAML::Node& n, std::string_view what);
+  std::optional<Text> text(const yaml::Node& n, std::string_view what);
   // A digits-only code of one of the given lengths.
-  std::optional<Text> code(const YAML::Node& n, std::initializer_list<size_t> lengths,
+  std::optional<Text> code(const yaml::Node& n, std::initializer_list<size_t> lengths,
                            std::string_view what);
-  std::optional<Amount> money(const YAML::Node& n, std::string_view what, bool allow_negative = false);
-  std::optional<int64_t> integer(const YAML::Node& n, std::string_view what, int64_t min, int64_t max);
+  std::optional<Amount> money(const yaml::Node& n, std::string_view what,
+                              bool allow_negative = false);
+  std::optional<int64_t> integer(const yaml::Node& n, std::string_view what, int64_t min,
+                                 int64_t max);
   // A percentage such as 25, 25.5 or "25%", in hundredths.
-  std::optional<int64_t> percent(const YAML::Node& n, std::string_view what);
-  std::optional<bool> boolean(const YAML::Node& n, std::string_view what);
+  std::optional<int64_t> percent(const yaml::Node& n, std::string_view what);
+  std::optional<bool> boolean(const yaml::Node& n, std::string_view what);
   // A list of strings (or one string).
-  std::vector<Text> texts(const YAML::Node& n, std::string_view what);
+  std::vector<Text> texts(const yaml::Node& n, std::string_view what);
 
  private:
   Diagnostics& diag_;
