@@ -99,17 +99,17 @@ struct Event {
 // one forward walk converts them all.
 class Positions {
  public:
-  // A leading BOM is character 0 for libyaml; yaml-cpp's columns on line 1 started after it.
+  // libyaml skips a leading BOM before it counts characters; yaml-cpp's columns on line 1 started
+  // after it too.
   explicit Positions(const std::string& t) : t_(t), bom_(t.starts_with("\xEF\xBB\xBF") ? 3 : 0) {
-    line_start_ = bom_;
+    byte_ = line_start_ = bom_;
   }
 
   // Byte offset and byte column of character `index` (libyaml's mark.index) on line `line`.
   Mark at(size_t index, size_t line) {
     if (index < char_) {  // backwards (a context mark): start over
       char_ = 0;
-      byte_ = 0;
-      line_start_ = bom_;
+      byte_ = line_start_ = bom_;
     }
     while (char_ < index && byte_ < t_.size()) {
       const auto c = static_cast<unsigned char>(t_[byte_]);
@@ -140,6 +140,8 @@ class Positions {
         break;
       }
     }
+    // At the end of the text yaml-cpp's column is 0, also after a last line without a line end.
+    if (i == t_.size()) line_start = i;
     return {line, static_cast<int>(i - line_start), static_cast<int>(i)};
   }
 
@@ -163,10 +165,10 @@ class Builder {
   Parsed run() {
     Parsed out;
     tree_ = &out.tree;
-    // The text is UTF-8 checked by the caller; a BOM makes libyaml skip it.
+    // The caller checked that the text is UTF-8: libyaml's detection finds UTF-8 and skips a BOM
+    // (which is then not counted in its marks: see Positions).
     yaml_parser_set_input_string(&parser_.p, reinterpret_cast<const unsigned char*>(text_.data()),
                                  text_.size());
-    yaml_parser_set_encoding(&parser_.p, YAML_UTF8_ENCODING);
     // Rough sizes from the text (a department file has a node per ~15 bytes): fewer regrowths.
     tree_->nodes_.reserve(text_.size() / 16 + 8);
     tree_->kids_.reserve(text_.size() / 16 + 8);
@@ -197,6 +199,7 @@ class Builder {
   struct Frame {
     uint32_t node;
     size_t first_kid;  // where its children start in scratch_
+    bool flow;         // [ ] or { }
   };
 
   const std::string& text_;
@@ -246,7 +249,9 @@ class Builder {
         if (auto p = add(seq ? Kind::Sequence : Kind::Map, e, true, tag)) return p;
         // Later documents are not built: their frames only balance the end events.
         const auto node = documents_ == 1 ? static_cast<uint32_t>(tree_->nodes_.size() - 1) : 0;
-        stack_.push_back({node, scratch_.size()});
+        const bool flow = seq ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                              : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+        stack_.push_back({node, scratch_.size(), flow});
         return std::nullopt;
       }
       case YAML_SEQUENCE_END_EVENT:
@@ -295,10 +300,11 @@ class Builder {
     return std::nullopt;
   }
 
-  // yaml-cpp's mark for an empty value: where the next token starts when the value was announced
-  // by ":" (or is a list item), else (a key without ":", e.g. "? key") where the pair starts.
+  // yaml-cpp's mark for an empty value: where the next token starts, except for a key without ":"
+  // in a block map ("? key"), where the pair starts.
   Mark empty_mark(const Mark& at) {
-    if (!stack_.empty() && tree_->nodes_[stack_.back().node].kind == Kind::Map &&
+    if (!stack_.empty() && !stack_.back().flow &&
+        tree_->nodes_[stack_.back().node].kind == Kind::Map &&
         (scratch_.size() - stack_.back().first_kid) % 2 == 1) {
       size_t i = static_cast<size_t>(at.pos);
       while (i > 0 && (text_[i - 1] == ' ' || text_[i - 1] == '\t' || text_[i - 1] == '\n' ||

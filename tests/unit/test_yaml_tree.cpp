@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "../support/fixtures.hpp"
 #include "../support/files.hpp"
 #include "model/load.hpp"
 #include "model/yaml_tree.hpp"
@@ -199,11 +200,11 @@ TEST_CASE("yaml tree: malformed files, one per error, with Chinese messages", "[
       {"a: [1, 2\nb: 3\n", Problem::Kind::Syntax, 1, 1, "方括号"},
       {"a: {x: 1\n", Problem::Kind::Syntax, 1, 0, "花括号"},
       {"a: \"open\nb: 1\n", Problem::Kind::Syntax, 2, 0, "文件意外结束"},
-      {"a: \"x\\qy\"\n", Problem::Kind::Syntax, 0, 3, "未知的转义字符"},
+      {"a: \"x\\qy\"\n", Problem::Kind::Syntax, 0, 5, "未知的转义字符"},
       {"a:\n\tb: 1\n", Problem::Kind::Syntax, 1, 0, "不能开始一个值"},
       {"a: @x\n", Problem::Kind::Syntax, 0, 3, "不能开始一个值"},
       {"- a\nb: 1\n", Problem::Kind::Syntax, 1, 0, "找不到应有的“- ”"},
-      {"a: \"\\uD800\"\n", Problem::Kind::BadEscape, 0, 3, ""},
+      {"a: \"\\uD800\"\n", Problem::Kind::BadEscape, 0, 10, ""},  // after the escape
   };
   for (const auto& c : cases) {
     INFO(c.text);
