@@ -1,5 +1,8 @@
 #include "pdf/helper_thread.hpp"
 
+#include <new>
+#include <optional>
+
 namespace bp::pdf {
 
 HelperThread::HelperThread(bool parallel) {
@@ -74,7 +77,13 @@ void HelperThread::wait_all(Flate& mine) {
 }
 
 void HelperThread::loop() {
-  Flate flate;  // the helper's own compressor, reused by all its jobs
+  std::optional<Flate> made;  // the helper's own compressor, reused by all its jobs
+  try {
+    made.emplace();
+  } catch (const std::bad_alloc&) {
+    return;  // no memory for it: the writer's thread runs every job when it waits for it
+  }
+  Flate& flate = *made;
   std::unique_lock lock(mutex_);
   for (;;) {
     changed_.wait(lock, [&] { return stop_ || next_ < jobs_.size(); });
