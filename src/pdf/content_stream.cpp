@@ -1,5 +1,7 @@
 #include "pdf/content_stream.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <vector>
@@ -7,6 +9,27 @@
 #include "pdf/pdf_format.hpp"
 
 namespace bp::pdf {
+
+GlyphTable GlyphTable::make(const text::Font& font, const FontSubset& subset,
+                            const std::map<uint32_t, std::u32string>* unicode) {
+  GlyphTable t;
+  const double upem = font.upem();
+  for (const auto& [gid, cid] : subset.cid_of_gid) {  // ascending glyph IDs
+    t.gids.push_back(gid);
+    t.cids.push_back(cid);
+    t.advance.push_back(font.advance(gid) * 1000.0 / upem);  // as TextWriter::run computed it
+    const std::u32string* u = nullptr;
+    if (unicode)
+      if (const auto it = unicode->find(gid); it != unicode->end()) u = &it->second;
+    t.unicode.push_back(u);
+  }
+  return t;
+}
+
+size_t GlyphTable::find(uint32_t gid) const {
+  const auto it = std::lower_bound(gids.begin(), gids.end(), gid);
+  return it != gids.end() && *it == gid ? static_cast<size_t>(it - gids.begin()) : gids.size();
+}
 
 namespace {
 
@@ -18,10 +41,17 @@ void rules(std::string& out, const layout::Page& page, bool tagged) {
   for (const auto& r : page.rules) {
     if (r.width != width) {
       width = r.width;
-      out += num(width) + " w\n";
+      append_num(out, width);
+      out += " w\n";
     }
-    out += num(r.x0) + ' ' + num(page.height - r.y0) + " m " + num(r.x1) + ' ' +
-           num(page.height - r.y1) + " l S\n";
+    append_num(out, r.x0);
+    out += ' ';
+    append_num(out, page.height - r.y0);
+    out += " m ";
+    append_num(out, r.x1);
+    out += ' ';
+    append_num(out, page.height - r.y1);
+    out += " l S\n";
   }
   out += "Q\n";
   if (tagged) out += "EMC\n";
@@ -60,17 +90,17 @@ long long hundredths(double v) {
   return std::llround(v * 100);
 }
 
-// An exact decimal of hundredths without trailing zeros: 1250 → "12.5", -7 → "-0.07".
-std::string hundredths_text(long long v) {
-  std::string s = v < 0 ? "-" : "";
+// Appends an exact decimal of hundredths without trailing zeros: 1250 → "12.5", -7 → "-0.07".
+void append_hundredths(std::string& s, long long v) {
+  if (v < 0) s += '-';
   const unsigned long long a = v < 0 ? 0ULL - static_cast<unsigned long long>(v) : v;
-  s += std::to_string(a / 100);
+  char buf[24];
+  s.append(buf, std::to_chars(buf, buf + sizeof buf, a / 100).ptr);
   if (const unsigned long long f = a % 100) {
     s += '.';
     s += static_cast<char>('0' + f / 10);
     if (f % 10) s += static_cast<char>('0' + f % 10);
   }
-  return s;
 }
 
 class TextWriter {
@@ -87,7 +117,9 @@ class TextWriter {
       if (actual_text && differs(g[i])) {
         std::u32string s(1, g[i].text[0]);
         if (g[i].text[1]) s.push_back(g[i].text[1]);
-        out_ += "/Span <</ActualText " + utf16_hex(s) + ">> BDC\n";
+        out_ += "/Span <</ActualText ";
+        out_ += utf16_hex(s);
+        out_ += ">> BDC\n";
         run(it, i, i + 1);
         out_ += "EMC\n";
         ++i;
@@ -104,24 +136,42 @@ class TextWriter {
   }
 
  private:
-  bool differs(const text::PlacedGlyph& g) const {
+  // The font resource of a glyph's font: consecutive glyphs mostly share one.
+  const FontRef& ref(const text::Font* font) {
+    if (font != last_font_) {
+      last_font_ = font;
+      last_ref_ = &fonts_.at(font);
+    }
+    return *last_ref_;
+  }
+
+  bool differs(const text::PlacedGlyph& g) {
     if (!g.text[0]) return false;  // a later glyph of a cluster: its text is the cluster head's
-    const FontRef& f = fonts_.at(g.font);
+    const FontRef& f = ref(g.font);
     if (!f.unicode) return false;
-    const auto it = f.unicode->find(g.gid);
-    if (it == f.unicode->end()) return true;
-    const std::u32string& u = it->second;
-    return !(u.size() == (g.text[1] ? 2u : 1u) && u[0] == g.text[0] &&
-             (!g.text[1] || u[1] == g.text[1]));
+    const std::u32string* u = nullptr;
+    if (f.table) {
+      const size_t k = f.table->find(g.gid);
+      if (k < f.table->gids.size()) u = f.table->unicode[k];
+    } else if (const auto it = f.unicode->find(g.gid); it != f.unicode->end()) {
+      u = &it->second;
+    }
+    if (!u) return true;
+    return !(u->size() == (g.text[1] ? 2u : 1u) && (*u)[0] == g.text[0] &&
+             (!g.text[1] || (*u)[1] == g.text[1]));
   }
 
   void run(const layout::TextItem& it, size_t a, size_t b) {
     const auto& g = it.glyphs;
-    const FontRef& f = fonts_.at(g[a].font);
+    const FontRef& f = ref(g[a].font);
     if (f.resource != font_ || g[a].size != size_) {
       font_ = f.resource;
       size_ = g[a].size;
-      out_ += '/' + font_ + ' ' + num(size_, 3) + " Tf\n";
+      out_ += '/';
+      out_ += font_;
+      out_ += ' ';
+      append_num(out_, size_, 3);
+      out_ += " Tf\n";
     }
     // Synthetic bold: fill and stroke (2 Tr) with a line width proportional to the size; round
     // joins keep the corners of the strokes from spiking. Back to fill only (0 Tr) after it.
@@ -139,52 +189,81 @@ class TextWriter {
     // (a third of the raw content bytes). Positions are kept in exact 0.01 pt steps so that the
     // relative moves never accumulate rounding drift.
     const long long x = hundredths(it.x + g[a].x), y = hundredths(page_.height - it.y + g[a].dy);
-    out_ += hundredths_text(x - line_x_) + ' ' + hundredths_text(y - line_y_) + " Td\n";
+    append_hundredths(out_, x - line_x_);
+    out_ += ' ';
+    append_hundredths(out_, y - line_y_);
+    out_ += " Td\n";
     line_x_ = x;
     line_y_ = y;
+    // Each glyph's CID and advance (thousandths of an em), from the table when there is one.
+    cid_.resize(b - a);
+    advance_.resize(b - a);
+    for (size_t k = a; k < b; ++k) {
+      if (f.table) {
+        const size_t i = f.table->find(g[k].gid);
+        if (i < f.table->gids.size()) {
+          cid_[k - a] = f.table->cids[i];
+          advance_[k - a] = f.table->advance[i];
+          continue;
+        }
+      }
+      cid_[k - a] = f.subset->cid_of_gid.at(g[k].gid);
+      advance_[k - a] = f.font->advance(g[k].gid) * 1000.0 / f.font->upem();
+    }
     // TJ adjustments in tenths of a thousandth of an em: the glyph's /W advance minus where the
     // next glyph really is.
-    const double upem = f.font->upem();
-    std::vector<long long> kern(b - a, 0);
-    for (size_t k = a + 1; k < b; ++k) {
-      const double w = f.font->advance(g[k - 1].gid) * 1000.0 / upem;
-      kern[k - a] = std::llround((w - (g[k].x - g[k - 1].x) * 1000.0 / size_) * 10);
-    }
+    kern_.assign(b - a, 0);
+    for (size_t k = a + 1; k < b; ++k)
+      kern_[k - a] =
+          std::llround((advance_[k - 1 - a] - (g[k].x - g[k - 1].x) * 1000.0 / size_) * 10);
     // Inter-character justification adds the same gap after most glyphs of a line: that gap
     // becomes the character spacing (Tc) and only the exceptions stay in the TJ array. Tc also
     // follows the run's last glyph, which moves nothing: the next run is placed by Td.
-    const long long common = common_gap(kern);
+    const long long common = common_gap();
     if (common != tc_) {
       tc_ = common;
-      out_ += num(-static_cast<double>(common) / 10000.0 * size_, 4) + " Tc\n";
+      append_num(out_, -static_cast<double>(common) / 10000.0 * size_, 4);
+      out_ += " Tc\n";
     }
     out_ += "[<";
     for (size_t k = a; k < b; ++k) {
-      if (const long long rest = kern[k - a] - (k > a ? common : 0); k > a && rest != 0)
-        out_ += ">" + hundredths_text(rest * 10) + "<";
-      append_hex16(out_, f.subset->cid_of_gid.at(g[k].gid));
+      if (const long long rest = kern_[k - a] - (k > a ? common : 0); k > a && rest != 0) {
+        out_ += '>';
+        append_hundredths(out_, rest * 10);
+        out_ += '<';
+      }
+      append_hex16(out_, cid_[k - a]);
     }
     out_ += ">]TJ\n";
   }
 
-  // The gap (tenths of a thousandth of an em) shared by most glyph pairs of a run, if it is not 0
-  // and is shared by at least three pairs; else 0.
-  static long long common_gap(const std::vector<long long>& kern) {
-    std::map<long long, size_t> count;
-    for (size_t i = 1; i < kern.size(); ++i) ++count[kern[i]];
+  // The gap (tenths of a thousandth of an em) shared by most glyph pairs of the run in kern_, if
+  // it is not 0 and is shared by at least three pairs; else 0. Ties go to the smallest gap.
+  long long common_gap() {
+    counts_.clear();  // (gap, pairs): a run has few distinct gaps
+    for (size_t i = 1; i < kern_.size(); ++i) {
+      auto c = std::find_if(counts_.begin(), counts_.end(),
+                            [&](const auto& p) { return p.first == kern_[i]; });
+      if (c == counts_.end())
+        counts_.push_back({kern_[i], 1});
+      else
+        ++c->second;
+    }
     long long best = 0;
     size_t best_n = 0;
-    for (const auto& [k, n] : count)
-      if (n > best_n) {
+    for (const auto& [k, n] : counts_)
+      if (n > best_n || (n == best_n && k < best)) {
         best = k;
         best_n = n;
       }
-    return best_n >= 3 && 2 * best_n >= kern.size() - 1 ? best : 0;
+    return best_n >= 3 && 2 * best_n >= kern_.size() - 1 ? best : 0;
   }
 
   std::string& out_;
   const layout::Page& page_;
   const std::map<const text::Font*, FontRef>& fonts_;
+  const text::Font* last_font_ = nullptr;
+  const FontRef* last_ref_ = nullptr;
   std::string font_;
   double size_ = 0;
   double bold_em_ = 0.03;
@@ -192,6 +271,11 @@ class TextWriter {
   std::string stroke_;                 // the line width set for it
   long long tc_ = 0;                   // current character spacing, in kern units (see run)
   long long line_x_ = 0, line_y_ = 0;  // origin of the current text line (BT starts at 0 0)
+  // Buffers of run(), kept between runs.
+  std::vector<uint32_t> cid_;
+  std::vector<double> advance_;
+  std::vector<long long> kern_;
+  std::vector<std::pair<long long, size_t>> counts_;
 };
 
 }  // namespace
@@ -200,6 +284,13 @@ std::string page_content(const layout::Page& page,
                          const std::map<const text::Font*, FontRef>& fonts, const PageMarks* marks,
                          double synthetic_bold) {
   std::string out;
+  append_page_content(out, page, fonts, marks, synthetic_bold);
+  return out;
+}
+
+void append_page_content(std::string& out, const layout::Page& page,
+                         const std::map<const text::Font*, FontRef>& fonts, const PageMarks* marks,
+                         double synthetic_bold) {
   rules(out, page, marks != nullptr);
   if (!page.text.empty()) {
     out += "BT\n";
@@ -213,12 +304,16 @@ std::string page_content(const layout::Page& page,
         const int mcid = marks->mcid_of_item[i];
         if (!open || mcid != open_mcid || (mcid < 0 && it.tag != open_tag)) {
           if (open) out += "EMC\n";
-          if (mcid >= 0)
-            out += std::string("/") +
-                   layout::role_name(marks->structure->nodes[static_cast<size_t>(it.tag)].role) +
-                   " <</MCID " + std::to_string(mcid) + ">> BDC\n";
-          else
+          if (mcid >= 0) {
+            out += '/';
+            out += layout::role_name(marks->structure->nodes[static_cast<size_t>(it.tag)].role);
+            out += " <</MCID ";
+            char buf[16];
+            out.append(buf, std::to_chars(buf, buf + sizeof buf, mcid).ptr);
+            out += ">> BDC\n";
+          } else {
             out += artifact_open(it.tag);
+          }
           open = true;
           open_mcid = mcid;
           open_tag = it.tag;
@@ -229,7 +324,6 @@ std::string page_content(const layout::Page& page,
     if (open) out += "EMC\n";
     out += "ET\n";
   }
-  return out;
 }
 
 }  // namespace bp::pdf

@@ -12,6 +12,20 @@
 
 namespace bp::pdf {
 
+// What content streams need of each glyph of one font's subset, in arrays looked up once per
+// glyph instead of three map look-ups and a HarfBuzz call (GlyphTable::make in the writer).
+struct GlyphTable {
+  std::vector<uint32_t> gids;                  // ascending
+  std::vector<uint32_t> cids;                  // the CID of gids[i] (FontSubset::cid_of_gid)
+  std::vector<double> advance;                 // its advance in thousandths of an em
+  std::vector<const std::u32string*> unicode;  // its ToUnicode text (nullptr: none)
+
+  static GlyphTable make(const text::Font& font, const FontSubset& subset,
+                         const std::map<uint32_t, std::u32string>* unicode);
+  // Index of `gid` in gids, or gids.size().
+  size_t find(uint32_t gid) const;
+};
+
 struct FontRef {
   size_t index = 0;      // order of first use; resource name "F<index+1>"
   std::string resource;  // "F1"
@@ -20,6 +34,8 @@ struct FontRef {
   // What the ToUnicode CMap says each glyph stands for (gid → characters); a glyph drawn for other
   // characters gets them as /ActualText.
   const std::map<uint32_t, std::u32string>* unicode = nullptr;
+  // The same facts in arrays (optional: without it the maps above and the font are asked).
+  const GlyphTable* table = nullptr;
 };
 
 // Marked content of a tagged page: the MCID of each text item (-1: an artifact, whose kind is the
@@ -34,6 +50,11 @@ struct PageMarks {
 // they are filled and stroked (text rendering mode 2), as Word and WPS embolden a font without a
 // bold face; pages without such glyphs carry no rendering-mode operators at all.
 std::string page_content(const layout::Page& page,
+                         const std::map<const text::Font*, FontRef>& fonts,
+                         const PageMarks* marks = nullptr, double synthetic_bold = 0.03);
+// The same appended to `out` (after the page's image operators, without a copy). Thread-safe:
+// pages may be written on two threads at once.
+void append_page_content(std::string& out, const layout::Page& page,
                          const std::map<const text::Font*, FontRef>& fonts,
                          const PageMarks* marks = nullptr, double synthetic_bold = 0.03);
 

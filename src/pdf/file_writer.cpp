@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <vector>
 
 #include "util/fnv1a.hpp"
@@ -61,16 +62,27 @@ struct Item {
   }
 };
 
-// The trailer keys /Root, /Info (from PoDoFo's trailer) and /ID (a digest of `body`: equal files
-// have equal IDs; two FNV-1a hashes, util/fnv1a.hpp — PoDoFo does not export its MD5, and an ID
-// tells files apart, it is not a security feature).
-std::string trailer_keys(const PdfMemDocument& pdf, const std::string& body) {
+// The /ID of a file: two FNV-1a hashes of `body` (util/fnv1a.hpp — PoDoFo does not export its
+// MD5, and an ID tells files apart, it is not a security feature): equal files have equal IDs.
+// The plain hash runs on the helper while this thread makes the framed one (each is a chain of
+// multiplications through every byte).
+std::string file_id(const std::string& body, HelperThread& helper, Flate& flate) {
+  uint64_t plain = 0;
+  const size_t ticket = helper.post([&](Flate&) { plain = fnv1a64(body); });
+  const uint64_t framed = Fnv1a64().field(body).value();
+  helper.wait(ticket, flate);
+  return "<" + hex64(plain) + hex64(framed) + ">";
+}
+
+// The trailer keys /Root, /Info (from PoDoFo's trailer) and /ID (of `body`, file_id).
+std::string trailer_keys(const PdfMemDocument& pdf, const std::string& body, HelperThread& helper,
+                         Flate& flate) {
   const PdfDictionary& trailer = pdf.GetTrailer()->GetDictionary();
   std::string keys;
   for (const char* key : {"Root", "Info"})
     if (const PdfObject* v = trailer.GetKey(PdfName(key)); v && v->IsReference())
       keys += std::string("/") + key + ' ' + reference(v->GetReference());
-  const std::string id = "<" + hex64(fnv1a64(body)) + hex64(Fnv1a64().field(body).value()) + ">";
+  const std::string id = file_id(body, helper, flate);
   return keys + "/ID[" + id + id + "]";
 }
 
@@ -88,7 +100,7 @@ uint32_t next_object_number(const PdfMemDocument& pdf) {
 }
 
 std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
-                       Flate& flate) {
+                       Flate& flate, HelperThread& helper) {
   std::vector<Item> items;
   for (const PdfObject* o : pdf.GetObjects())
     items.push_back({static_cast<uint32_t>(o->Reference().ObjectNumber()), o, nullptr});
@@ -129,11 +141,21 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
       line[18] = ' ';
       out.append(line, 20);
     }
-    out += "trailer\n<</Size " + std::to_string(xref.size()) + trailer_keys(pdf, out) +
-           ">>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
+    out += "trailer\n<</Size " + std::to_string(xref.size()) +
+           trailer_keys(pdf, out, helper, flate) + ">>\nstartxref\n" + std::to_string(xref_offset) +
+           "\n%%EOF\n";
     return out;
   }
 
+  // Object streams: each one's text is handed to the helper to compress as soon as it is made,
+  // and this thread compresses what the helper has not started once all are made.
+  struct ObjectStream {
+    std::string text;  // the offsets ("num offset …"), then the objects
+    size_t first = 0, count = 0;
+    std::string data;  // compressed
+  };
+  std::deque<ObjectStream> streams;            // stable addresses for the jobs
+  HelperThread::StopGuard stop_guard(helper);  // the jobs write to `streams`
   for (size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
     const size_t end = std::min(packed.size(), first + kObjectsPerStream);
     const uint32_t stream_num = next++;
@@ -149,11 +171,25 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
       body += '\n';
       xref[it.num] = {2, stream_num, static_cast<uint32_t>(i - first)};
     }
-    const std::string data = flate.compress(head + body);
+    ObjectStream& s = streams.emplace_back();
+    s.first = head.size();
+    s.count = end - first;
+    s.text = std::move(head);
+    s.text += body;
+    const size_t ticket = helper.post([&s](Flate& f) {
+      s.data = f.compress(s.text);
+      std::string().swap(s.text);
+    });
+    if (!helper.parallel()) helper.wait(ticket, flate);  // one text at a time in memory
+  }
+  helper.wait_all(flate);
+  for (size_t k = 0; k < streams.size(); ++k) {
+    const ObjectStream& s = streams[k];
+    const uint32_t stream_num = next - static_cast<uint32_t>(streams.size() - k);
     xref[stream_num] = {1, out.size(), 0};
-    out += std::to_string(stream_num) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(end - first) +
-           "/First " + std::to_string(head.size()) + "/Filter/FlateDecode/Length " +
-           std::to_string(data.size()) + ">>\nstream\n" + data + "\nendstream\nendobj\n";
+    out += std::to_string(stream_num) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(s.count) +
+           "/First " + std::to_string(s.first) + "/Filter/FlateDecode/Length " +
+           std::to_string(s.data.size()) + ">>\nstream\n" + s.data + "\nendstream\nendobj\n";
   }
 
   // The cross-reference stream, which also carries the trailer keys.
@@ -184,10 +220,11 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
   }
   const std::string data = flate.compress(rows);
   out += std::to_string(xref_num) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref.size()) +
-         "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" + trailer_keys(pdf, out) +
-         "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(columns) +
-         "/Predictor 12>>/Length " + std::to_string(data.size()) + ">>\nstream\n" + data +
-         "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
+         "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" +
+         trailer_keys(pdf, out, helper, flate) + "/Filter/FlateDecode/DecodeParms<</Columns " +
+         std::to_string(columns) + "/Predictor 12>>/Length " + std::to_string(data.size()) +
+         ">>\nstream\n" + data + "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_offset) +
+         "\n%%EOF\n";
   return out;
 }
 

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "pdf/flate.hpp"
+#include "pdf/helper_thread.hpp"
 #include "pdf/structure_tree.hpp"
 
 namespace bp::pdf {
@@ -32,7 +33,9 @@ class PackError : public std::runtime_error {
 // The object number above every object of `pdf` (where raw objects may start).
 uint32_t next_object_number(const PoDoFo::PdfMemDocument& pdf);
 
+// `flate` compresses on the caller's thread; the object streams are compressed by `helper` and
+// the caller as they are serialised (the same bytes either way).
 std::string write_file(const PoDoFo::PdfMemDocument& pdf, const RawObjects& raw,
-                       bool object_streams, Flate& flate);
+                       bool object_streams, Flate& flate, HelperThread& helper);
 
 }  // namespace bp::pdf

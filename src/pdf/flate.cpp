@@ -17,13 +17,16 @@ Flate::Flate(int level) : compressor_(libdeflate_alloc_compressor(level)) {
 Flate::~Flate() = default;
 
 std::string Flate::compress(std::string_view in) {
-  std::string out(libdeflate_zlib_compress_bound(compressor_.get(), in.size()), '\0');
-  const size_t n =
-      libdeflate_zlib_compress(compressor_.get(), in.data(), in.size(), out.data(), out.size());
+  // Into the compressor's scratch buffer (kept between calls: no zero-filled string of the bound's
+  // size per stream), then one copy of exactly the compressed size.
+  const size_t bound = libdeflate_zlib_compress_bound(compressor_.get(), in.size());
+  if (scratch_.size() < bound) scratch_.resize(bound);
+  const size_t n = libdeflate_zlib_compress(compressor_.get(), in.data(), in.size(),
+                                            scratch_.data(), scratch_.size());
   // The bound is an upper limit for any input, so 0 (no room) cannot happen.
   if (n == 0) throw std::bad_alloc();
-  out.resize(n);
-  out.shrink_to_fit();  // the bound is about the input's size: give back the rest now
+  std::string out(scratch_.data(), n);
+  if (scratch_.size() > kKeptScratch) std::vector<char>().swap(scratch_);  // a font program's
   return out;
 }
 

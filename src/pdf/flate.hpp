@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct libdeflate_compressor;  // libdeflate.h
 
@@ -33,6 +34,10 @@ class Flate {
     void operator()(libdeflate_compressor* c) const;
   };
   std::unique_ptr<libdeflate_compressor, Deleter> compressor_;
+  // Output buffer reused by compress(); a larger one (a font program) is given back at once to
+  // keep a document's peak memory down.
+  static constexpr size_t kKeptScratch = 256 * 1024;
+  std::vector<char> scratch_;
 };
 
 // Sets `object`'s stream to `data` compressed by `flate`, with /Filter /FlateDecode.

@@ -1,23 +1,35 @@
 #include "pdf/pdf_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace bp::pdf {
 
-std::string num(double v, int decimals) {
-  const double scale = std::pow(10.0, decimals);
+void append_num(std::string& out, double v, int decimals) {
+  // 10^decimals, exact as std::pow(10.0, decimals) is for these.
+  static constexpr double kScale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  const double scale = decimals >= 0 && decimals < 10 ? kScale[decimals] : std::pow(10.0, decimals);
   v = std::round(v * scale) / scale;
   if (v == 0) v = 0;  // no "-0"
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, ec == std::errc() ? end : buf);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  if (ec != std::errc()) end = buf;
+  if (std::find(buf, end, '.') != end) {
+    while (end != buf && end[-1] == '0') --end;
+    if (end != buf && end[-1] == '.') --end;
   }
-  if (s == "-0") s = "0";
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, end);
+}
+
+std::string num(double v, int decimals) {
+  std::string s;
+  append_num(s, v, decimals);
   return s;
 }
 

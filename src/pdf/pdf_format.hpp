@@ -9,6 +9,8 @@ namespace bp::pdf {
 
 // Fixed-point with at most `decimals` decimals, trailing zeros trimmed ("12.5", "-3", "0").
 std::string num(double v, int decimals = 2);
+// The same appended to `out` (content streams: no temporary string per number).
+void append_num(std::string& out, double v, int decimals = 2);
 // <XXXX> hex of a 16-bit code.
 void append_hex16(std::string& out, uint32_t code);
 // PDF date "D:YYYYMMDDHHmmSSZ" (UTC) from seconds since the epoch.

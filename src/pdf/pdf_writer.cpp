@@ -2,18 +2,19 @@
 
 #include <podofo/podofo.h>
 
+#include <bit>
 #include <chrono>
-#include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
-#include <thread>
 
 #include "pdf/archival.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/file_writer.hpp"
 #include "pdf/flate.hpp"
 #include "pdf/font_subset.hpp"
+#include "pdf/helper_thread.hpp"
 #include "pdf/images.hpp"
 #include "pdf/pdf_format.hpp"
 #include "pdf/structure_tree.hpp"
@@ -42,35 +43,71 @@ struct UsedFont {
   std::map<uint32_t, std::u32string> text;  // gid → characters (first occurrence)
 };
 
+// A set of glyph IDs as a bitmap: collect_fonts marks each of the document's glyphs (most are
+// seen many times), cheaper than a std::set look-up each.
+class GlyphBits {
+ public:
+  // Marks `gid`; true if it was not marked before.
+  bool mark(uint32_t gid) {
+    const size_t w = gid / 64;
+    if (w >= words_.size()) words_.resize(std::max<size_t>(w + 1, 1024), 0);  // 65 536 glyphs
+    const uint64_t bit = uint64_t{1} << (gid % 64);
+    if (words_[w] & bit) return false;
+    words_[w] |= bit;
+    return true;
+  }
+  // The marked IDs, ascending.
+  std::set<uint32_t> to_set() const {
+    std::set<uint32_t> out;
+    for (size_t w = 0; w < words_.size(); ++w)
+      for (uint64_t v = words_[w]; v; v &= v - 1)
+        out.insert(out.end(), static_cast<uint32_t>(w * 64 + std::countr_zero(v)));
+    return out;
+  }
+
+ private:
+  std::vector<uint64_t> words_;
+};
+
 std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
   std::vector<UsedFont> out;
+  std::vector<GlyphBits> seen, has_text;  // per font: glyphs used, glyphs whose text is known
   std::map<const text::Font*, size_t> index;
+  const text::Font* last = nullptr;  // consecutive glyphs mostly share a font
+  size_t u = 0;
   for (const auto& page : layout.pages)
     for (const auto& item : page.text)
       for (const auto& g : item.glyphs) {
         const text::Font* outlines = &g.font->outlines();
-        auto [it, fresh] = index.try_emplace(outlines, out.size());
-        if (fresh) out.push_back({outlines, {}, {}});
-        UsedFont& u = out[it->second];
-        u.gids.insert(g.gid);
-        if (g.text[0] && !u.text.count(g.gid)) {
+        if (outlines != last) {
+          auto [it, fresh] = index.try_emplace(outlines, out.size());
+          if (fresh) {
+            out.push_back({outlines, {}, {}});
+            seen.emplace_back();
+            has_text.emplace_back();
+          }
+          last = outlines;
+          u = it->second;
+        }
+        seen[u].mark(g.gid);
+        if (g.text[0] && has_text[u].mark(g.gid)) {  // the first occurrence with text
           std::u32string s(1, g.text[0]);
           if (g.text[1]) s.push_back(g.text[1]);
-          u.text.emplace(g.gid, std::move(s));
+          out[u].text.emplace(g.gid, std::move(s));
         }
       }
+  for (size_t i = 0; i < out.size(); ++i) out[i].gids = seen[i].to_set();
   return out;
 }
 
 // A face's subset and its font program, Flate-compressed. Subsetting and compressing the font
 // programs are the largest costs of writing a document, and the faces are independent: the face
-// with the most glyphs (the body face, most of the work) is made on a second thread while the
-// caller makes the others and then writes everything of the file that does not depend on the
-// subsets (pages, links, outline, metadata, the structure tree) — only the content streams and the
-// font dictionaries wait for it. That shortens a single document's wall time on a machine with a
-// free core. Two threads, not one per face: the project's machines have two cores, and each
-// concurrent hb-subset adds its working memory to the peak. The bytes are the same as made one by
-// one.
+// with the most glyphs (the body face, most of the work) is made on the helper thread
+// (helper_thread.hpp) while the caller makes the others and then writes everything of the file
+// that does not depend on the subsets (pages, links, outline, metadata, the structure tree) — only
+// the content streams and the font dictionaries wait for it. Each concurrent hb-subset adds its
+// working memory to the peak, so only one face is made beside the caller. The bytes are the same
+// as made one by one.
 struct Program {
   FontSubset sub;      // without its font program (cff, sfnt), which is only needed packed
   std::string packed;  // the CFF table or the TrueType file, compressed
@@ -79,37 +116,35 @@ struct Program {
 
 class Programs {
  public:
-  // Starts the helper thread on the largest face when `parallel` (and a second core exists).
-  Programs(const std::vector<UsedFont>& used, bool keep_hinting, bool parallel)
-      : used_(used), keep_hinting_(keep_hinting), out_(used.size()) {
+  // Posts the largest face to `helper`.
+  Programs(const std::vector<UsedFont>& used, bool keep_hinting, HelperThread& helper)
+      : used_(used), keep_hinting_(keep_hinting), helper_(helper), out_(used.size()) {
     for (size_t i = 1; i < used.size(); ++i)
       if (used[i].gids.size() > used[largest_].gids.size()) largest_ = i;
-    if (parallel && used.size() > 1 && std::thread::hardware_concurrency() > 1)
-      helper_ = std::async(std::launch::async, [this] { return one(largest_); });
+    if (helper.parallel() && used.size() > 1)
+      ticket_ = helper.post([this](Flate& flate) { out_[largest_] = one(largest_, flate); });
   }
-  // Waits for a helper that is still running (an exception left the writer early).
-  ~Programs() {
-    if (helper_.valid()) helper_.wait();
-  }
+  // The helper's job writes to out_: an exception must not free it under the job.
+  ~Programs() { helper_.stop(); }
   Programs(const Programs&) = delete;
   Programs& operator=(const Programs&) = delete;
 
   // Makes the faces the helper does not make, on the caller's thread.
-  void make_others() {
+  void make_others(Flate& flate) {
     for (size_t i = 0; i < used_.size(); ++i)
-      if (i != largest_ || !helper_.valid()) out_[i] = one(i);
+      if (i != largest_ || !ticket_) out_[i] = one(i, flate);
   }
   // Every face's program, after make_others (waits for the helper).
-  const std::vector<Program>& all() {
-    if (helper_.valid()) out_[largest_] = helper_.get();
+  const std::vector<Program>& all(Flate& flate) {
+    if (ticket_) helper_.wait(*ticket_, flate);
     return out_;
   }
 
  private:
-  Program one(size_t i) const {
+  Program one(size_t i, Flate& flate) const {
     Program p{subset_font(*used_[i].font, used_[i].gids, keep_hinting_), {}};
     std::string& program = used_[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
-    p.packed = Flate().compress(program);
+    p.packed = flate.compress(program);
     p.bytes = program.size();
     std::string().swap(program);  // keeps the peak memory of a document down
     return p;
@@ -117,9 +152,10 @@ class Programs {
 
   const std::vector<UsedFont>& used_;
   const bool keep_hinting_;
+  HelperThread& helper_;
   std::vector<Program> out_;
   size_t largest_ = 0;
-  std::future<Program> helper_;
+  std::optional<size_t> ticket_;
 };
 
 // The five objects of an embedded font, created (numbered) before the subsets are ready and
@@ -325,15 +361,18 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   construct_lock.unlock();
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
-  Flate flate;  // every compressed stream of the file
+  Flate flate;  // the compressed streams made on this thread
+  // The second core (a document typeset alone): the largest face, the content streams of part of
+  // the pages, part of the object streams. PoDoFo's objects are only touched on this thread.
+  HelperThread helper(options.parallel_fonts);
 
-  // Subset each font once for the whole document (the largest face on a helper thread, see
-  // Programs); meanwhile everything that does not depend on the subsets is written, in the same
-  // object order as when it was written after them.
+  // Subset each font once for the whole document (the largest face on the helper, see Programs);
+  // meanwhile everything that does not depend on the subsets is written, in the same object
+  // order as when it was written after them.
   const auto t0 = std::chrono::steady_clock::now();
   auto used = collect_fonts(layout);
-  Programs programs(used, options.keep_hinting, options.parallel_fonts);
-  programs.make_others();
+  Programs programs(used, options.keep_hinting, helper);
+  programs.make_others(flate);
   const auto t1 = std::chrono::steady_clock::now();
   std::vector<FontObjects> font_objs;
   for (size_t i = 0; i < used.size(); ++i) font_objs.push_back(create_font_objects(objs));
@@ -375,18 +414,15 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
 
   // The subsets: the font dictionaries, then the content streams (they address glyphs by CID).
   const auto t2 = std::chrono::steady_clock::now();
-  const std::vector<Program>& made = programs.all();
+  const std::vector<Program>& made = programs.all(flate);
   const auto t3 = std::chrono::steady_clock::now();
+  std::vector<GlyphTable> tables;
   std::map<const text::Font*, FontRef> refs;
-  for (size_t i = 0; i < used.size(); ++i) {
-    const FontSubset& sub = made[i].sub;
-    refs[used[i].font] = {i, "F" + std::to_string(i + 1), used[i].font, &sub, &used[i].text};
-    embed_font(font_objs[i], used[i], made[i], flate);
-    if (stats)
-      stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
-                              static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
-                              made[i].bytes, sub.cid_equals_gid});
-  }
+  for (size_t i = 0; i < used.size(); ++i)
+    tables.push_back(GlyphTable::make(*used[i].font, made[i].sub, &used[i].text));
+  for (size_t i = 0; i < used.size(); ++i)
+    refs[used[i].font] = {
+        i, "F" + std::to_string(i + 1), used[i].font, &made[i].sub, &used[i].text, &tables[i]};
   // A synthetic bold uses its regular face's font resource (content_stream strokes it).
   for (const auto& page : layout.pages)
     for (const auto& item : page.text)
@@ -395,14 +431,54 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
           refs[g.font] = refs.at(&g.font->outlines());
   if (stats)  // the caller's own subsets and its wait for the helper's
     stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
-  for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
-    const std::string content =
-        image_ops[pi] + page_content(layout.pages[pi], refs, tagged ? &tags[pi].marks : nullptr,
-                                     options.synthetic_bold);
-    std::string().swap(image_ops[pi]);
-    set_flate_stream(*contents[pi], content, flate);
+
+  // Content streams, made and compressed in runs of pages that the helper and this thread share
+  // (each run's share of the glyphs about equal); this thread embeds the fonts first.
+  const size_t n = layout.pages.size();
+  std::vector<std::string> packed(n);
+  HelperThread::StopGuard stop_guard(helper);  // the jobs below write to `packed`
+  auto make_pages = [&](size_t a, size_t b, Flate& f) {
+    std::string content;
+    for (size_t pi = a; pi < b; ++pi) {
+      content = image_ops[pi];
+      append_page_content(content, layout.pages[pi], refs, tagged ? &tags[pi].marks : nullptr,
+                          options.synthetic_bold);
+      packed[pi] = f.compress(content);
+    }
+  };
+  if (helper.parallel()) {
+    size_t glyphs = 0;
+    for (const auto& page : layout.pages)
+      for (const auto& it : page.text) glyphs += it.glyphs.size() + 8;
+    constexpr size_t kRuns = 8;
+    size_t a = 0, seen = 0;
+    for (size_t pi = 0; pi + 1 < n; ++pi) {
+      for (const auto& it : layout.pages[pi].text) seen += it.glyphs.size() + 8;
+      if (seen * kRuns >= glyphs) {
+        helper.post([&, a, b = pi + 1](Flate& f) { make_pages(a, b, f); });
+        a = pi + 1;
+        seen = 0;
+      }
+    }
+    helper.post([&, a](Flate& f) { make_pages(a, n, f); });
   }
-  return write_file(pdf, tree, options.object_streams, flate);
+  for (size_t i = 0; i < used.size(); ++i) {
+    embed_font(font_objs[i], used[i], made[i], flate);
+    if (stats)
+      stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
+                              static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
+                              made[i].bytes, made[i].sub.cid_equals_gid});
+  }
+  if (helper.parallel())
+    helper.wait_all(flate);
+  else
+    make_pages(0, n, flate);
+  for (size_t pi = 0; pi < n; ++pi) {
+    set_packed_stream(*contents[pi], packed[pi]);
+    std::string().swap(packed[pi]);
+    std::string().swap(image_ops[pi]);
+  }
+  return write_file(pdf, tree, options.object_streams, flate, helper);
 }
 
 }  // namespace bp::pdf
