@@ -34,7 +34,7 @@ void Themes::override_pdf_tagged(std::optional<bool> tagged) {
 }
 
 Typesetting::Typesetting(Themes& themes, std::vector<std::filesystem::path> font_dirs)
-    : theme(themes.get()), fonts(std::move(font_dirs)) {
+    : theme(themes.get()), fonts(std::move(font_dirs), false, text::default_font_cache_file()) {
   for (const auto& d : theme.font_dirs) fonts.add_dir(d);
 }
 

@@ -51,7 +51,8 @@ class Themes {
 };
 
 struct Typesetting {
-  // Loads the run's theme (ThemeError when it cannot be found or read) and starts fontconfig.
+  // Loads the run's theme (ThemeError when it cannot be found or read). fontconfig starts only if
+  // the per-user font cache cannot answer (text/font_cache.hpp).
   Typesetting(Themes& themes, std::vector<std::filesystem::path> font_dirs);
   const layout::Theme& theme;  // the run's theme: --theme, else default.yaml
   text::FontSet fonts;

@@ -1,8 +1,8 @@
 #include "text/font.hpp"
 
+#include "text/font_facts.hpp"
 #include "text/font_tables.hpp"
 
-#include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
 #include <hb-subset.h>
 
@@ -10,8 +10,7 @@
 
 namespace bp::text {
 
-Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
-           bool preprocess_for_subsetting)
+Font::Font(const std::filesystem::path& file, int face_index, bool preprocess_for_subsetting)
     : file_(file), face_index_(face_index), preprocess_(preprocess_for_subsetting) {
   blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
   if (!blob_)
@@ -25,35 +24,12 @@ Font::Font(FT_Library ft, const std::filesystem::path& file, int face_index,
   hb_font_make_immutable(font_.get());  // shared read-only between documents and threads
   validate_font_tables(face_.get(), font_.get(), file);
 
-  unsigned len = 0;
-  const char* data = hb_blob_get_data(blob_.get(), &len);
-  FT_Face raw = nullptr;
-  if (FT_New_Memory_Face(ft, reinterpret_cast<const FT_Byte*>(data), static_cast<FT_Long>(len),
-                         face_index, &raw) != 0)
-    throw FontError("FreeType 无法打开字体文件 " + file.string() + " 的第 " +
-                    std::to_string(face_index) + " 个字形集");
-  ft_face_.reset(raw);
-
-  if (const char* ps = FT_Get_Postscript_Name(raw)) ps_name_ = ps;
+  // Read from the tables HarfBuzz has mapped, as FreeType would report them (text/font_facts.hpp):
+  // the face is not parsed a second time.
+  ps_name_ = text::postscript_name(face_.get()).value_or("");
   if (ps_name_.empty())
     throw FontError("字体文件 " + file.string() + " 没有 PostScript 名称（PDF 嵌入字体需要）");
-  metrics_.units_per_em = raw->units_per_EM;
-  metrics_.bbox[0] = static_cast<int>(raw->bbox.xMin);
-  metrics_.bbox[1] = static_cast<int>(raw->bbox.yMin);
-  metrics_.bbox[2] = static_cast<int>(raw->bbox.xMax);
-  metrics_.bbox[3] = static_cast<int>(raw->bbox.yMax);
-  metrics_.fixed_pitch = FT_IS_FIXED_WIDTH(raw);
-  if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(raw, FT_SFNT_OS2))) {
-    metrics_.ascender = os2->sTypoAscender;
-    metrics_.descender = os2->sTypoDescender;
-    if (os2->version >= 2 && os2->sCapHeight > 0) metrics_.cap_height = os2->sCapHeight;
-    metrics_.serif = (os2->sFamilyClass >> 8) >= 1 && (os2->sFamilyClass >> 8) <= 7;
-  } else {
-    metrics_.ascender = raw->ascender;
-    metrics_.descender = raw->descender;
-  }
-  if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(raw, FT_SFNT_POST)))
-    metrics_.italic_angle = static_cast<double>(post->italicAngle) / 65536.0;
+  metrics_ = text::read_metrics(face_.get());
 
   HbBlobPtr cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
   is_cff_ = hb_blob_get_length(cff.get()) > 0;

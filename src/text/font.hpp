@@ -1,5 +1,6 @@
 // One font face, loaded once and shared read-only (by every document of a batch and by threads).
-// The file is mapped once (hb_blob_create_from_file); HarfBuzz and FreeType read the same bytes.
+// The file is mapped once (hb_blob_create_from_file) and parsed by HarfBuzz alone: the metrics the
+// PDF needs are read from its tables as FreeType would report them (text/font_facts.hpp).
 #pragma once
 
 #include <hb.h>
@@ -39,8 +40,7 @@ class Font {
  public:
   // Loads face `face_index` of `file` (a TTC holds several faces: pass fontconfig's FC_INDEX).
   // `preprocess_for_subsetting`: see subset_face().
-  Font(FT_Library ft, const std::filesystem::path& file, int face_index,
-       bool preprocess_for_subsetting = false);
+  Font(const std::filesystem::path& file, int face_index, bool preprocess_for_subsetting = false);
   // The synthetic bold of `regular` (a family without a bold face, as most Chinese fonts are):
   // the same outlines, metrics and advances, shared with `regular` (which must outlive it); the
   // PDF writer strokes its glyphs as well as filling them, as Word and WPS embolden such fonts.
@@ -87,7 +87,6 @@ class Font {
   HbBlobPtr blob_;
   HbFacePtr face_;
   HbFontPtr font_;
-  FtFacePtr ft_face_;
   std::string ps_name_;
   FontMetrics metrics_;
   int digit_advance_ = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 
 namespace bp::text {
 
@@ -19,48 +20,128 @@ bool under(const std::filesystem::path& file, const std::filesystem::path& dir) 
 // FcConfigAppFontAddDir, which opens every entry it finds: opening a FIFO (or some devices) there
 // blocked the build forever. Only regular files (symlinks followed) go to fontconfig; a file it
 // cannot parse is simply not listed, so a broken file that no style uses does not matter.
-void add_font_files(FcConfig* fc, const std::filesystem::path& dir) {
+std::vector<std::filesystem::path> font_files(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  if (!fs::is_directory(dir, ec)) return files;
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     std::error_code fec;
     if (it->is_regular_file(fec)) files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+void add_font_files(FcConfig* fc, const std::vector<std::filesystem::path>& files) {
   for (const auto& f : files)
     FcConfigAppFontAddFile(fc, reinterpret_cast<const FcChar8*>(f.c_str()));  // false: not a font
 }
+
+// What fontconfig's answers depend on besides its files: the variables it reads its
+// configuration and caches by, its own version, and the version of list_family's filtering.
+std::string fontconfig_environment() {
+  std::string env = "list v1; fontconfig " + std::to_string(FcGetVersion());
+  for (const char* v : {"FONTCONFIG_FILE", "FONTCONFIG_PATH", "FONTCONFIG_SYSROOT", "HOME",
+                        "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"}) {
+    const char* value = std::getenv(v);
+    env += std::string("; ") + v + (value ? "=" + std::string(value) : " unset");
+  }
+  return env;
+}
+
+// Every file and directory fontconfig's configuration was built from: its configuration files
+// and their directories (a file added to conf.d), the user configuration places even when absent,
+// its font directories (fontconfig itself rescans one whose time changed) and its cache
+// directories (fc-cache writes there when fonts are installed).
+std::vector<std::filesystem::path> fontconfig_state(FcConfig* fc) {
+  std::vector<std::filesystem::path> out;
+  auto take = [&](FcStrList* list, bool with_parent) {
+    if (!list) return;
+    while (FcChar8* s = FcStrListNext(list)) {
+      std::filesystem::path p(reinterpret_cast<const char*>(s));
+      out.push_back(p);
+      if (with_parent) out.push_back(p.parent_path());
+    }
+    FcStrListDone(list);
+  };
+  take(FcConfigGetConfigFiles(fc), true);
+  take(FcConfigGetConfigDirs(fc), false);
+  take(FcConfigGetFontDirs(fc), false);
+  take(FcConfigGetCacheDirs(fc), false);
+  std::filesystem::path config_home;
+  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x == '/')
+    config_home = x;
+  else if (const char* h = std::getenv("HOME"); h && *h == '/')
+    config_home = std::filesystem::path(h) / ".config";
+  if (!config_home.empty()) {
+    out.push_back(config_home / "fontconfig");
+    out.push_back(config_home / "fontconfig" / "fonts.conf");
+    out.push_back(config_home / "fontconfig" / "conf.d");
+  }
+  if (const char* h = std::getenv("HOME"); h && *h == '/') {
+    out.push_back(std::filesystem::path(h) / ".fonts.conf");
+    out.push_back(std::filesystem::path(h) / ".fonts.conf.d");
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
 }  // namespace
 
-FontSet::FontSet(std::vector<std::filesystem::path> font_dirs, bool preprocess_for_subsetting)
+FontSet::FontSet(std::vector<std::filesystem::path> font_dirs, bool preprocess_for_subsetting,
+                 std::optional<std::filesystem::path> cache_file)
     : preprocess_(preprocess_for_subsetting) {
+  if (cache_file) cache_.emplace(std::move(*cache_file), fontconfig_environment());
   for (auto& d : font_dirs) {
     std::error_code ec;
     auto abs = std::filesystem::weakly_canonical(d, ec);
-    dirs_.push_back(ec ? d : abs);
+    register_dir(ec ? d : abs);
   }
-  FT_Library lib = nullptr;
-  if (FT_Init_FreeType(&lib) != 0) throw FontError("cannot initialise FreeType");
-  ft_.reset(lib);
-  fc_.reset(FcInitLoadConfigAndFonts());
-  if (!fc_) throw FontError("cannot initialise fontconfig");
-  for (auto& d : dirs_) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(d, ec)) add_font_files(fc_.get(), d);
-  }
+  if (!cache_) (void)fontconfig();  // without a cache, as before: fontconfig at once
 }
 
 FontSet::~FontSet() = default;
 
-std::vector<FontSet::Candidate> FontSet::list_family(std::string_view family) const {
+// Registers `dir`'s font files: at once when fontconfig runs already, else when it starts. The
+// files and their stamps go into the key of the cached answers, so that a font added, replaced
+// or removed there is never answered from the cache.
+void FontSet::register_dir(const std::filesystem::path& dir) {
+  dirs_.push_back(dir);
+  auto files = font_files(dir);
+  app_key_ = fnv1a(dir.native() + '\n', app_key_);
+  for (const auto& f : files) {
+    const FileStamp s = stamp_of(f);
+    app_key_ = fnv1a(f.native() + '\t' + std::to_string(s.mtime_ns) + '\t' +
+                         std::to_string(s.size) + '\t' + std::to_string(s.inode) + '\n',
+                     app_key_);
+  }
+  if (fc_) add_font_files(fc_.get(), files);
+  app_files_.insert(app_files_.end(), files.begin(), files.end());
+}
+
+FcConfig* FontSet::fontconfig() {
+  if (!fc_) {
+    fc_.reset(FcInitLoadConfigAndFonts());
+    if (!fc_) throw FontError("cannot initialise fontconfig");
+    add_font_files(fc_.get(), app_files_);
+  }
+  return fc_.get();
+}
+
+bool FontSet::fontconfig_started() const {
+  std::lock_guard lock(mu_);
+  return fc_ != nullptr;
+}
+
+std::vector<ListedFace> FontSet::ask_fontconfig(const std::string& family) {
   FcPatternPtr pat(FcPatternCreate());
-  std::string fam(family);
-  FcPatternAddString(pat.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(fam.c_str()));
+  FcPatternAddString(pat.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
   FcObjectSetPtr os(FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_STYLE, nullptr));
-  FcFontSetPtr set(FcFontList(fc_.get(), pat.get(), os.get()));
-  std::vector<Candidate> out;
+  FcFontSetPtr set(FcFontList(fontconfig(), pat.get(), os.get()));
+  std::vector<ListedFace> out;
   if (!set) return out;
   for (int i = 0; i < set->nfont; ++i) {
     FcPattern* p = set->fonts[i];
@@ -78,7 +159,23 @@ std::vector<FontSet::Candidate> FontSet::list_family(std::string_view family) co
     if (weight < kBold && FcPatternGetString(p, FC_STYLE, 0, &style) == FcResultMatch &&
         std::string_view(reinterpret_cast<const char*>(style)) == "Bold")
       weight = kBold;
-    Candidate c{reinterpret_cast<const char*>(file), index, weight, false};
+    out.push_back(ListedFace{reinterpret_cast<const char*>(file), index, weight});
+  }
+  return out;
+}
+
+std::vector<FontSet::Candidate> FontSet::list_family(const std::string& family) {
+  std::optional<std::vector<ListedFace>> faces;
+  if (cache_) faces = cache_->find(app_key_, family);
+  if (!faces) {
+    faces = ask_fontconfig(family);
+    // An unknown family is not kept: it stops the run (E602), and installing it must be seen.
+    if (cache_ && !faces->empty())
+      cache_->store(fontconfig_state(fc_.get()), app_key_, family, *faces);
+  }
+  std::vector<Candidate> out;
+  for (auto& f : *faces) {
+    Candidate c{std::move(f.file), f.index, f.weight, false};
     c.in_app_dir =
         std::any_of(dirs_.begin(), dirs_.end(), [&](auto& d) { return under(c.file, d); });
     out.push_back(std::move(c));
@@ -92,8 +189,7 @@ void FontSet::add_dir(const std::filesystem::path& dir) {
   auto abs = std::filesystem::weakly_canonical(dir, ec);
   if (ec) abs = dir;
   if (std::find(dirs_.begin(), dirs_.end(), abs) != dirs_.end()) return;
-  dirs_.push_back(abs);
-  if (std::filesystem::is_directory(abs, ec)) add_font_files(fc_.get(), abs);
+  register_dir(abs);
 }
 
 namespace {
@@ -111,7 +207,7 @@ const Font& FontSet::get(std::string_view family, bool bold, bool allow_syntheti
     if (allow_synthetic_bold || !it->second->synthetic_bold()) return *it->second;
   }
 
-  auto cands = list_family(family);
+  auto cands = list_family(key.first);
   if (cands.empty())
     throw FontError(
         "找不到字体“" + key.first + "”（已查找 " + where_looked(dirs_) +
@@ -132,7 +228,7 @@ const Font& FontSet::get(std::string_view family, bool bold, bool allow_syntheti
   };
   auto load = [&](const Candidate& c) -> const Font& {
     auto& slot = by_face_[std::make_pair(c.file.string(), c.index)];
-    if (!slot) slot = std::make_unique<Font>(ft_.get(), c.file, c.index, preprocess_);
+    if (!slot) slot = std::make_unique<Font>(c.file, c.index, preprocess_);
     return *slot;
   };
   const Candidate best = nearest(want);

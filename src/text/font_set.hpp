@@ -1,17 +1,21 @@
 // The fonts of a process: found by family name through fontconfig (the project's own font
 // directories registered first and preferred over system fonts), loaded once, shared by every
 // document of a batch. Thread-safe; the returned references stay valid for the FontSet's lifetime.
+// With a cache file (text/font_cache.hpp) fontconfig is initialised only when the cache cannot
+// answer: a run whose fonts and font configuration are unchanged never starts it.
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "text/font.hpp"
+#include "text/font_cache.hpp"
 #include "text/raii.hpp"
 #include "text/typeset_caches.hpp"
 
@@ -23,8 +27,11 @@ class FontSet {
   // any lookup (FIFOs, sockets and devices are skipped; files that are not fonts are ignored); a
   // face found there wins over a system face of the same family and weight.
   // `preprocess_for_subsetting`: Font::subset_face() (slower first use, faster batches).
+  // `cache_file`: where fontconfig's answers are kept between runs (default_font_cache_file());
+  // none = ask fontconfig every run.
   explicit FontSet(std::vector<std::filesystem::path> font_dirs = {},
-                   bool preprocess_for_subsetting = false);
+                   bool preprocess_for_subsetting = false,
+                   std::optional<std::filesystem::path> cache_file = std::nullopt);
   ~FontSet();
   FontSet(const FontSet&) = delete;
   FontSet& operator=(const FontSet&) = delete;
@@ -44,6 +51,9 @@ class FontSet {
   // The workers' caches of text shaped and prepared in these fonts (text/typeset_caches.hpp).
   TypesetCachePool& caches() { return caches_; }
 
+  // Whether fontconfig has been initialised (false while the cache answered every lookup).
+  bool fontconfig_started() const;
+
  private:
   struct Candidate {
     std::filesystem::path file;
@@ -51,12 +61,17 @@ class FontSet {
     int weight = 80;
     bool in_app_dir = false;
   };
-  std::vector<Candidate> list_family(std::string_view family) const;
+  std::vector<Candidate> list_family(const std::string& family);
+  std::vector<ListedFace> ask_fontconfig(const std::string& family);
+  FcConfig* fontconfig();
+  void register_dir(const std::filesystem::path& dir);
 
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::vector<std::filesystem::path> dirs_;
+  std::vector<std::filesystem::path> app_files_;  // the regular files below dirs_, in order
+  uint64_t app_key_ = 0;                          // app_files_ with their stamps, summarised
+  std::optional<FontLookupCache> cache_;
   bool preprocess_ = false;
-  FtLibraryPtr ft_;
   FcConfigPtr fc_;
   std::map<std::pair<std::string, bool>, const Font*> by_request_;
   std::map<std::pair<std::string, int>, std::unique_ptr<Font>> by_face_;  // (file, index)
