@@ -191,6 +191,18 @@ namespace {
 // node per entry to add, find and free; what is stored is the same.
 class FitMemo {
  public:
+  // On an empty memo: room for about `entries` values before the first growth (a table's descent
+  // looks up two to three widths per cell on average: rehashing from a small table cost more than
+  // the lookups).
+  void reserve(size_t entries) {
+    size_t n = 256;
+    while (n < 2 * entries) n *= 2;
+    if (n <= keys_.size()) return;
+    keys_.assign(n, kEmpty);
+    values_.assign(n, CellFit{});
+    mask_ = n - 1;
+    size_ = 0;
+  }
   const CellFit* find(uint64_t key) const {
     if (keys_.empty()) return nullptr;
     for (size_t i = slot(key);; i = (i + 1) & mask_) {
@@ -219,7 +231,7 @@ class FitMemo {
     key ^= key >> 31;
     return static_cast<size_t>(key) & mask_;
   }
-  void grow() {
+  void grow() {  // keeps what is stored
     std::vector<uint64_t> keys = std::move(keys_);
     std::vector<CellFit> values = std::move(values_);
     const size_t n = keys.empty() ? 256 : 2 * keys.size();
@@ -263,6 +275,7 @@ class HeightModel {
         shrunk_at_(extents.size(), 0),
         grown_at_(extents.size(), 0),
         version_(cols, 0) {
+    if (cost_) memo_.reserve(2 * extents.size());
     int rows = 0;
     for (const auto& x : e_) rows = std::max(rows, x.row + 1);
     row_cells_.resize(static_cast<size_t>(rows));
@@ -303,49 +316,66 @@ class HeightModel {
   double delta(const std::vector<double>& w, size_t from, size_t to) {
     from_ = from;
     to_ = to;
-    touched_rows_.clear();
+    // The cells and rows of the move go into buffers sized for the most a move can touch: no
+    // push_back (its capacity check per cell cost as much as the rest of the loop).
+    const size_t most = over_[from].size() + over_[to].size();
+    if (changed_.size() < most) {
+      changed_.resize(most);
+      touched_rows_.resize(most);
+      merged_.resize(most);
+    }
+    size_t changed = 0, rows = 0;
     for (size_t c : {from, to}) {
-      const size_t first = touched_rows_.size();
+      const size_t first = rows;
       for (size_t k : over_[c]) {
         if (fresh_[k]) continue;
         fresh_[k] = 1;
         trial_[k] = e_[k].colspan == 1 ? moved(k, w, c, c == from) : value(k, w);
-        changed_.push_back(k);
+        changed_[changed++] = k;
         const auto r = static_cast<size_t>(e_[k].row);
-        touched_rows_.push_back(r);
+        touched_rows_[rows++] = r;
         row_trial_[r] = std::max(row_trial_[r], trial_[k].lines);
       }
-      if (first > 0)
-        std::inplace_merge(touched_rows_.begin(),
-                           touched_rows_.begin() + static_cast<std::ptrdiff_t>(first),
-                           touched_rows_.end());
+      if (first > 0) {  // std::inplace_merge would allocate its buffer on every call
+        const auto begin = touched_rows_.begin();
+        std::merge(begin, begin + static_cast<std::ptrdiff_t>(first),
+                   begin + static_cast<std::ptrdiff_t>(first),
+                   begin + static_cast<std::ptrdiff_t>(rows), merged_.begin());
+        touched_rows_.swap(merged_);
+      }
     }
-    if (!rows_in_order_) std::sort(touched_rows_.begin(), touched_rows_.end());
-    touched_rows_.erase(std::unique(touched_rows_.begin(), touched_rows_.end()),
-                        touched_rows_.end());
+    const auto begin = touched_rows_.begin();
+    auto end = begin + static_cast<std::ptrdiff_t>(rows);
+    if (!rows_in_order_) std::sort(begin, end);
+    end = std::unique(begin, end);
+    touched_ = static_cast<size_t>(end - begin);
+    changed_n_ = changed;
     double d = 0;
-    for (size_t r : touched_rows_) {
+    for (size_t i = 0; i < touched_; ++i) {
+      const size_t r = touched_rows_[i];
       d += std::max({0.0, row_trial_[r], unchanged_max(r)}) - row_max_[r];
       row_trial_[r] = kNone;
     }
-    for (size_t k : changed_) d += trial_[k].penalty - v_[k].penalty;
+    for (size_t i = 0; i < changed_n_; ++i) {
+      const size_t k = changed_[i];
+      d += trial_[k].penalty - v_[k].penalty;
+      fresh_[k] = 0;  // the rows are summed: nothing reads it until the next move
+    }
     return d;
   }
   // Makes the last evaluated move the current state, or forgets it.
   void commit() {
     version_[from_] = ++versions_;  // their widths change: new values for their moves
     version_[to_] = ++versions_;
-    for (size_t k : changed_) v_[k] = trial_[k];
+    for (size_t i = 0; i < changed_n_; ++i) v_[changed_[i]] = trial_[changed_[i]];
     discard();
-    for (size_t r : touched_rows_) {
+    for (size_t i = 0; i < touched_; ++i) {
+      const size_t r = touched_rows_[i];
       row_max_[r] = row_max(r, false);
       rank(r);
     }
   }
-  void discard() {
-    for (size_t k : changed_) fresh_[k] = 0;
-    changed_.clear();
-  }
+  void discard() { changed_n_ = 0; }
 
  private:
   static constexpr double kNone = -1;  // no changed cell in the row (values are ≥ 0)
@@ -424,14 +454,17 @@ class HeightModel {
   std::vector<CellFit> v_, trial_;
   std::vector<double> row_max_, row_trial_;
   std::vector<Top> top_;
-  std::vector<char> fresh_;  // trial_[k] holds the value of the move being evaluated
+  std::vector<char> fresh_;  // within delta(): trial_[k] holds the value of the move evaluated
   std::vector<CellFit> shrunk_, grown_;
   std::vector<unsigned> shrunk_at_, grown_at_;  // version_ of the column when looked up
   std::vector<unsigned> version_;               // per column: renewed when its width changes
   unsigned versions_ = 0;
   size_t from_ = 0, to_ = 0;  // the columns of the move delta() evaluated last
   bool rows_in_order_ = true;
-  std::vector<size_t> changed_, touched_rows_;
+  // The move delta() evaluated last: its cells (changed_n_ of changed_) and its rows in order
+  // (touched_ of touched_rows_); merged_ is room for merging the rows of its two columns.
+  std::vector<size_t> changed_, touched_rows_, merged_;
+  size_t changed_n_ = 0, touched_ = 0;
   FitMemo memo_;
 };
 

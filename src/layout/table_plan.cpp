@@ -200,6 +200,17 @@ struct Cells {
   // Width needs of every cell; rows numbered from `first_row` (lead, head, body in turn).
   std::vector<CellExtent> measure(const doc::Table& t, Context& ctx, bool compact, double pad_x,
                                   int first_row, Digits digits = Digits::Tabular) {
+    return measure_cells(t, ctx, compact, pad_x, first_row, digits, true);
+  }
+  // The cells prepared for setting only (the widths are given: a shared grid's).
+  void prepare(const doc::Table& t, Context& ctx, bool compact, Digits digits) {
+    measure_cells(t, ctx, compact, 0, 0, digits, false);
+  }
+
+ private:
+  std::vector<CellExtent> measure_cells(const doc::Table& t, Context& ctx, bool compact,
+                                        double pad_x, int first_row, Digits digits,
+                                        bool want_extents) {
     const Theme& theme = ctx.theme();
     std::vector<CellExtent> extents;
     prepared.clear();
@@ -215,6 +226,7 @@ struct Cells {
         auto run = run_of(b, l, ctx);
         const auto f = format_of(b, l, ctx, 1e9);
         prepared.back() = ctx.typesetter().prepare({&run, 1}, f);
+        if (!want_extents) continue;
         auto e = ctx.typesetter().measure(prepared.back(), f);
         // An amount measured for another program's layout (Digits::Font) gets a quarter em of
         // slack: Word and LibreOffice round widths to twips and may set the digits a little wider.
@@ -243,6 +255,8 @@ struct Cells {
     }
     return extents;
   }
+
+ public:
   int rows() const { return lead_rows + head_rows + body_rows; }
 };
 
@@ -345,7 +359,7 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const Shar
   std::vector<double> widths;
   if (grid && !grid->widths.empty()) {
     p.compact = grid->compact;
-    cells.measure(t, ctx, p.compact, p.pad_x, 0, digits);
+    cells.prepare(t, ctx, p.compact, digits);  // measuring would be for widths not asked for
     widths = grid->widths;
   } else {
     auto extents = cells.measure(t, ctx, false, p.pad_x, 0, digits);

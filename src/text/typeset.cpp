@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "text/prepared_cache.hpp"
@@ -25,7 +26,8 @@ struct Range {
 
 class Filler {
  public:
-  Filler(const Units& u, const ParagraphFormat& f) : u_(u.units), f_(f) {}
+  Filler(const Units& u, const ParagraphFormat& f)
+      : u_(u.units), f_(f), units_one_line_(u.one_line) {}
 
   double avail(bool first_line) const {
     return f_.width - f_.indent - (first_line ? f_.first_indent : 0);
@@ -100,6 +102,7 @@ class Filler {
 
   std::vector<Range> fill(size_t a, bool first_line) const {
     std::vector<Range> out;
+    out.reserve(4);  // most cells and headings: one allocation, not one per doubling
     while (a < u_.size()) {
       Range r = next_line(a, first_line);
       out.push_back(r);
@@ -245,12 +248,41 @@ class Filler {
     return line;
   }
 
+  // Whether next_line(0, true) takes the whole text as one line: every width it compares with the
+  // room fits (Units::one_line is the largest of them, summed as next_line sums them).
+  bool one_line() const { return !u_.empty() && units_one_line_ <= avail(true) + kEps; }
+
   static constexpr size_t npos = static_cast<size_t>(-1);
 
  private:
   const std::vector<Unit>& u_;
   const ParagraphFormat& f_;
+  double units_one_line_;
 };
+
+// Units::one_line: the widths next_line(0, true) compares with the room, in its order of sums;
+// their largest. +inf if a hard break before the end (or none at the end) ends the line otherwise.
+double one_line_width(const Units& units) {
+  const auto& u = units.units;
+  if (u.empty() || u.back().brk != Break::Mandatory) return std::numeric_limits<double>::infinity();
+  double x = -u[0].start_trim;
+  double widest = -std::numeric_limits<double>::infinity();
+  for (size_t i = 0; i < u.size(); ++i) {
+    x += u[i].advance;
+    widest = std::max(widest, x - u[i].end_trim);
+    if (u[i].brk == Break::Mandatory && i + 1 < u.size())
+      return std::numeric_limits<double>::infinity();
+    x += u[i].glue;
+  }
+  return widest;
+}
+
+Units prepared_units(std::span<const StyledText> text, const ParagraphFormat& format,
+                     ShapeCache& shaper, Coverage& coverage, WordBreaker* words) {
+  Units u = make_units(text, format, shaper, coverage, words);
+  u.one_line = one_line_width(u);
+  return u;
+}
 
 }  // namespace
 
@@ -280,7 +312,8 @@ Prepared& Prepared::operator=(Prepared&&) noexcept = default;
 Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
   Prepared p;
   if (!cache_ || !PreparedCache::memoised(text)) {
-    p.units_ = std::make_shared<const Units>(make_units(text, format, shaper_, coverage_, words_));
+    p.units_ =
+        std::make_shared<const Units>(prepared_units(text, format, shaper_, coverage_, words_));
     return p;
   }
   std::string key = PreparedCache::key(text, format, format.word_aware && words_);
@@ -289,7 +322,7 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
     return p;
   }
   const size_t reported = coverage_.events();
-  Units made = make_units(text, format, shaper_, coverage_, words_);
+  Units made = prepared_units(text, format, shaper_, coverage_, words_);
   made.units.shrink_to_fit();  // kept in the memo: no spare capacity
   made.glyphs.shrink_to_fit();
   auto units = std::make_shared<const Units>(std::move(made));
@@ -301,6 +334,9 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
 namespace {
 std::vector<Range> line_ranges(const Units& units, const ParagraphFormat& format) {
   Filler filler(units, format);
+  // One line: what fill() returns, and nothing below changes it (balance and the last-line rules
+  // act on two lines or more).
+  if (filler.one_line()) return {{0, units.units.size() - 1, true}};
   auto ranges = filler.fill(0, true);
   if (format.balance && ranges.size() == 2) {
     if (auto two = filler.even_two_lines()) ranges = *two;
@@ -335,6 +371,10 @@ Fit Typesetter::fit(const Prepared& text, const ParagraphFormat& format) const {
   const Units& units = *text.units_;
   Fit f;
   if (units.units.empty()) return f;
+  if (Filler(units, format).one_line()) {  // the common case in column sizing: no ranges made
+    f.lines = 1;
+    return f;
+  }
   const auto ranges = line_ranges(units, format);
   f.lines = static_cast<int>(ranges.size());
   for (const Range& r : ranges) {

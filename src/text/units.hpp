@@ -3,6 +3,7 @@
 // adjustment, Han–Latin glue and break opportunities. Everything the line filler needs, in points.
 #pragma once
 
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct Unit {
 struct Units {
   std::vector<Unit> units;
   std::vector<UnitGlyph> glyphs;
+  // The widest the first line gets while the line filler walks the whole text (its sums, in its
+  // order): a measure (less indents) at least this wide sets the text on one line, which table
+  // column sizing asks of most cells at most widths. +inf when a hard break comes before the
+  // text's end. Set by Typesetter::prepare.
+  double one_line = std::numeric_limits<double>::infinity();
 };
 
 // `words` grades the break opportunities of word-aware text (may be null).

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "text/linebreak.hpp"
 #include "text/unicode.hpp"
@@ -78,6 +79,12 @@ size_t TermList::longest_at(std::u32string_view text, size_t i) const {
 
 struct WordBreaker::Icu {
   std::unique_ptr<icu::BreakIterator> words;
+  // The word ends ICU found inside each run of letters judged so far (offsets from the run's
+  // start): a document's labels and 科目 names recur in many cells, in other sizes and weights,
+  // and from one department to the next, and the dictionary iteration is the costly part of
+  // grading. Bounded: emptied when it holds kRuns runs.
+  static constexpr size_t kRuns = 4096;
+  std::unordered_map<std::u32string, std::vector<uint32_t>> ends;
 };
 
 WordBreaker::WordBreaker(TermList terms) : icu_(std::make_unique<Icu>()), terms_(std::move(terms)) {
@@ -106,21 +113,29 @@ std::vector<WordJoin> WordBreaker::joins(std::u32string_view text) {
     size_t b = a;
     while (b < n && wordish(text[b])) ++b;
     if (b - a >= 2) {
-      u.remove();
-      index_of.clear();
-      for (size_t i = a; i < b; ++i) {
-        index_of.push_back(i);
-        if (text[i] > 0xFFFF) index_of.push_back(i);
-        u.append(static_cast<UChar32>(text[i]));
+      std::u32string run(text.substr(a, b - a));
+      auto known = icu_->ends.find(run);
+      if (known == icu_->ends.end()) {
+        u.remove();
+        index_of.clear();
+        for (size_t i = a; i < b; ++i) {
+          index_of.push_back(i);
+          if (text[i] > 0xFFFF) index_of.push_back(i);
+          u.append(static_cast<UChar32>(text[i]));
+        }
+        index_of.push_back(b);
+        icu_->words->setText(u);
+        std::vector<uint32_t> ends;
+        for (int32_t p = icu_->words->first(); p != icu::BreakIterator::DONE;
+             p = icu_->words->next()) {
+          const size_t at = index_of[static_cast<size_t>(p)];
+          if (at > a && at < b) ends.push_back(static_cast<uint32_t>(at - a));
+        }
+        if (icu_->ends.size() >= Icu::kRuns) icu_->ends.clear();
+        known = icu_->ends.emplace(std::move(run), std::move(ends)).first;
       }
-      index_of.push_back(b);
-      icu_->words->setText(u);
       for (size_t i = a; i + 1 < b; ++i) out[i] = WordJoin::InWord;
-      for (int32_t p = icu_->words->first(); p != icu::BreakIterator::DONE;
-           p = icu_->words->next()) {
-        const size_t at = index_of[static_cast<size_t>(p)];
-        if (at > a && at < b) out[at - 1] = WordJoin::Free;
-      }
+      for (uint32_t end : known->second) out[a + end - 1] = WordJoin::Free;
     }
     a = b;
   }

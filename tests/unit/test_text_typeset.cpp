@@ -284,3 +284,39 @@ TEST_CASE("a font in the project's font directory wins over the system's", "[tex
   CHECK(f.postscript_name() == "NotoSansCJKsc-Bold");  // the SC face of the TTC, by FC_INDEX
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("a text fits on one line exactly from its natural width, for fit() and set() alike",
+          "[text][typeset]") {
+  // fit() and set() answer one-line texts from the width the line filler would reach (issue 20):
+  // at the natural width (a closing mark's blank half at the end trimmed, Han–Latin glue and an
+  // opening mark's trim counted) one line, a hundredth of a point less never; fit() counts what
+  // set() makes at every width in between.
+  Setter s;
+  const Prepared none;
+  for (std::string_view text : {"一般公共预算财政拨款收入", "合计2075.36万元（含结转）。",
+                                "（一）机关运行经费", "项目支出1200.50", "甲乙"}) {
+    for (bool word_aware : {false, true})
+      for (double indent : {0.0, 5.0}) {
+        ParagraphFormat f;
+        f.width = 1e9;
+        f.indent = indent;
+        f.word_aware = word_aware;
+        f.keep_terms = word_aware;
+        StyledText run{text, {&s.chain, kSize, false}};
+        const Prepared p = s.e.ctx.typesetter().prepare({&run, 1}, f);
+        const Extent ext = s.e.ctx.typesetter().measure(p, f);
+        const double natural = ext.max;  // indent included
+        for (double w : {natural, natural + 3, natural - 0.01, natural - 4, natural - 25}) {
+          if (w < ext.min) continue;  // narrower than a character: the emergency break
+          f.width = w;
+          const auto lines = s.e.ctx.typesetter().set(p, f);
+          const Fit fit = s.e.ctx.typesetter().fit(p, f);
+          INFO(text << " width " << w << " natural " << natural);
+          CHECK(fit.lines == static_cast<int>(lines.size()));
+          CHECK((w >= natural) == (lines.size() == 1));
+          for (const Line& l : lines) CHECK(l.natural <= w - indent + 1e-6);
+        }
+      }
+  }
+  CHECK(s.e.ctx.typesetter().fit(none, ParagraphFormat{}).lines == 0);
+}
