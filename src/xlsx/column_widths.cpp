@@ -22,10 +22,16 @@ bool wide(char32_t c) {
          c == 0x00B7 || c == 0x2236;
 }
 
+// Decodes s[i] like utf8::decode, with ASCII (most of a table's digits and codes) taken directly.
+utf8::Decoded next_char(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return {b, 1};
+  return utf8::decode(s, i);
+}
+
 // Width a single cell asks for: its widest line plus indent (an em of indent is one CJK character).
 double cell_units(const doc::Cell& c) {
-  const std::string text = c.number ? format_number(*c.number) : c.text;
-  return text_units(text) + 2.0 * c.indent_em;
+  return (c.number ? number_units(*c.number) : text_units(c.text)) + 2.0 * c.indent_em;
 }
 
 bool numeric(const doc::Cell& c) {
@@ -122,7 +128,7 @@ int char_units(char32_t cp) {
 int text_units(std::string_view text) {
   int best = 0, line = 0;
   for (size_t i = 0; i < text.size();) {
-    auto d = utf8::decode(text, i);
+    auto d = next_char(text, i);
     i += d.len;
     if (d.cp == '\n') {
       best = std::max(best, line);
@@ -149,6 +155,17 @@ std::string format_number(const doc::Number& n) {
     grouped += intpart[i];
   }
   return (neg ? "-" : "") + grouped + (dec ? "." + frac : "");
+}
+
+int number_units(const doc::Number& n) {
+  // format_number's length (every character of it is ASCII: one unit each), without building it.
+  const bool neg = n.scaled < 0;
+  uint64_t v = neg ? 0 - static_cast<uint64_t>(n.scaled) : static_cast<uint64_t>(n.scaled);
+  int digits = 1;
+  for (; v >= 10; v /= 10) ++digits;
+  const int dec = std::max(0, n.decimals);
+  const int int_digits = std::max(digits, dec + 1) - dec;
+  return (neg ? 1 : 0) + int_digits + (int_digits - 1) / 3 + (dec ? dec + 1 : 0);
 }
 
 int table_columns(const doc::Table& t) {
@@ -190,7 +207,7 @@ int wrapped_lines(std::string_view text, double width, double padding) {
   int lines = 1;
   double line = 0;
   for (size_t i = 0; i < text.size();) {
-    auto d = utf8::decode(text, i);
+    auto d = next_char(text, i);
     i += d.len;
     if (d.cp == '\n') {
       ++lines;

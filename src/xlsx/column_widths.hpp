@@ -19,6 +19,8 @@ int text_units(std::string_view text);
 
 // "11,203.50": a number as `#,##0.00` shows it (thousands separators, `decimals` places).
 std::string format_number(const doc::Number& n);
+// text_units(format_number(n)), counted without building the text.
+int number_units(const doc::Number& n);
 
 struct FitLimits {
   double min_width = 4;   // Excel width units

@@ -92,4 +92,13 @@ std::string break_label(std::string_view text, double width, double padding,
   return broke ? out : std::string(text);
 }
 
+const std::string& LabelBreaker::operator()(std::string_view text, double width, double padding) {
+  const auto key = std::forward_as_tuple(width, padding, text);
+  if (auto it = memo_.find(key); it != memo_.end()) return it->second;
+  return memo_
+      .emplace(std::tuple(width, padding, std::string(text)),
+               break_label(text, width, padding, words_))
+      .first->second;
+}
+
 }  // namespace bp::xlsx

@@ -6,8 +6,10 @@
 // terms of config/terms.txt), so every line is one that fits the cell and no viewer wraps it again.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 #include "text/word_break.hpp"
 
@@ -20,5 +22,18 @@ namespace bp::xlsx {
 // nothing else fits. Unchanged when it fits; existing '\n' are kept.
 std::string break_label(std::string_view text, double width, double padding = 2,
                         text::WordBreaker* words = nullptr);
+
+// break_label remembered for one workbook: its tables repeat their header labels (合计, 项目,
+// 金额 over columns of the same width), and every break asks the word breaker (ICU) again.
+class LabelBreaker {
+ public:
+  explicit LabelBreaker(text::WordBreaker* words = nullptr) : words_(words) {}
+  // break_label(text, width, padding, words); the reference lives as long as this breaker.
+  const std::string& operator()(std::string_view text, double width, double padding = 2);
+
+ private:
+  text::WordBreaker* words_;
+  std::map<std::tuple<double, double, std::string>, std::string, std::less<>> memo_;
+};
 
 }  // namespace bp::xlsx

@@ -40,6 +40,11 @@ bool needs_height(int lines, double size) {
   return lines > 1 || size > kUnitsSize;
 }
 
+// What failed, for the error message only.
+std::string cell_message(int row, int col) {
+  return "写入单元格 " + cell_ref(row, col);
+}
+
 int clamp_span(int start, int span, int limit) {
   return std::max(1, std::min(span, limit - start));
 }
@@ -89,17 +94,17 @@ double TableWriter::span_width(int first_col, int last_col) const {
 
 void TableWriter::put(int row, int col, int last_row, int last_col, const std::string& raw,
                       lxw_format* f) {
-  const std::string text = xml_safe(raw);  // libxlsxwriter escapes markup, not control characters
+  // libxlsxwriter escapes markup, not control characters; almost every text is clean already.
+  std::string cleaned;
+  const std::string& text = is_xml_safe(raw) ? raw : (cleaned = xml_safe(raw));
   if (row == last_row && col == last_col) {
-    if (text.empty())
-      wb_.check(worksheet_write_blank(ws_, row, col, f), "写入单元格 " + cell_ref(row, col));
-    else
-      wb_.check(worksheet_write_string(ws_, row, col, text.c_str(), f),
-                "写入单元格 " + cell_ref(row, col));
+    const lxw_error e = text.empty() ? worksheet_write_blank(ws_, row, col, f)
+                                     : worksheet_write_string(ws_, row, col, text.c_str(), f);
+    wb_.check_with(e, [&] { return cell_message(row, col); });
     return;
   }
-  wb_.check(worksheet_merge_range(ws_, row, col, last_row, last_col, text.c_str(), f),
-            "合并单元格 " + range_ref(row, col, last_row, last_col));
+  wb_.check_with(worksheet_merge_range(ws_, row, col, last_row, last_col, text.c_str(), f),
+                 [&] { return "合并单元格 " + range_ref(row, col, last_row, last_col); });
 }
 
 void TableWriter::title(const doc::Table& t, int row, int ncols) {
@@ -146,10 +151,9 @@ void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
     // The centre and right parts are "label：value" (预算年度：2023, 截止时间：2022-12-31): broken
     // by us, after the colon and never inside the value. The left part (the department) wraps as
     // the viewer likes.
-    const std::string text =
-        p.align == doc::Align::Left
-            ? p.text
-            : break_label(p.text, span_width(p.first, p.last) * scale, 2, wb_.words());
+    const std::string& text = p.align == doc::Align::Left
+                                  ? p.text
+                                  : wb_.label_lines(p.text, span_width(p.first, p.last) * scale);
     put(row, p.first, row, p.last, text, wb_.format(s));
     lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last) * scale));
   }
@@ -186,8 +190,7 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
       s.bold = cell.bold || (type.head_bold && rows[r].role == doc::RowRole::Head);
       s.align = cell.align;
       // Broken by us at the typesetter's opportunities (label_lines.hpp): no viewer re-wraps it.
-      const std::string label =
-          break_label(cell.text, span_width(c, c + cs - 1) * scale, 2, wb_.words());
+      const std::string& label = wb_.label_lines(cell.text, span_width(c, c + cs - 1) * scale);
       put(first_row + r, c, first_row + r + rs - 1, c + cs - 1, label, wb_.format(s));
       const int l = wrapped_lines(label, span_width(c, c + cs - 1) * scale);
       if (rs == 1)
@@ -230,7 +233,7 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
       s.align = cell.align;
       s.indent = cell.indent_em;
       const bool merged = rs > 1 || cs > 1;
-      const std::string where = "写入单元格 " + cell_ref(R, c);
+      auto where = [&] { return cell_message(R, c); };
 
       // Totals and 类/款 subtotals: a SUM() over the rows they add up, with the value cached.
       const bool amount_slot =
@@ -251,9 +254,9 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
         if (ok && parts_add_up(cell.number, parts)) {
           if (auto f = sum_formula(c, refs)) {
             s.num_format = kTotalFormat;
-            wb_.check(worksheet_write_formula_num(ws_, R, c, f->c_str(), wb_.format(s),
-                                                  cell.number ? to_double(*cell.number) : 0.0),
-                      where);
+            wb_.check_with(worksheet_write_formula_num(ws_, R, c, f->c_str(), wb_.format(s),
+                                                       cell.number ? to_double(*cell.number) : 0.0),
+                           where);
             continue;
           }
         }
@@ -262,13 +265,13 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
         s.num_format = kNumberFormat;
         lxw_format* f = wb_.format(s);
         if (merged) put(R, c, R + rs - 1, c + cs - 1, "", f);
-        wb_.check(worksheet_write_number(ws_, R, c, to_double(*cell.number), f), where);
+        wb_.check_with(worksheet_write_number(ws_, R, c, to_double(*cell.number), f), where);
         continue;
       }
       s.wrap = fit_.wrap[c] || cell.text.find('\n') != std::string::npos || merged;
       lxw_format* f = wb_.format(s);
       if (is_count(cell) && !merged) {
-        wb_.check(worksheet_write_number(ws_, R, c, std::stod(cell.text), f), where);
+        wb_.check_with(worksheet_write_number(ws_, R, c, std::stod(cell.text), f), where);
         continue;
       }
       put(R, c, R + rs - 1, c + cs - 1, cell.text, f);

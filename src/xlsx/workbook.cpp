@@ -38,10 +38,9 @@ Workbook::~Workbook() {
   if (wb_) lxw_workbook_free(wb_);  // not closed: an exception is unwinding; nothing is written
 }
 
-void Workbook::check(lxw_error e, const std::string& what) const {
-  if (e != LXW_NO_ERROR)
-    throw std::runtime_error(path_ + ": " + what + ": " + lxw_strerror(e) + " (libxlsxwriter " +
-                             std::to_string(static_cast<int>(e)) + ")");
+void Workbook::fail(lxw_error e, std::string_view what) const {
+  throw std::runtime_error(path_ + ": " + std::string(what) + ": " + lxw_strerror(e) +
+                           " (libxlsxwriter " + std::to_string(static_cast<int>(e)) + ")");
 }
 
 lxw_worksheet* Workbook::add_sheet(const std::string& name) {
@@ -55,8 +54,12 @@ lxw_worksheet* Workbook::add_sheet(const std::string& name) {
 lxw_format* Workbook::format(const Style& style) {
   // A style without a size is body text: keyed by its size, so that it shares the format of a
   // style that names the body size.
-  Style s = style;
-  if (s.size <= 0) s.size = type_.body;
+  if (style.size <= 0) {
+    Style sized = style;
+    sized.size = type_.body;
+    return format(sized);
+  }
+  const Style& s = style;
   if (auto it = formats_.find(s); it != formats_.end()) return it->second;
   lxw_format* f = workbook_add_format(wb_);
   if (!f) throw std::runtime_error(path_ + ": 无法创建单元格格式");

@@ -6,15 +6,13 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include <xlsxwriter.h>
 
 #include "document/document.hpp"
+#include "xlsx/label_lines.hpp"
 #include "xlsx/type_sizes.hpp"
-
-namespace bp::text {
-class WordBreaker;
-}
 
 namespace bp::xlsx {
 
@@ -53,12 +51,24 @@ class Workbook {
   void close();
 
   // Throws std::runtime_error "<file>: <what>: <libxlsxwriter message>" unless e is LXW_NO_ERROR.
-  void check(lxw_error e, const std::string& what) const;
+  void check(lxw_error e, std::string_view what) const {
+    if (e != LXW_NO_ERROR) fail(e, what);
+  }
+  // The same for messages that cost something to build (a cell reference per written cell):
+  // `describe()` runs only when e is an error.
+  template <class Describe>
+  void check_with(lxw_error e, Describe&& describe) const {
+    if (e != LXW_NO_ERROR) fail(e, describe());
+  }
+  [[noreturn]] void fail(lxw_error e, std::string_view what) const;
   const std::string& font() const { return font_; }
   const TypeSizes& type() const { return type_; }
   // Word breaking for header labels (label_lines), owned by the caller; may be null.
-  void set_words(text::WordBreaker* words) { words_ = words; }
-  text::WordBreaker* words() const { return words_; }
+  void set_words(text::WordBreaker* words) { labels_ = LabelBreaker(words); }
+  // Header labels broken into lines (label_lines.hpp), each distinct one once per workbook.
+  const std::string& label_lines(std::string_view text, double width) {
+    return labels_(text, width);
+  }
 
  private:
   std::string path_;
@@ -66,7 +76,7 @@ class Workbook {
   TypeSizes type_;
   lxw_workbook* wb_ = nullptr;
   std::map<Style, lxw_format*> formats_;
-  text::WordBreaker* words_ = nullptr;
+  LabelBreaker labels_;
 };
 
 }  // namespace bp::xlsx

@@ -51,3 +51,20 @@ TEST_CASE("with the word breaker, labels break between words", "[xlsx]") {
   CHECK(v.find("金\n额") == std::string::npos);
   CHECK(v.find("\n：") == std::string::npos);
 }
+
+TEST_CASE("a workbook's label breaker remembers each label at each width", "[xlsx]") {
+  bp::text::WordBreaker words(bp::text::TermList::parse("财政拨款\n财政拨款收入\n"));
+  bp::xlsx::LabelBreaker labels(&words);
+  // The same answers as break_label, whatever the order of the questions.
+  for (int round = 0; round < 2; ++round)
+    for (const char* text : {"财政拨款收入", "截止时间：2022-12-31", "合计", "一行\n两行"})
+      for (double width : {6.0, 11.0, 12.0, 30.0}) {
+        INFO(text << " at " << width << ", round " << round);
+        CHECK(labels(text, width) == break_label(text, width, 2, &words));
+        CHECK(labels(text, width, 4) == break_label(text, width, 4, &words));
+      }
+  // A repeated question is answered from the memo: the same string, not a new one.
+  const std::string& first = labels("财政拨款收入", 12);
+  CHECK(&labels("财政拨款收入", 12) == &first);
+  CHECK(&labels("财政拨款收入", 13) != &first);
+}

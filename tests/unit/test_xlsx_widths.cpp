@@ -50,6 +50,22 @@ TEST_CASE("numbers are measured as #,##0.00 shows them", "[xlsx]") {
   CHECK(format_number({100000000, 2}) == "1,000,000.00");
 }
 
+TEST_CASE("a number's width is counted as wide as its shown text", "[xlsx]") {
+  // number_units spares building the text; it must agree with it for every length, sign, scale.
+  std::vector<int64_t> values = {0, 1, -1, INT64_MIN, INT64_MAX};
+  for (int64_t p = 1; p <= 1000000000000000000; p *= 10)
+    for (int64_t v : {p - 1, p, p + 1, 7 * p}) {
+      values.push_back(v);
+      values.push_back(-v);
+    }
+  for (int64_t v : values)
+    for (int dec : {-1, 0, 1, 2, 4, 19}) {
+      const doc::Number n{v, dec};
+      INFO(v << " with " << dec << " decimals: " << format_number(n));
+      CHECK(number_units(n) == text_units(format_number(n)));
+    }
+}
+
 TEST_CASE("column widths follow the content, CJK doubled, clamped", "[xlsx]") {
   doc::Table t;
   t.column_widths = {1, 1, 1};
