@@ -37,8 +37,9 @@ struct WriteOptions {
   bool object_streams = true;
   // Synthetic bold (a family without a bold face): stroke width in em of the text size.
   double synthetic_bold = 0.03;
-  // Subset and compress the largest face on a second thread (pdf_writer.cpp make_programs): for a
-  // document typeset alone; a batch with documents in flight keeps its cores busy already.
+  // Use a second thread (pdf/helper_thread.hpp): the largest face's subset, runs of content
+  // streams, object-stream compression and half the /ID hash. For a document typeset alone; a
+  // batch with documents in flight keeps its cores busy already. The bytes are the same either way.
   bool parallel_fonts = true;
 };
 
