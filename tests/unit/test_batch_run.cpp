@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../support/context.hpp"
+#include "../support/budget_text.hpp"
 #include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/batch.hpp"
@@ -21,9 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string minimal() {
-  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
-}
+using test::minimal;
 
 std::string with_dept(std::string text, const std::string& code, const std::string& name) {
   auto replace = [&](const std::string& a, const std::string& b) {

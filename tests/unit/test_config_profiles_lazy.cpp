@@ -4,6 +4,7 @@
 // (ProfileLoading::AtStart) still validates all of them.
 #include <catch2/catch.hpp>
 
+#include "../support/budget_text.hpp"
 #include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/batch.hpp"
@@ -29,9 +30,7 @@ fs::path broken_profile_site(const fs::path& root, const std::string& id) {
   return root;
 }
 
-std::string minimal() {
-  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
-}
+using test::minimal;
 
 // The message the configuration gave when every profile was parsed at start.
 std::string message_at_start(const ConfigLayers& layers) {

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "../support/context.hpp"
+#include "../support/budget_text.hpp"
 #include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "../tools/engine_support.hpp"
@@ -28,9 +29,7 @@ using namespace std::string_literals;
 
 namespace {
 
-std::string minimal() {
-  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
-}
+using test::minimal;
 
 bool has_code(const Diagnostics& d, const std::string& code) {
   for (const auto& x : d.all())

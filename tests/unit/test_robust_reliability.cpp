@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "../support/context.hpp"
+#include "../support/budget_text.hpp"
 #include "../support/files.hpp"
 #include "../support/fixtures.hpp"
 #include "app/batch.hpp"
@@ -31,16 +32,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string minimal() {
-  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
-}
+using test::minimal;
 
-std::string replaced(std::string text, const std::string& a, const std::string& b) {
-  auto p = text.find(a);
-  REQUIRE(p != std::string::npos);
-  text.replace(p, a.size(), b);
-  return text;
-}
+using test::replaced;
 
 struct Loaded {
   Diagnostics diag{"t.yaml"};

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "../support/fixtures.hpp"
+#include "../support/budget_text.hpp"
 #include "../support/files.hpp"
 #include "model/load.hpp"
 #include "model/yaml_tree.hpp"
@@ -29,16 +30,9 @@ const yaml::Tree& ok(const yaml::Parsed& p) {
   return p.tree;
 }
 
-std::string minimal() {
-  return test::slurp(test::source_dir() / "tests/data/minimal.yaml");
-}
+using test::minimal;
 
-std::string replaced(std::string text, const std::string& a, const std::string& b) {
-  auto p = text.find(a);
-  REQUIRE(p != std::string::npos);
-  text.replace(p, a.size(), b);
-  return text;
-}
+using test::replaced;
 
 const Diagnostic* find(const Diagnostics& d, const std::string& code) {
   for (const auto& x : d.all())
