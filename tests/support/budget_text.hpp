@@ -11,7 +11,9 @@
 namespace bp::test {
 
 // tests/data/minimal.yaml: a department that checks clean.
-inline std::string minimal() { return slurp(source_dir() / "tests/data/minimal.yaml"); }
+inline std::string minimal() {
+  return slurp(source_dir() / "tests/data/minimal.yaml");
+}
 
 // `text` with the first `a` replaced by `b`; fails the test when `a` is not there, so an edit that
 // no longer applies cannot pass silently.
