@@ -93,7 +93,7 @@ std::string break_label(std::string_view text, double width, double padding,
 }
 
 const std::string& LabelBreaker::operator()(std::string_view text, double width, double padding) {
-  const auto key = std::forward_as_tuple(width, padding, text);
+  const auto key = std::tuple<double, double, std::string_view>(width, padding, text);
   if (auto it = memo_.find(key); it != memo_.end()) return it->second;
   return memo_
       .emplace(std::tuple(width, padding, std::string(text)),

@@ -32,8 +32,20 @@ class LabelBreaker {
   const std::string& operator()(std::string_view text, double width, double padding = 2);
 
  private:
+  // (width, padding, text) in order; transparent so that a look-up needs no copy of the text. Not
+  // std::less<>: comparing a tuple holding a string with one holding a string_view goes through
+  // C++20's synthesised three-way comparison, which clang 14 (the fuzz build) rejects.
+  struct KeyLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+      if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
+      return std::string_view(std::get<2>(a)) < std::string_view(std::get<2>(b));
+    }
+  };
   text::WordBreaker* words_;
-  std::map<std::tuple<double, double, std::string>, std::string, std::less<>> memo_;
+  std::map<std::tuple<double, double, std::string>, std::string, KeyLess> memo_;
 };
 
 }  // namespace bp::xlsx
