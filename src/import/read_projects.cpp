@@ -161,7 +161,10 @@ void read_project_tables(const Sheet& s, ImportedParts& out, Report& report, Pro
               return trim_cell_text(raw.substr(p2 + colon.size()));
           return std::string();
         };
-        auto value_after = [&]() -> std::optional<int> { return value_col_after(s, r, c); };
+        // `c` copied into the capture: clang 14 (fuzz build) cannot capture a structured binding.
+        auto value_after = [&, col = c]() -> std::optional<int> {
+          return value_col_after(s, r, col);
+        };
         if (starts_with(t, "预算单位")) {
           p.unit.value = after_colon();
         } else if (auto u = unit_from_text(t)) {
