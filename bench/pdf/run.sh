@@ -22,6 +22,7 @@ BASE=${BENCH_BASE:-}
 REPS=${BENCH_REPS:-3}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
+export LC_NUMERIC=C  # EPOCHREALTIME and awk read a decimal point
 TYPST_DIR=bench/pdf/typst
 typst=0
 if command -v node >/dev/null && [ -d "$TYPST_DIR/node_modules/@myriaddreamin/typst-ts-node-compiler" ] &&
@@ -32,9 +33,13 @@ pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 measure() {
   local engine=$1 code=$2 kind=$3
   shift 3
+  # Wall time from bash's microsecond clock around the whole /usr/bin/time call (GNU time's %e has
+  # only 10 ms steps, an eighth of a cold run of ours); CPU (user + sys) and peak RSS from GNU time.
+  local t0=$EPOCHREALTIME
   /usr/bin/time -f '%e %U %S %M' -o "$TMP/t" "$@" > /dev/null
-  read -r w u s m < "$TMP/t"
-  echo "$engine $code $kind $w $(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }') $m" >> "$TMP/runs"
+  local t1=$EPOCHREALTIME
+  read -r _ u s m < "$TMP/t"
+  echo "$engine $code $kind $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }') $(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }') $m" >> "$TMP/runs"
 }
 
 examples=(examples/2023/434.yaml examples/2023/631.yaml examples/2024/201.yaml)
