@@ -9,6 +9,9 @@
 # SOURCE_DATE_EPOCH and --force, then compares every file of both trees with cmp. Each binary
 # reads the config/ next to its build/ directory (app/context.cpp), so a base binary copied out of
 # an older checkout should sit in that checkout's build/ (git archive BASE | tar -x -C DIR).
+# Then every department file under PATH... is built alone (-j1, pdf and layout), as one process each:
+# a lone department and -j1 use the second core inside the department (layout planned ahead, PDF
+# helper thread), a path the -j2 batch never takes. Set SAME_ALONE=0 to skip that part.
 # Prints one line per file that differs or exists on one side only; exit 0 = identical trees.
 set -euo pipefail
 if [ $# -lt 2 ]; then
@@ -35,6 +38,18 @@ build() {  # binary out-dir
 }
 build "$base" "$work/base"
 build "$new" "$work/new"
+if [ "${SAME_ALONE:-1}" = 1 ]; then
+  # One process per department file, written beside the batch's outputs under alone/.
+  while IFS= read -r -d '' f; do
+    for side in base new; do
+      bin=$base; [ "$side" = new ] && bin=$new
+      if ! "$bin" build -q --force -j1 -f pdf,layout -o "$work/$side/alone" "$f" >>"$work/$side.alone.log" 2>&1; then
+        # Departments that do not build (deliberate errors) must fail the same way on both sides.
+        echo "fails alone: $f" >>"$work/$side/alone-failures.txt"
+      fi
+    done
+  done < <(find "${paths[@]}" -name '*.yaml' ! -path '*/config/*' -print0 | sort -z)
+fi
 
 (cd "$work/base" && find . -type f | sort) >"$work/base.list"
 (cd "$work/new" && find . -type f | sort) >"$work/new.list"
