@@ -70,7 +70,10 @@ TEST_CASE("read_cff_cids: a CID-keyed face whose CIDs are not its glyph IDs", "[
   // a CID other than their index.
   const std::filesystem::path file =
       "/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/FandolFang-Regular.otf";
-  if (!std::filesystem::exists(file)) SKIP("FandolFang-Regular.otf not installed");
+  if (!std::filesystem::exists(file)) {
+    WARN("FandolFang-Regular.otf not installed");
+    return;
+  }
   const text::Font font(file, 0);
   check_face(font);
   text::HbBlobPtr keep;
