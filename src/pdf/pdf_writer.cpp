@@ -105,8 +105,9 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
 // programs are the largest costs of writing a document, and the faces are independent: the face
 // with the most glyphs (the body face, most of the work) is made on the helper thread
 // (helper_thread.hpp) while the caller makes the others and then writes everything of the file
-// that does not depend on the subsets (pages, links, outline, metadata, the structure tree) — only
-// the content streams and the font dictionaries wait for it. Each concurrent hb-subset adds its
+// that does not depend on the subsets (pages, links, outline, metadata, the structure tree, and
+// the content streams from predicted CIDs, predicted_subset) — only the font dictionaries and the
+// check of the prediction wait for it. Each concurrent hb-subset adds its
 // working memory to the peak, so only one face is made beside the caller. The bytes are the same
 // as made one by one.
 struct Program {
