@@ -128,4 +128,50 @@ CffInfo read_cff(std::string_view cff) {
   return info;
 }
 
+CffCids read_cff_cids(std::string_view cff, const std::vector<uint32_t>& gids) {
+  Reader r(cff);
+  const auto names = r.index(r.u8(2));
+  const auto top = r.index(names.end);
+  if (top.items.empty()) throw CffError("CFF without Top DICT");
+  const auto d = r.dict(top.items[0].first, top.items[0].second);
+  CffCids out;
+  out.cid_keyed = d.count(1230) > 0;  // ROS
+  if (!out.cid_keyed || gids.empty()) return out;
+  const auto cs = d.find(17);  // CharStrings: only the count of its INDEX
+  if (cs == d.end() || cs->second.empty()) throw CffError("CFF without CharStrings");
+  const uint32_t glyphs = r.un(static_cast<size_t>(cs->second.back()), 2);
+  if (gids.back() >= glyphs) throw CffError("CFF glyph index out of range");
+  const auto ch = d.find(15);  // charset
+  const long charset_off = ch == d.end() || ch->second.empty() ? 0 : ch->second.back();
+  auto g = gids.begin();
+  if (charset_off <= 2) {  // predefined charsets: identity, as read_cff reads them
+    for (; g != gids.end(); ++g) out.cid_of_gid.emplace_back(*g, *g);
+    return out;
+  }
+  for (; g != gids.end() && *g == 0; ++g) out.cid_of_gid.emplace_back(0, 0);  // .notdef
+  size_t at = static_cast<size_t>(charset_off);
+  const uint32_t format = r.u8(at++);
+  uint32_t next = 1;  // the glyph index the charset describes next
+  while (g != gids.end()) {
+    // One entry (format 0) or one range (formats 1, 2): glyphs next … next + count − 1 have CIDs
+    // first … first + count − 1.
+    uint32_t first = 0, count = 0;
+    if (format == 0) {
+      first = r.un(at, 2);
+      count = 1;
+      at += 2;
+    } else if (format == 1 || format == 2) {
+      first = r.un(at, 2);
+      count = (format == 1 ? r.u8(at + 2) : r.un(at + 2, 2)) + 1;
+      at += format == 1 ? 3 : 4;
+    } else {
+      throw CffError("CFF charset format " + std::to_string(format) + " unknown");
+    }
+    for (; g != gids.end() && *g < next + count; ++g)
+      out.cid_of_gid.emplace_back(*g, first + (*g - next));
+    next += count;
+  }
+  return out;
+}
+
 }  // namespace bp::pdf

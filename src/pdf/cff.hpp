@@ -21,4 +21,14 @@ struct CffInfo {
 
 CffInfo read_cff(std::string_view cff);
 
+// The CID of each glyph of `gids` (ascending glyph indices) in a whole face's CFF table, read from
+// its charset without decoding its CharStrings: for a CID-keyed face, the CIDs its subsets keep
+// (pdf_writer.cpp makes content streams from them before the subset is ready). `cid_keyed` false
+// (a name-keyed face): no CIDs, the map is empty. Throws CffError on a malformed table.
+struct CffCids {
+  bool cid_keyed = false;
+  std::vector<std::pair<uint32_t, uint32_t>> cid_of_gid;  // (glyph index, CID), ascending
+};
+CffCids read_cff_cids(std::string_view cff, const std::vector<uint32_t>& gids);
+
 }  // namespace bp::pdf

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "pdf/archival.hpp"
+#include "pdf/cff.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/file_writer.hpp"
 #include "pdf/flate.hpp"
@@ -104,8 +105,9 @@ std::vector<UsedFont> collect_fonts(const layout::DocumentLayout& layout) {
 // programs are the largest costs of writing a document, and the faces are independent: the face
 // with the most glyphs (the body face, most of the work) is made on the helper thread
 // (helper_thread.hpp) while the caller makes the others and then writes everything of the file
-// that does not depend on the subsets (pages, links, outline, metadata, the structure tree) — only
-// the content streams and the font dictionaries wait for it. Each concurrent hb-subset adds its
+// that does not depend on the subsets (pages, links, outline, metadata, the structure tree, and
+// the content streams from predicted CIDs, predicted_subset) — only the font dictionaries and the
+// check of the prediction wait for it. Each concurrent hb-subset adds its
 // working memory to the peak, so only one face is made beside the caller. The bytes are the same
 // as made one by one.
 struct Program {
@@ -264,6 +266,65 @@ void embed_font(const FontObjects& o, const UsedFont& used, const Program& progr
   td.AddKey("ToUnicode", cmap->Reference());
 }
 
+// The CIDs a face's subset will give its glyphs, known before the subset is made, so that the
+// content streams can be made while the helper subsets the largest face: a subset of a CID-keyed
+// CFF face keeps the face's CIDs (its charset, cff.hpp), a TrueType or name-keyed CFF subset
+// numbers the glyphs in ascending order after .notdef (no RETAIN_GIDS). The writer compares the
+// prediction with the real subset and makes the streams again from it if they differ (a closure
+// that added glyphs, a font hb-subset treats otherwise): the bytes never depend on the prediction.
+FontSubset predicted_subset(const UsedFont& used) {
+  FontSubset p;
+  if (used.font->is_cff()) {
+    const std::vector<uint32_t> gids(used.gids.begin(), used.gids.end());
+    text::HbBlobPtr table(
+        hb_face_reference_table(used.font->subset_face(), HB_TAG('C', 'F', 'F', ' ')));
+    unsigned len = 0;
+    const char* data = hb_blob_get_data(table.get(), &len);
+    try {
+      const CffCids cids = read_cff_cids(std::string_view(data, len), gids);
+      if (cids.cid_keyed) {
+        for (const auto& [g, cid] : cids.cid_of_gid) {
+          p.cid_of_gid.emplace_hint(p.cid_of_gid.end(), g, cid);
+          if (cid != g) p.cid_equals_gid = false;
+        }
+        return p;
+      }
+    } catch (const CffError&) {
+      return p;  // no prediction: the subset says (and subset_font reports the error)
+    }
+  }
+  uint32_t next = used.gids.count(0) ? 0 : 1;  // .notdef is always glyph 0 of a subset
+  for (uint32_t g : used.gids) {
+    p.cid_of_gid.emplace_hint(p.cid_of_gid.end(), g, next);
+    if (next++ != g) p.cid_equals_gid = false;
+  }
+  return p;
+}
+
+// What the content streams look glyphs up in: a table per face, and each drawing font's resource
+// (a synthetic bold uses its regular face's).
+struct ContentFonts {
+  std::vector<GlyphTable> tables;
+  std::map<const text::Font*, FontRef> refs;
+};
+
+void make_content_fonts(ContentFonts& out, const layout::DocumentLayout& layout,
+                        const std::vector<UsedFont>& used,
+                        const std::vector<const FontSubset*>& subsets) {
+  out.tables.clear();
+  out.refs.clear();
+  for (size_t i = 0; i < used.size(); ++i)
+    out.tables.push_back(GlyphTable::make(*used[i].font, *subsets[i], &used[i].text));
+  for (size_t i = 0; i < used.size(); ++i)
+    out.refs[used[i].font] = {
+        i, "F" + std::to_string(i + 1), used[i].font, subsets[i], &used[i].text, &out.tables[i]};
+  for (const auto& page : layout.pages)
+    for (const auto& item : page.text)
+      for (const auto& g : item.glyphs)
+        if (g.font->synthetic_bold() && !out.refs.count(g.font))
+          out.refs[g.font] = out.refs.at(&g.font->outlines());
+}
+
 void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
   if (layout.outline.empty()) return;
   PdfOutlines* outlines = pdf.GetOutlines(true);
@@ -400,53 +461,27 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       p->GetResources()->GetDictionary().AddKey("Font", fonts);
     }
   }
-  const auto annots = add_links(pdf, layout, meta.epoch, tagged);
-  add_outline(pdf, layout);
-  set_info(pdf, meta);
-  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
-  RawObjects tree;  // numbered after every PoDoFo object
-  if (tagged) {
-    tree = write_structure_tree(pdf, layout, tags, annots, next_object_number(pdf));
-    PdfDictionary prefs;
-    prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
-    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
-  }
-
-  // The subsets: the font dictionaries, then the content streams (they address glyphs by CID).
-  const auto t2 = std::chrono::steady_clock::now();
-  const std::vector<Program>& made = programs.all(flate);
-  const auto t3 = std::chrono::steady_clock::now();
-  std::vector<GlyphTable> tables;
-  std::map<const text::Font*, FontRef> refs;
-  for (size_t i = 0; i < used.size(); ++i)
-    tables.push_back(GlyphTable::make(*used[i].font, made[i].sub, &used[i].text));
-  for (size_t i = 0; i < used.size(); ++i)
-    refs[used[i].font] = {
-        i, "F" + std::to_string(i + 1), used[i].font, &made[i].sub, &used[i].text, &tables[i]};
-  // A synthetic bold uses its regular face's font resource (content_stream strokes it).
-  for (const auto& page : layout.pages)
-    for (const auto& item : page.text)
-      for (const auto& g : item.glyphs)
-        if (g.font->synthetic_bold() && !refs.count(g.font))
-          refs[g.font] = refs.at(&g.font->outlines());
-  if (stats)  // the caller's own subsets and its wait for the helper's
-    stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
-
-  // Content streams, made and compressed in runs of pages that the helper and this thread share
-  // (each run's share of the glyphs about equal); this thread embeds the fonts first.
+  // Content streams, made and compressed in runs of pages (each run's share of the glyphs about
+  // equal) that the helper and this thread share. With the helper on the largest face they are
+  // made from the predicted CIDs (predicted_subset) and posted now, behind the face: this thread
+  // takes the runs the helper has not reached once it has written everything else, instead of
+  // waiting for the face.
   const size_t n = layout.pages.size();
   std::vector<std::string> packed(n);
+  ContentFonts content_fonts;
+  const bool predicted = helper.parallel();
+  std::vector<FontSubset> predictions;
   HelperThread::StopGuard stop_guard(helper);  // the jobs below write to `packed`
   auto make_pages = [&](size_t a, size_t b, Flate& f) {
     std::string content;
     for (size_t pi = a; pi < b; ++pi) {
       content = image_ops[pi];
-      append_page_content(content, layout.pages[pi], refs, tagged ? &tags[pi].marks : nullptr,
-                          options.synthetic_bold);
+      append_page_content(content, layout.pages[pi], content_fonts.refs,
+                          tagged ? &tags[pi].marks : nullptr, options.synthetic_bold);
       packed[pi] = f.compress(content);
     }
   };
-  if (helper.parallel()) {
+  auto post_runs = [&] {
     size_t glyphs = 0;
     for (const auto& page : layout.pages)
       for (const auto& it : page.text) glyphs += it.glyphs.size() + 8;
@@ -461,6 +496,44 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       }
     }
     helper.post([&, a](Flate& f) { make_pages(a, n, f); });
+  };
+  if (predicted) {
+    std::vector<const FontSubset*> subsets;
+    for (const UsedFont& u : used) predictions.push_back(predicted_subset(u));
+    for (const FontSubset& p : predictions) subsets.push_back(&p);
+    make_content_fonts(content_fonts, layout, used, subsets);
+    post_runs();
+  }
+
+  const auto annots = add_links(pdf, layout, meta.epoch, tagged);
+  add_outline(pdf, layout);
+  set_info(pdf, meta);
+  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
+  RawObjects tree;  // numbered after every PoDoFo object
+  if (tagged) {
+    tree = write_structure_tree(pdf, layout, tags, annots, next_object_number(pdf));
+    PdfDictionary prefs;
+    prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
+    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
+  }
+
+  // The subsets (the writer waits for the helper's here unless it predicted the CIDs), the font
+  // dictionaries, then the content streams in the right CIDs.
+  const auto t2 = std::chrono::steady_clock::now();
+  if (predicted) helper.wait_all(flate);  // takes the content runs the helper has not reached
+  const std::vector<Program>& made = programs.all(flate);
+  const auto t3 = std::chrono::steady_clock::now();
+  bool remake = !predicted;
+  if (predicted)
+    for (size_t i = 0; i < used.size(); ++i)
+      if (made[i].sub.cid_of_gid != predictions[i].cid_of_gid) remake = true;
+  if (stats)  // the caller's own subsets and its wait for the helper's
+    stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
+  if (remake) {
+    std::vector<const FontSubset*> subsets;
+    for (const Program& p : made) subsets.push_back(&p.sub);
+    make_content_fonts(content_fonts, layout, used, subsets);
+    if (helper.parallel()) post_runs();  // the helper makes part of them while fonts are embedded
   }
   for (size_t i = 0; i < used.size(); ++i) {
     embed_font(font_objs[i], used[i], made[i], flate);
@@ -469,9 +542,9 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
                               made[i].bytes, made[i].sub.cid_equals_gid});
   }
-  if (helper.parallel())
+  if (remake && helper.parallel())
     helper.wait_all(flate);
-  else
+  else if (remake)
     make_pages(0, n, flate);
   for (size_t pi = 0; pi < n; ++pi) {
     set_packed_stream(*contents[pi], packed[pi]);
