@@ -282,7 +282,9 @@ class HeightModel {
         alone_(cols, 1),
         moving_(cols),
         moving_at_(cols, {0, 0}) {
-    if (cost_) memo_.reserve(2 * extents.size());
+    // About seven values per cell are looked up in a document's tables (27 610 for 4 000 cells
+    // in 434): room for eight per cell up front, instead of growing (and rehashing) twice.
+    if (cost_) memo_.reserve(8 * extents.size());
     int rows = 0;
     for (const auto& x : e_) rows = std::max(rows, x.row + 1);
     row_cells_.resize(static_cast<size_t>(rows));
