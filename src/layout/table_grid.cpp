@@ -263,8 +263,12 @@ class FitMemo {
 // are formed in the same order as before, so every comparison of the descent sees the same values.
 class HeightModel {
  public:
-  HeightModel(const std::vector<CellExtent>& extents, size_t cols, const CellCost& cost)
-      : e_(extents),
+  // `pruned`: a move looks only at the cells that it changes (below); false: at every cell over
+  // its two columns, as before issue 20m (to test that the two agree).
+  HeightModel(const std::vector<CellExtent>& extents, size_t cols, const CellCost& cost,
+              bool pruned = true)
+      : pruned_(pruned),
+        e_(extents),
         cost_(cost),
         over_(cols),
         v_(extents.size()),
@@ -274,8 +278,13 @@ class HeightModel {
         grown_(extents.size()),
         shrunk_at_(extents.size(), 0),
         grown_at_(extents.size(), 0),
-        version_(cols, 0) {
-    if (cost_) memo_.reserve(2 * extents.size());
+        version_(cols, 0),
+        alone_(cols, 1),
+        moving_(cols),
+        moving_at_(cols, {0, 0}) {
+    // About seven values per cell are looked up in a document's tables (27 610 for 4 000 cells
+    // in 434): room for eight per cell up front, instead of growing (and rehashing) twice.
+    if (cost_) memo_.reserve(8 * extents.size());
     int rows = 0;
     for (const auto& x : e_) rows = std::max(rows, x.row + 1);
     row_cells_.resize(static_cast<size_t>(rows));
@@ -285,8 +294,10 @@ class HeightModel {
     for (size_t k = 0; k < e_.size(); ++k) {
       if (e_[k].row < 0) continue;
       row_cells_[static_cast<size_t>(e_[k].row)].push_back(k);
-      for (int c = e_[k].col; c < e_[k].col + e_[k].colspan && c < static_cast<int>(cols); ++c)
+      for (int c = e_[k].col; c < e_[k].col + e_[k].colspan && c < static_cast<int>(cols); ++c) {
         over_[static_cast<size_t>(c)].push_back(k);
+        if (e_[k].colspan != 1) alone_[static_cast<size_t>(c)] = 0;
+      }
     }
     // The rows of a column's cells come in order (rows are numbered down the table), which lets a
     // move merge the rows of its two columns instead of sorting them.
@@ -327,7 +338,7 @@ class HeightModel {
     size_t changed = 0, rows = 0;
     for (size_t c : {from, to}) {
       const size_t first = rows;
-      for (size_t k : over_[c]) {
+      for (size_t k : moving(w, c, c == from)) {
         if (fresh_[k]) continue;
         fresh_[k] = 1;
         trial_[k] = e_[k].colspan == 1 ? moved(k, w, c, c == from) : value(k, w);
@@ -377,6 +388,16 @@ class HeightModel {
   }
   void discard() { changed_n_ = 0; }
 
+  // Whether column c holds only cells of its own (none spans it with another column).
+  bool alone(size_t c) const { return alone_[c] != 0; }
+  // Whether shrinking (or growing) column c by the step, as `w` holds it now, leaves the value of
+  // every cell over it exactly as it is (a column wider than all its content, say). A move whose
+  // columns are both such changes no row: its change of height is exactly zero. Looks the cells
+  // up as delta() would at this move (and keeps them for it): call it before skipping a move.
+  bool unchanged(const std::vector<double>& w, size_t c, bool shrinks) {
+    return alone_[c] && moving(w, c, shrinks).empty();
+  }
+
  private:
   static constexpr double kNone = -1;  // no changed cell in the row (values are ≥ 0)
   // A row's three costliest cells at the current widths, costliest first.
@@ -386,15 +407,21 @@ class HeightModel {
     int n = 0;
   };
 
+  // std::llround(max(0, width) * 8) without the library call (a tenth of the cost): for x ≥ 0
+  // below 2^53 its fraction x − ⌊x⌋ is exact, and a half rounds up, away from zero, as llround.
+  static uint64_t eighths(double width) {
+    const double x = std::max(0.0, width) * 8;
+    if (!(x < 0x1p52)) return static_cast<uint64_t>(std::llround(x));
+    const auto whole = static_cast<uint64_t>(x);
+    return whole + (x - static_cast<double>(whole) >= 0.5 ? 1 : 0);
+  }
   CellFit value(size_t k, const std::vector<double>& w) {
     const CellExtent& e = e_[k];
     double width = 0;
     for (int c = e.col; c < e.col + e.colspan; ++c) width += w[static_cast<size_t>(c)];
     CellFit lines;
     if (cost_) {
-      const uint64_t key =
-          (static_cast<uint64_t>(k) << 24) |
-          (static_cast<uint64_t>(std::llround(std::max(0.0, width) * 8)) & 0xFFFFFF);
+      const uint64_t key = (static_cast<uint64_t>(k) << 24) | (eighths(width) & 0xFFFFFF);
       const CellFit* known = memo_.find(key);
       lines = known ? *known : memo_.add(key, cost_(k, width));
     } else {
@@ -402,6 +429,32 @@ class HeightModel {
     }
     lines.lines /= std::max(1, e.rowspan);
     return lines;
+  }
+  // The cells over column c that a move shrinking (or growing) it by the step may change, in
+  // their order in over_: every cell spanning c with another column (looked up at its full width
+  // per move), and the cells of c alone whose value at the moved width differs from their value
+  // now. The others add exact zeros to a move's sum (a row's maximum over the same values, a
+  // penalty minus itself), and x + 0 is x: leaving them out changes no bit of a delta, only the
+  // sign of a zero. All of c's values are looked up at the first move of c in this direction
+  // since its width last changed, as delta() did for every move before: the same widths, in
+  // the same state of `w`, so the same memo entries.
+  const std::vector<size_t>& moving(const std::vector<double>& w, size_t c, bool shrinks) {
+    if (!pruned_) return over_[c];
+    unsigned& at = moving_at_[c][shrinks ? 0 : 1];
+    std::vector<size_t>& list = moving_[c][shrinks ? 0 : 1];
+    if (at != version_[c]) {
+      at = version_[c];
+      list.clear();
+      for (size_t k : over_[c]) {
+        if (e_[k].colspan != 1) {
+          list.push_back(k);
+          continue;
+        }
+        const CellFit t = moved(k, w, c, shrinks);
+        if (t.lines != v_[k].lines || t.penalty != v_[k].penalty) list.push_back(k);
+      }
+    }
+    return list;
   }
   // The value of a cell over column c alone when c shrinks (or grows) by the step.
   CellFit moved(size_t k, const std::vector<double>& w, size_t c, bool shrinks) {
@@ -448,6 +501,7 @@ class HeightModel {
     return m;
   }
 
+  bool pruned_;
   const std::vector<CellExtent>& e_;
   const CellCost& cost_;
   std::vector<std::vector<size_t>> over_, row_cells_;
@@ -458,6 +512,11 @@ class HeightModel {
   std::vector<CellFit> shrunk_, grown_;
   std::vector<unsigned> shrunk_at_, grown_at_;  // version_ of the column when looked up
   std::vector<unsigned> version_;               // per column: renewed when its width changes
+  // Per column: no cell spans it with another (alone_); the cells a move shrinking [0] or growing
+  // [1] it may change (moving_), as of its version_ in moving_at_.
+  std::vector<char> alone_;
+  std::vector<std::array<std::vector<size_t>, 2>> moving_;
+  std::vector<std::array<unsigned, 2>> moving_at_;
   unsigned versions_ = 0;
   size_t from_ = 0, to_ = 0;  // the columns of the move delta() evaluated last
   bool rows_in_order_ = true;
@@ -470,28 +529,58 @@ class HeightModel {
 
 // Steepest descent on the height: moves `step` pt from one column to another while that lowers
 // it, halving the step down to half a point. No column goes below its minimum nor above its cap.
+// `pruned`: skip the moves whose delta is known (the same widths; false only to test that).
 void reduce_height(std::vector<double>& w, const std::vector<double>& mins,
                    const std::vector<double>& caps, const std::vector<CellExtent>& extents,
-                   double total, const CellCost& cost) {
-  HeightModel model(extents, w.size(), cost);
+                   double total, const CellCost& cost, bool pruned) {
+  HeightModel model(extents, w.size(), cost, pruned);
   if (model.empty() || w.size() < 2) return;
   model.reset(w);
+  std::vector<char> seen_from;  // per column j: a move to it from an unchanged column was seen
   for (double step = total / 32; step >= 0.5; step /= 2) {
     model.next_step();
     for (int iter = 0; iter < 64; ++iter) {
       double best = -1e-9;
       size_t from = 0, to = 0;
+      // Moves whose delta is known without evaluating it (issue 20m). A column that keeps every
+      // cell's value when it grows (or shrinks) contributes exactly nothing to a move: all moves
+      // from one column i to such columns have the same delta, bit for bit (the other column's
+      // rows add exact zeros), so only the first of them can be the best (the descent takes the
+      // first of equal moves); so for all moves from such columns to one column j. A move
+      // between two such columns changes nothing (delta ±0, never below `best`). Only between
+      // columns that no cell spans with another: a spanning cell is looked up at its full width.
+      // The widths are still changed and restored for every move, as the full scan does (that
+      // is not always exact in floating point, and later moves see the result).
+      if (pruned) seen_from.assign(w.size(), 0);
       for (size_t i = 0; i < w.size(); ++i) {
         if (w[i] - step < mins[i] - 1e-9) continue;
+        bool seen_to = false;
         for (size_t j = 0; j < w.size(); ++j) {
           if (j == i || w[j] + step > caps[j] + 1e-9) continue;
           w[i] -= step;
           w[j] += step;
-          const double d = model.delta(w, i, j);
-          model.discard();
+          bool skip = false;
+          if (pruned) {
+            const bool shrinks_same = model.unchanged(w, i, true);
+            const bool grows_same = model.unchanged(w, j, false);
+            if (grows_same && model.alone(i)) {
+              skip = seen_to;
+              seen_to = true;
+            }
+            if (shrinks_same && model.alone(j)) {
+              skip = skip || seen_from[j];
+              seen_from[j] = 1;
+            }
+            skip = skip || (shrinks_same && grows_same);
+          }
+          double d = 0;
+          if (!skip) {
+            d = model.delta(w, i, j);
+            model.discard();
+          }
           w[i] += step;
           w[j] -= step;
-          if (d < best) {
+          if (!skip && d < best) {
             best = d;
             from = i;
             to = j;
@@ -509,9 +598,11 @@ void reduce_height(std::vector<double>& w, const std::vector<double>& mins,
 
 }  // namespace
 
-std::vector<double> column_widths(int cols, const std::vector<int>& relative,
-                                  const std::vector<CellExtent>& extents, double total,
-                                  const CellCost& cost) {
+namespace {
+
+std::vector<double> widths_of(int cols, const std::vector<int>& relative,
+                              const std::vector<CellExtent>& extents, double total,
+                              const CellCost& cost, bool pruned) {
   const auto needs = column_needs(cols, extents);
   const size_t n = needs.min.size();
   // The floor of every column: its hard minimum (header terms whole) when all of them fit, else
@@ -577,8 +668,22 @@ std::vector<double> column_widths(int cols, const std::vector<int>& relative,
     if (needs.empty[c]) labels[c] = caps[c] = std::max(needs.hard[c], w[c]);
   relieve_wrapping(w, level[3]);  // the body first,
   relieve_wrapping(w, labels);    // then header labels, from columns wider than all their content
-  reduce_height(w, floors, caps, extents, total, cost);
+  reduce_height(w, floors, caps, extents, total, cost, pruned);
   return w;
+}
+
+}  // namespace
+
+std::vector<double> column_widths(int cols, const std::vector<int>& relative,
+                                  const std::vector<CellExtent>& extents, double total,
+                                  const CellCost& cost) {
+  return widths_of(cols, relative, extents, total, cost, true);
+}
+
+std::vector<double> column_widths_full_scan(int cols, const std::vector<int>& relative,
+                                            const std::vector<CellExtent>& extents, double total,
+                                            const CellCost& cost) {
+  return widths_of(cols, relative, extents, total, cost, false);
 }
 
 }  // namespace bp::layout

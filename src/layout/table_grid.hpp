@@ -98,6 +98,12 @@ std::vector<double> column_widths(int cols, const std::vector<int>& relative,
                                   const std::vector<CellExtent>& extents, double total,
                                   const CellCost& cost = {});
 
+// column_widths with every move of the height descent evaluated (it skips the moves whose change
+// of height it knows without evaluating them): the same widths bit for bit, slower. For tests.
+std::vector<double> column_widths_full_scan(int cols, const std::vector<int>& relative,
+                                            const std::vector<CellExtent>& extents, double total,
+                                            const CellCost& cost = {});
+
 // Estimated line count of a cell `width` pt wide (padding included), from its hard lines.
 double estimated_lines(const CellExtent& e, double width);
 
