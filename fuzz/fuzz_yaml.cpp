@@ -1,4 +1,4 @@
-// libFuzzer target for the department files' YAML parser (model/yaml_tree, libyaml events) alone:
+// libFuzzer target for the department files' YAML parser (util/yaml_tree, libyaml events) alone:
 // no crash and no sanitizer report on any bytes; the tree is well formed (every mark inside the
 // text, nesting under the depth limit, no more nodes than the limit); every problem has a
 // message. The whole loader behind it is fuzz_check's.
@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "model/yaml_tree.hpp"
+#include "util/yaml_tree.hpp"
 
 namespace {
 

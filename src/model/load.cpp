@@ -5,8 +5,8 @@
 
 #include "model/text_check.hpp"
 #include "model/yaml_reader.hpp"
-#include "model/yaml_tree.hpp"
 #include "util/utf8.hpp"
+#include "util/yaml_tree.hpp"
 
 namespace bp {
 
@@ -790,6 +790,7 @@ std::optional<Budget> load_budget_text(const std::string& original, const std::s
             "一个部门的预算文件通常只有几千个值；请确认文件没有被工具错误地展开或重复");
         break;
       case yaml::Problem::Kind::Alias:
+      case yaml::Problem::Kind::UnknownAnchor:  // only when aliases are resolved (themes)
         diag.error("E015", at, "预算文件中不允许使用 YAML 别名（*名称）",
                    "请直接写出内容；别名可能被用来构造占满内存的文件");
         break;

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "model/yaml_tree.hpp"
+#include "util/yaml_tree.hpp"
 
 namespace bp {
 
@@ -117,7 +117,7 @@ Profile load_profile_file(const std::filesystem::path& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
-  // The department files' parser (model/yaml_tree): a tenth of yaml-cpp's instructions.
+  // The department files' parser (util/yaml_tree): a tenth of yaml-cpp's instructions.
   const yaml::Parsed parsed = yaml::parse(text, {});
   if (parsed.problem && parsed.problem->kind != yaml::Problem::Kind::SecondDocument)
     throw std::runtime_error(file + ":" + std::to_string(parsed.problem->mark.line + 1) + ": " +

@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "model/diagnostics.hpp"
-#include "model/yaml_tree.hpp"
+#include "util/yaml_tree.hpp"
 
 namespace bp {
 

@@ -1,4 +1,4 @@
-// Typed, position-aware access to a department file's YAML tree (model/yaml_tree.hpp). Every failed
+// Typed, position-aware access to a department file's YAML tree (util/yaml_tree.hpp). Every failed
 // expectation becomes a diagnostic that names the line and column; callers get std::nullopt and
 // carry on, so one run reports all problems.
 #pragma once
@@ -10,7 +10,7 @@
 
 #include "model/department.hpp"
 #include "model/diagnostics.hpp"
-#include "model/yaml_tree.hpp"
+#include "util/yaml_tree.hpp"
 
 namespace bp {
 

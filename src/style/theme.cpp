@@ -1,13 +1,15 @@
 #include "style/theme.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
+#include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
+#include <sstream>
 
 #include "style/sizes.hpp"
 #include "util/png_info.hpp"
+#include "util/yaml_tree.hpp"
 
 namespace bp::style {
 
@@ -41,72 +43,117 @@ std::vector<FontRole> Theme::font_roles() const {
 
 namespace {
 
+// The theme is parsed by libyaml into util/yaml_tree (yaml-cpp's scanner cost ≈ 12 M instructions
+// per run for this one file, issue 20p). The values are converted exactly as yaml-cpp 0.7's
+// `as<T>()` did, so that a theme reads and fails as before:
+//  * numbers through a std::stringstream (`>> std::noskipws`, then only blanks), with the
+//    basefield unset (an int may be 0x1F or 017), else YAML's .inf / -.inf / .nan spellings;
+//  * booleans y/n, yes/no, true/false, on/off in lower case, UPPER case or Capitalised.
+template <typename T>
+std::optional<T> yaml_cpp_number(std::string_view text) {
+  std::stringstream stream{std::string(text)};
+  stream.unsetf(std::ios::dec);
+  T v;
+  if ((stream >> std::noskipws >> v) && (stream >> std::ws).eof()) return v;
+  if constexpr (std::numeric_limits<T>::has_infinity) {
+    if (text == ".inf" || text == ".Inf" || text == ".INF" || text == "+.inf" || text == "+.Inf" ||
+        text == "+.INF")
+      return std::numeric_limits<T>::infinity();
+    if (text == "-.inf" || text == "-.Inf" || text == "-.INF")
+      return -std::numeric_limits<T>::infinity();
+  }
+  if constexpr (std::numeric_limits<T>::has_quiet_NaN)
+    if (text == ".nan" || text == ".NaN" || text == ".NAN")
+      return std::numeric_limits<T>::quiet_NaN();
+  return std::nullopt;
+}
+
+std::optional<bool> yaml_cpp_bool(std::string_view text) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto all = [](std::string_view s, auto pred) { return std::all_of(s.begin(), s.end(), pred); };
+  const bool flexible =
+      all(text, lower) || (!text.empty() && upper(text[0]) &&
+                           (all(text.substr(1), lower) || all(text.substr(1), upper)));
+  if (!flexible) return std::nullopt;
+  std::string t(text);
+  for (char& c : t)
+    if (upper(c)) c = static_cast<char>(c + 'a' - 'A');
+  for (auto [yes, no] : {std::pair{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"on", "off"}}) {
+    if (t == yes) return true;
+    if (t == no) return false;
+  }
+  return std::nullopt;
+}
+
 // Reads one YAML mapping: every key must be known; each known key has a reader.
 class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
-  [[noreturn]] void fail(const YAML::Node& n, const std::string& path, const std::string& what,
+  [[noreturn]] void fail(const yaml::Node& n, const std::string& path, const std::string& what,
                          const char* code = "E601") const {
-    auto m = n.Mark();
+    auto m = n.mark();
     throw ThemeError(file_ + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1),
                      "主题文件的 " + path + " 不对：" + what, code);
   }
 
-  using Fields = std::map<std::string, std::function<void(const YAML::Node&, const std::string&)>>;
-  void map(const YAML::Node& n, const std::string& path, const Fields& fields) const {
-    if (!n.IsMap()) fail(n, path, "应为映射（键: 值）");
-    for (const auto& kv : n) {
-      auto key = kv.first.as<std::string>();
-      auto it = fields.find(key);
-      std::string sub = path.empty() ? key : path + "." + key;
+  // A key as yaml-cpp's as<std::string>() gave it: an empty or ~ key is "null".
+  std::string key(const yaml::Node& k, const std::string& path) const {
+    if (k.is_null()) return "null";
+    if (!k.is_scalar()) fail(k, path, "键应为文字");
+    return std::string(k.scalar());
+  }
+
+  using Fields = std::map<std::string, std::function<void(const yaml::Node&, const std::string&)>>;
+  void map(const yaml::Node& n, const std::string& path, const Fields& fields) const {
+    if (!n.is_map()) fail(n, path, "应为映射（键: 值）");
+    for (auto kv = n.begin(); kv != n.end(); ++kv) {
+      auto k = key(kv->first, path);
+      auto it = fields.find(k);
+      std::string sub = path.empty() ? k : path + "." + k;
       if (it == fields.end())
-        fail(kv.first, sub, "未知的键（请检查拼写；可用的键见 docs/themes.md）");
-      it->second(kv.second, sub);
+        fail(kv->first, sub, "未知的键（请检查拼写；可用的键见 docs/themes.md）");
+      it->second(kv->second, sub);
     }
   }
 
-  double number(const YAML::Node& n, const std::string& path) const {
-    try {
-      return n.as<double>();
-    } catch (const YAML::Exception&) {
-      fail(n, path, "应为数字");
-    }
+  double number(const yaml::Node& n, const std::string& path) const {
+    if (n.is_scalar())
+      if (auto v = yaml_cpp_number<double>(n.scalar())) return *v;
+    fail(n, path, "应为数字");
   }
-  double size(const YAML::Node& n, const std::string& path) const {
-    if (!n.IsScalar()) fail(n, path, "应为字号");
-    auto v = parse_size(n.Scalar());
-    if (!v) fail(n, path, "应为磅值或字号名（五号、小四……），而不是“" + n.Scalar() + "”");
+  double size(const yaml::Node& n, const std::string& path) const {
+    if (!n.is_scalar()) fail(n, path, "应为字号");
+    const std::string text(n.scalar());
+    auto v = parse_size(text);
+    if (!v) fail(n, path, "应为磅值或字号名（五号、小四……），而不是“" + text + "”");
     return *v;
   }
-  bool boolean(const YAML::Node& n, const std::string& path) const {
-    try {
-      return n.as<bool>();
-    } catch (const YAML::Exception&) {
-      fail(n, path, "应为 true 或 false");
-    }
+  bool boolean(const yaml::Node& n, const std::string& path) const {
+    if (n.is_scalar())
+      if (auto v = yaml_cpp_bool(n.scalar())) return *v;
+    fail(n, path, "应为 true 或 false");
   }
-  std::string string(const YAML::Node& n, const std::string& path) const {
-    if (n.IsNull()) return "";
-    if (!n.IsScalar()) fail(n, path, "应为文字");
-    return n.Scalar();
+  std::string string(const yaml::Node& n, const std::string& path) const {
+    if (n.is_null()) return "";
+    if (!n.is_scalar()) fail(n, path, "应为文字");
+    return std::string(n.scalar());
   }
-  int integer(const YAML::Node& n, const std::string& path) const {
-    try {
-      return n.as<int>();
-    } catch (const YAML::Exception&) {
-      fail(n, path, "应为整数");
-    }
+  int integer(const yaml::Node& n, const std::string& path) const {
+    if (n.is_scalar())
+      if (auto v = yaml_cpp_number<int>(n.scalar())) return *v;
+    fail(n, path, "应为整数");
   }
 
-  void style(const YAML::Node& n, const std::string& path, Style& s) const {
+  void style(const yaml::Node& n, const std::string& path, Style& s) const {
     map(n, path,
         {{"font",
           [&](auto& v, auto& p) {
             auto f = string(v, p);
             if (f.empty()) fail(v, p, "应为字体角色（serif、sans 或 fonts.roles 中的名称）");
             s.font = FontRole{f};
-            roles_used_.push_back({f, v.Mark(), p});
+            roles_used_.push_back({f, v.mark(), p});
           }},
          {"bold", [&](auto& v, auto& p) { s.bold = boolean(v, p); }},
          {"size", [&](auto& v, auto& p) { s.size = size(v, p); }},
@@ -129,7 +176,7 @@ class Reader {
           }}});
   }
 
-  void margins(const YAML::Node& n, const std::string& path, Margins& m) const {
+  void margins(const yaml::Node& n, const std::string& path, Margins& m) const {
     map(n, path,
         {{"top", [&](auto& v, auto& p) { m.top = number(v, p); }},
          {"bottom", [&](auto& v, auto& p) { m.bottom = number(v, p); }},
@@ -154,7 +201,7 @@ class Reader {
  private:
   struct RoleUse {
     std::string role;
-    YAML::Mark mark;
+    yaml::Mark mark;
     std::string path;
   };
   std::string file_;
@@ -163,20 +210,60 @@ class Reader {
 
 }  // namespace
 
-Theme Theme::load(const std::filesystem::path& file,
-                  const std::vector<std::filesystem::path>& resource_dirs) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::Exception& e) {
-    const auto& m = e.mark;
+namespace {
+
+// The theme's text, or ThemeError as YAML::LoadFile failed: E600 when the file is missing, else
+// yaml-cpp's "bad file" at 0:0.
+std::string read_theme_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text;
+  if (in) {
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = std::move(ss).str();
+  }
+  if (!in || in.bad()) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec))
       throw ThemeError(file.string(), "找不到主题文件 " + file.string(), "E600");
+    throw ThemeError(file.string() + ":0:0", "主题文件不是有效的 YAML（bad file: " + file.string() +
+                                                 "）：应为“键: 值”的映射，见 docs/themes.md");
+  }
+  return text;
+}
+
+std::string problem_text(const yaml::Problem& p) {
+  switch (p.kind) {
+    case yaml::Problem::Kind::TooDeep:
+      return "嵌套层数过多";
+    case yaml::Problem::Kind::TooManyNodes:
+      return "内容过多";
+    case yaml::Problem::Kind::UnknownAnchor:
+      return "别名 *" + p.what + " 没有对应的锚点 &" + p.what;
+    case yaml::Problem::Kind::Alias:
+      return "别名不能指向包含它自己的内容";
+    default:
+      return yaml::problem_in_chinese(p.what);
+  }
+}
+
+}  // namespace
+
+Theme Theme::load(const std::filesystem::path& file,
+                  const std::vector<std::filesystem::path>& resource_dirs) {
+  const std::string text = read_theme_text(file);
+  yaml::ParseLimits how;
+  how.resolve_aliases = true;
+  how.first_document_only = true;
+  const yaml::Parsed parsed = yaml::parse(text, how);
+  if (parsed.problem) {
+    const yaml::Mark& m = parsed.problem->mark;
     throw ThemeError(
         file.string() + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1),
-        "主题文件不是有效的 YAML（" + e.msg + "）：应为“键: 值”的映射，见 docs/themes.md");
+        "主题文件不是有效的 YAML（" + problem_text(*parsed.problem) +
+            "）：应为“键: 值”的映射，见 docs/themes.md");
   }
+  const yaml::Node root = parsed.tree.root();
   Theme t;
   Reader r(file.string());
   auto style = [&](Style& s) { return [&r, &s](auto& v, auto& p) { r.style(v, p, s); }; };
@@ -191,20 +278,20 @@ Theme Theme::load(const std::filesystem::path& file,
   };
   // fonts.roles / fonts.bold: role name → family. Role names are ASCII identifiers, so that a
   // style's `font:` is never mistaken for a family name.
-  auto role_map = [&](const YAML::Node& v, const std::string& p,
+  auto role_map = [&](const yaml::Node& v, const std::string& p,
                       std::map<std::string, std::string>& out, bool bold) {
-    if (!v.IsMap()) r.fail(v, p, "应为“角色: 字体名称”的映射");
-    for (const auto& kv : v) {
-      const auto role = kv.first.as<std::string>();
+    if (!v.is_map()) r.fail(v, p, "应为“角色: 字体名称”的映射");
+    for (auto kv = v.begin(); kv != v.end(); ++kv) {
+      const auto role = r.key(kv->first, p);
       const std::string sub = p + "." + role;
       const bool ident = !role.empty() && std::all_of(role.begin(), role.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
       });
-      if (!ident) r.fail(kv.first, sub, "角色名只能用小写英文字母、数字和下划线");
+      if (!ident) r.fail(kv->first, sub, "角色名只能用小写英文字母、数字和下划线");
       if (!bold && (role == "serif" || role == "sans"))
-        r.fail(kv.first, sub, "serif 和 sans 直接写在 fonts 下");
+        r.fail(kv->first, sub, "serif 和 sans 直接写在 fonts 下");
       std::string fam;
-      family(fam)(kv.second, sub);
+      family(fam)(kv->second, sub);
       out[role] = fam;
     }
   };
@@ -226,7 +313,7 @@ Theme Theme::load(const std::filesystem::path& file,
       throw ThemeError(file.string(), std::string("text.terms_file: ") + e.what());
     }
   };
-  if (root.IsNull()) {
+  if (!root.defined() || root.is_null()) {
     load_terms();
     return t;
   }
@@ -258,7 +345,7 @@ Theme Theme::load(const std::filesystem::path& file,
                     }},
                    {"dirs",
                     [&](auto& v, auto& p) {
-                      if (!v.IsSequence()) r.fail(v, p, "应为目录的列表");
+                      if (!v.is_seq()) r.fail(v, p, "应为目录的列表");
                       t.font_dirs.clear();
                       for (const auto& d : v) {
                         std::filesystem::path dir = r.string(d, p);
@@ -269,7 +356,7 @@ Theme Theme::load(const std::filesystem::path& file,
                    {"office_serif", str(t.office_serif)},
                    {"office_sans", str(t.office_sans)},
                    {"fallbacks", [&](auto& v, auto& p) {
-                      if (!v.IsSequence()) r.fail(v, p, "应为字体名称的列表");
+                      if (!v.is_seq()) r.fail(v, p, "应为字体名称的列表");
                       t.fallbacks.clear();
                       for (const auto& f : v) t.fallbacks.push_back(r.string(f, p));
                     }}});

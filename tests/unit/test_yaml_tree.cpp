@@ -1,4 +1,4 @@
-// Issue 20 (speed): the department file's YAML is parsed by libyaml into model/yaml_tree. The tree
+// Issue 20 (speed): the department file's YAML is parsed by libyaml into util/yaml_tree. The tree
 // must mean what yaml-cpp's did to the loader: kinds, nulls, quoted vs plain (tag "!" / "?"),
 // duplicate keys, byte columns and the marks of empty values; and every refusal the loader made
 // (aliases, node limit, nesting, second document, bad escapes, syntax errors with a Chinese
@@ -11,7 +11,7 @@
 #include "../support/budget_text.hpp"
 #include "../support/files.hpp"
 #include "model/load.hpp"
-#include "model/yaml_tree.hpp"
+#include "util/yaml_tree.hpp"
 
 using namespace bp;
 using yaml::Kind;

@@ -1,7 +1,8 @@
-#include "model/yaml_tree.hpp"
+#include "util/yaml_tree.hpp"
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace bp::yaml {
@@ -187,6 +188,7 @@ class Builder {
       }
       ev.reset();
       if (type == YAML_STREAM_END_EVENT) break;
+      if (type == YAML_DOCUMENT_END_EVENT && limits_.first_document_only) break;
     }
     if (alias_)
       out.problem = Problem{Problem::Kind::Alias, *alias_, {}};
@@ -222,6 +224,7 @@ class Builder {
         return std::nullopt;
       case YAML_ALIAS_EVENT: {
         if (auto p = count(e)) return p;
+        if (limits_.resolve_aliases) return alias(e);
         if (!alias_) alias_ = mark(e.start_mark);
         return add(Kind::Null, e, true, nullptr);
       }
@@ -230,9 +233,13 @@ class Builder {
         const auto& s = e.data.scalar;
         const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
         const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE;
-        if (plain && !s.tag && is_null_text(value))
-          return add(Kind::Null, e, true, nullptr, value.empty());
+        if (plain && !s.tag && is_null_text(value)) {
+          auto p = add(Kind::Null, e, true, nullptr, value.empty());
+          anchor(s.anchor);
+          return p;
+        }
         const auto p = add(Kind::Scalar, e, plain, s.tag);
+        anchor(s.anchor);
         if (documents_ == 1) {
           Tree::Data& d = tree_->nodes_.back();
           d.first = static_cast<uint32_t>(tree_->chars_.size());
@@ -247,6 +254,7 @@ class Builder {
         const bool seq = e.type == YAML_SEQUENCE_START_EVENT;
         const yaml_char_t* tag = seq ? e.data.sequence_start.tag : e.data.mapping_start.tag;
         if (auto p = add(seq ? Kind::Sequence : Kind::Map, e, true, tag)) return p;
+        anchor(seq ? e.data.sequence_start.anchor : e.data.mapping_start.anchor);
         // Later documents are not built: their frames only balance the end events.
         const auto node = documents_ == 1 ? static_cast<uint32_t>(tree_->nodes_.size() - 1) : 0;
         const bool flow = seq ? e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
@@ -270,6 +278,32 @@ class Builder {
       default:
         return std::nullopt;
     }
+  }
+
+  // With resolve_aliases: the anchor names of the first document and their nodes, latest last (a
+  // name defined again names the later node from there on, as in yaml-cpp).
+  std::vector<std::pair<std::string, uint32_t>> anchors_;
+
+  void anchor(const yaml_char_t* name) {
+    if (!limits_.resolve_aliases || !name || documents_ != 1) return;
+    anchors_.emplace_back(reinterpret_cast<const char*>(name),
+                          static_cast<uint32_t>(tree_->nodes_.size() - 1));
+  }
+
+  // The alias's anchor node becomes a child of the open collection once more (no copy: aliases
+  // cost no memory, so an "alias bomb" is just a few shared nodes).
+  std::optional<Problem> alias(const yaml_event_t& e) {
+    if (documents_ != 1) return std::nullopt;
+    const std::string_view name(reinterpret_cast<const char*>(e.data.alias.anchor));
+    auto it = std::find_if(anchors_.rbegin(), anchors_.rend(),
+                           [&](const auto& a) { return a.first == name; });
+    if (it == anchors_.rend())
+      return Problem{Problem::Kind::UnknownAnchor, mark(e.start_mark), std::string(name)};
+    // An alias of a collection still open would make the tree a cycle: refused.
+    for (const Frame& f : stack_)
+      if (f.node == it->second) return Problem{Problem::Kind::Alias, mark(e.start_mark), {}};
+    if (!stack_.empty()) scratch_.push_back(it->second);
+    return std::nullopt;
   }
 
   // Nesting and node count, checked before the node is taken (yaml-cpp's order).

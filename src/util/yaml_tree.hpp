@@ -121,12 +121,13 @@ class Tree {
 // Why a parse stopped or what it found that the loader refuses. `mark` as in Node::mark.
 struct Problem {
   enum class Kind {
-    Syntax,          // libyaml's scanner or parser error; `what` is its English problem
-    BadEscape,       // a \u escape that is a surrogate or past U+10FFFF
-    TooDeep,         // nesting at or past max_depth
-    TooManyNodes,    // more than max_nodes nodes (counted over every document)
-    Alias,           // the first alias (*name)
+    Syntax,        // libyaml's scanner or parser error; `what` is its English problem
+    BadEscape,     // a \u escape that is a surrogate or past U+10FFFF
+    TooDeep,       // nesting at or past max_depth
+    TooManyNodes,  // more than max_nodes nodes (counted over every document)
+    Alias,         // the first alias (*name); with resolve_aliases, an alias of an open collection
     SecondDocument,  // a second document in the stream
+    UnknownAnchor,   // with resolve_aliases: an alias of an anchor not (yet) defined
   };
   Kind kind;
   Mark mark;
@@ -136,6 +137,11 @@ struct Problem {
 struct ParseLimits {
   size_t max_nodes = 200000;
   int max_depth = 500;  // as yaml-cpp 0.7: a node at this nesting level (the root is 1) is refused
+  // How yaml-cpp's YAML::LoadFile read a theme (style/theme.cpp), which department files refuse:
+  // an alias stands for its anchor's node (the same node: its mark is the anchor's), and the
+  // stream is read up to the end of its first document only (nothing after it is checked).
+  bool resolve_aliases = false;
+  bool first_document_only = false;
 };
 
 struct Parsed {
