@@ -87,6 +87,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
                                                  const Context& ctx, const WorkBudget* budget,
                                                  std::vector<std::string>* notes) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
+  // `out_dir` is the department's staging directory: the batch renames every file into OUT/<year>
+  // and syncs that directory (publish), so the staging directory's entries are not synced.
+  constexpr SyncDirectory kStaged = SyncDirectory::no;
+  constexpr bool kStagedFile = true;
   const Budget& b = *c.budget;
   std::vector<std::filesystem::path> written;
   std::filesystem::create_directories(out_dir / std::to_string(b.dept.year));
@@ -114,10 +118,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
     auto path = output_path(out_dir, b, f);
     switch (f) {
       case Format::Json:
-        write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived));
+        write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived), kStaged);
         break;
       case Format::Text:
-        write_file_atomic(path, document_to_text(document()));
+        write_file_atomic(path, document_to_text(document()), kStaged);
         break;
       case Format::Xlsx: {
         // The department's theme (its `theme:`, --theme, the site overlay's), as loaded for the
@@ -125,18 +129,19 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         const auto options = xlsx::options_from_style(theme, source_date_epoch());
         // A form that prints no tables gets them in its workbook too, and every workbook the
         // narrative's own figures (app/workbook_document.hpp).
-        xlsx::write_workbook(workbook_document_for(c, document()), path, options);
+        xlsx::write_workbook(workbook_document_for(c, document()), path, options, kStagedFile);
         break;
       }
       case Format::Docx: {
         DepartmentLayout& lay = layout();
         docx::write_docx_file(
             document(), theme,
-            [&] { return docx::options_from_layout(document(), lay.get(), lay.context()); }, path);
+            [&] { return docx::options_from_layout(document(), lay.get(), lay.context()); }, path,
+            kStagedFile);
         break;
       }
       case Format::Layout:
-        write_file_atomic(path, layout_json_for(b, layout()));
+        write_file_atomic(path, layout_json_for(b, layout()), kStaged);
         break;
       case Format::Pdf: {
         DepartmentLayout& lay = layout();
@@ -146,7 +151,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         const std::string bytes =
             pdf::write_laid_out(pages, document(), theme, nullptr, budget,
                                 ctx.typesetting().fonts_for(theme).caches().active() <= 1);
-        write_file_atomic(path, bytes);
+        write_file_atomic(path, bytes, kStaged);
         if (notes) {
           const auto fallbacks = lay.coverage().fallback_report();
           notes->insert(notes->end(), fallbacks.begin(), fallbacks.end());

@@ -29,7 +29,9 @@ std::filesystem::path output_path(const std::filesystem::path& out_dir, const Bu
 std::string output_claim(const Budget& b);
 std::string output_collision_message(const std::string& claim, const std::filesystem::path& other);
 
-// Returns the files written. Throws std::runtime_error with context on failure, LimitError when
+// Writes into `out_dir`, a staging directory the caller publishes from (app/batch.cpp renames the
+// files into OUT/<year> and syncs that directory; the staging directory's own entries are not
+// synced). Returns the files written. Throws std::runtime_error with context on failure, LimitError when
 // the department's `budget` (time, pages; optional) is exhausted.
 // `notes` (optional) receives what the reader of the output should know though nothing failed: the
 // characters a fallback font set in the PDF.

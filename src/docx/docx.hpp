@@ -29,7 +29,9 @@ std::vector<ZipEntry> build_parts(const doc::Document& d, const layout::Theme& t
 std::string render_docx(const doc::Document& d, const layout::Theme& theme, const Options& o);
 
 // Writes `out` atomically (temp file in the same directory, then rename). Returns the byte count.
+// `staged`: `out` is in a staging directory that the caller publishes from, so its directory entry
+// is not synced (SyncDirectory in util/atomic_file.hpp).
 size_t write_docx(const doc::Document& d, const layout::Theme& theme, const Options& o,
-                  const std::filesystem::path& out);
+                  const std::filesystem::path& out, bool staged = false);
 
 }  // namespace bp::docx

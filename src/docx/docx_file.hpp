@@ -24,8 +24,9 @@ FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, te
 
 // The same with the options made by `from_layout` (e.g. from the department's shared layout); an
 // exception it throws is the layout failure above.
+// `staged`: as for write_docx.
 FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme,
                           const std::function<Options()>& from_layout,
-                          const std::filesystem::path& out);
+                          const std::filesystem::path& out, bool staged = false);
 
 }  // namespace bp::docx

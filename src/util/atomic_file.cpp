@@ -33,7 +33,8 @@ void fsync_path(const std::filesystem::path& p, int flags) {
   ::close(fd);
 }
 
-void commit(const std::filesystem::path& tmp, const std::filesystem::path& target) {
+void commit(const std::filesystem::path& tmp, const std::filesystem::path& target,
+            SyncDirectory sync_directory) {
   fsync_path(tmp, O_RDONLY);
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
     int e = errno;
@@ -41,13 +42,15 @@ void commit(const std::filesystem::path& tmp, const std::filesystem::path& targe
     errno = e;
     sys_fail("无法替换", target);
   }
+  if (sync_directory == SyncDirectory::no) return;
   auto dir = target.parent_path();
   fsync_path(dir.empty() ? "." : dir, O_RDONLY | O_DIRECTORY);
 }
 
 }  // namespace
 
-void write_file_atomic(const std::filesystem::path& target, std::string_view bytes) {
+void write_file_atomic(const std::filesystem::path& target, std::string_view bytes,
+                       SyncDirectory sync_directory) {
   produce_file_atomic(target, [&](const std::filesystem::path& tmp) {
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) sys_fail("无法创建", tmp);
@@ -62,15 +65,16 @@ void write_file_atomic(const std::filesystem::path& target, std::string_view byt
       off += static_cast<size_t>(n);
     }
     if (::close(fd) != 0) sys_fail("无法写入", tmp);
-  });
+  }, sync_directory);
 }
 
 void produce_file_atomic(const std::filesystem::path& target,
-                         const std::function<void(const std::filesystem::path& tmp)>& produce) {
+                         const std::function<void(const std::filesystem::path& tmp)>& produce,
+                         SyncDirectory sync_directory) {
   auto tmp = temp_path_for(target);
   try {
     produce(tmp);
-    commit(tmp, target);
+    commit(tmp, target, sync_directory);
   } catch (...) {
     std::error_code ec;
     std::filesystem::remove(tmp, ec);

@@ -174,7 +174,7 @@ std::vector<SheetPlan> plan_sheets(const doc::Document& d) {
 }
 
 void write_workbook(const doc::Document& d, const std::filesystem::path& path,
-                    const XlsxOptions& o) {
+                    const XlsxOptions& o, bool staged) {
   const auto plans = plan_sheets(d);
   produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
     Workbook wb(tmp, o.font, o.type);
@@ -203,7 +203,7 @@ void write_workbook(const doc::Document& d, const std::filesystem::path& path,
     write_toc(wb, toc_ws, d, toc);
     worksheet_activate(toc_ws);
     wb.close();
-  });
+  }, staged ? SyncDirectory::no : SyncDirectory::yes);
 }
 
 }  // namespace bp::xlsx
