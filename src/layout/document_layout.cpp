@@ -91,17 +91,21 @@ class Pass {
     }
     return it->second;
   }
-  // Posts every table's plan (and its group's widths before the group's first table) to the
-  // helper, in document order.
+  // Posts the column widths of every table group, then every table's plan, to the helper in
+  // document order. The groups first: a group's widths (every project's 绩效目标表 measured at
+  // once) are the largest single job of a document, and the layout cannot place the group's first
+  // table without them; started at once on the helper, they are made while the layout sets and
+  // places the tables and text before the group (it plans those itself when the helper is busy).
   void plan_ahead() {
+    std::vector<std::pair<size_t, const doc::Table*>> tables;
+    for (size_t i = 0; i < d_.blocks.size(); ++i)
+      if (const auto* t = std::get_if<doc::Table>(&d_.blocks[i]); t && !merged_.count(i))
+        tables.push_back({i, t});
     std::set<std::string> posted;
-    for (size_t i = 0; i < d_.blocks.size(); ++i) {
-      const auto* t = std::get_if<doc::Table>(&d_.blocks[i]);
-      if (!t || merged_.count(i)) continue;
+    for (const auto& [i, t] : tables)
       if (!t->grid.empty() && posted.insert(t->grid).second)
         ahead_->post_grid(t->grid, member_lists_.at(t->grid), flow_.width_for(t->landscape));
-      ahead_->post_table(i, job_of(i, *t), t->grid);
-    }
+    for (const auto& [i, t] : tables) ahead_->post_table(i, job_of(i, *t), t->grid);
   }
   const std::vector<text::Line>& para_lines(size_t i, const doc::Paragraph& p) {
     auto it = paras_.find(i);
