@@ -11,6 +11,7 @@ DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& 
                                    text::FontSet& fonts, const WorkBudget* budget)
     : doc_(d),
       theme_(theme),
+      fonts_(fonts),
       caches_(fonts.caches().lease()),
       ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared) {
   ctx_.set_budget(budget);
@@ -21,7 +22,10 @@ const layout::DocumentLayout& DepartmentLayout::get() {
   if (!pages_) {
     const auto t0 = std::chrono::steady_clock::now();
     try {
-      pages_ = layout::layout_document(doc_, ctx_);
+      // Alone (no other document holds caches: a lone build, -j1), the tables are planned ahead
+      // on the other core; in a parallel batch the other workers keep it busy.
+      const bool alone = fonts_.caches().active() <= 1;
+      pages_ = layout::layout_document(doc_, ctx_, alone ? &fonts_ : nullptr);
       // The document's own table cells are not needed by its writers: freed before the PDF's
       // fonts are subset (the peak of its memory). Text that recurs across documents stays.
       caches_->prepared.end_layout();

@@ -44,6 +44,7 @@ class DepartmentLayout {
  private:
   const doc::Document& doc_;
   const layout::Theme& theme_;
+  text::FontSet& fonts_;
   // This worker's caches of shaped and prepared text, kept from its previous documents; leased
   // for this department's layout and given back when it is done.
   text::TypesetCachePool::Lease caches_;

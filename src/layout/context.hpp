@@ -41,6 +41,7 @@ class Context {
   // The department's resource budget (time, pages; util/work_budget.hpp), checked by the long
   // loops of the layout. Without one only the default page ceiling applies.
   void set_budget(const WorkBudget* budget) { budget_ = budget; }
+  const WorkBudget* budget() const { return budget_; }
   // Throws LimitError when the department's time is up.
   void check_time() const {
     if (budget_) budget_->check_time("排版");

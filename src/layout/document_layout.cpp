@@ -11,6 +11,7 @@
 #include "layout/blocks.hpp"
 #include "layout/flow.hpp"
 #include "layout/list_items.hpp"
+#include "layout/plan_ahead.hpp"
 #include "layout/table_layout.hpp"
 #include "layout/toc_layout.hpp"
 #include "util/overloaded.hpp"
@@ -24,9 +25,15 @@ namespace {
 // kept and reused when that block is placed.
 class Pass {
  public:
-  Pass(const doc::Document& d, Context& ctx, int toc_digits)
+  // `ahead_fonts`: plan the tables ahead on a helper thread (layout/plan_ahead.hpp) with a
+  // context made from these fonts.
+  Pass(const doc::Document& d, Context& ctx, int toc_digits, text::FontSet* ahead_fonts)
       : d_(d), ctx_(ctx), flow_(ctx, out_), toc_digits_(toc_digits) {
     find_grids();
+    if (ahead_fonts) {
+      ahead_.emplace(ctx, *ahead_fonts);
+      plan_ahead();
+    }
   }
 
   DocumentLayout run(int& digits_needed) {
@@ -65,39 +72,40 @@ class Pass {
     }
     return &it->second;
   }
+  TableJob job_of(size_t i, const doc::Table& t) const {
+    const auto lead = lead_of_.find(i);
+    return {&t, lead == lead_of_.end() ? nullptr : lead->second, flow_.width_for(t.landscape),
+            flow_.height_for(t.landscape), new_page(i, t)};
+  }
   const TablePlan& plan(size_t i, const doc::Table& t) {
     auto it = plans_.find(i);
     if (it == plans_.end()) {
-      const auto lead = lead_of_.find(i);
-      const SharedGrid* grid = grid_for(t);
-      const doc::Table* lead_table = lead == lead_of_.end() ? nullptr : lead->second;
-      const double width = flow_.width_for(t.landscape), page = flow_.height_for(t.landscape);
-      TablePlan p = plan_table(t, ctx_, width, grid, lead_table);
-      // A table that starts a page and would spill onto a second one is set on the widths that
-      // give the lowest rows, else at the compact size as well, when it fits on its page so: it
-      // must not spill for its header labels' looks (issue 15d).
-      auto whole = [&](const TablePlan& x) {
-        return x.total_height() + x.notes_height(ctx_.theme());
-      };
-      // No widths make a row lower than the minimum row height at the compact size: a table
-      // whose rows need more than its page even so is not planned again.
-      const TableTheme& tt = ctx_.theme().table;
-      const size_t rows =
-          t.head.size() + t.body.size() + (lead_table ? lead_table->body.size() : 0);
-      const bool may_fit = p.title_height + p.block_height +
-                               rows * tt.min_row_height * std::min(tt.compact_size, tt.cell.size) <=
-                           page;
-      for (WidthGoal goal : {WidthGoal::Height, WidthGoal::CompactHeight}) {
-        if (grid || !may_fit || !new_page(i, t) || whole(p) <= page) break;
-        TablePlan low = plan_table(t, ctx_, width, nullptr, lead_table, Digits::Tabular, goal);
-        if (whole(low) <= page) {
-          p = std::move(low);
-          out_.table_goals[i] = goal;
-        }
+      std::optional<PlannedTable> p;
+      if (ahead_) p = ahead_->take(i);
+      if (!p) {
+        const SharedGrid* grid = grid_for(t);
+        p = plan_placed_table(job_of(i, t), ctx_, grid);
       }
-      it = plans_.emplace(i, std::move(p)).first;
+      if (p->goal) out_.table_goals[i] = *p->goal;
+      it = plans_.emplace(i, std::move(p->plan)).first;
     }
     return it->second;
+  }
+  // Posts the column widths of every table group, then every table's plan, to the helper in
+  // document order. The groups first: a group's widths (every project's 绩效目标表 measured at
+  // once) are the largest single job of a document, and the layout cannot place the group's first
+  // table without them; started at once on the helper, they are made while the layout sets and
+  // places the tables and text before the group (it plans those itself when the helper is busy).
+  void plan_ahead() {
+    std::vector<std::pair<size_t, const doc::Table*>> tables;
+    for (size_t i = 0; i < d_.blocks.size(); ++i)
+      if (const auto* t = std::get_if<doc::Table>(&d_.blocks[i]); t && !merged_.count(i))
+        tables.push_back({i, t});
+    std::set<std::string> posted;
+    for (const auto& [i, t] : tables)
+      if (!t->grid.empty() && posted.insert(t->grid).second)
+        ahead_->post_grid(t->grid, member_lists_.at(t->grid), flow_.width_for(t->landscape));
+    for (const auto& [i, t] : tables) ahead_->post_table(i, job_of(i, *t), t->grid);
   }
   const std::vector<text::Line>& para_lines(size_t i, const doc::Paragraph& p) {
     auto it = paras_.find(i);
@@ -156,7 +164,7 @@ class Pass {
         std::min<int>(ctx_.theme().table.min_rows_after_head, static_cast<int>(t.body.size()));
     return plan(i, t).start_height(keep);
   }
-  bool new_page(size_t i, const doc::Table& t) {
+  bool new_page(size_t i, const doc::Table& t) const {
     const auto lead = lead_of_.find(i);
     return lead == lead_of_.end() ? t.new_page : lead->second->new_page;
   }
@@ -246,6 +254,8 @@ class Pass {
   std::map<std::string, std::vector<GridMember>> member_lists_;
   std::map<std::string, SharedGrid> grids_;
   std::map<size_t, std::vector<text::Line>> paras_;
+  // Last: its helper is stopped before the lists its jobs read go.
+  std::optional<PlanAhead> ahead_;
 };
 
 }  // namespace
@@ -258,11 +268,13 @@ bool merges_into_next(const doc::Document& d, size_t i) {
          next->landscape == t->landscape;
 }
 
-DocumentLayout layout_document(const doc::Document& d, Context& ctx) {
+DocumentLayout layout_document(const doc::Document& d, Context& ctx, text::FontSet* ahead_fonts) {
   int digits = std::max(1, ctx.theme().toc.reserved_digits);
   for (int round = 0;; ++round) {
     int needed = 0;
-    DocumentLayout out = Pass(d, ctx, digits).run(needed);
+    // A second round (page numbers wider than reserved: a document of 1000 pages with the
+    // default theme) plans its tables here, on the caches the first round filled.
+    DocumentLayout out = Pass(d, ctx, digits, round == 0 ? ahead_fonts : nullptr).run(needed);
     if (needed <= digits || round >= 2) return out;
     digits = needed;  // a page number wider than reserved: lay out again with room for it
   }

@@ -4,13 +4,18 @@
 #include "document/document.hpp"
 #include "layout/context.hpp"
 #include "layout/page.hpp"
+#include "text/font_set.hpp"
 
 namespace bp::layout {
 
 // Pages, outline and anchors of `d`. Characters no font covers are recorded in ctx.coverage()
 // (the caller decides to fail); structural problems (a 目录 entry without target, a row with more
 // cells than columns) throw LayoutError.
-DocumentLayout layout_document(const doc::Document& d, Context& ctx);
+// `ahead_fonts` (when a second core is free): the tables are planned ahead on a helper thread
+// whose own typesetting context is made from these fonts (layout/plan_ahead.hpp); the pages are
+// the same either way.
+DocumentLayout layout_document(const doc::Document& d, Context& ctx,
+                               text::FontSet* ahead_fonts = nullptr);
 
 // Whether block i is a table laid out as the first rows of the table after it (a project's info
 // block above its indicator grid: keep_with_next, then a title-less table of the same grid): the

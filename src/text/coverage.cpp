@@ -27,8 +27,32 @@ void Coverage::Entry::seen(const std::string& where) {
     places.push_back(where);
 }
 
+void Coverage::set_context(std::string where) {
+  if (!journal_)
+    context_ = std::move(where);
+  else if (!journal_->empty() && journal_->back().kind == Event::Kind::Context)
+    journal_->back().text = std::move(where);  // a place where nothing was reported
+  else
+    journal_->push_back({Event::Kind::Context, 0, std::move(where), {}});
+}
+
+void Coverage::replay(const Journal& j) {
+  for (const Event& e : j) switch (e.kind) {
+      case Event::Kind::Context:
+        set_context(e.text);
+        break;
+      case Event::Kind::Missing:
+        missing(e.cp, e.fonts);
+        break;
+      case Event::Kind::Fallback:
+        fallback(e.cp, e.text);
+        break;
+    }
+}
+
 void Coverage::missing(char32_t cp, const std::vector<std::string>& fonts) {
   ++events_;
+  if (journal_) return journal_->push_back({Event::Kind::Missing, cp, {}, fonts});
   Entry& e = missing_[cp];
   if (e.fonts.empty()) e.fonts = fonts;
   e.seen(context_);
@@ -36,6 +60,7 @@ void Coverage::missing(char32_t cp, const std::vector<std::string>& fonts) {
 
 void Coverage::fallback(char32_t cp, const std::string& font) {
   ++events_;
+  if (journal_) return journal_->push_back({Event::Kind::Fallback, cp, font, {}});
   fallbacks_[font][cp].seen(context_);
 }
 

@@ -3,9 +3,11 @@
 // every missing character and where it occurs.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace bp::text {
@@ -19,7 +21,25 @@ class Coverage {
  public:
   // The current place ("table t1-summary row 3 column 2 (examples/x.yaml:12:5)"); set by the
   // layout.
-  void set_context(std::string where) { context_ = std::move(where); }
+  void set_context(std::string where);
+
+  // What a piece of work reported (places set, characters missing or set in a fallback face), in
+  // order: work done ahead on another thread (layout/plan_ahead.hpp) is reported by replaying its
+  // journal into the document's Coverage where the document's order reaches it, so that the
+  // report is the same as if the work had been done there.
+  struct Event {
+    enum class Kind : uint8_t { Context, Missing, Fallback };
+    Kind kind = Kind::Context;
+    char32_t cp = 0;
+    std::string text;                // the place (Context), the font (Fallback)
+    std::vector<std::string> fonts;  // Missing
+  };
+  using Journal = std::vector<Event>;
+  // While `j` is set, what is reported goes into *j instead (events() counts it as ever). Returns
+  // the journal set before.
+  Journal* divert(Journal* j) { return std::exchange(journal_, j); }
+  // Reports the events of `j` (in order, as if they happened now).
+  void replay(const Journal& j);
 
   void missing(char32_t cp, const std::vector<std::string>& fonts);
   // `cp` was set in `font`, a fallback of the theme (not the style's own face): the build says so,
@@ -45,6 +65,7 @@ class Coverage {
     void seen(const std::string& where);
   };
   std::string context_;
+  Journal* journal_ = nullptr;
   size_t events_ = 0;
   std::map<char32_t, Entry> missing_;
   std::map<std::string, std::map<char32_t, Entry>> fallbacks_;  // by font

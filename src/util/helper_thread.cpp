@@ -1,16 +1,13 @@
-#include "pdf/helper_thread.hpp"
+#include "util/helper_thread.hpp"
 
-#include <new>
-#include <optional>
+namespace bp {
 
-namespace bp::pdf {
-
-HelperThread::HelperThread(bool parallel) {
+HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools) {
   if (parallel && std::thread::hardware_concurrency() > 1)
-    worker_ = std::thread([this] { loop(); });
+    worker_ = std::thread([this, make = std::move(make_tools)] { loop(make); });
 }
 
-void HelperThread::stop() {
+void HelperThreadCore::stop() {
   if (!worker_.joinable()) return;
   {
     std::lock_guard lock(mutex_);
@@ -20,7 +17,7 @@ void HelperThread::stop() {
   worker_.join();
 }
 
-size_t HelperThread::post(Job job) {
+size_t HelperThreadCore::post(Job job) {
   size_t ticket = 0;
   {
     std::lock_guard lock(mutex_);
@@ -32,11 +29,11 @@ size_t HelperThread::post(Job job) {
 }
 
 // Runs `e` (marked running by the caller) with the lock released, then marks it done.
-void HelperThread::run(Entry& e, Flate& flate, std::unique_lock<std::mutex>& lock) {
+void HelperThreadCore::run(Entry& e, void* tools, std::unique_lock<std::mutex>& lock) {
   lock.unlock();
   std::exception_ptr error;
   try {
-    e.job(flate);
+    e.job(tools);
   } catch (...) {
     error = std::current_exception();
   }
@@ -47,7 +44,7 @@ void HelperThread::run(Entry& e, Flate& flate, std::unique_lock<std::mutex>& loc
   changed_.notify_all();
 }
 
-void HelperThread::wait(size_t ticket, Flate& mine) {
+void HelperThreadCore::wait(size_t ticket, void* mine) {
   std::unique_lock lock(mutex_);
   Entry& e = jobs_.at(ticket);
   if (e.state == State::kPosted) {
@@ -58,7 +55,7 @@ void HelperThread::wait(size_t ticket, Flate& mine) {
   if (e.error) std::rethrow_exception(e.error);
 }
 
-void HelperThread::wait_all(Flate& mine) {
+void HelperThreadCore::wait_all(void* mine) {
   std::unique_lock lock(mutex_);
   // Runs what the helper has not started (in posted order, as the helper would), then waits for
   // the helper's last job: never idle while a job is left.
@@ -76,23 +73,25 @@ void HelperThread::wait_all(Flate& mine) {
     if (e.error) std::rethrow_exception(e.error);
 }
 
-void HelperThread::loop() {
-  std::optional<Flate> made;  // the helper's own compressor, reused by all its jobs
+void HelperThreadCore::loop(const MakeTools& make_tools) {
+  std::shared_ptr<void> tools;  // the helper's own, reused by all its jobs; freed on the helper
   try {
-    made.emplace();
-  } catch (const std::bad_alloc&) {
-    return;  // no memory for it: the writer's thread runs every job when it waits for it
+    tools = make_tools();
+  } catch (...) {
+    // No memory or resources for them: the caller's thread runs every job when it waits for it.
   }
-  Flate& flate = *made;
+  if (!tools) return;
   std::unique_lock lock(mutex_);
   for (;;) {
     changed_.wait(lock, [&] { return stop_ || next_ < jobs_.size(); });
-    if (stop_) return;
+    if (stop_) break;
     Entry& e = jobs_[next_++];
-    if (e.state != State::kPosted) continue;  // the writer runs or ran it itself
+    if (e.state != State::kPosted) continue;  // the caller runs or ran it itself
     e.state = State::kRunning;
-    run(e, flate, lock);
+    run(e, tools.get(), lock);
   }
+  lock.unlock();
+  tools.reset();  // before stop() returns: the tools may hold what the caller gives back next
 }
 
-}  // namespace bp::pdf
+}  // namespace bp

@@ -1,0 +1,107 @@
+// A second thread for one document's work (the layout's tables planned ahead, the PDF writer's
+// fonts and streams): jobs posted to it run on the helper in the order posted, and a job the helper
+// has not started yet when the caller needs its result runs on the caller's own thread instead
+// (wait). So both cores work while there is work, neither waits for a job nobody runs, and with
+// `parallel` false (a batch whose other documents keep the cores busy) every job simply runs on the
+// caller's thread when waited for. Each job writes only its own result; what it computes must not
+// depend on which thread ran it.
+//
+// A job gets the tools of the thread that runs it (`Tools&`: a compressor, a typesetting context —
+// objects that are not thread-safe): the helper makes its own set when it starts (make_tools, on
+// the helper), the caller passes its own to wait(). A job may wait() for an earlier job with the
+// tools it was given (a table's plan for its group's column widths): waits only ever point back to
+// earlier jobs, so the two threads cannot wait for each other.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace bp {
+
+// The type-free core of HelperThread<Tools> (util/helper_thread.cpp).
+class HelperThreadCore {
+ public:
+  using Job = std::function<void(void* tools)>;
+  // Made on the helper when it starts; null or an exception: the helper ends at once, and every
+  // job runs on the caller's thread when waited for.
+  using MakeTools = std::function<std::shared_ptr<void>()>;
+
+  HelperThreadCore(bool parallel, MakeTools make_tools);
+  ~HelperThreadCore() { stop(); }
+  HelperThreadCore(const HelperThreadCore&) = delete;
+  HelperThreadCore& operator=(const HelperThreadCore&) = delete;
+
+  bool parallel() const { return worker_.joinable(); }
+  size_t post(Job job);
+  void wait(size_t ticket, void* mine);
+  void wait_all(void* mine);
+  void stop();
+
+ private:
+  enum class State { kPosted, kRunning, kDone };
+  struct Entry {
+    Job job;
+    State state = State::kPosted;
+    std::exception_ptr error;
+  };
+  void run(Entry& e, void* tools, std::unique_lock<std::mutex>& lock);
+  void loop(const MakeTools& make_tools);
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Entry> jobs_;  // stable addresses while jobs are added
+  size_t next_ = 0;         // the first job the helper has not looked at
+  bool stop_ = false;
+  std::thread worker_;
+};
+
+template <class Tools>
+class HelperThread {
+ public:
+  using Job = std::function<void(Tools&)>;
+  using MakeTools = std::function<std::shared_ptr<Tools>()>;
+
+  // Starts the helper when `parallel` and the machine has a second core.
+  HelperThread(bool parallel, MakeTools make_tools)
+      : core_(parallel,
+              [make = std::move(make_tools)]() -> std::shared_ptr<void> { return make(); }) {}
+
+  bool parallel() const { return core_.parallel(); }
+  // Queues a job; returns its ticket for wait().
+  size_t post(Job job) {
+    return core_.post([job = std::move(job)](void* tools) { job(*static_cast<Tools*>(tools)); });
+  }
+  // Returns when the job is done: runs it here with `mine` if no thread has started it. Rethrows
+  // the job's exception.
+  void wait(size_t ticket, Tools& mine) { core_.wait(ticket, &mine); }
+  // wait() for every job posted so far, running those not started on this thread.
+  void wait_all(Tools& mine) { core_.wait_all(&mine); }
+  // Lets the helper finish the job it runs and ends it; jobs it has not started run on the
+  // caller's thread if waited for. For leaving early with an exception: a job must not outlive
+  // what it writes to (StopGuard).
+  void stop() { core_.stop(); }
+
+  // Stops the helper when it goes out of scope: declared after the data that jobs posted before
+  // it write to, so that an exception cannot destroy that data under a running job.
+  class StopGuard {
+   public:
+    explicit StopGuard(HelperThread& h) : h_(h) {}
+    ~StopGuard() { h_.stop(); }
+    StopGuard(const StopGuard&) = delete;
+    StopGuard& operator=(const StopGuard&) = delete;
+
+   private:
+    HelperThread& h_;
+  };
+
+ private:
+  HelperThreadCore core_;
+};
+
+}  // namespace bp
