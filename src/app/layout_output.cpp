@@ -12,7 +12,8 @@ DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& 
     : doc_(d),
       theme_(theme),
       caches_(fonts.caches().lease()),
-      ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared) {
+      ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared, &caches_->words,
+           &caches_->breaks) {
   ctx_.set_budget(budget);
 }
 
