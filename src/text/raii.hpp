@@ -22,8 +22,6 @@ using HbFacePtr = std::unique_ptr<hb_face_t, CDeleter<hb_face_t, hb_face_destroy
 using HbFontPtr = std::unique_ptr<hb_font_t, CDeleter<hb_font_t, hb_font_destroy>>;
 using HbBufferPtr = std::unique_ptr<hb_buffer_t, CDeleter<hb_buffer_t, hb_buffer_destroy>>;
 using HbSetPtr = std::unique_ptr<hb_set_t, CDeleter<hb_set_t, hb_set_destroy>>;
-using HbShapePlanPtr =
-    std::unique_ptr<hb_shape_plan_t, CDeleter<hb_shape_plan_t, hb_shape_plan_destroy>>;
 using FcConfigPtr = std::unique_ptr<FcConfig, CDeleter<FcConfig, FcConfigDestroy>>;
 using FcPatternPtr = std::unique_ptr<FcPattern, CDeleter<FcPattern, FcPatternDestroy>>;
 using FcFontSetPtr = std::unique_ptr<FcFontSet, CDeleter<FcFontSet, FcFontSetDestroy>>;

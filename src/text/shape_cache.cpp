@@ -2,11 +2,9 @@
 
 #include <hb-ot.h>
 
-#include <array>
 #include <functional>
 #include <iterator>
 #include <new>
-#include <span>
 
 namespace bp::text {
 
@@ -47,18 +45,6 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
     return it->second.glyphs;
   }
   ++misses_;
-  const bool tnum = tabular && has_tnum(font);
-  if (use_direct_) {
-    // The plan's features for each kind of run (ranges aside: every feature's lookups count).
-    std::array<hb_feature_t, 4> plan_features{features_[0], features_[1], features_[2], {}};
-    hb_feature_from_string(tnum ? "tnum" : "hwid", -1, &plan_features[3]);
-    if (!tnum) plan_features[3].end = 1;  // hwid is ranged (digits only): the same cached plan
-    const std::span<const hb_feature_t> fs(plan_features.data(), tabular ? 4 : 3);
-    std::vector<ShapedGlyph> out;
-    if (direct_.shape(font, script, lang_, fs, tabular ? (tnum ? 1 : 2) : 0, text, out))
-      return cache_.emplace(std::move(key), Entry{std::move(out), generation_})
-          .first->second.glyphs;
-  }
   hb_buffer_t* buf = buffer_.get();
   hb_buffer_clear_contents(buf);
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()),
@@ -70,7 +56,7 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   std::vector<hb_feature_t> features(features_.begin(), features_.end());
   if (tabular) {
     hb_feature_t f{};
-    if (tnum) {
+    if (has_tnum(font)) {
       hb_feature_from_string("tnum", -1, &f);
       features.push_back(f);
     } else {

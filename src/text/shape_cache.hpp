@@ -15,7 +15,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "text/direct_shaping.hpp"
 #include "text/font.hpp"
 
 namespace bp::text {
@@ -48,10 +47,6 @@ class ShapeCache {
   size_t size() const { return cache_.size(); }
   size_t hits() const { return hits_; }
   size_t misses() const { return misses_; }
-  // Misses answered without hb_shape (text/direct_shaping.hpp).
-  size_t direct() const { return direct_.direct(); }
-  // Turns the direct path off (tests compare both ways).
-  void set_direct(bool on) { use_direct_ = on; }
 
  private:
   struct Key {
@@ -73,8 +68,6 @@ class ShapeCache {
   uint64_t generation_ = 1;
   std::unordered_map<const Font*, bool> tnum_;
   HbBufferPtr buffer_;
-  DirectShaper direct_;
-  bool use_direct_ = true;
   std::array<hb_feature_t, 3> features_{};
   hb_language_t lang_;
   size_t hits_ = 0, misses_ = 0;
