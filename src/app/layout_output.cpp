@@ -13,7 +13,8 @@ DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& 
       theme_(theme),
       fonts_(fonts),
       caches_(fonts.caches().lease()),
-      ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared) {
+      ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared, &caches_->words,
+           &caches_->breaks) {
   ctx_.set_budget(budget);
 }
 

@@ -5,9 +5,14 @@
 namespace bp::layout {
 
 Context::Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
-                 text::Coverage& coverage, text::PreparedCache* prepared)
-    : theme_(theme), coverage_(coverage), words_(theme.terms), typesetter_(shaper, coverage) {
+                 text::Coverage& coverage, text::PreparedCache* prepared,
+                 text::DictionaryWords* dictionary, text::LineBreaker* breaker)
+    : theme_(theme),
+      coverage_(coverage),
+      words_(theme.terms, dictionary),
+      typesetter_(shaper, coverage) {
   typesetter_.set_word_breaker(&words_);
+  typesetter_.set_line_breaker(breaker);
   if (prepared) {
     prepared->use_terms(theme.terms);  // entries graded with another term list are dropped
     typesetter_.set_prepared_cache(prepared);

@@ -18,9 +18,12 @@ namespace bp::layout {
 
 class Context {
  public:
-  // `prepared`: a memo of prepared text kept by the caller (text/prepared_cache.hpp), or none.
+  // `prepared`: a memo of prepared text kept by the caller (text/prepared_cache.hpp), or none;
+  // `dictionary`: ICU's dictionary words kept by the caller (text/word_break.hpp), or none;
+  // `breaker`: a memo of line-break opportunities kept by the caller (text/linebreak.hpp), or none.
   Context(const Theme& theme, text::FontSet& fonts, text::ShapeCache& shaper,
-          text::Coverage& coverage, text::PreparedCache* prepared = nullptr);
+          text::Coverage& coverage, text::PreparedCache* prepared = nullptr,
+          text::DictionaryWords* dictionary = nullptr, text::LineBreaker* breaker = nullptr);
 
   const Theme& theme() const { return theme_; }
   text::Typesetter& typesetter() { return typesetter_; }

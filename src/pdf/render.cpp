@@ -50,7 +50,8 @@ std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
   text::ShapeCache& shaper = caches->shaper;
   const size_t shaped_before = shaper.misses(), hits_before = shaper.hits();
   text::Coverage coverage;
-  layout::Context ctx(theme, fonts, shaper, coverage, &caches->prepared);
+  layout::Context ctx(theme, fonts, shaper, coverage, &caches->prepared, &caches->words,
+                      &caches->breaks);
   ctx.set_budget(budget);
   const layout::DocumentLayout laid_out = layout::layout_document(d, ctx);
   caches->prepared.end_layout();  // before the fonts are subset (text/prepared_cache.hpp)

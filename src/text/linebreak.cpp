@@ -28,14 +28,12 @@ bool word_char(std::u32string_view t, size_t i) {
   return false;
 }
 
-}  // namespace
-
-std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
+// libunibreak's opportunities for `text` (LINEBREAK_* values), one per character.
+std::vector<char> unibreak(std::u32string_view text) {
   const size_t n = text.size();
-  std::vector<Break> out(n, Break::Allowed);
-  if (n == 0) return out;
-  init_unibreak_once();
   std::vector<char> brks(n);
+  if (n == 0) return brks;
+  init_unibreak_once();
   // libunibreak 1.1 asserts (aborting the whole process) on U+FFFF and on the regional indicators
   // U+1F1E6–U+1F1FF (the letters of flag emoji, which a clerk can paste) — found by fuzz_text; an
   // exhaustive scan of all code points in several contexts found no others. The loader rejects
@@ -53,6 +51,14 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
   }
   const std::u32string_view seen = safe.empty() ? text : std::u32string_view(safe);
   set_linebreaks_utf32(reinterpret_cast<const utf32_t*>(seen.data()), n, "zh", brks.data());
+  return brks;
+}
+
+// libunibreak's answer refined by the 禁则 rules.
+std::vector<Break> refine(std::u32string_view text, const std::vector<char>& brks, Kinsoku level) {
+  const size_t n = text.size();
+  std::vector<Break> out(n, Break::Allowed);
+  if (n == 0) return out;
   for (size_t i = 0; i < n; ++i)
     out[i] = brks[i] == LINEBREAK_MUSTBREAK    ? Break::Mandatory
              : brks[i] == LINEBREAK_ALLOWBREAK ? Break::Allowed
@@ -62,8 +68,8 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
     if (out[i] == Break::Mandatory) continue;
     char32_t a = text[i], b = text[i + 1];
     bool forbid = is_no_line_start(b) || is_no_line_end(a) ||
-                  (is_dash_or_ellipsis(a) && b == a) ||            // —— and …… are one unit
-                  (word_char(text, i) && word_char(text, i + 1)) ||  // numbers, codes, words
+                  (is_dash_or_ellipsis(a) && b == a) ||  // —— and …… are one unit
+                  (word_char(text, i) && word_char(text, i + 1)) ||       // numbers, codes, words
                   (in_set(U"≤≥<>＜＞≦≧±≈~～−", a) && is_ascii_digit(b));  // ≤12333.33, ±5
     if (level != Kinsoku::Basic && a == U'／') forbid = true;
     if (level == Kinsoku::Strict && is_dash_or_ellipsis(b)) forbid = true;
@@ -71,6 +77,34 @@ std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
   }
   out[n - 1] = Break::Mandatory;
   return out;
+}
+
+}  // namespace
+
+std::vector<Break> line_breaks(std::u32string_view text, Kinsoku level) {
+  return refine(text, unibreak(text), level);
+}
+
+std::vector<Break> LineBreaker::breaks(std::u32string_view text, Kinsoku level) {
+  if (text.size() > kLongest) return line_breaks(text, level);
+  canonical_.assign(text);
+  for (char32_t& c : canonical_) {
+    if (c >= 0x4E00 && c <= 0x9FA5)
+      c = U'一';
+    else if (c >= U'0' && c <= U'9')
+      c = U'0';
+    else if ((c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'))
+      c = U'a';
+  }
+  auto it = raw_.find(std::u32string_view(canonical_));
+  if (it != raw_.end()) {
+    ++hits_;
+  } else {
+    ++misses_;
+    if (raw_.size() >= kTexts) raw_.clear();
+    it = raw_.emplace(canonical_, unibreak(canonical_)).first;
+  }
+  return refine(text, it->second, level);
 }
 
 }  // namespace bp::text

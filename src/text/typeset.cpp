@@ -278,8 +278,9 @@ double one_line_width(const Units& units) {
 }
 
 Units prepared_units(std::span<const StyledText> text, const ParagraphFormat& format,
-                     ShapeCache& shaper, Coverage& coverage, WordBreaker* words) {
-  Units u = make_units(text, format, shaper, coverage, words);
+                     ShapeCache& shaper, Coverage& coverage, WordBreaker* words,
+                     LineBreaker* breaker) {
+  Units u = make_units(text, format, shaper, coverage, words, breaker);
   u.one_line = one_line_width(u);
   return u;
 }
@@ -312,8 +313,8 @@ Prepared& Prepared::operator=(Prepared&&) noexcept = default;
 Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
   Prepared p;
   if (!cache_ || !PreparedCache::memoised(text)) {
-    p.units_ =
-        std::make_shared<const Units>(prepared_units(text, format, shaper_, coverage_, words_));
+    p.units_ = std::make_shared<const Units>(
+        prepared_units(text, format, shaper_, coverage_, words_, breaker_));
     return p;
   }
   std::string key = PreparedCache::key(text, format, format.word_aware && words_);
@@ -322,7 +323,7 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
     return p;
   }
   const size_t reported = coverage_.events();
-  Units made = prepared_units(text, format, shaper_, coverage_, words_);
+  Units made = prepared_units(text, format, shaper_, coverage_, words_, breaker_);
   made.units.shrink_to_fit();  // kept in the memo: no spare capacity
   made.glyphs.shrink_to_fit();
   auto units = std::make_shared<const Units>(std::move(made));

@@ -150,6 +150,9 @@ class Typesetter {
   // prepare() looks its text up in `cache` first (text/prepared_cache.hpp); it must outlive the
   // typesetter. Without one every call prepares its text.
   void set_prepared_cache(PreparedCache* cache) { cache_ = cache; }
+  // prepare() asks `breaker` for line-break opportunities (a memo; the same answers as
+  // line_breaks); it must outlive the typesetter.
+  void set_line_breaker(LineBreaker* breaker) { breaker_ = breaker; }
 
   ShapeCache& shaper() { return shaper_; }
   Coverage& coverage() { return coverage_; }
@@ -159,6 +162,7 @@ class Typesetter {
   Coverage& coverage_;
   WordBreaker* words_ = nullptr;
   PreparedCache* cache_ = nullptr;
+  LineBreaker* breaker_ = nullptr;
 };
 
 }  // namespace bp::text

@@ -1,5 +1,6 @@
 // The caches of typeset text that a worker keeps from one document to the next: shaped runs
-// (ShapeCache) and prepared paragraphs (PreparedCache). A batch renders its departments on a few
+// (ShapeCache), prepared paragraphs (PreparedCache), ICU's dictionary words (DictionaryWords) and
+// line-break opportunities (LineBreaker). A batch renders its departments on a few
 // workers; each document leases one set of caches from the pool (no two documents share one at a
 // time, the caches are not thread-safe), and gives it back when it is done, after the caches
 // dropped what the last two documents did not use. The pool belongs to the FontSet: the caches
@@ -12,12 +13,15 @@
 
 #include "text/prepared_cache.hpp"
 #include "text/shape_cache.hpp"
+#include "text/word_break.hpp"
 
 namespace bp::text {
 
 struct TypesetCaches {
   ShapeCache shaper;
   PreparedCache prepared;
+  DictionaryWords words;  // ICU's word ends per run of letters (any term list)
+  LineBreaker breaks;     // libunibreak's answers per canonical text
 };
 
 class TypesetCachePool {

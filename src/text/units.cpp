@@ -52,7 +52,7 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& s) {
 }  // namespace
 
 Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
-                 ShapeCache& shaper, Coverage& coverage, WordBreaker* words) {
+                 ShapeCache& shaper, Coverage& coverage, WordBreaker* words, LineBreaker* breaker) {
   std::u32string s;
   std::vector<uint16_t> style_of;
   for (size_t k = 0; k < text.size(); ++k) {
@@ -68,7 +68,7 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
   out.units.resize(n);
   if (n == 0) return out;
   auto& units = out.units;
-  const auto brks = line_breaks(s, format.kinsoku);
+  const auto brks = breaker ? breaker->breaks(s, format.kinsoku) : line_breaks(s, format.kinsoku);
   std::vector<WordJoin> joins;
   if (format.word_aware && words) joins = words->joins(s);
 

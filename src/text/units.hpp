@@ -47,8 +47,10 @@ struct Units {
   double one_line = std::numeric_limits<double>::infinity();
 };
 
-// `words` grades the break opportunities of word-aware text (may be null).
+// `words` grades the break opportunities of word-aware text (may be null); `breaker` memoises the
+// line-break opportunities (null: text/linebreak's line_breaks).
 Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
-                 ShapeCache& shaper, Coverage& coverage, WordBreaker* words);
+                 ShapeCache& shaper, Coverage& coverage, WordBreaker* words,
+                 LineBreaker* breaker = nullptr);
 
 }  // namespace bp::text

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -77,22 +78,65 @@ size_t TermList::longest_at(std::u32string_view text, size_t i) const {
   return best;
 }
 
-struct WordBreaker::Icu {
+struct DictionaryWords::Icu {
   std::unique_ptr<icu::BreakIterator> words;
-  // The word ends ICU found inside each run of letters judged so far (offsets from the run's
-  // start): a document's labels and 科目 names recur in many cells, in other sizes and weights,
-  // and from one department to the next, and the dictionary iteration is the costly part of
-  // grading. Bounded: emptied when it holds kRuns runs.
+  // Bounded: emptied when it holds kRuns runs.
   static constexpr size_t kRuns = 4096;
-  std::unordered_map<std::u32string, std::vector<uint32_t>> ends;
+  // Looked up by view: a hit allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
+  };
+  std::unordered_map<std::u32string, std::vector<uint32_t>, Hash, std::equal_to<>> ends;
+  icu::UnicodeString u;
+  std::vector<uint32_t> index_of;  // UTF-16 offset → index into the run
 };
 
-WordBreaker::WordBreaker(TermList terms) : icu_(std::make_unique<Icu>()), terms_(std::move(terms)) {
+DictionaryWords::DictionaryWords() : icu_(std::make_unique<Icu>()) {
   UErrorCode err = U_ZERO_ERROR;
   icu_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), err));
   if (U_FAILURE(err) || !icu_->words)
     throw std::runtime_error(std::string("ICU 分词器无法创建：") + u_errorName(err));
 }
+
+DictionaryWords::~DictionaryWords() = default;
+DictionaryWords::DictionaryWords(DictionaryWords&&) noexcept = default;
+DictionaryWords& DictionaryWords::operator=(DictionaryWords&&) noexcept = default;
+
+size_t DictionaryWords::size() const {
+  return icu_->ends.size();
+}
+
+const std::vector<uint32_t>& DictionaryWords::ends(std::u32string_view run) {
+  if (auto known = icu_->ends.find(run); known != icu_->ends.end()) {
+    ++hits_;
+    return known->second;
+  }
+  ++misses_;
+  icu::UnicodeString& u = icu_->u;
+  auto& index_of = icu_->index_of;
+  u.remove();
+  index_of.clear();
+  for (size_t i = 0; i < run.size(); ++i) {
+    index_of.push_back(static_cast<uint32_t>(i));
+    if (run[i] > 0xFFFF) index_of.push_back(static_cast<uint32_t>(i));
+    u.append(static_cast<UChar32>(run[i]));
+  }
+  index_of.push_back(static_cast<uint32_t>(run.size()));
+  icu_->words->setText(u);
+  std::vector<uint32_t> ends;
+  for (int32_t p = icu_->words->first(); p != icu::BreakIterator::DONE; p = icu_->words->next()) {
+    const uint32_t at = index_of[static_cast<size_t>(p)];
+    if (at > 0 && at < run.size()) ends.push_back(at);
+  }
+  if (icu_->ends.size() >= Icu::kRuns) icu_->ends.clear();
+  return icu_->ends.emplace(std::u32string(run), std::move(ends)).first->second;
+}
+
+WordBreaker::WordBreaker(TermList terms, DictionaryWords* dictionary)
+    : own_(dictionary ? nullptr : std::make_unique<DictionaryWords>()),
+      dictionary_(dictionary ? dictionary : own_.get()),
+      terms_(std::move(terms)) {}
 
 WordBreaker::~WordBreaker() = default;
 WordBreaker::WordBreaker(WordBreaker&&) noexcept = default;
@@ -103,8 +147,6 @@ std::vector<WordJoin> WordBreaker::joins(std::u32string_view text) {
   std::vector<WordJoin> out(n, WordJoin::Free);
   if (n < 2) return out;
   // Dictionary words, run by run of Han/kana (ICU sees only the letters it can judge).
-  icu::UnicodeString u;
-  std::vector<size_t> index_of;  // UTF-16 offset → index into text (of a run)
   for (size_t a = 0; a < n;) {
     if (!wordish(text[a])) {
       ++a;
@@ -113,29 +155,9 @@ std::vector<WordJoin> WordBreaker::joins(std::u32string_view text) {
     size_t b = a;
     while (b < n && wordish(text[b])) ++b;
     if (b - a >= 2) {
-      std::u32string run(text.substr(a, b - a));
-      auto known = icu_->ends.find(run);
-      if (known == icu_->ends.end()) {
-        u.remove();
-        index_of.clear();
-        for (size_t i = a; i < b; ++i) {
-          index_of.push_back(i);
-          if (text[i] > 0xFFFF) index_of.push_back(i);
-          u.append(static_cast<UChar32>(text[i]));
-        }
-        index_of.push_back(b);
-        icu_->words->setText(u);
-        std::vector<uint32_t> ends;
-        for (int32_t p = icu_->words->first(); p != icu::BreakIterator::DONE;
-             p = icu_->words->next()) {
-          const size_t at = index_of[static_cast<size_t>(p)];
-          if (at > a && at < b) ends.push_back(static_cast<uint32_t>(at - a));
-        }
-        if (icu_->ends.size() >= Icu::kRuns) icu_->ends.clear();
-        known = icu_->ends.emplace(std::move(run), std::move(ends)).first;
-      }
       for (size_t i = a; i + 1 < b; ++i) out[i] = WordJoin::InWord;
-      for (uint32_t end : known->second) out[a + end - 1] = WordJoin::Free;
+      for (uint32_t end : dictionary_->ends(text.substr(a, b - a)))
+        out[a + end - 1] = WordJoin::Free;
     }
     a = b;
   }

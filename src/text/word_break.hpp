@@ -9,6 +9,9 @@
 // dictionary word only as a last resort.
 //
 // Not thread-safe (an ICU BreakIterator keeps state): one WordBreaker per worker, like ShapeCache.
+// Its ICU part (DictionaryWords: the iterator and its memo of word ends) may be kept by the worker
+// from one document to the next (TypesetCaches) while each document's WordBreaker brings its
+// theme's term list.
 #pragma once
 
 #include <cstdint>
@@ -51,11 +54,37 @@ class TermList {
   std::vector<std::u32string> terms_;  // sorted, unique
 };
 
+// ICU's dictionary word break for "zh", run by run of letters, with a memo of its answers: the word
+// ends inside each run of Han/kana judged so far. A document's labels and 科目 names recur in many
+// cells, in other sizes and weights, and from one department to the next; the dictionary iteration
+// is the costly part of grading. A pure function of the run, so the memo never changes a result.
+// Not thread-safe; one per worker.
+class DictionaryWords {
+ public:
+  // Throws std::runtime_error if ICU cannot create the iterator (missing data).
+  DictionaryWords();
+  ~DictionaryWords();
+  DictionaryWords(DictionaryWords&&) noexcept;
+  DictionaryWords& operator=(DictionaryWords&&) noexcept;
+
+  // Offsets (from the run's start, in (0, run.size())) where ICU ends a word inside `run`.
+  const std::vector<uint32_t>& ends(std::u32string_view run);
+
+  size_t size() const;
+  size_t hits() const { return hits_; }
+  size_t misses() const { return misses_; }
+
+ private:
+  struct Icu;
+  std::unique_ptr<Icu> icu_;
+  size_t hits_ = 0, misses_ = 0;
+};
+
 class WordBreaker {
  public:
-  // ICU's word break iterator for "zh" (dictionary based). Throws std::runtime_error if ICU cannot
-  // create it (missing data).
-  explicit WordBreaker(TermList terms = {});
+  // `dictionary`: ICU's words kept by the caller (it must outlive the breaker), or null: the
+  // breaker makes its own. Throws std::runtime_error if ICU cannot create it (missing data).
+  explicit WordBreaker(TermList terms = {}, DictionaryWords* dictionary = nullptr);
   ~WordBreaker();
   WordBreaker(WordBreaker&&) noexcept;
   WordBreaker& operator=(WordBreaker&&) noexcept;
@@ -73,8 +102,8 @@ class WordBreaker {
   const TermList& terms() const { return terms_; }
 
  private:
-  struct Icu;
-  std::unique_ptr<Icu> icu_;
+  std::unique_ptr<DictionaryWords> own_;  // when the caller keeps none
+  DictionaryWords* dictionary_;
   TermList terms_;
 };
 

@@ -100,3 +100,46 @@ TEST_CASE("newline is a mandatory break", "[text][linebreak]") {
   auto b = line_breaks(U"一\n二");
   CHECK(b[1] == Break::Mandatory);
 }
+
+TEST_CASE("the memo of libunibreak's answers gives line_breaks' answer for every canonical letter",
+          "[text][linebreak]") {
+  // LineBreaker asks libunibreak about 一 for every Han character of U+4E00–U+9FA5, 0 for every
+  // digit and a for every ASCII letter: sound only while each of them has its representative's
+  // line-break class. Each character is tried between neighbours of many classes (opening and
+  // closing marks, quotes, numeric prefixes and postfixes, spaces, hyphens, kana, other scripts).
+  const std::u32string neighbours =
+      U" \n一a0（）“”‘’《》、，。：；！？—…·%$￥+-/.,:(){}[]\"'#&*〇々ーあア가αЖ〃①";
+  LineBreaker memo;
+  size_t tried = 0, differ = 0;
+  auto check = [&](char32_t c) {
+    for (char32_t n : neighbours) {  // the 禁则 level plays no part in libunibreak's answer
+      const std::u32string s{n, c, n, c, c};
+      ++tried;
+      if (memo.breaks(s) != line_breaks(s)) {
+        ++differ;
+        FAIL_CHECK("U+" << std::hex << static_cast<uint32_t>(c) << " next to U+"
+                        << static_cast<uint32_t>(n));
+      }
+    }
+  };
+  for (char32_t c = 0x4E00; c <= 0x9FA5; ++c) check(c);
+  for (char32_t c = U'0'; c <= U'9'; ++c) check(c);
+  for (char32_t c = U'a'; c <= U'z'; ++c) check(c);
+  for (char32_t c = U'A'; c <= U'Z'; ++c) check(c);
+  CHECK(differ == 0);
+  CHECK(tried > 900000);
+  CHECK(memo.hits() > memo.misses());  // the memo answered most of them
+}
+
+TEST_CASE("the line-break memo keeps the 禁则 of the real text", "[text][linebreak]") {
+  LineBreaker memo;
+  for (std::u32string s :
+       {U"财政拨款收入", U"一般公共预算", U"2,075.36", U"12.5%", U"（一）基本支出", U"项目支出——其他",
+        U"≤12333.33", U"a/b／c", U"第1章 总则\n第2章", U"Ⅰ类……Ⅱ类", U"", U"x"}) {
+    for (Kinsoku level : {Kinsoku::Basic, Kinsoku::Gb, Kinsoku::Strict}) {
+      CHECK(memo.breaks(s, level) == line_breaks(s, level));
+      CHECK(memo.breaks(s, level) == line_breaks(s, level));  // from the memo now
+    }
+  }
+  CHECK(memo.hits() > 0);
+}
