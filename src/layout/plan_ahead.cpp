@@ -20,7 +20,8 @@ struct HelperTools {
   Context ctx;
   HelperTools(const Context& main, text::FontSet& fonts)
       : caches(fonts.caches().lease()),
-        ctx(main.theme(), fonts, caches->shaper, coverage, &caches->prepared) {
+        ctx(main.theme(), fonts, caches->shaper, coverage, &caches->prepared, &caches->words,
+            &caches->breaks) {
     ctx.set_budget(main.budget());
   }
   // The document's own table cells are not kept for the next document (DepartmentLayout).
