@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -52,6 +53,10 @@ bool limit_memory(unsigned mib) {
     std::cerr << "budgetpress: 错误: 无法设置内存上限 --max-memory " << mib << "\n";
     return false;
   }
+  // Under a cap on the address space every thread allocates from the one main arena: glibc gives
+  // each new thread's arena a 64 MiB reservation, and a lone department's helper threads (tables
+  // planned ahead, PDF helper) would otherwise count 64 MiB each against the cap.
+  ::mallopt(M_ARENA_MAX, 1);
   return true;
 }
 
