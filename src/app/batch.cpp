@@ -267,6 +267,11 @@ struct Shared {
   std::condition_variable cv;
   std::deque<DeptResult> done;
   unsigned workers_alive = 0;
+  // The batch runs one department at a time (-j1, or a single department): each may use the second
+  // core inside (tables planned ahead, PDF helper thread). Not decided per document from who holds
+  // caches at that moment: in a -j2 batch the other worker is often briefly between departments
+  // or writing a workbook, and a helper started then competes with it (measured: 2× the threads).
+  bool one_worker = false;
   Claims claims;
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
   std::vector<std::string> journal_warnings;
@@ -472,7 +477,8 @@ class DeptBuilder {
           return;  // Cancelled: the previous outputs stay
         }
         std::vector<std::string> notes;
-        for (auto& p : write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes))
+        for (auto& p :
+             write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes, sh_.one_worker))
           staged.push_back(p.filename().string());
         // A fallback face set some characters: visible on the page, so said (W300).
         if (!o_.quiet)
@@ -702,6 +708,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
   {
     std::vector<std::jthread> pool;
     sh.workers_alive = jobs;
+    sh.one_worker = jobs == 1;
     for (unsigned w = 0; w < jobs; ++w)
       pool.emplace_back([&, token = stop.get_token()] {
         for (;;) {

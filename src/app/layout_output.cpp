@@ -8,13 +8,15 @@
 namespace bp {
 
 DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& theme,
-                                   text::FontSet& fonts, const WorkBudget* budget)
+                                   text::FontSet& fonts, const WorkBudget* budget,
+                                   bool second_core)
     : doc_(d),
       theme_(theme),
       fonts_(fonts),
       caches_(fonts.caches().lease()),
       ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared, &caches_->words,
-           &caches_->breaks) {
+           &caches_->breaks),
+      second_core_(second_core) {
   ctx_.set_budget(budget);
 }
 
@@ -23,10 +25,9 @@ const layout::DocumentLayout& DepartmentLayout::get() {
   if (!pages_) {
     const auto t0 = std::chrono::steady_clock::now();
     try {
-      // Alone (no other document holds caches: a lone build, -j1), the tables are planned ahead
-      // on the other core; in a parallel batch the other workers keep it busy.
-      const bool alone = fonts_.caches().active() <= 1;
-      pages_ = layout::layout_document(doc_, ctx_, alone ? &fonts_ : nullptr);
+      // Alone (a lone build, -j1), the tables are planned ahead on the other core; in a parallel
+      // batch the other workers keep it busy.
+      pages_ = layout::layout_document(doc_, ctx_, second_core_ ? &fonts_ : nullptr);
       // The document's own table cells are not needed by its writers: freed before the PDF's
       // fonts are subset (the peak of its memory). Text that recurs across documents stays.
       caches_->prepared.end_layout();

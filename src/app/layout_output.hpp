@@ -23,9 +23,11 @@ namespace bp {
 class DepartmentLayout {
  public:
   // `budget`: the department's time and page ceiling, checked by the layout (nullptr: only the
-  // default page ceiling). `d`, `theme` and `fonts` must outlive this object.
+  // default page ceiling). `second_core`: no other department is built at the same time (a lone
+  // department, -j1), so the tables are planned ahead on a second thread. `d`, `theme` and `fonts`
+  // must outlive this object.
   DepartmentLayout(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
-                   const WorkBudget* budget);
+                   const WorkBudget* budget, bool second_core = false);
   DepartmentLayout(const DepartmentLayout&) = delete;
   DepartmentLayout& operator=(const DepartmentLayout&) = delete;
 
@@ -50,6 +52,7 @@ class DepartmentLayout {
   text::TypesetCachePool::Lease caches_;
   text::Coverage coverage_;
   layout::Context ctx_;
+  bool second_core_ = false;
   std::optional<layout::DocumentLayout> pages_;
   std::exception_ptr failure_;
   double layout_ms_ = 0;

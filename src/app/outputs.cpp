@@ -85,7 +85,8 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
                                                  const std::set<Format>& formats,
                                                  const std::filesystem::path& out_dir,
                                                  const Context& ctx, const WorkBudget* budget,
-                                                 std::vector<std::string>* notes) {
+                                                 std::vector<std::string>* notes,
+                                                 bool second_core) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   // `out_dir` is the department's staging directory: the batch renames every file into OUT/<year>
   // and syncs that directory (publish), so the staging directory's entries are not synced.
@@ -109,7 +110,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
       // held to it (its layout only gives the 目录 numbers and table widths).
       const bool typeset_output = formats.count(Format::Pdf) || formats.count(Format::Layout);
       laid_out.emplace(document(), theme, ctx.typesetting().fonts_for(theme),
-                       typeset_output ? budget : nullptr);
+                       typeset_output ? budget : nullptr, second_core);
     }
     return *laid_out;
   };
@@ -147,10 +148,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         DepartmentLayout& lay = layout();
         const layout::DocumentLayout& pages = lay.get();
         lay.coverage().throw_if_missing();
-        // alone: the other core may subset a face
+        // A second core: the helper thread may subset a face and make content streams.
         const std::string bytes =
-            pdf::write_laid_out(pages, document(), theme, nullptr, budget,
-                                ctx.typesetting().fonts_for(theme).caches().active() <= 1);
+            pdf::write_laid_out(pages, document(), theme, nullptr, budget, second_core);
         write_file_atomic(path, bytes, kStaged);
         if (notes) {
           const auto fallbacks = lay.coverage().fallback_report();

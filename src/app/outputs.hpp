@@ -35,9 +35,13 @@ std::string output_collision_message(const std::string& claim, const std::filesy
 // the department's `budget` (time, pages; optional) is exhausted.
 // `notes` (optional) receives what the reader of the output should know though nothing failed: the
 // characters a fallback font set in the PDF.
+// `second_core`: no other department is built at the same time (a lone department, -j1): the
+// layout plans tables ahead and the PDF writer subsets faces on a second thread. A parallel batch
+// passes false: its other workers keep the cores busy.
 std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
                                                  const std::filesystem::path& out_dir, const Context& ctx,
                                                  const WorkBudget* budget = nullptr,
-                                                 std::vector<std::string>* notes = nullptr);
+                                                 std::vector<std::string>* notes = nullptr,
+                                                 bool second_core = false);
 
 }  // namespace bp
