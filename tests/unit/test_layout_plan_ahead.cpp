@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "../support/context.hpp"
+#include "../support/example_document.hpp"
 #include "../support/fixtures.hpp"
 #include "../tools/engine_support.hpp"
 #include "app/context.hpp"
@@ -26,12 +27,7 @@ using namespace bp;
 
 namespace {
 
-doc::Document doc_of(const std::string& example) {
-  auto c = check_budget_file(test::source_dir() / "examples" / example, test::context());
-  INFO(c.diag.format_all());
-  REQUIRE(c.ok());
-  return document_for(c, test::context());
-}
+doc::Document doc_of(const std::string& example) { return test::example_document(example); }
 
 // Everything a layout gives its readers: the layout JSON, the PDF (its fonts subset, its structure
 // tree), the Coverage report and what stays in the context's Coverage afterwards.

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "../support/context.hpp"
+#include "../support/example_document.hpp"
 #include "../support/fixtures.hpp"
 #include "app/context.hpp"
 #include "app/document_for.hpp"
@@ -17,12 +18,7 @@ using namespace bp;
 
 namespace {
 
-doc::Document doc_of(const std::string& example) {
-  auto c = check_budget_file(test::source_dir() / "examples" / example, test::context());
-  INFO(c.diag.format_all());
-  REQUIRE(c.ok());
-  return document_for(c, test::context());
-}
+doc::Document doc_of(const std::string& example) { return test::example_document(example); }
 
 std::string text_of(const std::string& yaml) {
   auto c = check_budget_text(yaml, "t.yaml", test::context());
