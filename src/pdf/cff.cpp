@@ -10,7 +10,7 @@ class Reader {
  public:
   explicit Reader(std::string_view d) : d_(d) {}
   uint32_t u8(size_t at) const {
-    if (at >= d_.size()) throw CffError("CFF table truncated");
+    if (at >= d_.size()) throw CffError("CFF 表不完整（被截断）");
     return static_cast<unsigned char>(d_[at]);
   }
   uint32_t un(size_t at, unsigned n) const {
@@ -31,7 +31,7 @@ class Reader {
       return ix;
     }
     unsigned off_size = u8(at + 2);
-    if (off_size < 1 || off_size > 4) throw CffError("CFF INDEX with bad offset size");
+    if (off_size < 1 || off_size > 4) throw CffError("CFF 表的 INDEX 偏移长度无效");
     size_t offsets = at + 3;
     size_t data = offsets + (count + 1) * off_size - 1;
     for (uint32_t i = 0; i < count; ++i) {
@@ -78,7 +78,7 @@ class Reader {
         ops.push_back(-(static_cast<long>(b0) - 251) * 256 - u8(i + 1) - 108);
         i += 2;
       } else {
-        throw CffError("CFF DICT with reserved byte");
+        throw CffError("CFF 表的 DICT 含保留字节");
       }
     }
     return out;
@@ -95,12 +95,12 @@ CffInfo read_cff(std::string_view cff) {
   size_t hdr = r.u8(2);
   auto names = r.index(hdr);
   auto top = r.index(names.end);
-  if (top.items.empty()) throw CffError("CFF without Top DICT");
+  if (top.items.empty()) throw CffError("CFF 表缺少 Top DICT");
   auto d = r.dict(top.items[0].first, top.items[0].second);
   CffInfo info;
   info.cid_keyed = d.count(1230) > 0;  // ROS
   auto cs = d.find(17);                // CharStrings
-  if (cs == d.end() || cs->second.empty()) throw CffError("CFF without CharStrings");
+  if (cs == d.end() || cs->second.empty()) throw CffError("CFF 表缺少 CharStrings");
   const size_t glyphs = r.index(static_cast<size_t>(cs->second.back())).items.size();
   auto ch = d.find(15);  // charset
   long charset_off = ch == d.end() || ch->second.empty() ? 0 : ch->second.back();
@@ -122,7 +122,7 @@ CffInfo read_cff(std::string_view cff) {
       for (uint32_t k = 0; k <= left && info.charset.size() < glyphs; ++k)
         info.charset.push_back(first + k);
     } else {
-      throw CffError("CFF charset format " + std::to_string(format) + " unknown");
+      throw CffError("CFF 表的 charset 格式 " + std::to_string(format) + " 无法识别");
     }
   }
   return info;
@@ -132,15 +132,15 @@ CffCids read_cff_cids(std::string_view cff, const std::vector<uint32_t>& gids) {
   Reader r(cff);
   const auto names = r.index(r.u8(2));
   const auto top = r.index(names.end);
-  if (top.items.empty()) throw CffError("CFF without Top DICT");
+  if (top.items.empty()) throw CffError("CFF 表缺少 Top DICT");
   const auto d = r.dict(top.items[0].first, top.items[0].second);
   CffCids out;
   out.cid_keyed = d.count(1230) > 0;  // ROS
   if (!out.cid_keyed || gids.empty()) return out;
   const auto cs = d.find(17);  // CharStrings: only the count of its INDEX
-  if (cs == d.end() || cs->second.empty()) throw CffError("CFF without CharStrings");
+  if (cs == d.end() || cs->second.empty()) throw CffError("CFF 表缺少 CharStrings");
   const uint32_t glyphs = r.un(static_cast<size_t>(cs->second.back()), 2);
-  if (gids.back() >= glyphs) throw CffError("CFF glyph index out of range");
+  if (gids.back() >= glyphs) throw CffError("CFF 表的字形编号超出范围");
   const auto ch = d.find(15);  // charset
   const long charset_off = ch == d.end() || ch->second.empty() ? 0 : ch->second.back();
   auto g = gids.begin();
@@ -165,7 +165,7 @@ CffCids read_cff_cids(std::string_view cff, const std::vector<uint32_t>& gids) {
       count = (format == 1 ? r.u8(at + 2) : r.un(at + 2, 2)) + 1;
       at += format == 1 ? 3 : 4;
     } else {
-      throw CffError("CFF charset format " + std::to_string(format) + " unknown");
+      throw CffError("CFF 表的 charset 格式 " + std::to_string(format) + " 无法识别");
     }
     for (; g != gids.end() && *g < next + count; ++g)
       out.cid_of_gid.emplace_back(*g, first + (*g - next));

@@ -46,7 +46,7 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   const std::string name =
       font.file().string() + " (face " + std::to_string(font.face_index()) + ")";
   std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
-  if (!input) throw SubsetError("hb-subset: out of memory for " + name);
+  if (!input) throw SubsetError("hb-subset 为字体 " + name + " 制作子集时内存不足");
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
   hb_set_add(glyphs, 0);
   for (uint32_t g : gids) hb_set_add(glyphs, g);
@@ -70,7 +70,7 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   // hb_set_add fails silently when out of memory: a glyph missing from the subset must not go
   // unnoticed.
   if (!hb_set_allocation_successful(glyphs) || !hb_set_allocation_successful(drop))
-    throw SubsetError("hb-subset: out of memory for " + name);
+    throw SubsetError("hb-subset 为字体 " + name + " 制作子集时内存不足");
 
   std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(
       hb_subset_plan_create_or_fail(font.subset_face(), input.get()));
@@ -82,7 +82,7 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   text::HbBlobPtr cff(hb_face_reference_table(result.get(), HB_TAG('C', 'F', 'F', ' ')));
   unsigned len = 0;
   const char* data = hb_blob_get_data(cff.get(), &len);
-  if (len == 0) throw SubsetError("subset of " + name + " has no CFF table");
+  if (len == 0) throw SubsetError("字体 " + name + " 的子集没有 CFF 表");
 
   FontSubset out;
   out.cff.assign(data, len);
@@ -90,13 +90,13 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   try {
     info = read_cff(out.cff);
   } catch (const CffError& e) {
-    throw SubsetError("subset of " + name + ": " + e.what());
+    throw SubsetError("字体 " + name + " 的子集无法读取：" + e.what());
   }
   out.cid_keyed = info.cid_keyed;
   for (uint32_t g : gids) {
     hb_codepoint_t n = hb_map_get(old_to_new, g);
     if (n == HB_MAP_VALUE_INVALID || n >= info.charset.size())
-      throw SubsetError("subset of " + name + " lost glyph " + std::to_string(g));
+      throw SubsetError("字体 " + name + " 的子集缺少字形 " + std::to_string(g));
     // CID-keyed: content streams address glyphs by the CID in the charset. Name-keyed CFF in a
     // CIDFontType0: the CID is the glyph index of the subset.
     const uint32_t cid = info.cid_keyed ? info.charset[n] : n;

@@ -125,7 +125,7 @@ void FontSet::register_dir(const std::filesystem::path& dir) {
 FcConfig* FontSet::fontconfig() {
   if (!fc_) {
     fc_.reset(FcInitLoadConfigAndFonts());
-    if (!fc_) throw FontError("cannot initialise fontconfig");
+    if (!fc_) throw FontError("无法初始化 fontconfig（字体配置库）");
     add_font_files(fc_.get(), app_files_);
   }
   return fc_.get();
