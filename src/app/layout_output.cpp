@@ -8,8 +8,7 @@
 namespace bp {
 
 DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& theme,
-                                   text::FontSet& fonts, const WorkBudget* budget,
-                                   bool second_core)
+                                   text::FontSet& fonts, const WorkBudget* budget, bool second_core)
     : doc_(d),
       theme_(theme),
       fonts_(fonts),

@@ -1,5 +1,5 @@
-// Writes the requested output formats of one checked department into OUT/<year>/<code>-<name>.<ext>,
-// each atomically (temp file + rename).
+// Writes the requested output formats of one checked department into
+// OUT/<year>/<code>-<name>.<ext>, each atomically (temp file + rename).
 #pragma once
 
 #include <filesystem>
@@ -31,17 +31,15 @@ std::string output_collision_message(const std::string& claim, const std::filesy
 
 // Writes into `out_dir`, a staging directory the caller publishes from (app/batch.cpp renames the
 // files into OUT/<year> and syncs that directory; the staging directory's own entries are not
-// synced). Returns the files written. Throws std::runtime_error with context on failure, LimitError when
-// the department's `budget` (time, pages; optional) is exhausted.
-// `notes` (optional) receives what the reader of the output should know though nothing failed: the
-// characters a fallback font set in the PDF.
-// `second_core`: no other department is built at the same time (a lone department, -j1): the
-// layout plans tables ahead and the PDF writer subsets faces on a second thread. A parallel batch
-// passes false: its other workers keep the cores busy.
-std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c, const std::set<Format>& formats,
-                                                 const std::filesystem::path& out_dir, const Context& ctx,
-                                                 const WorkBudget* budget = nullptr,
-                                                 std::vector<std::string>* notes = nullptr,
-                                                 bool second_core = false);
+// synced). Returns the files written. Throws std::runtime_error with context on failure, LimitError
+// when the department's `budget` (time, pages; optional) is exhausted. `notes` (optional) receives
+// what the reader of the output should know though nothing failed: the characters a fallback font
+// set in the PDF. `second_core`: no other department is built at the same time (a lone department,
+// -j1): the layout plans tables ahead and the PDF writer subsets faces on a second thread. A
+// parallel batch passes false: its other workers keep the cores busy.
+std::vector<std::filesystem::path> write_outputs(
+    const CheckedBudget& c, const std::set<Format>& formats, const std::filesystem::path& out_dir,
+    const Context& ctx, const WorkBudget* budget = nullptr,
+    std::vector<std::string>* notes = nullptr, bool second_core = false);
 
 }  // namespace bp

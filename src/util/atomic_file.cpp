@@ -15,8 +15,8 @@ namespace {
 std::filesystem::path temp_path_for(const std::filesystem::path& target) {
   // Unique per process and call, hidden, in the target directory so rename() is atomic.
   static thread_local unsigned counter = 0;
-  return target.parent_path() /
-         ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(++counter));
+  return target.parent_path() / ("." + target.filename().string() + ".tmp." +
+                                 std::to_string(::getpid()) + "." + std::to_string(++counter));
 }
 
 [[noreturn]] void sys_fail(const std::string& what, const std::filesystem::path& p) {
@@ -51,21 +51,24 @@ void commit(const std::filesystem::path& tmp, const std::filesystem::path& targe
 
 void write_file_atomic(const std::filesystem::path& target, std::string_view bytes,
                        SyncDirectory sync_directory) {
-  produce_file_atomic(target, [&](const std::filesystem::path& tmp) {
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) sys_fail("无法创建", tmp);
-    size_t off = 0;
-    while (off < bytes.size()) {
-      ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        ::close(fd);
-        sys_fail("无法写入", tmp);
-      }
-      off += static_cast<size_t>(n);
-    }
-    if (::close(fd) != 0) sys_fail("无法写入", tmp);
-  }, sync_directory);
+  produce_file_atomic(
+      target,
+      [&](const std::filesystem::path& tmp) {
+        int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0) sys_fail("无法创建", tmp);
+        size_t off = 0;
+        while (off < bytes.size()) {
+          ssize_t n = ::write(fd, bytes.data() + off, bytes.size() - off);
+          if (n < 0) {
+            if (errno == EINTR) continue;
+            ::close(fd);
+            sys_fail("无法写入", tmp);
+          }
+          off += static_cast<size_t>(n);
+        }
+        if (::close(fd) != 0) sys_fail("无法写入", tmp);
+      },
+      sync_directory);
 }
 
 void produce_file_atomic(const std::filesystem::path& target,

@@ -173,37 +173,40 @@ std::vector<SheetPlan> plan_sheets(const doc::Document& d) {
   return plans;
 }
 
-void write_workbook(const doc::Document& d, const std::filesystem::path& path,
-                    const XlsxOptions& o, bool staged) {
+void write_workbook(const doc::Document& d, const std::filesystem::path& path, const XlsxOptions& o,
+                    bool staged) {
   const auto plans = plan_sheets(d);
-  produce_file_atomic(path, [&](const std::filesystem::path& tmp) {
-    Workbook wb(tmp, o.font, o.type);
-    text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
-    wb.set_words(&words);
-    Properties props;
-    props.title = d.meta.title;
-    props.subject = d.meta.subject;
-    props.author = d.meta.author;
-    props.keywords = d.meta.keywords;
-    props.comments = "BudgetPress";
-    props.created = creation_time(d.meta.epoch);
-    wb.set_properties(props);
-    lxw_worksheet* toc_ws = wb.add_sheet(kTocSheet);
-    std::vector<TocLine> toc;
-    for (const auto& plan : plans) {
-      lxw_worksheet* ws = wb.add_sheet(plan.name);
-      if (plan.stacked)
-        write_stacked(wb, ws, plan, toc);
-      else
-        write_single(wb, ws, plan, toc);
-      int cols = 1;
-      for (const auto* t : plan.tables) cols = std::max(cols, table_columns(*t));
-      back_link(wb, ws, cols);
-    }
-    write_toc(wb, toc_ws, d, toc);
-    worksheet_activate(toc_ws);
-    wb.close();
-  }, staged ? SyncDirectory::no : SyncDirectory::yes);
+  produce_file_atomic(
+      path,
+      [&](const std::filesystem::path& tmp) {
+        Workbook wb(tmp, o.font, o.type);
+        text::WordBreaker words(o.terms);  // one per workbook: a breaker keeps ICU state
+        wb.set_words(&words);
+        Properties props;
+        props.title = d.meta.title;
+        props.subject = d.meta.subject;
+        props.author = d.meta.author;
+        props.keywords = d.meta.keywords;
+        props.comments = "BudgetPress";
+        props.created = creation_time(d.meta.epoch);
+        wb.set_properties(props);
+        lxw_worksheet* toc_ws = wb.add_sheet(kTocSheet);
+        std::vector<TocLine> toc;
+        for (const auto& plan : plans) {
+          lxw_worksheet* ws = wb.add_sheet(plan.name);
+          if (plan.stacked)
+            write_stacked(wb, ws, plan, toc);
+          else
+            write_single(wb, ws, plan, toc);
+          int cols = 1;
+          for (const auto* t : plan.tables) cols = std::max(cols, table_columns(*t));
+          back_link(wb, ws, cols);
+        }
+        write_toc(wb, toc_ws, d, toc);
+        worksheet_activate(toc_ws);
+        wb.close();
+      },
+      staged ? SyncDirectory::no : SyncDirectory::yes);
 }
 
 }  // namespace bp::xlsx

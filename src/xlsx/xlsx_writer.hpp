@@ -31,7 +31,7 @@ std::vector<SheetPlan> plan_sheets(const doc::Document& d);
 // Writes the workbook to `path` atomically (temp file + rename). Throws std::runtime_error naming
 // the file on any libxlsxwriter error. `staged`: `path` is in a staging directory that the caller
 // publishes from, so its directory entry is not synced (SyncDirectory in util/atomic_file.hpp).
-void write_workbook(const doc::Document& d, const std::filesystem::path& path,
-                    const XlsxOptions& o, bool staged = false);
+void write_workbook(const doc::Document& d, const std::filesystem::path& path, const XlsxOptions& o,
+                    bool staged = false);
 
 }  // namespace bp::xlsx
