@@ -45,7 +45,7 @@ doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document&
   for (const auto& t : c.derived->tables) {
     doc::Table tb = table_block(*c.budget, p, t);
     tb.notes.push_back(note);
-    d.blocks.push_back(std::move(tb));
+    d.blocks.emplace_back(std::move(tb));
   }
   if (c.budget->assets.present) {
     // The 2021 form states assets in 元 (to the 分): the table carries them so.
@@ -67,7 +67,7 @@ doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document&
       }
     }
     tb.notes.push_back(note);
-    d.blocks.push_back(std::move(tb));
+    d.blocks.emplace_back(std::move(tb));
   }
   narrative();
   return d;

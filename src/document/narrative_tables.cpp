@@ -224,7 +224,7 @@ std::vector<doc::Block> unit_assets_tables(const Budget& b) {
     std::string left = inst && !inst->code.value.empty()
                            ? inst->code.value + b.dept.header_separator + name
                            : name;
-    out.push_back(asset_rows_table(b, u, "assets-unit-" + std::to_string(++n),
+    out.emplace_back(asset_rows_table(b, u, "assets-unit-" + std::to_string(++n),
                                    name + "固定资产占用情况表", left));
   }
   return out;

@@ -197,11 +197,12 @@ ImportResult import_workbook(const ImportOptions& opt, const Context& ctx) {
   ImportedParts parts = read_parts(wb, dept.name.value_or(""), year, names.catalog, rep);
   if (is_fill_in_workbook(wb))  // 说明!C6: the full name when the headers print a short one
     for (const auto& s : wb.sheets)
-      if (s.name == "说明")
+      if (s.name == "说明") {
         if (std::string full = trim_cell_text(s.shown_text(5, 2)); !full.empty())
           parts.full_name = full;
         else if (dept.name)  // blank: the same as the name of the headers
           parts.full_name = *dept.name;
+      }
   res.lines = lines.size();
   res.economic_lines = econ.size();
   res.projects = parts.projects.size();

@@ -107,7 +107,7 @@ TEST_CASE("ToUnicode CMap maps CIDs to UTF-16BE, 100 entries per block", "[pdf][
   CHECK(c.find("<D840DC00>") != std::string::npos);  // surrogate pair
   CHECK(c.find("3 beginbfchar") != std::string::npos);
   std::map<uint32_t, std::u32string> many;
-  for (uint32_t i = 1; i <= 250; ++i) many[i] = U"字";
+  for (uint32_t i = 1; i <= 250; ++i) many.emplace(i, std::u32string(1, U'字'));
   std::string c2 = pdf::to_unicode_cmap(many);
   CHECK(c2.find("100 beginbfchar") != std::string::npos);
   CHECK(c2.find("50 beginbfchar") != std::string::npos);
