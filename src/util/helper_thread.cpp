@@ -1,4 +1,5 @@
 #include "util/helper_thread.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -51,7 +52,10 @@ void HelperThreadCore::wait(size_t ticket, void* mine) {
     e.state = State::kRunning;
     run(e, mine, lock);
   }
-  changed_.wait(lock, [&] { return e.state == State::kDone; });
+  if (e.state != State::kDone) {
+    const trace::Span span("wait(helper)");
+    changed_.wait(lock, [&] { return e.state == State::kDone; });
+  }
   if (e.error) std::rethrow_exception(e.error);
 }
 
@@ -64,6 +68,7 @@ void HelperThreadCore::wait_all(void* mine) {
       jobs_[i].state = State::kRunning;
       run(jobs_[i], mine, lock);
     }
+  const trace::Span span("wait(helper)");
   changed_.wait(lock, [&] {
     for (const Entry& e : jobs_)
       if (e.state != State::kDone) return false;
