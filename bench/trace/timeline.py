@@ -18,7 +18,7 @@ LETTERS = {
     "pdf": "P", "pdf.face(subset+deflate)": "F", "pdf.pages": "s", "pdf.structure_tree": "T",
     "pdf.embed_font": "e", "pdf.file(objects+streams)": "W", "pdf.write_file": "w",
     "xlsx": "X", "publish": "u", "fonts": "f", "profile": "r", "wait(helper)": "_",
-    "wait(previous tail)": "~", "wait(fonts)": "_",
+    "wait(previous tail)": "~", "wait(fonts)": "_", "helper.job": "j",
 }
 
 

@@ -93,6 +93,7 @@ void HelperThreadCore::loop(const MakeTools& make_tools) {
     Entry& e = jobs_[next_++];
     if (e.state != State::kPosted) continue;  // the caller runs or ran it itself
     e.state = State::kRunning;
+    const trace::Span span("helper.job");  // any job, named or not (its own spans inside)
     run(e, tools.get(), lock);
   }
   lock.unlock();
