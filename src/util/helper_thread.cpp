@@ -45,12 +45,30 @@ void HelperThreadCore::run(Entry& e, void* tools, std::unique_lock<std::mutex>& 
   changed_.notify_all();
 }
 
+void HelperThreadCore::run_here(Entry& e, void* mine, std::unique_lock<std::mutex>& lock,
+                                bool caller) {
+  e.state = State::kRunning;
+  if (caller) ++caller_depth_;
+  run(e, mine, lock);
+  if (caller) --caller_depth_;
+}
+
 void HelperThreadCore::wait(size_t ticket, void* mine) {
   std::unique_lock lock(mutex_);
   Entry& e = jobs_.at(ticket);
-  if (e.state == State::kPosted) {
-    e.state = State::kRunning;
-    run(e, mine, lock);
+  const bool caller = std::this_thread::get_id() != worker_.get_id();
+  if (e.state == State::kPosted) run_here(e, mine, lock, caller);
+  // While the helper runs it, the caller takes the next jobs the helper has not started (each is
+  // needed later anyway, and taken in posted order, as the helper would) instead of idling: the
+  // layout waited here for a table group's shared widths. Only at the caller's outermost wait:
+  // a wait inside a job then still only points back to earlier jobs, so no two waits form a
+  // cycle.
+  while (e.state != State::kDone && caller && caller_depth_ == 0) {
+    Entry* next = nullptr;
+    for (size_t i = next_; i < jobs_.size() && !next; ++i)
+      if (jobs_[i].state == State::kPosted) next = &jobs_[i];
+    if (!next) break;
+    run_here(*next, mine, lock, caller);
   }
   if (e.state != State::kDone) {
     const trace::Span span("wait(helper)");
