@@ -348,9 +348,8 @@ struct Shared {
   // or writing a workbook, and a helper started then competes with it (measured: 2× the threads).
   bool one_worker = false;
   // -j1 with several departments and a second core: the front of one beside the tail of the
-  // previous one (see Pipeline); both on one core each, so the second core is used inside a
-  // department only where nothing runs beside it (the first department's layout, the last one's
-  // PDF).
+  // previous one (see Pipeline). The PDF's helper thread is kept (the tail is the longer phase);
+  // the layout plans ahead only in the first department's front, where nothing runs beside it.
   std::optional<Pipeline> pipeline;
   size_t total = 0;
   std::atomic<size_t> never_started{0};  // dropped by the pipeline (Pipeline::Abandoned)
@@ -590,10 +589,11 @@ class DeptBuilder {
       OutputThreads threads;
       threads.layout = threads.pdf = sh_.one_worker;
       if (sh_.pipeline) {
-        // Alone only at the ends: nothing runs beside the first department's front or beside the
-        // last one's tail.
+        // The tail (the PDF written) is the longer phase: the front beside it ends first and its
+        // worker waits, so the PDF's helper thread fills that core. The layout plans ahead only
+        // where nothing runs beside it: the first department's front.
         threads.layout = r.index == 0;
-        threads.pdf = r.index + 1 == sh_.total;
+        threads.pdf = true;
         threads.front_done = [&] {
           const trace::Span waiting("wait(previous tail)");
           const auto w = sh_.pipeline->enter_tail(r.index, stop);
