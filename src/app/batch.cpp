@@ -36,6 +36,7 @@
 #include "util/file_names.hpp"
 #include "util/fnv1a.hpp"
 #include "util/out_dir.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -261,6 +262,80 @@ class Claims {
   size_t prefix_ = 0;  // departments 0 … prefix_-1 have all stated their claim
 };
 
+// -j1 with several departments on a machine with a second core: department i+1's front (read,
+// check, document tree, layout) runs on a second worker beside department i's tail (its PDF and
+// other outputs written, then published, journaled and reported), so that both cores work although
+// each phase still builds one department at a time. Fronts run one at a time in input order, tails
+// one at a time in input order: at most one department writes its outputs (the memory of one PDF
+// beside one layout), and everything a department does that others can see — its claim,
+// publishing, the journal, its result — happens in the order it has department by department. A
+// department that ends in its front (a failure, unchanged, cancelled) still takes its tail turn
+// after the one before it, so that results arrive in input order as before. Waits only point back
+// to earlier departments, so the two workers cannot wait for each other.
+class Pipeline {
+ public:
+  using Clock = std::chrono::steady_clock;
+  // Thrown out of a department waiting for its turn once an earlier one met a RunAbort, or when the
+  // run is stopped (Ctrl-C) before the department's tail turn: department by department it would
+  // not have started, so it is dropped without a trace (no result, counted as never started).
+  struct Abandoned {};
+
+  // Blocks until department `i` may start its front (i-1's front is done).
+  void enter_front(size_t i) {
+    std::unique_lock lk(mu_);
+    cv_.wait(lk, [&] { return fronts_ >= i; });
+    if (aborted_) throw Abandoned{};
+  }
+  // Ends i's front and waits for i-1's tail: i's outputs may be written. Returns the time waited.
+  Clock::duration enter_tail(size_t i, const std::stop_token& stop) {
+    const auto t0 = Clock::now();
+    await_tail_turn(i, stop);
+    return Clock::now() - t0;
+  }
+  // Ends i's front and waits for i-1's tail; throws Abandoned when department by department `i`
+  // would not have started: the run was stopped or aborted before i-1 was done.
+  void await_tail_turn(size_t i, const std::stop_token& stop) {
+    std::unique_lock lk(mu_);
+    end_front(i);
+    cv_.wait(lk, [&] { return tails_ >= i; });
+    if (aborted_ || stop.stop_requested()) throw Abandoned{};
+  }
+  // Department `i` is done (whatever happened): waits for i-1's tail so that results arrive in
+  // input order, then lets i+1 take its tail turn.
+  void leave(size_t i) {
+    std::unique_lock lk(mu_);
+    end_front(i);
+    cv_.wait(lk, [&] { return tails_ >= i; });
+    tails_ = i + 1;
+    cv_.notify_all();
+  }
+  // Department `i` met a RunAbort: later departments waiting for a turn are abandoned.
+  void abort() {
+    std::lock_guard lk(mu_);
+    aborted_ = true;
+    cv_.notify_all();
+  }
+
+ private:
+  void end_front(size_t i) {  // under mu_
+    if (fronts_ == i) {
+      fronts_ = i + 1;
+      cv_.notify_all();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  size_t fronts_ = 0;  // departments 0 … fronts_-1 have finished their front
+  size_t tails_ = 0;   // departments 0 … tails_-1 are done
+  bool aborted_ = false;
+};
+
+// One department's place in the pipeline.
+struct PipelineTurn {
+  bool in_tail = false;                // its outputs are being written (enter_tail returned)
+  Pipeline::Clock::duration waited{};  // for the previous department's tail: not its own time
+};
+
 struct Shared {
   explicit Shared(size_t n) : claims(n) {}
   std::mutex mu;
@@ -272,6 +347,12 @@ struct Shared {
   // caches at that moment: in a -j2 batch the other worker is often briefly between departments
   // or writing a workbook, and a helper started then competes with it (measured: 2× the threads).
   bool one_worker = false;
+  // -j1 with several departments and a second core: the front of one beside the tail of the
+  // previous one (see Pipeline). The PDF's helper thread is kept (the tail is the longer phase);
+  // the layout plans ahead only in the first department's front, where nothing runs beside it.
+  std::optional<Pipeline> pipeline;
+  size_t total = 0;
+  std::atomic<size_t> never_started{0};  // dropped by the pipeline (Pipeline::Abandoned)
   Claims claims;
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
   std::vector<std::string> journal_warnings;
@@ -299,12 +380,21 @@ class DeptBuilder {
               const std::vector<BatchInput>& inputs)
       : o_(o), ctx_(ctx), fp_(fp), manifest_(manifest), sh_(shared), out_(out), inputs_(inputs) {}
 
-  DeptResult build(size_t index, const BatchInput& in, const std::stop_token& stop) {
-    auto t0 = std::chrono::steady_clock::now();
+  // nullopt: dropped by the -j1 pipeline as never started (Pipeline::Abandoned).
+  std::optional<DeptResult> build(size_t index, const BatchInput& in, const std::stop_token& stop) {
     DeptResult r;
     r.index = index;
     r.file = in.file;
     r.label = in.file.string();
+    // Whatever happens below, the department gives up its pipeline turns on the way out, after
+    // it has stated its claim (declared before no_claim, so destroyed after it).
+    struct Turns {
+      Pipeline* p;
+      size_t i;
+      ~Turns() {
+        if (p) p->leave(i);
+      }
+    } turns{sh_.pipeline ? &*sh_.pipeline : nullptr, index};
     // Whatever happens below, this department's claim is stated (none unless it made one), so
     // that later departments waiting for it go on.
     struct NoClaim {
@@ -312,20 +402,41 @@ class DeptBuilder {
       size_t i;
       ~NoClaim() { c.state(i, {}); }
     } no_claim{sh_.claims, index};
-    if (stop.stop_requested()) return r;  // Cancelled
+    PipelineTurn turn;
     try {
-      build_into(r, in, stop);
-    } catch (const RunAbort&) {
-      throw;  // the run's, not this department's: run_batch stops and rethrows it
-    } catch (const std::bad_alloc&) {
-      // Out of memory (e.g. under --max-memory): this department fails, the batch goes on.
-      r.written.clear();
-      fail(r, "内存不足，无法处理这个部门（见 --max-memory）", "E014");
-    } catch (const std::exception& e) {
-      r.written.clear();
-      fail(r, e.what());
+      if (turns.p) turns.p->enter_front(index);
+    } catch (const Pipeline::Abandoned&) {
+      return std::nullopt;
     }
-    r.seconds = seconds_since(t0);
+    const trace::Span span("department");
+    auto t0 = std::chrono::steady_clock::now();
+    if (!stop.stop_requested()) {
+      try {
+        build_into(r, in, stop, turn);
+      } catch (const Pipeline::Abandoned&) {
+        return std::nullopt;
+      } catch (const RunAbort&) {
+        if (turns.p) turns.p->abort();  // before the next department gets its turn (~Turns)
+        throw;  // the run's, not this department's: run_batch stops and rethrows it
+      } catch (const std::bad_alloc&) {
+        // Out of memory (e.g. under --max-memory): this department fails, the batch goes on.
+        r.written.clear();
+        fail(r, "内存不足，无法处理这个部门（见 --max-memory）", "E014");
+      } catch (const std::exception& e) {
+        r.written.clear();
+        fail(r, e.what());
+      }
+    }  // else Cancelled
+    // Ended in its front (failed, unchanged, cancelled): its result counts once the previous
+    // department is done, and only if the run was not stopped before (else it never started).
+    if (turns.p && !turn.in_tail) {
+      try {
+        turns.p->await_tail_turn(index, stop);
+      } catch (const Pipeline::Abandoned&) {
+        return std::nullopt;
+      }
+    }
+    r.seconds = seconds_since(t0) - std::chrono::duration<double>(turn.waited).count();
     return r;
   }
 
@@ -369,6 +480,7 @@ class DeptBuilder {
   // descriptors of both directories: OUT/<year> is opened without following a symlink, so the
   // files cannot land outside OUT.
   void publish(DeptResult& r, int staging_fd, int year, const std::vector<std::string>& names) {
+    const trace::Span span("publish");
     const std::string y = std::to_string(year);
     UniqueFd from = OutDir::open_subdir(staging_fd, y, y, false);
     UniqueFd to = out_.subdir(y);
@@ -381,8 +493,11 @@ class DeptBuilder {
     ::fsync(to.get());
   }
 
-  void build_into(DeptResult& r, const BatchInput& in, const std::stop_token& stop) {
-    const WorkBudget budget(o_.limits);
+  // `turn`: the department's place in the -j1 pipeline, if any (the time waited for the previous
+  // department's tail is not held against its time limit).
+  void build_into(DeptResult& r, const BatchInput& in, const std::stop_token& stop,
+                  PipelineTurn& turn) {
+    WorkBudget budget(o_.limits);
     const std::string key = manifest_key(in.key, o_.out_dir);
     auto bytes = read_input(in.file);
     auto hash_of = [&](const std::string& form, Format f) {
@@ -471,14 +586,29 @@ class DeptBuilder {
       UniqueFd staging_fd =
           OutDir::open_subdir(out_.fd(), staging_name, staging.string(), true, 0700);
       const fs::path staging_via_fd = OutDir::fd_path(staging_fd.get());
+      OutputThreads threads;
+      threads.layout = threads.pdf = sh_.one_worker;
+      if (sh_.pipeline) {
+        // The tail (the PDF written) is the longer phase: the front beside it ends first and its
+        // worker waits, so the PDF's helper thread fills that core. The layout plans ahead only
+        // where nothing runs beside it: the first department's front.
+        threads.layout = r.index == 0;
+        threads.pdf = true;
+        threads.front_done = [&] {
+          const trace::Span waiting("wait(previous tail)");
+          const auto w = sh_.pipeline->enter_tail(r.index, stop);
+          turn.in_tail = true;
+          budget.extend(w);
+          turn.waited += w;
+        };
+      }
       for (const std::set<Format>& group : output_groups(todo)) {
         if (stop.stop_requested()) {
           drop_staging();
           return;  // Cancelled: the previous outputs stay
         }
         std::vector<std::string> notes;
-        for (auto& p :
-             write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes, sh_.one_worker))
+        for (auto& p : write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes, threads))
           staged.push_back(p.filename().string());
         // A fallback face set some characters: visible on the page, so said (W300).
         if (!o_.quiet)
@@ -505,6 +635,9 @@ class DeptBuilder {
           staged.begin(), staged.end(),
           [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
       publish(r, staging_fd.get(), b.dept.year, staged);
+    } catch (const Pipeline::Abandoned&) {
+      drop_staging();
+      throw;
     } catch (const LimitError& e) {
       drop_staging();
       r.written.clear();
@@ -709,6 +842,13 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     std::vector<std::jthread> pool;
     sh.workers_alive = jobs;
     sh.one_worker = jobs == 1;
+    sh.total = total;
+    // -j1 with two departments or more: two workers, one in the fronts and one in the tails.
+    if (jobs == 1 && total >= 2 && o.pipeline && default_jobs() >= 2) {
+      sh.pipeline.emplace();
+      jobs = 2;
+      sh.workers_alive = jobs;
+    }
     for (unsigned w = 0; w < jobs; ++w)
       pool.emplace_back([&, token = stop.get_token()] {
         for (;;) {
@@ -726,6 +866,10 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
             std::lock_guard lk(sh.mu);
             if (!sh.abort) sh.abort = std::current_exception();
             break;
+          }
+          if (!r) {
+            ++sh.never_started;
+            continue;
           }
           std::lock_guard lk(sh.mu);
           sh.done.push_back(std::move(*r));
@@ -760,7 +904,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
 
   // Departments never started (stopped) are counted, not reported one by one.
   size_t started = std::min(next.load(), total);
-  rep.cancelled += total - started;
+  rep.cancelled += total - started + sh.never_started;
   // In-order delivery waits for every started department, so nothing should be left pending.
   for (auto& [i, r] : pending) {
     if (r.status == DeptStatus::Failed) rep.failures.push_back(r.first_error);

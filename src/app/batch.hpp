@@ -86,6 +86,11 @@ struct BatchOptions {
   // or writes a file (the fonts loaded beside a lone department: FontsBeside::wait_ok). A RunAbort
   // it throws stops the run (see run_batch).
   std::function<void()> before_output;
+  // -j1 with two departments or more on a machine with a second core: one department's front
+  // (read, check, document tree, layout) beside the previous one's outputs being written (a second
+  // worker; see Pipeline in app/batch.cpp). Same outputs, report, manifest and journal either way;
+  // false builds strictly one department after the other (tests compare the two).
+  bool pipeline = true;
 };
 
 struct BatchReport {

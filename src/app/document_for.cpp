@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "document/build.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -18,6 +19,7 @@ int64_t source_date_epoch() {
 }
 
 doc::Document document_for(const CheckedBudget& c, const Context& ctx) {
+  const trace::Span span("document");
   BuildOptions o;
   o.epoch = source_date_epoch();
   o.templates = &ctx.templates();

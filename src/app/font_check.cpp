@@ -10,6 +10,7 @@
 #include "text/coverage.hpp"
 #include "text/font.hpp"
 #include "text/shape_cache.hpp"
+#include "util/trace.hpp"
 #include "util/utf8.hpp"
 
 namespace bp {
@@ -77,6 +78,7 @@ std::optional<PreflightError> preflight_theme(const Context& ctx) {
 }
 
 std::optional<PreflightError> preflight_typesetting(const Context& ctx) {
+  const trace::Span span("fonts");
   const std::string theme = ctx.theme_file().string();
   try {
     Typesetting& ts = ctx.typesetting();

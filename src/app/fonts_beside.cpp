@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "text/word_break.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -39,7 +40,10 @@ void parse_profile_of(const Context& ctx, const std::filesystem::path& departmen
 // engine is still being created (its first word iterator waits for it inside ICU, if need be).
 void load(const Context& ctx, const std::filesystem::path& department,
           std::promise<std::optional<PreflightError>>& outcome) {
-  parse_profile_of(ctx, department);
+  {
+    const trace::Span span("profile");
+    parse_profile_of(ctx, department);
+  }
   std::optional<PreflightError> error;
   try {
     error = preflight_typesetting(ctx);
@@ -83,7 +87,10 @@ FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department)
       })) {}
 
 void FontsBeside::wait_ok() {
-  std::call_once(got_, [&] { error_ = outcome_.get(); });
+  std::call_once(got_, [&] {
+    const trace::Span span("wait(fonts)");
+    error_ = outcome_.get();
+  });
   if (error_) throw PreflightAbort(*error_);
 }
 

@@ -4,6 +4,7 @@
 
 #include "json/layout_json.hpp"
 #include "layout/document_layout.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -23,6 +24,7 @@ const layout::DocumentLayout& DepartmentLayout::get() {
   if (failure_) std::rethrow_exception(failure_);
   if (!pages_) {
     const auto t0 = std::chrono::steady_clock::now();
+    const trace::Span span("layout");
     try {
       // Alone (a lone build, -j1), the tables are planned ahead on the other core; in a parallel
       // batch the other workers keep it busy.

@@ -13,6 +13,7 @@
 #include "pdf/render.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
+#include "util/trace.hpp"
 #include "xlsx/xlsx_writer.hpp"
 
 namespace bp {
@@ -86,7 +87,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
                                                  const std::filesystem::path& out_dir,
                                                  const Context& ctx, const WorkBudget* budget,
                                                  std::vector<std::string>* notes,
-                                                 bool second_core) {
+                                                 const OutputThreads& threads) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   // `out_dir` is the department's staging directory: the batch renames every file into OUT/<year>
   // and syncs that directory (publish), so the staging directory's entries are not synced.
@@ -110,13 +111,20 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
       // held to it (its layout only gives the 目录 numbers and table widths).
       const bool typeset_output = formats.count(Format::Pdf) || formats.count(Format::Layout);
       laid_out.emplace(document(), theme, ctx.typesetting().fonts_for(theme),
-                       typeset_output ? budget : nullptr, second_core);
+                       typeset_output ? budget : nullptr, threads.layout);
     }
     return *laid_out;
+  };
+  bool front_done = false;
+  auto end_front = [&] {
+    if (front_done) return;
+    front_done = true;
+    if (threads.front_done) threads.front_done();
   };
   for (Format f : formats) {
     if (budget) budget->check_time(std::string("生成 ") + format_ext(f));
     auto path = output_path(out_dir, b, f);
+    if (f != Format::Pdf) end_front();  // the PDF's ends after its layout
     switch (f) {
       case Format::Json:
         write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived), kStaged);
@@ -127,6 +135,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
       case Format::Xlsx: {
         // The department's theme (its `theme:`, --theme, the site overlay's), as loaded for the
         // PDF and DOCX, gives the font, type sizes and term list.
+        const trace::Span span("xlsx");
         const auto options = xlsx::options_from_style(theme, source_date_epoch());
         // A form that prints no tables gets them in its workbook too, and every workbook the
         // narrative's own figures (app/workbook_document.hpp).
@@ -148,9 +157,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         DepartmentLayout& lay = layout();
         const layout::DocumentLayout& pages = lay.get();
         lay.coverage().throw_if_missing();
+        end_front();
         // A second core: the helper thread may subset a face and make content streams.
         const std::string bytes =
-            pdf::write_laid_out(pages, document(), theme, nullptr, budget, second_core);
+            pdf::write_laid_out(pages, document(), theme, nullptr, budget, threads.pdf);
+        const trace::Span span("pdf.write_file");
         write_file_atomic(path, bytes, kStaged);
         if (notes) {
           const auto fallbacks = lay.coverage().fallback_report();

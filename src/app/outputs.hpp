@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,12 +35,25 @@ std::string output_collision_message(const std::string& claim, const std::filesy
 // synced). Returns the files written. Throws std::runtime_error with context on failure, LimitError
 // when the department's `budget` (time, pages; optional) is exhausted. `notes` (optional) receives
 // what the reader of the output should know though nothing failed: the characters a fallback font
-// set in the PDF. `second_core`: no other department is built at the same time (a lone department,
-// -j1): the layout plans tables ahead and the PDF writer subsets faces on a second thread. A
-// parallel batch passes false: its other workers keep the cores busy.
+// set in the PDF. `threads`: which parts may use a second thread, and where the department's front
+// ends (see OutputThreads).
+struct OutputThreads {
+  // Nothing else runs beside this part of the department (a lone department, or -j1 where no
+  // other department's work runs at that moment): the layout plans tables ahead, the PDF writer
+  // subsets a face and makes content streams on a second thread. A parallel batch passes false:
+  // its other workers keep the cores busy.
+  bool layout = false;
+  bool pdf = false;
+  // Called on the caller's thread before the first output is written: after the PDF's layout
+  // (the department's front: read, checked, document tree, layout), or at the first output that
+  // needs no layout. The -j1 pipeline (app/batch.cpp) lets the next department start its front
+  // here and waits until the previous department's outputs are done. Called at most once per
+  // call; may throw to abandon the department.
+  std::function<void()> front_done;
+};
 std::vector<std::filesystem::path> write_outputs(
     const CheckedBudget& c, const std::set<Format>& formats, const std::filesystem::path& out_dir,
     const Context& ctx, const WorkBudget* budget = nullptr,
-    std::vector<std::string>* notes = nullptr, bool second_core = false);
+    std::vector<std::string>* notes = nullptr, const OutputThreads& threads = {});
 
 }  // namespace bp

@@ -6,6 +6,7 @@
 #include "model/load.hpp"
 #include "style/theme.hpp"
 #include "util/png_info.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -44,6 +45,7 @@ void check_presentation(CheckedBudget& c, const Context& ctx) {
 
 void finish(CheckedBudget& c, const Context& ctx) {
   if (!c.budget) return;
+  const trace::Span span("check");
   check_presentation(c, ctx);
   const Budget& b = *c.budget;
   c.profile = ctx.profile(b.dept.form);
@@ -57,8 +59,14 @@ void finish(CheckedBudget& c, const Context& ctx) {
   c.names.overrides = &c.budget->catalog;
   if (c.diag.has_errors()) return;  // schema errors first: identities on half-read data mislead
   try {
-    validate(b, *c.profile, c.names, c.diag);
-    if (!c.diag.has_errors()) c.derived = derive(b, *c.profile, c.names);
+    {
+      const trace::Span validating("check.validate");
+      validate(b, *c.profile, c.names, c.diag);
+    }
+    if (!c.diag.has_errors()) {
+      const trace::Span deriving("check.derive");
+      c.derived = derive(b, *c.profile, c.names);
+    }
   } catch (const std::overflow_error&) {
     // Each amount fits in 64 bits, but a sum of many huge ones may not (Money throws rather than
     // wrapping around): an error of the file, never a crash.
@@ -72,7 +80,10 @@ void finish(CheckedBudget& c, const Context& ctx) {
 
 CheckedBudget check_budget_file(const std::filesystem::path& path, const Context& ctx) {
   CheckedBudget c{Diagnostics(path.string())};
-  c.budget = load_budget_file(path, c.diag);
+  {
+    const trace::Span span("load");
+    c.budget = load_budget_file(path, c.diag);
+  }
   finish(c, ctx);
   return c;
 }
@@ -80,7 +91,10 @@ CheckedBudget check_budget_file(const std::filesystem::path& path, const Context
 CheckedBudget check_budget_text(const std::string& text, const std::string& name,
                                 const Context& ctx) {
   CheckedBudget c{Diagnostics(name)};
-  c.budget = load_budget_text(text, name, c.diag);
+  {
+    const trace::Span span("load");
+    c.budget = load_budget_text(text, name, c.diag);
+  }
   finish(c, ctx);
   return c;
 }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "text/typeset_caches.hpp"
+#include "util/trace.hpp"
 
 namespace bp::layout {
 
@@ -83,6 +84,7 @@ void PlanAhead::post_grid(const std::string& name, const std::vector<GridMember>
   s.width = width;
   grid_by_name_[name] = &s;
   s.ticket = helper_.post([&s](Context& c) {
+    const trace::Span span("layout.plan_grid");
     Diverted d(c.coverage(), s.journal);
     s.grid = shared_grid(*s.members, c, s.width);
   });
@@ -93,6 +95,7 @@ void PlanAhead::post_table(size_t block, const TableJob& job, const std::string&
   s.job = job;
   if (!grid.empty()) s.grid = grid_by_name_.at(grid);
   s.ticket = helper_.post([this, &s](Context& c) {
+    const trace::Span span("layout.plan_table");
     const SharedGrid* g = nullptr;
     if (s.grid) {
       helper_.wait(s.grid->ticket, c);  // an earlier job: made here if not started

@@ -21,6 +21,7 @@
 #include "pdf/structure_tree.hpp"
 #include "pdf/to_unicode.hpp"
 #include "util/libc_time_lock.hpp"
+#include "util/trace.hpp"
 
 namespace bp::pdf {
 
@@ -144,6 +145,7 @@ class Programs {
 
  private:
   Program one(size_t i, Flate& flate) const {
+    const trace::Span span("pdf.face(subset+deflate)");
     Program p{subset_font(*used_[i].font, used_[i].gids, keep_hinting_), {}};
     std::string& program = used_[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
     p.packed = flate.compress(program);
@@ -417,6 +419,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // not thread-safe: ThreadSanitizer reports the race when departments render on parallel workers.
   // set_info() replaces that date, so only the constructor is serialized (as is the link
   // annotations' /M stamp in add_links).
+  const trace::Span span("pdf");
   std::unique_lock construct_lock(libc_time_lock());
   PdfMemDocument pdf;
   construct_lock.unlock();
@@ -473,6 +476,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   std::vector<FontSubset> predictions;
   HelperThread::StopGuard stop_guard(helper);  // the jobs below write to `packed`
   auto make_pages = [&](size_t a, size_t b, Flate& f) {
+    const trace::Span span("pdf.pages");
     std::string content;
     for (size_t pi = a; pi < b; ++pi) {
       content = image_ops[pi];
@@ -511,6 +515,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
   RawObjects tree;  // numbered after every PoDoFo object
   if (tagged) {
+    const trace::Span tree_span("pdf.structure_tree");
     tree = write_structure_tree(pdf, layout, tags, annots, next_object_number(pdf));
     PdfDictionary prefs;
     prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
@@ -536,6 +541,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     if (helper.parallel()) post_runs();  // the helper makes part of them while fonts are embedded
   }
   for (size_t i = 0; i < used.size(); ++i) {
+    const trace::Span embed_span("pdf.embed_font");
     embed_font(font_objs[i], used[i], made[i], flate);
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
@@ -551,6 +557,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     std::string().swap(packed[pi]);
     std::string().swap(image_ops[pi]);
   }
+  const trace::Span file_span("pdf.file(objects+streams)");
   return write_file(pdf, tree, options.object_streams, flate, helper);
 }
 

@@ -1,4 +1,5 @@
 #include "util/helper_thread.hpp"
+#include "util/trace.hpp"
 
 namespace bp {
 
@@ -44,14 +45,35 @@ void HelperThreadCore::run(Entry& e, void* tools, std::unique_lock<std::mutex>& 
   changed_.notify_all();
 }
 
+void HelperThreadCore::run_here(Entry& e, void* mine, std::unique_lock<std::mutex>& lock,
+                                bool caller) {
+  e.state = State::kRunning;
+  if (caller) ++caller_depth_;
+  run(e, mine, lock);
+  if (caller) --caller_depth_;
+}
+
 void HelperThreadCore::wait(size_t ticket, void* mine) {
   std::unique_lock lock(mutex_);
   Entry& e = jobs_.at(ticket);
-  if (e.state == State::kPosted) {
-    e.state = State::kRunning;
-    run(e, mine, lock);
+  const bool caller = std::this_thread::get_id() != worker_.get_id();
+  if (e.state == State::kPosted) run_here(e, mine, lock, caller);
+  // While the helper runs it, the caller takes the next jobs the helper has not started (each is
+  // needed later anyway, and taken in posted order, as the helper would) instead of idling: the
+  // layout waited here for a table group's shared widths. Only at the caller's outermost wait:
+  // a wait inside a job then still only points back to earlier jobs, so no two waits form a
+  // cycle.
+  while (e.state != State::kDone && caller && caller_depth_ == 0) {
+    Entry* next = nullptr;
+    for (size_t i = next_; i < jobs_.size() && !next; ++i)
+      if (jobs_[i].state == State::kPosted) next = &jobs_[i];
+    if (!next) break;
+    run_here(*next, mine, lock, caller);
   }
-  changed_.wait(lock, [&] { return e.state == State::kDone; });
+  if (e.state != State::kDone) {
+    const trace::Span span("wait(helper)");
+    changed_.wait(lock, [&] { return e.state == State::kDone; });
+  }
   if (e.error) std::rethrow_exception(e.error);
 }
 
@@ -64,6 +86,7 @@ void HelperThreadCore::wait_all(void* mine) {
       jobs_[i].state = State::kRunning;
       run(jobs_[i], mine, lock);
     }
+  const trace::Span span("wait(helper)");
   changed_.wait(lock, [&] {
     for (const Entry& e : jobs_)
       if (e.state != State::kDone) return false;
@@ -88,6 +111,7 @@ void HelperThreadCore::loop(const MakeTools& make_tools) {
     Entry& e = jobs_[next_++];
     if (e.state != State::kPosted) continue;  // the caller runs or ran it itself
     e.state = State::kRunning;
+    const trace::Span span("helper.job");  // any job, named or not (its own spans inside)
     run(e, tools.get(), lock);
   }
   lock.unlock();

@@ -51,12 +51,15 @@ class HelperThreadCore {
     std::exception_ptr error;
   };
   void run(Entry& e, void* tools, std::unique_lock<std::mutex>& lock);
+  // Runs a posted job on the calling thread (`caller`: not the helper).
+  void run_here(Entry& e, void* mine, std::unique_lock<std::mutex>& lock, bool caller);
   void loop(const MakeTools& make_tools);
 
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Entry> jobs_;  // stable addresses while jobs are added
   size_t next_ = 0;         // the first job the helper has not looked at
+  int caller_depth_ = 0;    // jobs the caller's thread is running (nested in its waits)
   bool stop_ = false;
   std::thread worker_;
 };
@@ -77,8 +80,9 @@ class HelperThread {
   size_t post(Job job) {
     return core_.post([job = std::move(job)](void* tools) { job(*static_cast<Tools*>(tools)); });
   }
-  // Returns when the job is done: runs it here with `mine` if no thread has started it. Rethrows
-  // the job's exception.
+  // Returns when the job is done: runs it here with `mine` if no thread has started it; while the
+  // helper runs it, the caller runs the next jobs the helper has not started (at its outermost
+  // wait only). Rethrows the job's exception.
   void wait(size_t ticket, Tools& mine) { core_.wait(ticket, &mine); }
   // wait() for every job posted so far, running those not started on this thread.
   void wait_all(Tools& mine) { core_.wait_all(&mine); }

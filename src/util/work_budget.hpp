@@ -34,6 +34,9 @@ class WorkBudget {
   void check_time(std::string_view stage) const;
   // Throws LimitError when a document reaches more than max_pages pages.
   void check_pages(size_t pages) const;
+  // Moves the deadline by `waited`: time the department spent waiting for another one (the -j1
+  // pipeline, app/batch.cpp), not working, is not held against it.
+  void extend(Clock::duration waited) { end_ += waited; }
 
  private:
   ResourceLimits limits_;

@@ -166,6 +166,14 @@ TEST_CASE("WorkBudget: time and pages", "[robust][budget]") {
   CHECK_NOTHROW(tiny.check_pages(3));
   CHECK_THROWS_AS(tiny.check_pages(4), LimitError);
   CHECK_THROWS_AS(check_default_page_limit(ResourceLimits{}.max_pages + 1), LimitError);
+
+  // Time spent waiting for another department (the -j1 pipeline) moves the deadline.
+  WorkBudget waiting(ResourceLimits{20ms, 0});
+  std::this_thread::sleep_for(30ms);
+  CHECK(waiting.expired());
+  waiting.extend(1h);
+  CHECK_FALSE(waiting.expired());
+  CHECK_NOTHROW(waiting.check_time("生成 pdf"));
   CHECK_NOTHROW(check_default_page_limit(ResourceLimits{}.max_pages));
 }
 

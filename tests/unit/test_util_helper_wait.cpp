@@ -1,0 +1,87 @@
+// util/helper_thread.hpp: while the helper runs the job the caller waits for, the caller runs the
+// next jobs the helper has not started (instead of idling), but never inside a job it runs itself
+// (its waits there only block, so that waits cannot form a cycle).
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <thread>
+
+#include "util/helper_thread.hpp"
+
+using namespace bp;
+using namespace std::chrono_literals;
+
+namespace {
+struct Tools {
+  std::thread::id owner = std::this_thread::get_id();
+};
+HelperThread<Tools>::MakeTools make_tools() {
+  return [] { return std::make_shared<Tools>(); };
+}
+// Waits (at most `limit`) until `flag` is set; true if it was.
+bool await(const std::atomic<bool>& flag, std::chrono::milliseconds limit) {
+  const auto end = std::chrono::steady_clock::now() + limit;
+  while (!flag && std::chrono::steady_clock::now() < end) std::this_thread::sleep_for(1ms);
+  return flag;
+}
+}  // namespace
+
+TEST_CASE("helper thread: the caller runs the next jobs while it waits", "[util][helper]") {
+  if (std::thread::hardware_concurrency() < 2) return;  // no helper without a second core
+  HelperThread<Tools> helper(true, make_tools());
+  REQUIRE(helper.parallel());
+  Tools mine;
+  std::atomic<bool> a_started{false}, b_done{false};
+  std::thread::id b_ran_on;
+  bool a_saw_b = false;
+  // A runs on the helper and ends only when B has run (or after 5 s): B must be run by the caller
+  // while it waits for A, else the caller would idle for those 5 s and B would run after A.
+  const size_t a = helper.post([&](Tools&) {
+    a_started = true;
+    a_saw_b = await(b_done, 5000ms);
+  });
+  REQUIRE(await(a_started, 5000ms));
+  helper.post([&](Tools& t) {
+    b_ran_on = t.owner;
+    b_done = true;
+  });
+  const auto t0 = std::chrono::steady_clock::now();
+  helper.wait(a, mine);
+  CHECK(a_saw_b);
+  CHECK(b_ran_on == std::this_thread::get_id());  // with the caller's tools, on its thread
+  CHECK(std::chrono::steady_clock::now() - t0 < 4000ms);
+  helper.wait_all(mine);
+}
+
+TEST_CASE("helper thread: a wait inside a job the caller runs only blocks", "[util][helper]") {
+  if (std::thread::hardware_concurrency() < 2) return;
+  HelperThread<Tools> helper(true, make_tools());
+  REQUIRE(helper.parallel());
+  Tools mine;
+  std::atomic<bool> a_started{false}, release_a{false}, in_b{false}, c_nested{false};
+  std::atomic<int> c_runs{0};
+  const size_t a = helper.post([&](Tools&) {
+    a_started = true;
+    await(release_a, 5000ms);
+  });
+  REQUIRE(await(a_started, 5000ms));
+  // B, run by the caller while it waits for A, itself waits for A: that wait must not take C (C
+  // would then run nested inside B); it blocks until A ends.
+  const auto caller = std::this_thread::get_id();
+  const size_t b = helper.post([&](Tools& t) {
+    in_b = true;
+    release_a = true;
+    helper.wait(a, t);
+    in_b = false;
+  });
+  helper.post([&](Tools&) {
+    ++c_runs;
+    if (in_b && std::this_thread::get_id() == caller) c_nested = true;
+  });
+  helper.wait(b, mine);
+  helper.wait_all(mine);
+  CHECK(c_runs == 1);
+  CHECK_FALSE(c_nested);
+}
