@@ -11,11 +11,23 @@
 namespace bp {
 
 std::optional<Pos> find_invalid_utf8(const std::string& s) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < s.size();) {
+  // Nearly every file is valid: validate without counting, and count lines and columns (in
+  // characters) only up to a bad byte when there is one.
+  size_t bad = 0;
+  while (bad < s.size()) {
+    if (static_cast<unsigned char>(s[bad]) < 0x80) {
+      ++bad;
+      continue;
+    }
     // Strict decoding: overlong forms, surrogates and out-of-range code points are invalid too.
+    const utf8::Decoded d = utf8::decode(s, bad);
+    if (!d.valid()) break;
+    bad += d.len;
+  }
+  if (bad == s.size()) return std::nullopt;
+  int line = 1, col = 1;
+  for (size_t i = 0; i < bad;) {
     const utf8::Decoded d = utf8::decode(s, i);
-    if (!d.valid()) return Pos{line, col};
     if (d.cp == '\n') {
       ++line;
       col = 1;
@@ -24,7 +36,7 @@ std::optional<Pos> find_invalid_utf8(const std::string& s) {
     }
     i += d.len;
   }
-  return std::nullopt;
+  return Pos{line, col};
 }
 
 namespace {
@@ -178,7 +190,7 @@ class Loader {
 
   void set_text(const yaml::Node& m, const char* key, Text& out, std::string_view what) {
     if (auto n = m[key]; n.defined() && !n.is_null())
-      if (auto t = txt(n, what)) out = *t;
+      if (auto t = txt(n, what)) out = std::move(*t);
   }
 
   void department(const yaml::Node& n, Department& d) {
@@ -266,7 +278,7 @@ class Loader {
         set_text(e, "nature", inst.nature, "单位性质");
         set_text(e, "rank", inst.rank, "单位规格");
         set_text(e, "funding", inst.funding, "经费保障形式");
-        d.institutions.push_back(inst);
+        d.institutions.push_back(std::move(inst));
       }
     }
   }
@@ -331,7 +343,7 @@ class Loader {
             (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
         l.amounts[0] = {sum, l.personnel ? l.personnel->pos : l.public_->pos};
       }
-      b.expenditure.push_back(l);
+      b.expenditure.push_back(std::move(l));
     }
   }
 
@@ -348,9 +360,9 @@ class Loader {
       auto c = r_.code(e["code"], {5}, "经济分类科目编码");
       auto a = r_.money(e["amount"], "经济分类金额");
       if (!c || !a) continue;
-      l.code = *c;
+      l.code = std::move(*c);
       l.amount = *a;
-      b.economic.push_back(l);
+      b.economic.push_back(std::move(l));
     }
   }
 
@@ -585,7 +597,7 @@ class Loader {
           set_text(x, "description", ind.description, "指标描述");
           set_text(x, "value", ind.value, "指标值");
           set_text(x, "basis", ind.basis, "确定依据");
-          p.indicators.push_back(ind);
+          p.indicators.push_back(std::move(ind));
         }
       }
       out.push_back(std::move(p));
@@ -633,7 +645,7 @@ class Loader {
       }
       if (auto v = e["sme_reserved"]; v.defined()) row.sme_reserved = r_.money(v, "中小微企业份额");
       if (auto v = e["fixed_asset"]; v.defined()) row.fixed_asset = r_.boolean(v, "fixed_asset");
-      b.procurement.push_back(row);
+      b.procurement.push_back(std::move(row));
     }
   }
 
@@ -763,9 +775,7 @@ std::optional<Budget> load_budget_text(const std::string& original, const std::s
                "请用 UTF-8 保存（GBK/GB2312 编码的文件需先转换，例如 iconv -f GBK -t UTF-8）");
     return std::nullopt;
   }
-  bool blank = true;
-  for (char c : text) blank = blank && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
-  if (blank) {
+  if (text.find_first_not_of(" \n\r\t") == std::string::npos) {
     diag.error("E001", {}, "文件为空", "请参考 docs/schema.md 中的示例填写");
     return std::nullopt;
   }

@@ -1,5 +1,6 @@
 #include "model/text_check.hpp"
 
+#include <array>
 #include <cstdio>
 #include <string_view>
 
@@ -62,6 +63,29 @@ size_t libyaml_refused_at(const std::string& t, size_t i) {
   if (b == 0xEF) return next(1) == 0xBF && (next(2) == 0xBE || next(2) == 0xBF) ? 3 : 0;
   return 0;
 }
+
+// A character none of the checks below can refuse: printable ASCII, U+00A0–U+1FFF but the Arabic
+// letter mark, and U+2070–U+FDCF (CJK, the fullwidth forms' neighbours). Every other code point
+// goes through the full checks. Most characters of a department file are here.
+constexpr bool ordinary_char(char32_t c) {
+  return (c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < 0x2000 && c != 0x061C) ||
+         (c >= 0x2070 && c < 0xFDD0);
+}
+
+// A byte at which libyaml_refused_at cannot find anything: not a C0 control but tab, line feed and
+// carriage return, not DEL, and not the first byte of U+0080–U+009F, U+2028/U+2029 or
+// U+FFFE/U+FFFF.
+constexpr bool ordinary_byte(unsigned char b) {
+  return (b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2 && b != 0xEF) || b == '\t' ||
+         b == '\n' || b == '\r';
+}
+
+// The same as a table: replace_refused_chars looks at every byte of every department file.
+constexpr std::array<bool, 256> kMaybeRefused = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 256; ++b) t[b] = !ordinary_byte(static_cast<unsigned char>(b));
+  return t;
+}();
 
 class Walker {
  public:
@@ -144,8 +168,7 @@ class Walker {
       // department file).
       const std::string_view enc(s.data() + i, dd.len);
       i += dd.len;
-      if (dd.valid() && dd.cp < 0x80 && dd.cp >= 0x20 && dd.cp != 0x7F)
-        continue;  // printable ASCII
+      if (dd.valid() && ordinary_char(dd.cp)) continue;
       if (!dd.valid()) {
         // Only an escape can produce this: the file itself was checked for valid UTF-8.
         report("E016", n, enc, "文字中有单独的代理码位（\\uD800–\\uDFFF），不是有效字符",
@@ -199,7 +222,10 @@ bool is_core_tag(std::string_view tag) {
 std::optional<std::string> replace_refused_chars(const std::string& text, Diagnostics& diag) {
   std::optional<std::string> out;
   int reported_line = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!kMaybeRefused[bytes[i]]) continue;
     const size_t len = libyaml_refused_at(text, i);
     if (!len) continue;
     // Rare: the position is counted from the start (columns in characters, as Walker::locate).

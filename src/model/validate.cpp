@@ -12,7 +12,8 @@ namespace bp {
 
 const std::string* CodeNames::function(const std::string& code) const {
   if (overrides)
-    if (auto it = overrides->function.find(code); it != overrides->function.end()) return &it->second.value;
+    if (auto it = overrides->function.find(code); it != overrides->function.end())
+      return &it->second.value;
   if (catalog)
     if (auto it = catalog->function.find(code); it != catalog->function.end()) return &it->second;
   return nullptr;
@@ -20,7 +21,8 @@ const std::string* CodeNames::function(const std::string& code) const {
 
 const std::string* CodeNames::economic(const std::string& code) const {
   if (overrides)
-    if (auto it = overrides->economic.find(code); it != overrides->economic.end()) return &it->second.value;
+    if (auto it = overrides->economic.find(code); it != overrides->economic.end())
+      return &it->second.value;
   if (catalog)
     if (auto it = catalog->economic.find(code); it != catalog->economic.end()) return &it->second;
   return nullptr;
@@ -236,11 +238,14 @@ class Validator {
       if (!l.name.value.empty() && b_.inline_function_names.count(c)) {
         const std::string* listed = nullptr;  // the catalogue's own name, not the overrides'
         if (n_.catalog)
-          if (auto it = n_.catalog->function.find(c); it != n_.catalog->function.end()) listed = &it->second;
+          if (auto it = n_.catalog->function.find(c); it != n_.catalog->function.end())
+            listed = &it->second;
         if (!listed)
-          d_.warning("W610", l.name.pos,
-                     "科目目录中没有功能分类科目 " + c + "，文档使用本行写的名称“" + l.name.value + "”",
-                     "请核对名称；多个部门都用到时，请把它加入科目目录（budgetpress catalog import 或站点配置）");
+          d_.warning(
+              "W610", l.name.pos,
+              "科目目录中没有功能分类科目 " + c + "，文档使用本行写的名称“" + l.name.value + "”",
+              "请核对名称；多个部门都用到时，请把它加入科目目录（budgetpress catalog import "
+              "或站点配置）");
         else if (*listed != l.name.value)
           d_.warning("W611", l.name.pos,
                      "本行写的名称“" + l.name.value + "”与科目目录中 " + c + " 的名称“" + *listed +
@@ -259,7 +264,8 @@ class Validator {
       if (l.total().zero())
         d_.error("E023", l.pos, "科目 " + c + " 这一行没有任何金额", "没有金额的科目请删除这一行");
       if (l.personnel || l.public_) {
-        Money split = (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
+        Money split =
+            (l.personnel ? l.personnel->value : Money()) + (l.public_ ? l.public_->value : Money());
         if (split != l.amounts[0].value)
           d_.error("E052", l.amounts[0].pos,
                    "科目 " + c + " 的人员经费与公用经费之和 " + wan(split) + " 不等于基本支出 " +
@@ -307,16 +313,21 @@ class Validator {
     for (const auto& e : b_.economic) {
       const std::string& c = e.code.value;
       if (auto [it, fresh] = seen.emplace(c, e.code.pos); !fresh)
-        d_.error("E042", e.code.pos, "经济分类科目 " + c + " 重复列出，第一次在第 " + std::to_string(it->second.line) + " 行");
+        d_.error("E042", e.code.pos,
+                 "经济分类科目 " + c + " 重复列出，第一次在第 " + std::to_string(it->second.line) +
+                     " 行");
       if (n_.catalog || n_.overrides) {
         if (!n_.economic(c))
           d_.error("E040", e.code.pos, "科目目录中没有经济分类科目 " + c,
                    "新科目请在 catalog.economic 中写明名称");
         if (!n_.economic(c.substr(0, 3)) || !n_.economic_kind(c))
-          d_.error("E043", e.code.pos, "经济分类科目 " + c + " 所属的类 " + c.substr(0, 3) + " 不存在或未标明人员/公用经费");
+          d_.error(
+              "E043", e.code.pos,
+              "经济分类科目 " + c + " 所属的类 " + c.substr(0, 3) + " 不存在或未标明人员/公用经费");
       }
       total += e.amount.value;
-      if (auto k = n_.economic_kind(c)) (*k == EconKind::Personnel ? personnel_ : public_) += e.amount.value;
+      if (auto k = n_.economic_kind(c))
+        (*k == EconKind::Personnel ? personnel_ : public_) += e.amount.value;
     }
     if (total != gpb_basic_) {
       Pos pos = b_.economic_pos.line ? b_.economic_pos : b_.expenditure_pos;
@@ -326,7 +337,8 @@ class Validator {
           "basic_economic 各行之和必须等于 source 为 gpb 的支出行 basic 之和（差额 " +
               wan(total - gpb_basic_) + "）");
     }
-    // When lines split 基本支出 into 人员/公用, the split must agree with the economic classification.
+    // When lines split 基本支出 into 人员/公用, the split must agree with the economic
+    // classification.
     Money line_personnel, line_public;
     bool any_split = false;
     for (const auto& l : b_.expenditure)
@@ -338,7 +350,8 @@ class Validator {
     if (any_split && (line_personnel != personnel_ || line_public != public_))
       d_.error("E052", b_.expenditure_pos,
                "支出行的人员经费 " + wan(line_personnel) + "、公用经费 " + wan(line_public) +
-                   " 与经济分类的人员经费 " + wan(personnel_) + "、公用经费 " + wan(public_) + " 不一致");
+                   " 与经济分类的人员经费 " + wan(personnel_) + "、公用经费 " + wan(public_) +
+                   " 不一致");
   }
 
   void three_public() {
@@ -353,8 +366,9 @@ class Validator {
       if (!shown.count(static_cast<TpItem>(i)))
         for (const auto& a : tp.this_year.v[i])
           if (!a.value.zero())
-            d_.error("E050", a.pos, std::string("三公项目 ") + tp_item_key(static_cast<TpItem>(i)) +
-                                        " 在 " + p_.id + " 年格式的表中没有对应行");
+            d_.error("E050", a.pos,
+                     std::string("三公项目 ") + tp_item_key(static_cast<TpItem>(i)) + " 在 " +
+                         p_.id + " 年格式的表中没有对应行");
     // Last year as a group total: the items of that group must not be given as well.
     auto group = [&](const std::optional<Amount>& g, std::initializer_list<TpItem> items,
                      const char* name) {
@@ -377,7 +391,11 @@ class Validator {
         if (e.code.value == code) m += e.amount.value;
       return m;
     };
-    struct Pair { TpItem item; const char* code; const char* name; };
+    struct Pair {
+      TpItem item;
+      const char* code;
+      const char* name;
+    };
     for (auto [item, code, name] : {Pair{TpItem::Reception, "30217", "公务接待费"},
                                     Pair{TpItem::VehicleOperation, "30231", "公务用车运行维护费"},
                                     Pair{TpItem::Training, "30216", "培训费"}}) {
@@ -386,8 +404,8 @@ class Validator {
       Money in_econ = econ(code);
       if (in_econ > in_tp)
         d_.warning("W102", tp.this_year.pos.line ? tp.this_year.pos : b_.economic_pos,
-                   std::string("三公表的") + name + " " + wan(in_tp) + " 小于基本支出经济分类 " + code + " 的 " +
-                       wan(in_econ),
+                   std::string("三公表的") + name + " " + wan(in_tp) + " 小于基本支出经济分类 " +
+                       code + " 的 " + wan(in_econ),
                    "三公经费应包含基本支出中的同类支出，请核对");
     }
   }
@@ -449,10 +467,12 @@ class Validator {
         if (h >= 0) sp.push_back(h);
       for (size_t i = 1; i < sp.size(); ++i)
         if (sp[i] < sp[i - 1])
-          d_.error("E062", p.spend_plan_pos, "项目“" + p.name.value + "”的资金支出计划应逐期不减（累计百分比）");
+          d_.error("E062", p.spend_plan_pos,
+                   "项目“" + p.name.value + "”的资金支出计划应逐期不减（累计百分比）");
       if (p.spend_plan_hundredths.size() == 4 && p.spend_plan_hundredths.back() >= 0 &&
           sp.back() != 10000)
-        d_.error("E062", p.spend_plan_pos, "项目“" + p.name.value + "”的资金支出计划到 12 月底应为 100%");
+        d_.error("E062", p.spend_plan_pos,
+                 "项目“" + p.name.value + "”的资金支出计划到 12 月底应为 100%");
       for (const auto& ind : p.indicators) indicator_levels(ind);
     }
     if (list.data() == b_.projects.data() && all_amounts && sum != project_total_)
@@ -470,16 +490,22 @@ class Validator {
       for (const auto& x : l) out += (out.empty() ? "" : "/") + x;
       return out;
     };
-    const auto l1 = n_.catalog->level1_indicators();
-    if (std::find(l1.begin(), l1.end(), ind.level1.value) == l1.end())
+    // Membership straight on the catalogue's pairs: the distinct lists (copies of every name) are
+    // made only for a message (this runs for every indicator of every project).
+    const auto& levels = n_.catalog->indicator_levels;
+    const auto listed = [&](const std::string& v, bool second) {
+      return std::any_of(levels.begin(), levels.end(),
+                         [&](const auto& p) { return (second ? p.second : p.first) == v; });
+    };
+    if (!listed(ind.level1.value, false))
       d_.error("E063", ind.level1.pos.line ? ind.level1.pos : ind.pos,
-               "一级指标“" + ind.level1.value + "”不是 " + join(l1) + " 之一");
-    const auto l2 = n_.catalog->level2_indicators();
-    if (!ind.level2.value.empty() && std::find(l2.begin(), l2.end(), ind.level2.value) == l2.end())
+               "一级指标“" + ind.level1.value + "”不是 " + join(n_.catalog->level1_indicators()) +
+                   " 之一");
+    if (!ind.level2.value.empty() && !listed(ind.level2.value, true))
       d_.warning("W740", ind.level2.pos.line ? ind.level2.pos : ind.pos,
                  "二级指标“" + ind.level2.value + "”不在二级指标目录中",
-                 "目录（config/catalog/indicators/）中的二级指标：" + join(l2) +
-                     "；确需使用其他名称时可忽略本警告");
+                 "目录（config/catalog/indicators/）中的二级指标：" +
+                     join(n_.catalog->level2_indicators()) + "；确需使用其他名称时可忽略本警告");
   }
 
   // 品目编码 against the 政府采购品目分类目录 (config/catalog/procurement/): a warning, so that a
@@ -515,19 +541,22 @@ class Validator {
       Money t = r.total();
       if (t.zero()) d_.error("E072", r.pos, "采购条目“" + r.item.value + "”没有金额");
       if (r.sme_reserved && r.sme_reserved->value > t)
-        d_.error("E070", r.sme_reserved->pos, "预留中小微企业份额 " + wan(r.sme_reserved->value) + " 大于该条目金额 " + wan(t));
+        d_.error("E070", r.sme_reserved->pos,
+                 "预留中小微企业份额 " + wan(r.sme_reserved->value) + " 大于该条目金额 " + wan(t));
       auto it = r.project_code.value.empty() ? by_name.find(r.project.value)
                                              : by_code.find(r.project_code.value);
       if (r.project_budget && it != by_name.end() && it != by_code.end() &&
           it->second->has_amount() && it->second->budget() != r.project_budget->value)
         d_.error("E071", r.project_budget->pos,
-                 "预算资金 " + wan(r.project_budget->value) + " 与项目“" + r.project.value + "”的预算数 " +
-                     wan(it->second->budget()) + " 不一致",
+                 "预算资金 " + wan(r.project_budget->value) + " 与项目“" + r.project.value +
+                     "”的预算数 " + wan(it->second->budget()) + " 不一致",
                  "有项目预算数时可省略 project_budget，由程序填入");
       if (r.project_budget && t > r.project_budget->value)
-        d_.error("E073", r.pos, "采购金额 " + wan(t) + " 超过所属项目的预算资金 " + wan(r.project_budget->value));
+        d_.error("E073", r.pos,
+                 "采购金额 " + wan(t) + " 超过所属项目的预算资金 " + wan(r.project_budget->value));
       if (r.unit_price && r.quantity > 0) {
-        // 单价 is rounded to 0.01 万元 in print, so q × price may miss the amount by up to q × 0.005 万元.
+        // 单价 is rounded to 0.01 万元 in print, so q × price may miss the amount by up to q ×
+        // 0.005 万元.
         Money approx = r.unit_price->value * r.quantity;
         Money diff = approx > t ? approx - t : t - approx;
         Money tol = Money::fen(kFenPerWan / 200) * r.quantity;
@@ -557,7 +586,8 @@ class Validator {
 
   void asset_rows(const AssetRows& a) {
     if (a.office.quantity > a.buildings.quantity || a.office.value.value > a.buildings.value.value)
-      d_.error("E080", a.office.pos, "其中：办公用房的面积或价值大于房屋", "办公用房是房屋的一部分");
+      d_.error("E080", a.office.pos, "其中：办公用房的面积或价值大于房屋",
+               "办公用房是房屋的一部分");
     const auto& s = a.statement;
     if (s.original && s.depreciation && s.depreciation->value > s.original->value)
       d_.error(
@@ -577,9 +607,12 @@ class Validator {
 
   void expect() {
     std::map<std::string, Money> derived = {
-        {"income_total", exp_total_ - carry_income()}, {"expenditure_total", exp_total_},
-        {"basic_total", basic_total_}, {"project_total", project_total_},
-        {"personnel_total", personnel_}, {"public_total", public_},
+        {"income_total", exp_total_ - carry_income()},
+        {"expenditure_total", exp_total_},
+        {"basic_total", basic_total_},
+        {"project_total", project_total_},
+        {"personnel_total", personnel_},
+        {"public_total", public_},
     };
     Money fiscal, gpb;
     for (int s = 0; s < kSourceCount; ++s) {
@@ -590,14 +623,16 @@ class Validator {
     derived["gpb_total"] = gpb;
     Money tp;
     auto layout = b_.dept.three_public_layout;
-    if (auto it = p_.three_public_layouts.find(layout); it != p_.three_public_layouts.end() && !it->second.empty())
+    if (auto it = p_.three_public_layouts.find(layout);
+        it != p_.three_public_layouts.end() && !it->second.empty())
       for (auto item : it->second.front().items) tp += b_.three_public.this_year.item(item);
     derived["three_public_total"] = tp;
     Money proc;
     for (const auto& r : b_.procurement) proc += r.total();
     derived["procurement_total"] = proc;
     const auto& a = b_.assets;
-    derived["assets_total"] = a.buildings.value.value + a.vehicles.value.value + a.equipment.value.value + a.other.value.value;
+    derived["assets_total"] = a.buildings.value.value + a.vehicles.value.value +
+                              a.equipment.value.value + a.other.value.value;
     for (const auto& [key, exp] : b_.expect.values) {
       auto it = derived.find(key);
       if (it == derived.end()) continue;
@@ -622,7 +657,8 @@ class Validator {
       __int128 a = now.in_fen(), b = prev->value.in_fen();
       if (a >= b * 1000 || b >= a * 1000)
         d_.warning("W101", prev->pos,
-                   std::string(what) + "本年 " + wan(now) + "，上年 " + wan(prev->value) + "，相差千倍以上",
+                   std::string(what) + "本年 " + wan(now) + "，上年 " + wan(prev->value) +
+                       "，相差千倍以上",
                    "可能把“元”当成了“万元”（或相反）；请核对 department.unit 与上年数");
     };
     check(b_.previous.basic, basic_total_, "基本支出");

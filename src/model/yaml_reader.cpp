@@ -1,6 +1,8 @@
 #include "model/yaml_reader.hpp"
 
+#include <algorithm>
 #include <set>
+#include <vector>
 
 namespace bp {
 
@@ -46,7 +48,21 @@ bool YamlReader::is_seq(const yaml::Node& n, std::string_view what) {
 
 void YamlReader::check_keys(const yaml::Node& map, std::initializer_list<std::string_view> allowed,
                             std::string_view what) {
-  std::set<std::string> seen;
+  // Keys seen so far, as views into the tree: a department's maps have a handful of keys, so a
+  // linear look-up without a string copy per key; a big map (a hostile file) switches to a set.
+  constexpr size_t kLinear = 32;
+  std::vector<std::string_view> seen;
+  std::set<std::string_view> seen_many;
+  seen.reserve(std::min(map.size(), kLinear));
+  const auto first_time = [&](std::string_view key) {
+    if (!seen_many.empty() || seen.size() == kLinear) {
+      if (seen_many.empty()) seen_many.insert(seen.begin(), seen.end());
+      return seen_many.insert(key).second;
+    }
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) return false;
+    seen.push_back(key);
+    return true;
+  };
   for (auto it = map.begin(); it != map.end(); ++it) {
     const yaml::Node k = it->first;  // a copy: it-> returns a temporary proxy
     if (!k.is_scalar()) {
@@ -54,7 +70,7 @@ void YamlReader::check_keys(const yaml::Node& map, std::initializer_list<std::st
       continue;
     }
     const std::string_view key = k.scalar();
-    if (!seen.emplace(key).second) {
+    if (!first_time(key)) {
       diag_.error("E005", pos(k), std::string(what) + "中的键" + q(key) + "重复出现",
                   "同一个键只能写一次；请删除或合并重复的部分");
       continue;
@@ -77,7 +93,7 @@ Pos YamlReader::key_pos(const yaml::Node& m, std::string_view key) {
 }
 
 bool YamlReader::require(const yaml::Node& m, std::string_view key, std::string_view what) {
-  if (m.is_map() && m[std::string(key)].defined()) return true;
+  if (m.is_map() && m[key].defined()) return true;
   diag_.error("E007", pos(m), std::string(what) + "缺少必填项" + q(key));
   return false;
 }
@@ -97,12 +113,10 @@ std::optional<Text> YamlReader::code(const yaml::Node& n, std::initializer_list<
   bool digits = !t->value.empty();
   for (char c : t->value) digits = digits && c >= '0' && c <= '9';
   bool len_ok = false;
-  std::string lens;
-  for (auto l : lengths) {
-    len_ok = len_ok || t->value.size() == l;
-    lens += (lens.empty() ? "" : "、") + std::to_string(l);
-  }
+  for (auto l : lengths) len_ok = len_ok || t->value.size() == l;
   if (!digits || !len_ok) {
+    std::string lens;
+    for (auto l : lengths) lens += (lens.empty() ? "" : "、") + std::to_string(l);
     diag_.error("E012", t->pos,
                 std::string(what) + q(t->value) + "格式不对：应为 " + lens + " 位数字",
                 "科目编码请加引号书写，例如 \"2010301\"");
@@ -183,8 +197,9 @@ std::vector<Text> YamlReader::texts(const yaml::Node& n, std::string_view what) 
   if (n.is_scalar()) {
     out.push_back({std::string(n.scalar()), pos(n)});
   } else if (n.is_seq()) {
+    out.reserve(n.size());
     for (const auto& e : n)
-      if (auto t = text(e, what)) out.push_back(*t);
+      if (auto t = text(e, what)) out.push_back(std::move(*t));
   } else if (!n.is_null()) {
     diag_.error("E006", pos(n), std::string(what) + "应为文字或文字列表，实际是" + type_name(n));
   }
