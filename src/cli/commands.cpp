@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/process_end.hpp"
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -210,12 +211,19 @@ int run_build(const Options& opt) {
   if (!run.summary_error.empty()) std::cerr << "budgetpress: 错误: " << run.summary_error << "\n";
   const BatchReport& report = run.batch;
   printer.summary(report);
+  int rc = kOk;
   if (report.stopped) {
     remove_stale_temp_files(opt.out_dir);
-    return exit_code_for_signal(stop_signal());
+    rc = exit_code_for_signal(stop_signal());
+  } else if (!inputs.errors.empty()) {
+    rc = kUsage;
+  } else if (report.failed || !run.summary_error.empty()) {
+    rc = kFailed;
   }
-  if (!inputs.errors.empty()) return kUsage;
-  return report.failed || !run.summary_error.empty() ? kFailed : kOk;
+  // Everything is written, synced and reported: the fonts and caches go with the process.
+  fonts_beside.reset();  // its thread is done; it refers to the context
+  leave_to_exit(std::move(ctx));
+  return rc;
 }
 
 }  // namespace bp::cli
