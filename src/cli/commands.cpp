@@ -126,9 +126,15 @@ int run_check(const Options& opt) {
     std::cerr << "budgetpress: 错误: 无法写入审核报告：" << e.what() << "\n";
     return kUsage;
   }
-  if (!inputs.errors.empty()) return kUsage;
-  if (bad) return kFailed;
-  return opt.strict && warnings ? kFailed : kOk;  // --strict: a warning fails the check too
+  int rc = kOk;
+  if (!inputs.errors.empty())
+    rc = kUsage;
+  else if (bad || (opt.strict && warnings))  // --strict: a warning fails the check too
+    rc = kFailed;
+  // Everything is reported and the report written: the fonts and caches go with the process.
+  review.reset();  // it refers to the context
+  leave_to_exit(std::move(ctx));
+  return rc;
 }
 
 int run_build(const Options& opt) {
