@@ -28,8 +28,11 @@ void collect_files(const fs::path& dir, std::map<std::string, fs::path>& out) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
+    // The entry's own path below `dir`, taken from the path itself: fs::relative would resolve
+    // both paths on disk (a readlink per component — ≈ 500 system calls at every start, issue 20s)
+    // and name a symlinked file after its target instead of its place in the layer.
     if (it->is_regular_file(ec))
-      out[fs::relative(it->path(), dir, ec).generic_string()] = it->path();
+      out[it->path().lexically_relative(dir).generic_string()] = it->path();
   }
 }
 

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/process_end.hpp"
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -125,9 +126,15 @@ int run_check(const Options& opt) {
     std::cerr << "budgetpress: 错误: 无法写入审核报告：" << e.what() << "\n";
     return kUsage;
   }
-  if (!inputs.errors.empty()) return kUsage;
-  if (bad) return kFailed;
-  return opt.strict && warnings ? kFailed : kOk;  // --strict: a warning fails the check too
+  int rc = kOk;
+  if (!inputs.errors.empty())
+    rc = kUsage;
+  else if (bad || (opt.strict && warnings))  // --strict: a warning fails the check too
+    rc = kFailed;
+  // Everything is reported and the report written: the fonts and caches go with the process.
+  review.reset();  // it refers to the context
+  leave_to_exit(std::move(ctx));
+  return rc;
 }
 
 int run_build(const Options& opt) {
@@ -210,12 +217,19 @@ int run_build(const Options& opt) {
   if (!run.summary_error.empty()) std::cerr << "budgetpress: 错误: " << run.summary_error << "\n";
   const BatchReport& report = run.batch;
   printer.summary(report);
+  int rc = kOk;
   if (report.stopped) {
     remove_stale_temp_files(opt.out_dir);
-    return exit_code_for_signal(stop_signal());
+    rc = exit_code_for_signal(stop_signal());
+  } else if (!inputs.errors.empty()) {
+    rc = kUsage;
+  } else if (report.failed || !run.summary_error.empty()) {
+    rc = kFailed;
   }
-  if (!inputs.errors.empty()) return kUsage;
-  return report.failed || !run.summary_error.empty() ? kFailed : kOk;
+  // Everything is written, synced and reported: the fonts and caches go with the process.
+  fonts_beside.reset();  // its thread is done; it refers to the context
+  leave_to_exit(std::move(ctx));
+  return rc;
 }
 
 }  // namespace bp::cli

@@ -1,9 +1,10 @@
-// FNV-1a 64 (the manifest and shard hash) against the published test vectors, and --shard k/N:
-// parsing and that shards cover every department exactly once.
+// FNV-1a 64 (the manifest and shard hash) against the published test vectors, a file's hash, and
+// --shard k/N: parsing and that shards cover every department exactly once.
 #include <catch2/catch.hpp>
 
 #include <set>
 
+#include "../support/files.hpp"
 #include "app/batch.hpp"
 #include "util/fnv1a.hpp"
 
@@ -54,4 +55,21 @@ TEST_CASE("shards partition the departments: each path in exactly one shard") {
   }
   // Stable: the same path always lands in the same shard (documented: FNV-1a of the bytes).
   CHECK(in_shard("434.yaml", Shard{static_cast<unsigned>(fnv1a64("434.yaml") % 4) + 1, 4}));
+}
+
+TEST_CASE("a file hashes as its size then its bytes, across the 64 KiB read blocks") {
+  test::TempDir dir("bp-fnv");
+  // Sizes around the block boundary, an empty file, and bytes of every value (a zero byte too).
+  for (size_t size :
+       {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{65537}, size_t{200000}}) {
+    std::string bytes(size, '\0');
+    for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 131 + i / 7) & 0xff);
+    const auto file = dir.path / ("f" + std::to_string(size));
+    test::spit(file, bytes);
+    Fnv1a64 from_file;
+    hash_file_into(from_file, file);
+    CHECK(from_file.value() == Fnv1a64().number(size).bytes(bytes).value());
+  }
+  Fnv1a64 h;
+  CHECK_THROWS_AS(hash_file_into(h, dir.path / "missing"), std::runtime_error);
 }

@@ -43,6 +43,20 @@ TEST_CASE("an overlay file replaces the default of the same relative path; the o
   }
 }
 
+TEST_CASE("a file is listed by its own relative path, also when it is a symlink") {
+  test::TempDir site;
+  test::spit(site.path / "shared/function-2025.tsv", "201\t一般公共服务支出\n");
+  fs::create_directories(site.path / "catalog/function");
+  fs::create_symlink("../../shared/function-2025.tsv", site.path / "catalog/function/2025.tsv");
+  // Through a directory path that is not normalised: the names stay relative to the layer.
+  ConfigLayers layers(kConfig, kConfig, site.path / "catalog" / "..");
+  auto cat = layers.files(ConfigPart::Catalog);
+  REQUIRE(cat.count("function/2025.tsv") == 1);
+  CHECK(test::slurp(cat.at("function/2025.tsv")) == "201\t一般公共服务支出\n");
+  for (const auto& [rel, file] : cat) CHECK(rel.find("..") == std::string::npos);
+  CHECK(cat.count("function/2024.tsv") == 1);  // the installed defaults stay
+}
+
 TEST_CASE("the overlay's theme wins; a Context takes the overlay's catalogue year and block") {
   test::TempDir site;
   test::spit(site.path / "themes/default.yaml", test::slurp(kConfig / "themes/default.yaml"));
