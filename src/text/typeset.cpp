@@ -228,6 +228,7 @@ class Filler {
     line.left = offset;
     double x = offset;
     if (pe != npos) {
+      line.glyphs.reserve(pe - r.first + 1);  // a glyph per character, mostly
       for (size_t i = r.first; i <= pe; ++i) {
         const Unit& u = u_[i];
         if (u.hidden()) continue;
@@ -317,7 +318,8 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
         prepared_units(text, format, shaper_, coverage_, words_, breaker_));
     return p;
   }
-  std::string key = PreparedCache::key(text, format, format.word_aware && words_);
+  std::string& key = cache_->key_buffer();
+  PreparedCache::key_into(key, text, format, format.word_aware && words_);
   if (auto hit = cache_->find(key)) {
     p.units_ = std::move(hit);
     return p;
@@ -327,7 +329,7 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
   made.units.shrink_to_fit();  // kept in the memo: no spare capacity
   made.glyphs.shrink_to_fit();
   auto units = std::make_shared<const Units>(std::move(made));
-  if (coverage_.events() == reported) cache_->insert(std::move(key), units);
+  if (coverage_.events() == reported) cache_->insert(key, units);
   p.units_ = std::move(units);
   return p;
 }
