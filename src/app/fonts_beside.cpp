@@ -2,11 +2,7 @@
 
 #include <fstream>
 #include <iterator>
-#include <set>
 
-#include "app/typesetting.hpp"
-#include "layout/context.hpp"
-#include "text/shape_cache.hpp"
 #include "text/word_break.hpp"
 
 namespace bp {
@@ -21,34 +17,6 @@ void warm_word_breaking() {
   try {
     text::WordBreaker words;
     (void)words.joins(U"部门预算收支总表");
-  } catch (const std::exception&) {
-  }
-}
-
-// HarfBuzz builds a face's tables for shaping (its GSUB/GPOS accelerators: ≈ 1.3 M instructions
-// per CJK face), its shape plans and the CFF accelerator that glyph extents read on their first
-// use, and keeps them with the face, shared by every thread (issue 20t). Met here, once per face
-// a role of the theme starts its chain with, the layout's first cells find them built. Shaping is
-// a pure function of the face and the text, so nothing the layout sets changes. Only a head start:
-// any failure is met again, and reported, where the layout shapes.
-void warm_shaping(const Context& ctx) {
-  try {
-    Typesetting& ts = ctx.typesetting();
-    text::ShapeCache shaper;
-    text::Coverage coverage;
-    const layout::Context probe(ts.theme, ts.fonts, shaper, coverage);
-    std::set<const text::Font*> seen;
-    for (const style::FontRole& role : ts.theme.font_roles()) {
-      for (const bool bold : {false, true}) {
-        style::Style look;
-        look.font = role;
-        const text::Font& font = *probe.text_style(look, bold, false).fonts->fonts.front();
-        if (!seen.insert(&font).second) continue;
-        (void)shaper.shape(font, HB_SCRIPT_HAN, U"预算（一）", false);
-        (void)shaper.shape(font, HB_SCRIPT_HAN, U"2023.50", true);  // amounts: tabular figures
-        (void)shaper.ink_x(font, font.glyph(U'（'));
-      }
-    }
   } catch (const std::exception&) {
   }
 }
@@ -80,9 +48,7 @@ void load(const Context& ctx, const std::filesystem::path& department,
     return;
   }
   outcome.set_value(error);
-  if (error) return;
-  warm_word_breaking();
-  warm_shaping(ctx);
+  if (!error) warm_word_breaking();
 }
 
 }  // namespace
