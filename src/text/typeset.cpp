@@ -100,20 +100,6 @@ class Filler {
     return {a, e, u_[e].brk == Break::Mandatory};
   }
 
-  // How many lines fill() makes, without making them (the balancing's trial measures).
-  size_t count_lines(size_t a, bool first_line) const {
-    size_t lines = 0;
-    while (a < u_.size()) {
-      const Range r = next_line(a, first_line);
-      ++lines;
-      a = r.last + 1;
-      if (!r.hard)
-        while (a < u_.size() && u_[a].space) ++a;
-      first_line = false;
-    }
-    return lines;
-  }
-
   std::vector<Range> fill(size_t a, bool first_line) const {
     std::vector<Range> out;
     out.reserve(4);  // most cells and headings: one allocation, not one per doubling
@@ -377,7 +363,7 @@ std::vector<Range> line_ranges(const Units& units, const ParagraphFormat& format
     double hi = format.width;
     for (int i = 0; i < 12 && hi - lo > 0.5; ++i) {
       narrow.width = (lo + hi) / 2;
-      if (Filler(units, narrow).count_lines(0, true) <= ranges.size())
+      if (Filler(units, narrow).fill(0, true).size() <= ranges.size())
         hi = narrow.width;
       else
         lo = narrow.width;
