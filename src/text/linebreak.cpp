@@ -70,7 +70,7 @@ std::vector<Break> refine(std::u32string_view text, const std::vector<char>& brk
     bool forbid = is_no_line_start(b) || is_no_line_end(a) ||
                   (is_dash_or_ellipsis(a) && b == a) ||  // —— and …… are one unit
                   (word_char(text, i) && word_char(text, i + 1)) ||       // numbers, codes, words
-                  (in_set(U"≤≥<>＜＞≦≧±≈~～−", a) && is_ascii_digit(b));  // ≤12333.33, ±5
+                  (is_ascii_digit(b) && in_set(U"≤≥<>＜＞≦≧±≈~～−", a));  // ≤12333.33, ±5
     if (level != Kinsoku::Basic && a == U'／') forbid = true;
     if (level == Kinsoku::Strict && is_dash_or_ellipsis(b)) forbid = true;
     if (forbid) out[i] = Break::Prohibited;

@@ -9,35 +9,48 @@
 namespace bp::text {
 
 namespace {
+// Copies the bytes of `v` to `at` and returns the position after them.
 template <class T>
-void put(std::string& k, const T& v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));
-  k.append(b, sizeof(T));
+char* put(char* at, const T& v) {
+  std::memcpy(at, &v, sizeof(T));
+  return at + sizeof(T);
 }
 }  // namespace
 
 std::string PreparedCache::key(std::span<const StyledText> text, const ParagraphFormat& format,
                                bool word_aware) {
   std::string k;
-  size_t bytes = 32;
-  for (const auto& run : text) bytes += run.text.size() + 40;
-  k.reserve(bytes);
-  put(k, static_cast<uint8_t>(format.kinsoku));
-  put(k, static_cast<uint8_t>((word_aware ? 1 : 0) | (format.trim_opening_at_line_start ? 2 : 0) |
-                              (format.trim_opening_at_start && format.first_indent == 0 ? 4 : 0)));
-  put(k, format.latin_spacing_em);
-  put(k, text.size());
-  for (const auto& run : text) {
-    put(k, run.text.size());
-    k.append(run.text);
-    put(k, run.style.size);
-    put(k, static_cast<uint8_t>(run.style.tabular_digits));
-    const size_t faces = run.style.fonts ? run.style.fonts->fonts.size() : 0;
-    put(k, faces);
-    for (size_t i = 0; i < faces; ++i) put(k, run.style.fonts->fonts[i]);
-  }
+  key_into(k, text, format, word_aware);
   return k;
+}
+
+void PreparedCache::key_into(std::string& k, std::span<const StyledText> text,
+                             const ParagraphFormat& format, bool word_aware) {
+  // Sized exactly, then filled: one resize instead of an append (and a capacity check) per field.
+  size_t bytes = sizeof(uint8_t) * 2 + sizeof(double) + sizeof(size_t);
+  for (const auto& run : text) {
+    const size_t faces = run.style.fonts ? run.style.fonts->fonts.size() : 0;
+    bytes += sizeof(size_t) + run.text.size() + sizeof(double) + sizeof(uint8_t) + sizeof(size_t) +
+             faces * sizeof(const Font*);
+  }
+  k.resize(bytes);
+  char* at = k.data();
+  at = put(at, static_cast<uint8_t>(format.kinsoku));
+  at = put(
+      at, static_cast<uint8_t>((word_aware ? 1 : 0) | (format.trim_opening_at_line_start ? 2 : 0) |
+                               (format.trim_opening_at_start && format.first_indent == 0 ? 4 : 0)));
+  at = put(at, format.latin_spacing_em);
+  at = put(at, text.size());
+  for (const auto& run : text) {
+    at = put(at, run.text.size());
+    if (!run.text.empty()) std::memcpy(at, run.text.data(), run.text.size());
+    at += run.text.size();
+    at = put(at, run.style.size);
+    at = put(at, static_cast<uint8_t>(run.style.tabular_digits));
+    const size_t faces = run.style.fonts ? run.style.fonts->fonts.size() : 0;
+    at = put(at, faces);
+    for (size_t i = 0; i < faces; ++i) at = put(at, run.style.fonts->fonts[i]);
+  }
 }
 
 bool PreparedCache::memoised(std::span<const StyledText> text) {
@@ -53,7 +66,7 @@ void PreparedCache::use_terms(const TermList& terms) {
   terms_ = terms;
 }
 
-std::shared_ptr<const Units> PreparedCache::find(const std::string& key) {
+std::shared_ptr<const Units> PreparedCache::find(std::string_view key) {
   auto it = map_.find(key);
   if (it == map_.end()) {
     ++misses_;
@@ -64,7 +77,7 @@ std::shared_ptr<const Units> PreparedCache::find(const std::string& key) {
   return it->second.units;
 }
 
-uint64_t PreparedCache::hash_of(const std::string& key) {
+uint64_t PreparedCache::hash_of(std::string_view key) {
   // A collision only keeps an entry longer (or drops it sooner); it never changes what is found.
   return std::hash<std::string_view>{}(key);
 }

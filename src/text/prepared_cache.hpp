@@ -17,9 +17,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -40,12 +42,18 @@ class PreparedCache {
   // WordBreaker applies.
   static std::string key(std::span<const StyledText> text, const ParagraphFormat& format,
                          bool word_aware);
+  // The same key written into `out` (its capacity reused: no allocation per call once it has
+  // grown to the longest key; prepare() keys every table cell it sees).
+  static void key_into(std::string& out, std::span<const StyledText> text,
+                       const ParagraphFormat& format, bool word_aware);
+  // Room for the key of the call being prepared (key_into), kept with the memo.
+  std::string& key_buffer() { return key_buffer_; }
 
   // Empties the memo when `terms` differ from the list its entries were graded with.
   void use_terms(const TermList& terms);
 
   // The memoised units of `key`, or null.
-  std::shared_ptr<const Units> find(const std::string& key);
+  std::shared_ptr<const Units> find(std::string_view key);
   void insert(std::string key, std::shared_ptr<const Units> units);
 
   // Ends a document: drops what neither it nor the document before used.
@@ -67,8 +75,14 @@ class PreparedCache {
     uint64_t used = 0;       // generation of the last use
     bool recurring = false;  // also prepared by an earlier document: kept by end_layout
   };
-  static uint64_t hash_of(const std::string& key);
-  std::unordered_map<std::string, Entry> map_;
+  static uint64_t hash_of(std::string_view key);
+  // Looked up by view: a lookup allocates nothing.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map_;
+  std::string key_buffer_;
   std::vector<uint64_t> dropped_;  // sorted hashes of the keys the last end_layout dropped
   TermList terms_;
   uint64_t generation_ = 1;

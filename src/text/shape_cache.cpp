@@ -53,12 +53,16 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
   hb_buffer_set_script(buf, script);
   hb_buffer_set_language(buf, lang_);
   hb_buffer_set_cluster_level(buf, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
-  std::vector<hb_feature_t> features(features_.begin(), features_.end());
+  std::vector<hb_feature_t>& features = features_scratch_;
+  features.assign(features_.begin(), features_.end());
+  bool global = true;  // every feature applies to the whole run
+  bool tnum = false;
   if (tabular) {
     hb_feature_t f{};
     if (has_tnum(font)) {
       hb_feature_from_string("tnum", -1, &f);
       features.push_back(f);
+      tnum = true;
     } else {
       for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] < U'0' || text[i] > U'9') continue;
@@ -68,11 +72,17 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
         f.start = static_cast<unsigned>(i);
         f.end = static_cast<unsigned>(j);
         features.push_back(f);
+        global = false;
         i = j;
       }
     }
   }
-  hb_shape(font.hb_font(), buf, features.data(), static_cast<unsigned>(features.size()));
+  const auto n_features = static_cast<unsigned>(features.size());
+  if (global && !text.empty())
+    hb_shape_plan_execute(plan_for(font, script, tnum, features), font.hb_font(), buf,
+                          features.data(), n_features);
+  else
+    hb_shape(font.hb_font(), buf, features.data(), n_features);
   // HarfBuzz reports running out of memory only through this flag (the buffer is then empty):
   // without the check, text would silently vanish from the page.
   if (!hb_buffer_allocation_successful(buf)) throw std::bad_alloc();
@@ -85,6 +95,30 @@ const std::vector<ShapedGlyph>& ShapeCache::shape(const Font& font, hb_script_t 
     out[i] = {info[i].codepoint, info[i].cluster, pos[i].x_advance, pos[i].x_offset,
               pos[i].y_offset};
   return cache_.emplace(std::move(key), Entry{std::move(out), generation_}).first->second.glyphs;
+}
+
+hb_shape_plan_t* ShapeCache::plan_for(const Font& font, hb_script_t script, bool tnum,
+                                      const std::vector<hb_feature_t>& features) {
+  for (const Plan& p : plans_)
+    if (p.font == &font && p.script == script && p.tnum == tnum) return p.plan.get();
+  // What hb_shape_full() asks for: the buffer's segment properties, the font's variation
+  // coordinates, the default shaper list. HarfBuzz keeps the plan in the face's cache too.
+  hb_segment_properties_t props{};
+  hb_buffer_get_segment_properties(buffer_.get(), &props);
+  unsigned coords_n = 0;
+  const int* coords = hb_font_get_var_coords_normalized(font.hb_font(), &coords_n);
+  HbPlanPtr plan(hb_shape_plan_create_cached2(
+      hb_font_get_face(font.hb_font()), &props, features.data(),
+      static_cast<unsigned>(features.size()), coords, coords_n, nullptr));
+  plans_.push_back({&font, script, tnum, std::move(plan)});
+  return plans_.back().plan.get();
+}
+
+std::pair<int, int> ShapeCache::ink_x(const Font& font, uint32_t gid) {
+  const auto serial = font_serial_.emplace(&font, static_cast<uint32_t>(font_serial_.size()));
+  const uint64_t key = (static_cast<uint64_t>(serial.first->second) << 32) | gid;
+  if (auto it = ink_.find(key); it != ink_.end()) return it->second;
+  return ink_.emplace(key, font.ink_x(gid)).first->second;
 }
 
 void ShapeCache::next_document() {

@@ -4,18 +4,28 @@
 // headings), which makes the cache very effective. Not thread-safe: one cache per worker; a worker
 // keeps its cache from one document to the next (TypesetCachePool), and next_document() drops
 // what the last two documents did not use.
+//
+// A run the cache has not seen is shaped with the shape plan of its (font, script, features),
+// kept here: hb_shape() looks the plan up in the face's list on every call, and building that
+// lookup's key (the feature variations of GSUB and GPOS) cost a quarter of a cold document's
+// shaping (issue 20t). The plan is the one hb_shape() would find — HarfBuzz's own cache hands it
+// out — and hb_shape_plan_execute() is what hb_shape() runs with it, so the glyphs are the same.
+// Runs with features on part of the text (hwid on the digits) still go through hb_shape().
 #pragma once
 
 #include <hb.h>
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "text/font.hpp"
+#include "text/raii.hpp"
 
 namespace bp::text {
 
@@ -40,6 +50,11 @@ class ShapeCache {
   // forms (hwid) for the digits 0–9 only, which are designed on one 0.5 em width.
   const std::vector<ShapedGlyph>& shape(const Font& font, hb_script_t script,
                                         std::u32string_view text, bool tabular = false);
+
+  // The horizontal ink extent of a glyph (Font::ink_x), memoised: the line filler asks it of every
+  // full-width punctuation mark it prepares (HarfBuzz runs the glyph's charstring each time), and
+  // a document has a few dozen distinct marks. Kept across documents (a few hundred bytes).
+  std::pair<int, int> ink_x(const Font& font, uint32_t gid);
 
   // Ends a document: drops every run that neither it nor the document before shaped.
   void next_document();
@@ -67,6 +82,21 @@ class ShapeCache {
   std::unordered_map<Key, Entry, KeyHash> cache_;
   uint64_t generation_ = 1;
   std::unordered_map<const Font*, bool> tnum_;
+  // Shape plans of hb_shape_plan_create_cached2, per (font, script, tnum): a handful per theme.
+  using HbPlanPtr =
+      std::unique_ptr<hb_shape_plan_t, CDeleter<hb_shape_plan_t, hb_shape_plan_destroy>>;
+  struct Plan {
+    const Font* font;
+    hb_script_t script;
+    bool tnum;
+    HbPlanPtr plan;
+  };
+  hb_shape_plan_t* plan_for(const Font& font, hb_script_t script, bool tnum,
+                            const std::vector<hb_feature_t>& features);
+  std::vector<Plan> plans_;
+  std::unordered_map<uint64_t, std::pair<int, int>> ink_;  // (font serial, gid) → ink_x
+  std::unordered_map<const Font*, uint32_t> font_serial_;
+  std::vector<hb_feature_t> features_scratch_;
   HbBufferPtr buffer_;
   std::array<hb_feature_t, 3> features_{};
   hb_language_t lang_;

@@ -228,6 +228,7 @@ class Filler {
     line.left = offset;
     double x = offset;
     if (pe != npos) {
+      line.glyphs.reserve(pe - r.first + 1);  // a glyph per character, mostly
       for (size_t i = r.first; i <= pe; ++i) {
         const Unit& u = u_[i];
         if (u.hidden()) continue;
@@ -305,7 +306,17 @@ double widest_piece(const Units& units, const Filler& filler, WordJoin keep = Wo
 }
 }  // namespace
 
-Prepared::Prepared() : units_(std::make_shared<const Units>()) {}
+namespace {
+// The units of a Prepared nothing was prepared into (an empty cell): one immutable empty object
+// shared by all, instead of an allocation per Prepared (a table's cells are default-constructed
+// before prepare() replaces them; 9 700 allocations per document, issue 20t).
+const std::shared_ptr<const Units>& no_units() {
+  static const std::shared_ptr<const Units> none = std::make_shared<const Units>();
+  return none;
+}
+}  // namespace
+
+Prepared::Prepared() : units_(no_units()) {}
 Prepared::~Prepared() = default;
 Prepared::Prepared(Prepared&&) noexcept = default;
 Prepared& Prepared::operator=(Prepared&&) noexcept = default;
@@ -317,7 +328,8 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
         prepared_units(text, format, shaper_, coverage_, words_, breaker_));
     return p;
   }
-  std::string key = PreparedCache::key(text, format, format.word_aware && words_);
+  std::string& key = cache_->key_buffer();
+  PreparedCache::key_into(key, text, format, format.word_aware && words_);
   if (auto hit = cache_->find(key)) {
     p.units_ = std::move(hit);
     return p;
@@ -327,7 +339,7 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
   made.units.shrink_to_fit();  // kept in the memo: no spare capacity
   made.glyphs.shrink_to_fit();
   auto units = std::make_shared<const Units>(std::move(made));
-  if (coverage_.events() == reported) cache_->insert(std::move(key), units);
+  if (coverage_.events() == reported) cache_->insert(key, units);
   p.units_ = std::move(units);
   return p;
 }

@@ -53,10 +53,20 @@ std::vector<hb_script_t> resolve_scripts(const std::u32string& s) {
 
 Units make_units(std::span<const StyledText> text, const ParagraphFormat& format,
                  ShapeCache& shaper, Coverage& coverage, WordBreaker* words, LineBreaker* breaker) {
+  // The characters and the run of each (utf8::to_u32's decoding, an invalid byte as U+FFFD),
+  // sized once for the bytes: a character takes at least one.
   std::u32string s;
   std::vector<uint16_t> style_of;
+  size_t bytes = 0;
+  for (const auto& run : text) bytes += run.text.size();
+  s.reserve(bytes);
+  style_of.reserve(bytes);
   for (size_t k = 0; k < text.size(); ++k) {
-    for (char32_t cp : utf8::to_u32(text[k].text)) {
+    const std::string_view t = text[k].text;
+    for (size_t at = 0; at < t.size();) {
+      const utf8::Decoded d = utf8::decode(t, at);
+      at += d.len;
+      char32_t cp = d.valid() ? d.cp : utf8::kReplacement;
       if (cp == U'\r') continue;
       if (cp == U'\t') cp = U' ';
       s.push_back(cp);
@@ -67,6 +77,7 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
   Units out;
   out.units.resize(n);
   if (n == 0) return out;
+  out.glyphs.reserve(n);  // one glyph per character, mostly: no regrowth, no spare capacity
   auto& units = out.units;
   const auto brks = breaker ? breaker->breaks(s, format.kinsoku) : line_breaks(s, format.kinsoku);
   std::vector<WordJoin> joins;
@@ -142,6 +153,7 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     size_t head, last;
   };
   std::vector<Cluster> clusters;
+  clusters.reserve(n);
   for (size_t i = 0; i < n; ++i) {
     if (units[i].hidden()) continue;
     if (units[i].glyph_begin != units[i].glyph_end || clusters.empty() ||
@@ -152,7 +164,12 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
   }
 
   // Tabular digits and punctuation properties.
-  std::vector<char> can_trim_right(n, 0), can_trim_left(n, 0), full_width(n, 0);
+  // Five flags per character in one allocation: can_trim_right, can_trim_left and full_width
+  // here, trimmed_right and trimmed_left below.
+  std::vector<char> flags(5 * n, 0);
+  char* const can_trim_right = flags.data();
+  char* const can_trim_left = can_trim_right + n;
+  char* const full_width = can_trim_left + n;
   for (const Cluster& c : clusters) {
     Unit& u = units[c.head];
     const bool single = u.glyph_end - u.glyph_begin == 1;
@@ -165,7 +182,7 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
     full_width[c.head] = std::abs(u.advance - u.size) < u.size * 0.02;
     const bool closing = is_closing_punct(u.cp), opening = is_opening_punct(u.cp);
     if (!full_width[c.head] || !(closing || opening)) continue;
-    auto [ink_lo, ink_hi] = font.ink_x(g.gid);  // outline extents: only for the marks
+    auto [ink_lo, ink_hi] = shaper.ink_x(font, g.gid);  // outline extents: only for the marks
     const double upem = font.upem();
     if (closing && ink_hi <= upem * 0.55) can_trim_right[c.head] = 1;
     if (opening && ink_lo >= upem * 0.45) can_trim_left[c.head] = 1;
@@ -175,7 +192,8 @@ Units make_units(std::span<const StyledText> text, const ParagraphFormat& format
   };
 
   // Adjacent full-width marks take 1.5 em: the blank half between them goes.
-  std::vector<char> trimmed_right(n, 0), trimmed_left(n, 0);
+  char* const trimmed_right = full_width + n;
+  char* const trimmed_left = trimmed_right + n;
   for (size_t k = 0; k + 1 < clusters.size(); ++k) {
     size_t a = clusters[k].head, b = clusters[k + 1].head;
     if (clusters[k].last + 1 != b || !full_width[a] || !full_width[b] || !punct(a) || !punct(b))
