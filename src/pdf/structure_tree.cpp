@@ -186,9 +186,7 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
   for (size_t i = 0; i < nodes.size(); ++i) {
     const layout::StructNode& n = nodes[i];
     // No /Type: it is optional for structure elements, and 3 000 cells would repeat it.
-    std::string d;
-    d.reserve(96);  // most elements fit: one allocation instead of the string's growth steps
-    d += "<</S/";
+    std::string d = "<</S/";
     d += layout::role_name(n.role);
     d += "/P ";
     put_ref(d, n.parent < 0 ? root : elem[static_cast<size_t>(n.parent)]);
