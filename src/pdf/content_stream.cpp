@@ -23,12 +23,17 @@ GlyphTable GlyphTable::make(const text::Font& font, const FontSubset& subset,
       if (const auto it = unicode->find(gid); it != unicode->end()) u = &it->second;
     t.unicode.push_back(u);
   }
+  if (!t.gids.empty()) {
+    t.bits_.assign(t.gids.back() / 64 + 1, 0);
+    for (uint32_t g : t.gids) t.bits_[g / 64] |= uint64_t{1} << (g % 64);
+    t.rank_.resize(t.bits_.size());
+    uint32_t before = 0;
+    for (size_t w = 0; w < t.bits_.size(); ++w) {
+      t.rank_[w] = before;
+      before += popcount(t.bits_[w]);
+    }
+  }
   return t;
-}
-
-size_t GlyphTable::find(uint32_t gid) const {
-  const auto it = std::lower_bound(gids.begin(), gids.end(), gid);
-  return it != gids.end() && *it == gid ? static_cast<size_t>(it - gids.begin()) : gids.size();
 }
 
 namespace {

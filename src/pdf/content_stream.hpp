@@ -3,6 +3,7 @@
 // own /W advance (justification, Han–Latin space, punctuation compression, tabular digits).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,8 +23,29 @@ struct GlyphTable {
 
   static GlyphTable make(const text::Font& font, const FontSubset& subset,
                          const std::map<uint32_t, std::u32string>* unicode);
-  // Index of `gid` in gids, or gids.size().
-  size_t find(uint32_t gid) const;
+  // Index of `gid` in gids, or gids.size(). Every glyph of a page is looked up (twice when
+  // tagged): a bitmap of the glyph IDs with the count of set bits before each word answers in a
+  // few instructions, where a binary search of a CJK document's ≈ 2 000 glyphs took eleven steps.
+  // 12 KB for a face of 65 536 glyphs.
+  size_t find(uint32_t gid) const {
+    const size_t w = gid / 64;
+    if (w >= bits_.size()) return gids.size();
+    const uint64_t below = uint64_t{1} << (gid % 64);
+    const uint64_t word = bits_[w];
+    if (!(word & below)) return gids.size();
+    return rank_[w] + popcount(word & (below - 1));
+  }
+
+ private:
+  // Set bits of `v` (SWAR: the build targets plain x86-64, where std::popcount is a libgcc call).
+  static unsigned popcount(uint64_t v) {
+    v = v - ((v >> 1) & 0x5555555555555555ULL);
+    v = (v & 0x3333333333333333ULL) + ((v >> 2) & 0x3333333333333333ULL);
+    v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return static_cast<unsigned>((v * 0x0101010101010101ULL) >> 56);
+  }
+  std::vector<uint64_t> bits_;  // bit gid % 64 of word gid / 64: gid is in gids
+  std::vector<uint32_t> rank_;  // set bits in the words before each word
 };
 
 struct FontRef {

@@ -73,25 +73,28 @@ struct Item {
 
 // The /ID of a file: two FNV-1a hashes of `body` (util/fnv1a.hpp — PoDoFo does not export its
 // MD5, and an ID tells files apart, it is not a security feature): equal files have equal IDs.
-// The plain hash runs on the helper while this thread makes the framed one (each is a chain of
-// multiplications through every byte).
-std::string file_id(const std::string& body, HelperThread& helper, Flate& flate) {
-  uint64_t plain = 0;
-  const size_t ticket = helper.post([&](Flate&) { plain = fnv1a64(body); });
-  const uint64_t framed = Fnv1a64().field(body).value();
-  helper.wait(ticket, flate);
+// Both in one pass: each hash is a chain of dependent multiplications through every byte (its
+// speed is the multiplier's latency), so the two chains interleave on one core at the cost of
+// one — as fast as one on each thread, with one read of the ≈ 340 KB and no hand-over.
+std::string file_id(std::string_view body) {
+  uint64_t plain = Fnv1a64::kOffsetBasis;
+  uint64_t framed = Fnv1a64().number(body.size()).value();  // Fnv1a64().field(body)
+#pragma GCC unroll 8
+  for (const unsigned char c : body) {
+    plain = (plain ^ c) * Fnv1a64::kPrime;
+    framed = (framed ^ c) * Fnv1a64::kPrime;
+  }
   return "<" + hex64(plain) + hex64(framed) + ">";
 }
 
 // The trailer keys /Root, /Info (from PoDoFo's trailer) and /ID (of `body`, file_id).
-std::string trailer_keys(const PdfMemDocument& pdf, const std::string& body, HelperThread& helper,
-                         Flate& flate) {
+std::string trailer_keys(const PdfMemDocument& pdf, const std::string& body) {
   const PdfDictionary& trailer = pdf.GetTrailer()->GetDictionary();
   std::string keys;
   for (const char* key : {"Root", "Info"})
     if (const PdfObject* v = trailer.GetKey(PdfName(key)); v && v->IsReference())
       keys += std::string("/") + key + ' ' + reference(v->GetReference());
-  const std::string id = file_id(body, helper, flate);
+  const std::string id = file_id(body);
   return keys + "/ID[" + id + id + "]";
 }
 
@@ -150,9 +153,8 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
       line[18] = ' ';
       out.append(line, 20);
     }
-    out += "trailer\n<</Size " + std::to_string(xref.size()) +
-           trailer_keys(pdf, out, helper, flate) + ">>\nstartxref\n" + std::to_string(xref_offset) +
-           "\n%%EOF\n";
+    out += "trailer\n<</Size " + std::to_string(xref.size()) + trailer_keys(pdf, out) +
+           ">>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
     return out;
   }
 
@@ -232,11 +234,10 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
   }
   const std::string data = flate.compress(rows);
   out += std::to_string(xref_num) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref.size()) +
-         "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" +
-         trailer_keys(pdf, out, helper, flate) + "/Filter/FlateDecode/DecodeParms<</Columns " +
-         std::to_string(columns) + "/Predictor 12>>/Length " + std::to_string(data.size()) +
-         ">>\nstream\n" + data + "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_offset) +
-         "\n%%EOF\n";
+         "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" + trailer_keys(pdf, out) +
+         "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(columns) +
+         "/Predictor 12>>/Length " + std::to_string(data.size()) + ">>\nstream\n" + data +
+         "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
   return out;
 }
 

@@ -34,8 +34,12 @@ std::string num(double v, int decimals) {
 }
 
 void append_hex16(std::string& out, uint32_t code) {
+  // Every glyph of a content stream: one append of four digits, not four push_backs that each
+  // check the capacity.
   static constexpr char kHex[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) out.push_back(kHex[(code >> shift) & 0xF]);
+  const char digits[4] = {kHex[(code >> 12) & 0xF], kHex[(code >> 8) & 0xF],
+                          kHex[(code >> 4) & 0xF], kHex[code & 0xF]};
+  out.append(digits, 4);
 }
 
 std::string pdf_date(int64_t epoch) {

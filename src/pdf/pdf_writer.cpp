@@ -5,6 +5,7 @@
 #include <bit>
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -327,14 +328,17 @@ void make_content_fonts(ContentFonts& out, const layout::DocumentLayout& layout,
           out.refs[g.font] = out.refs.at(&g.font->outlines());
 }
 
-void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
+// The document's pages: PoDoFo's page objects with a wrapper of our own for each (Pages).
+using PageList = std::vector<std::unique_ptr<PdfPage>>;
+
+void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout, const PageList& pages) {
   if (layout.outline.empty()) return;
   PdfOutlines* outlines = pdf.GetOutlines(true);
   std::vector<std::pair<int, PdfOutlineItem*>> stack;  // open ancestors (level, item)
   PdfOutlineItem* last_top = nullptr;
   for (const auto& o : layout.outline) {
     const layout::Page& p = layout.pages[o.at.page];
-    PdfDestination dest(pdf.GetPage(static_cast<int>(o.at.page)), 0, p.height - o.at.y, 0);
+    PdfDestination dest(pages[o.at.page].get(), 0, p.height - o.at.y, 0);
     while (!stack.empty() && stack.back().first >= o.level) stack.pop_back();
     PdfOutlineItem* item = nullptr;
     if (!stack.empty()) {
@@ -353,14 +357,13 @@ void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout) {
 
 // Returns each page's annotations in the order of its links. `tagged`: PDF/UA and PDF/A keys
 // (a description in /Contents, the print flag).
-std::vector<std::vector<PdfObject*>> add_links(PdfMemDocument& pdf,
-                                               const layout::DocumentLayout& layout, int64_t epoch,
-                                               bool tagged) {
+std::vector<std::vector<PdfObject*>> add_links(const layout::DocumentLayout& layout,
+                                               const PageList& pages, int64_t epoch, bool tagged) {
   std::vector<std::vector<PdfObject*>> annots(layout.pages.size());
   for (size_t i = 0; i < layout.pages.size(); ++i) {
     const layout::Page& p = layout.pages[i];
     for (const auto& l : p.links) {
-      PdfPage* page = pdf.GetPage(static_cast<int>(i));
+      PdfPage* page = pages[i].get();
       PdfRect rect(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0);
       PdfAnnotation* a = nullptr;
       {
@@ -368,8 +371,7 @@ std::vector<std::vector<PdfObject*>> add_links(PdfMemDocument& pdf,
         a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
       }
       const layout::Page& tp = layout.pages[l.target_page];
-      a->SetDestination(PdfDestination(pdf.GetPage(static_cast<int>(l.target_page)), 0,
-                                       tp.height - l.target_y, 0));
+      a->SetDestination(PdfDestination(pages[l.target_page].get(), 0, tp.height - l.target_y, 0));
       a->SetBorderStyle(0, 0, 0);
       // PoDoFo stamps /M with the current time: only SOURCE_DATE_EPOCH may date the file.
       PdfDictionary& ad = a->GetObject()->GetDictionary();
@@ -448,9 +450,18 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   ImageSet images(pdf);
   std::vector<PdfObject*> contents;    // each page's content stream, filled below
   std::vector<std::string> image_ops;  // each page's image operators (before its text)
+  // Each page is made as PdfMemDocument::CreatePage makes it (the same objects in the same order,
+  // its content stream numbered right after it), and all are put into the page tree at once
+  // below: CreatePage copies the tree's whole /Kids array for every page it adds (4 M
+  // instructions for 42 pages), and PdfMemDocument::GetPage builds a second wrapper per page.
+  PageList pages;
+  std::vector<PdfObject*> page_objects;
   for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
     const layout::Page& page = layout.pages[pi];
-    PdfPage* p = pdf.CreatePage(PdfRect(0, 0, page.width, page.height));
+    PdfPage* p =
+        pages.emplace_back(std::make_unique<PdfPage>(PdfRect(0, 0, page.width, page.height), &objs))
+            .get();
+    page_objects.push_back(p->GetObject());
     image_ops.push_back(images.draw(page, tagged));
     contents.push_back(p->GetContentsForAppending());
     std::set<size_t> on_page;
@@ -464,6 +475,8 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       p->GetResources()->GetDictionary().AddKey("Font", fonts);
     }
   }
+  if (!page_objects.empty())  // the same /Kids, /Count and /Parent keys as page by page
+    pdf.GetPagesTree()->InsertPages(ePdfPageInsertionPoint_InsertBeforeFirstPage, page_objects);
   // Content streams, made and compressed in runs of pages (each run's share of the glyphs about
   // equal) that the helper and this thread share. With the helper on the largest face they are
   // made from the predicted CIDs (predicted_subset) and posted now, behind the face: this thread
@@ -509,14 +522,14 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     post_runs();
   }
 
-  const auto annots = add_links(pdf, layout, meta.epoch, tagged);
-  add_outline(pdf, layout);
+  const auto annots = add_links(layout, pages, meta.epoch, tagged);
+  add_outline(pdf, layout, pages);
   set_info(pdf, meta);
   if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
   RawObjects tree;  // numbered after every PoDoFo object
   if (tagged) {
     const trace::Span tree_span("pdf.structure_tree");
-    tree = write_structure_tree(pdf, layout, tags, annots, next_object_number(pdf));
+    tree = write_structure_tree(pdf, page_objects, layout, tags, annots, next_object_number(pdf));
     PdfDictionary prefs;
     prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
     pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);

@@ -38,7 +38,7 @@ struct WriteOptions {
   // Synthetic bold (a family without a bold face): stroke width in em of the text size.
   double synthetic_bold = 0.03;
   // Use a second thread (pdf/helper_thread.hpp): the largest face's subset, runs of content
-  // streams, object-stream compression and half the /ID hash. For a document typeset alone; a
+  // streams and object-stream compression. For a document typeset alone; a
   // batch with documents in flight keeps its cores busy already. The bytes are the same either way.
   bool parallel_fonts = true;
 };

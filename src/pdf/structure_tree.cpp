@@ -127,7 +127,8 @@ std::vector<PageTags> assign_mcids(const layout::DocumentLayout& layout) {
   return out;
 }
 
-RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayout& layout,
+RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject*>& pages,
+                                const layout::DocumentLayout& layout,
                                 const std::vector<PageTags>& tags,
                                 const std::vector<std::vector<PdfObject*>>& annots,
                                 uint32_t first) {
@@ -137,7 +138,7 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayou
   std::vector<std::string> page_ref;
   for (size_t p = 0; p < layout.pages.size(); ++p) {
     page_ref.emplace_back();
-    put_ref(page_ref.back(), pdf.GetPage(static_cast<int>(p))->GetObject()->Reference());
+    put_ref(page_ref.back(), pages[p]->Reference());
   }
 
   // Content of each element in page order; annotations after the element's text.
@@ -161,7 +162,7 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const layout::DocumentLayou
       put_ref(nums, elem[static_cast<size_t>(tags[p].node_of_mcid[m])]);
     }
     nums += "]";
-    PdfDictionary& pd = pdf.GetPage(static_cast<int>(p))->GetObject()->GetDictionary();
+    PdfDictionary& pd = pages[p]->GetDictionary();
     pd.AddKey("StructParents", integer(static_cast<long>(p)));
     if (!layout.pages[p].links.empty()) pd.AddKey("Tabs", PdfName("S"));
   }

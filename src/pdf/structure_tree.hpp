@@ -37,7 +37,10 @@ struct RawObjects {
 // Writes the tree as objects numbered from `first` (above every PoDoFo object) and the keys that
 // tie pages and link annotations to it (StructParents, StructParent, Tabs), and marks the catalog
 // (MarkInfo, StructTreeRoot). `annots[p][k]` is the annotation of layout.pages[p].links[k].
-RawObjects write_structure_tree(PoDoFo::PdfMemDocument& pdf, const layout::DocumentLayout& layout,
+// `pages`: the page objects, in order.
+RawObjects write_structure_tree(PoDoFo::PdfMemDocument& pdf,
+                                const std::vector<PoDoFo::PdfObject*>& pages,
+                                const layout::DocumentLayout& layout,
                                 const std::vector<PageTags>& tags,
                                 const std::vector<std::vector<PoDoFo::PdfObject*>>& annots,
                                 uint32_t first);
