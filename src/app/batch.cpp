@@ -351,7 +351,6 @@ struct Shared {
   // previous one (see Pipeline). The PDF's helper thread is kept (the tail is the longer phase);
   // the layout plans ahead only in the first department's front, where nothing runs beside it.
   std::optional<Pipeline> pipeline;
-  size_t total = 0;
   std::atomic<size_t> never_started{0};  // dropped by the pipeline (Pipeline::Abandoned)
   Claims claims;
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
@@ -842,7 +841,6 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     std::vector<std::jthread> pool;
     sh.workers_alive = jobs;
     sh.one_worker = jobs == 1;
-    sh.total = total;
     // -j1 with two departments or more: two workers, one in the fronts and one in the tails.
     if (jobs == 1 && total >= 2 && o.pipeline && default_jobs() >= 2) {
       sh.pipeline.emplace();

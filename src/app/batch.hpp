@@ -89,7 +89,8 @@ struct BatchOptions {
   // -j1 with two departments or more on a machine with a second core: one department's front
   // (read, check, document tree, layout) beside the previous one's outputs being written (a second
   // worker; see Pipeline in app/batch.cpp). Same outputs, report, manifest and journal either way;
-  // false builds strictly one department after the other (tests compare the two).
+  // false builds strictly one department after the other (tests/e2e/test_batch_pipeline.sh
+  // compares the pipeline with a run pinned to one CPU, where it never starts).
   bool pipeline = true;
 };
 

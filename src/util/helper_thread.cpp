@@ -81,11 +81,10 @@ void HelperThreadCore::wait_all(void* mine) {
   std::unique_lock lock(mutex_);
   // Runs what the helper has not started (in posted order, as the helper would), then waits for
   // the helper's last job: never idle while a job is left.
+  // Counted as the caller's like wait()'s, so a wait inside one of these jobs only blocks.
+  const bool caller = std::this_thread::get_id() != worker_.get_id();
   for (size_t i = 0; i < jobs_.size(); ++i)
-    if (jobs_[i].state == State::kPosted) {
-      jobs_[i].state = State::kRunning;
-      run(jobs_[i], mine, lock);
-    }
+    if (jobs_[i].state == State::kPosted) run_here(jobs_[i], mine, lock, caller);
   const trace::Span span("wait(helper)");
   changed_.wait(lock, [&] {
     for (const Entry& e : jobs_)
