@@ -149,7 +149,7 @@ class Programs {
     const trace::Span span("pdf.face(subset+deflate)");
     Program p{subset_font(*used_[i].font, used_[i].gids, keep_hinting_), {}};
     std::string& program = used_[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
-    p.packed = flate.compress(program);
+    p.packed = flate.compress(program, Packing::kFontProgram);
     p.bytes = program.size();
     std::string().swap(program);  // keeps the peak memory of a document down
     return p;
