@@ -359,8 +359,8 @@ struct Shared {
 };
 
 // The formats of a department in the groups it renders them in, one write_outputs call each: the
-// typeset ones (PDF, DOCX, layout JSON) share one layout, the others (XLSX, JSON, text) one
-// document tree. Two groups rather than one, so that the layout and its pages are freed before
+// typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
+// (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
 // the workbook is written (a department's peak memory stays that of its PDF).
 std::vector<std::set<Format>> output_groups(const std::set<Format>& todo) {
   std::set<Format> typeset, rest;
