@@ -359,8 +359,8 @@ struct Shared {
 };
 
 // The formats of a department in the groups it renders them in, one write_outputs call each: the
-// typeset ones (PDF, DOCX, layout JSON) share one layout, the others (XLSX, JSON, text) one
-// document tree. Two groups rather than one, so that the layout and its pages are freed before
+// typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
+// (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
 // the workbook is written (a department's peak memory stays that of its PDF).
 std::vector<std::set<Format>> output_groups(const std::set<Format>& todo) {
   std::set<Format> typeset, rest;
@@ -601,13 +601,18 @@ class DeptBuilder {
           turn.waited += w;
         };
       }
-      for (const std::set<Format>& group : output_groups(todo)) {
+      // One document tree for both groups (the layout, not the tree, is what the groups free).
+      DocumentSlot tree;
+      const auto groups = output_groups(todo);
+      for (const std::set<Format>& group : groups) {
         if (stop.stop_requested()) {
           drop_staging();
           return;  // Cancelled: the previous outputs stay
         }
+        tree.last_call = &group == &groups.back();
         std::vector<std::string> notes;
-        for (auto& p : write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes, threads))
+        for (auto& p :
+             write_outputs(c, group, staging_via_fd, ctx_, &budget, &notes, threads, &tree))
           staged.push_back(p.filename().string());
         // A fallback face set some characters: visible on the page, so said (W300).
         if (!o_.quiet)

@@ -87,7 +87,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
                                                  const std::filesystem::path& out_dir,
                                                  const Context& ctx, const WorkBudget* budget,
                                                  std::vector<std::string>* notes,
-                                                 const OutputThreads& threads) {
+                                                 const OutputThreads& threads, DocumentSlot* slot) {
   if (!c.ok()) throw std::logic_error("write_outputs called on a budget with errors");
   // `out_dir` is the department's staging directory: the batch renames every file into OUT/<year>
   // and syncs that directory (publish), so the staging directory's entries are not synced.
@@ -99,7 +99,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   const layout::Theme& theme = ctx.theme_for(b);
   // Built once, read by every output; typeset (lines, pages, widths, page numbers) once, shared
   // by the PDF, the DOCX and the layout JSON.
-  std::optional<doc::Document> tree;
+  DocumentSlot own{{}, true};
+  std::optional<doc::Document>& tree = slot ? slot->tree : own.tree;
+  const bool last_call = slot ? slot->last_call : true;
   auto document = [&]() -> const doc::Document& {
     if (!tree) tree = document_for(c, ctx);
     return *tree;
@@ -139,7 +141,15 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         const auto options = xlsx::options_from_style(theme, source_date_epoch());
         // A form that prints no tables gets them in its workbook too, and every workbook the
         // narrative's own figures (app/workbook_document.hpp).
-        xlsx::write_workbook(workbook_document_for(c, document()), path, options, kStagedFile);
+        // The workbook extends the tree: it takes it when nothing reads it afterwards (no later
+        // call, no later format, no layout referring to it), else a copy.
+        const bool read_later = !last_call || laid_out || formats.count(Format::Docx) ||
+                                formats.count(Format::Text) || formats.count(Format::Layout);
+        document();
+        doc::Document printed = read_later ? *tree : std::move(*tree);
+        if (!read_later) tree.reset();
+        xlsx::write_workbook(workbook_document_for(c, std::move(printed)), path, options,
+                             kStagedFile);
         break;
       }
       case Format::Docx: {

@@ -4,12 +4,14 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/context.hpp"
 #include "app/pipeline.hpp"
+#include "document/document.hpp"
 #include "util/work_budget.hpp"
 
 namespace bp {
@@ -51,9 +53,19 @@ struct OutputThreads {
   // call; may throw to abandon the department.
   std::function<void()> front_done;
 };
+// The department's document tree across write_outputs calls: the batch renders a department's
+// formats in two calls (app/batch.cpp, output_groups), and the tree (≈ 5 M instructions: the
+// narrative's templates, the tables) is built by the first call that needs it, not once per call.
+// `last_call`: the caller passes the slot to no later call, so the workbook, when no later format
+// of that call reads the tree, takes it instead of a copy.
+struct DocumentSlot {
+  std::optional<doc::Document> tree;
+  bool last_call = false;
+};
 std::vector<std::filesystem::path> write_outputs(
     const CheckedBudget& c, const std::set<Format>& formats, const std::filesystem::path& out_dir,
     const Context& ctx, const WorkBudget* budget = nullptr,
-    std::vector<std::string>* notes = nullptr, const OutputThreads& threads = {});
+    std::vector<std::string>* notes = nullptr, const OutputThreads& threads = {},
+    DocumentSlot* slot = nullptr);
 
 }  // namespace bp

@@ -28,8 +28,8 @@ void unprinted_special_funds(const CheckedBudget& c, doc::Document& d) {
 
 }  // namespace
 
-doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed) {
-  doc::Document d = printed;
+doc::Document workbook_document_for(const CheckedBudget& c, doc::Document printed) {
+  doc::Document d = std::move(printed);
   const Profile& p = *c.profile;
   // The narrative's own figures (部门职责, 说明数据, 各单位资产情况) close every workbook, after
   // the 专项资金 a form does not print.

@@ -14,8 +14,9 @@ namespace bp {
 // 专项资金 the form does not print are appended as 绩效目标表 (stacked on the 专项资金 sheet).
 // Every workbook closes with the sheets of the narrative's own figures (部门职责, 说明数据,
 // 各单位资产情况: app/workbook_narrative.hpp), which `import` reads back.
-// `printed`: the department's document tree (built once by write_outputs); copied and extended.
-doc::Document workbook_document_for(const CheckedBudget& c, const doc::Document& printed);
+// `printed`: the department's document tree (built once by write_outputs), extended: write_outputs
+// moves it in when nothing reads it afterwards, else passes a copy.
+doc::Document workbook_document_for(const CheckedBudget& c, doc::Document printed);
 
 // The note under each appended table; `import` recognises a workbook of form F by
 // "<F>" + kNotPrintedNote.

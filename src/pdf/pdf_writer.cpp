@@ -21,7 +21,7 @@
 #include "pdf/pdf_format.hpp"
 #include "pdf/structure_tree.hpp"
 #include "pdf/to_unicode.hpp"
-#include "util/libc_time_lock.hpp"
+#include "util/libc_time.hpp"
 #include "util/trace.hpp"
 
 namespace bp::pdf {
@@ -367,7 +367,7 @@ std::vector<std::vector<PdfObject*>> add_links(const layout::DocumentLayout& lay
       PdfRect rect(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0);
       PdfAnnotation* a = nullptr;
       {
-        std::lock_guard stamp_lock(libc_time_lock());  // the constructor stamps /M: localtime()
+        const LibcTimeUse time_use;  // the constructor stamps /M: localtime()
         a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
       }
       const layout::Page& tp = layout.pages[l.target_page];
@@ -417,14 +417,13 @@ void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
 
 std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& meta,
                       WriteStats* stats, const WriteOptions& options) {
-  // PoDoFo 0.9.8's PdfMemDocument constructor stamps a CreationDate through localtime(), which is
-  // not thread-safe: ThreadSanitizer reports the race when departments render on parallel workers.
-  // set_info() replaces that date, so only the constructor is serialized (as is the link
-  // annotations' /M stamp in add_links).
+  // PoDoFo 0.9.8's PdfMemDocument constructor stamps a CreationDate through localtime(): the
+  // program's thread-safe one (util/libc_time.hpp), so departments on parallel workers need no
+  // lock. set_info() replaces that date.
   const trace::Span span("pdf");
-  std::unique_lock construct_lock(libc_time_lock());
+  LibcTimeUse time_use;
   PdfMemDocument pdf;
-  construct_lock.unlock();
+  time_use.release();
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
   Flate flate;  // the compressed streams made on this thread

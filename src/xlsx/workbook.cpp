@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "util/libc_time_lock.hpp"
+#include "util/libc_time.hpp"
 #include "util/xml_text.hpp"
 
 namespace bp::xlsx {
@@ -103,7 +103,9 @@ void Workbook::close() {
   wb_ = nullptr;  // workbook_close frees the workbook whatever it returns
   lxw_error rc;
   {
-    std::lock_guard time_lock(libc_time_lock());  // workbook_close calls gmtime()
+    // workbook_close calls gmtime(): the program's thread-safe one (util/libc_time.hpp), so the
+    // workers' closes run side by side.
+    const LibcTimeUse time_use;
     rc = workbook_close(wb);
   }
   check(rc, "写入工作簿");

@@ -1,5 +1,6 @@
 // Writes crafted documents with the xlsx backend and reads the package back (libzip): sheet names,
-// merges, formulas, the stacked project sheet, properties and byte-identical output.
+// merges, formulas, the stacked project sheet, properties and byte-identical output, also when
+// written on two threads at once.
 #include <catch2/catch.hpp>
 
 #include <zip.h>
@@ -8,7 +9,9 @@
 #include <fstream>
 #include <iterator>
 #include <regex>
+#include <thread>
 
+#include "util/libc_time.hpp"
 #include "xlsx/xlsx_writer.hpp"
 
 using namespace bp;
@@ -222,4 +225,60 @@ TEST_CASE("errors name the file and leave nothing behind", "[xlsx]") {
     CHECK(std::string(e.what()).find("x.xlsx") != std::string::npos);
   }
   CHECK_FALSE(fs::exists(file));
+}
+
+TEST_CASE("gmtime and localtime are the program's, one result per thread", "[xlsx][threads]") {
+  // libxlsxwriter's workbook_close calls gmtime(), PoDoFo localtime(): with the C library's one
+  // static struct tm, the batch's workers had to take a lock around them (util/libc_time.hpp).
+  REQUIRE(libc_time_is_thread_safe());
+  const time_t t = 1700000000;
+  const struct tm* here = gmtime(&t);
+  const struct tm* local_here = localtime(&t);
+  const struct tm* there = nullptr;
+  const struct tm* local_there = nullptr;
+  int year_there = 0;
+  std::thread other([&] {
+    const time_t u = 0;
+    there = gmtime(&u);
+    local_there = localtime(&u);
+    year_there = there->tm_year;
+  });
+  other.join();
+  CHECK(here != there);
+  CHECK(local_here != local_there);
+  CHECK(here != local_here);
+  CHECK(year_there == 70);
+  CHECK(here->tm_year == 123);  // not overwritten by the other thread's call
+  CHECK(here->tm_hour == 22);
+}
+
+TEST_CASE("workbooks written on two threads at once equal the ones written one after the other",
+          "[xlsx][threads]") {
+  // workbook_close runs without a lock: its gmtime() must not mix the two workbooks' dates.
+  TempDir tmp;
+  const int64_t epochs[2] = {1700000000, 1500000000};  // 2023-11-14T22:13:20Z, 2017-07-14T02:40:00Z
+  std::string expected[2];
+  for (int i = 0; i < 2; ++i) {
+    const auto file = tmp.path / ("seq" + std::to_string(i) + ".xlsx");
+    xlsx::write_workbook(document(epochs[i]), file, {});
+    expected[i] = bytes(file);
+  }
+  REQUIRE(expected[0] != expected[1]);
+  CHECK(entry(tmp.path / "seq1.xlsx", "docProps/core.xml").find("2017-07-14T02:40:00Z") !=
+        std::string::npos);
+  constexpr int kRounds = 12;
+  int same[2] = {0, 0};
+  std::vector<std::thread> workers;
+  for (int i = 0; i < 2; ++i)
+    workers.emplace_back([&, i] {
+      for (int r = 0; r < kRounds; ++r) {
+        const auto file =
+            tmp.path / ("par" + std::to_string(i) + "-" + std::to_string(r) + ".xlsx");
+        xlsx::write_workbook(document(epochs[i]), file, {});
+        if (bytes(file) == expected[i]) ++same[i];
+      }
+    });
+  for (auto& w : workers) w.join();
+  CHECK(same[0] == kRounds);
+  CHECK(same[1] == kRounds);
 }
