@@ -1,6 +1,7 @@
 #include "text/cff_subset_cache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -115,35 +116,49 @@ size_t link4_at(const std::map<int, Op>& dict, int op) {
   return it->second.last_arg_at + 1;
 }
 
+// Each Type 2 charstring byte as the first byte of a token: its length, and whether it is an
+// operand (else an operator; 12 starts a two-byte operator).
+struct Token {
+  uint8_t length;
+  bool operand;
+};
+constexpr std::array<Token, 256> kTokens = [] {
+  std::array<Token, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b == 28)
+      t[b] = {3, true};
+    else if (b >= 32 && b <= 246)
+      t[b] = {1, true};
+    else if (b >= 247 && b <= 254)
+      t[b] = {2, true};
+    else if (b == 255)
+      t[b] = {5, true};
+    else
+      t[b] = {static_cast<uint8_t>(b == 12 ? 2 : 1), false};
+  }
+  return t;
+}();
+
 // True when a flattened Type 2 charstring may end in a seac-like endchar (4 operands or more):
 // hb-subset then adds the accent's glyphs to the subset, which this cache does not model. Hint
 // masks cannot occur without hints; a charstring holding one is not cached either.
 bool may_pull_glyphs(std::string_view cs) {
+  const auto* p = reinterpret_cast<const unsigned char*>(cs.data());
+  const size_t size = cs.size();
   size_t i = 0;
   unsigned args = 0;
-  while (i < cs.size()) {
-    const uint32_t b0 = static_cast<unsigned char>(cs[i]);
-    if (b0 == 28) {
-      i += 3;
+  while (i < size) {
+    const unsigned char b0 = p[i];
+    const Token t = kTokens[b0];
+    i += t.length;
+    if (t.operand) {
       ++args;
-    } else if (b0 >= 32 && b0 <= 246) {
-      i += 1;
-      ++args;
-    } else if (b0 >= 247 && b0 <= 254) {
-      i += 2;
-      ++args;
-    } else if (b0 == 255) {
-      i += 5;
-      ++args;
-    } else if (b0 == 19 || b0 == 20 || b0 == 10 || b0 == 29 || b0 == 11) {
-      return true;  // hint masks; subroutine calls/returns (not flattened)
-    } else if (b0 == 14) {
-      if (args >= 4) return true;
-      return i + 1 != cs.size();  // endchar must end the charstring
-    } else {
-      i += b0 == 12 ? 2 : 1;
-      args = 0;
+      continue;
     }
+    if (b0 == 19 || b0 == 20 || b0 == 10 || b0 == 29 || b0 == 11)
+      return true;  // hint masks; subroutine calls/returns (not flattened)
+    if (b0 == 14) return args >= 4 || i != size;  // endchar must end the charstring
+    args = 0;
   }
   return true;  // no endchar
 }
