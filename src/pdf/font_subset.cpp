@@ -94,11 +94,11 @@ std::string hb_subset_cff(const text::Font& font, const std::set<uint32_t>& gids
   if (len == 0) throw SubsetError("字体 " + name + " 的子集没有 CFF 表");
   std::string out(data, len);
   for (uint32_t g : gids) sub_ids->push_back(hb_map_get(old_to_new, g));
-  if (cache && cache->enabled()) {
+  if (cache) {
     const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
     std::vector<uint32_t> olds(hb_map_get_population(new_to_old));
     for (uint32_t n = 0; n < olds.size(); ++n) olds[n] = hb_map_get(new_to_old, n);
-    cache->learn(gids, out, olds);
+    cache->learn(gids, out, std::move(olds));
   }
   return out;
 }

@@ -242,13 +242,15 @@ class Packer {
 
 }  // namespace
 
-bool CffSubsetCache::enabled() const {
-  std::shared_lock lock(mutex_);
+bool CffSubsetCache::enabled() {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
   return !off_;
 }
 
-size_t CffSubsetCache::glyphs() const {
-  std::shared_lock lock(mutex_);
+size_t CffSubsetCache::glyphs() {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
   return glyphs_.size();
 }
 
@@ -260,8 +262,20 @@ uint32_t CffSubsetCache::original_fd(uint32_t gid) const {
   return std::prev(it)->second;
 }
 
-std::optional<std::string> CffSubsetCache::assemble(const std::set<uint32_t>& gids) const {
-  std::shared_lock lock(mutex_);
+std::optional<std::string> CffSubsetCache::assemble(const std::set<uint32_t>& gids) {
+  {
+    std::shared_lock lock(mutex_);
+    if (off_ || (!learned_ && !pending_)) return std::nullopt;
+    if (!pending_) {
+      try {
+        return assemble_locked(gids);
+      } catch (const Unexpected&) {
+        return std::nullopt;
+      }
+    }
+  }
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
   if (off_ || !learned_) return std::nullopt;
   try {
     return assemble_locked(gids);
@@ -415,8 +429,25 @@ std::optional<std::string> CffSubsetCache::assemble_locked(const std::set<uint32
 }
 
 void CffSubsetCache::learn(const std::set<uint32_t>& gids, std::string_view cff,
-                           const std::vector<uint32_t>& new_to_old) {
+                           std::vector<uint32_t> new_to_old) {
   std::unique_lock lock(mutex_);
+  read_pending_locked();
+  if (off_) return;
+  pending_gids_ = gids;
+  pending_cff_.assign(cff);
+  pending_new_to_old_ = std::move(new_to_old);
+  pending_ = true;
+}
+
+void CffSubsetCache::read_pending_locked() {
+  if (!pending_) return;
+  pending_ = false;
+  const std::set<uint32_t> gids = std::move(pending_gids_);
+  const std::string cff = std::move(pending_cff_);
+  const std::vector<uint32_t> new_to_old = std::move(pending_new_to_old_);
+  pending_gids_.clear();
+  pending_cff_.clear();
+  pending_new_to_old_.clear();
   if (off_) return;
   try {
     // The self-check: the same subset from the cache must be hb-subset's, byte for byte (when

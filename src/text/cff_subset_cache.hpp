@@ -40,16 +40,18 @@ class CffSubsetCache {
 
   // The subset of `gids` (original glyph IDs; 0 is added), or nothing when a glyph is not known
   // yet or the cache is off for this face.
-  std::optional<std::string> assemble(const std::set<uint32_t>& gids) const;
+  std::optional<std::string> assemble(const std::set<uint32_t>& gids);
 
-  // Reads hb-subset's CFF table `cff` for `gids`; `new_to_old[n]` is the original glyph of
-  // subset glyph n. Never throws for a table it cannot read: it switches the cache off.
+  // Takes hb-subset's CFF table `cff` for `gids`; `new_to_old[n]` is the original glyph of
+  // subset glyph n. The table is only kept here and read when the face is subset again (or
+  // another table arrives): a lone document, which subsets each face once, pays for a copy, not
+  // for reading it. Never throws for a table it cannot read: it switches the cache off.
   void learn(const std::set<uint32_t>& gids, std::string_view cff,
-             const std::vector<uint32_t>& new_to_old);
+             std::vector<uint32_t> new_to_old);
 
-  // For tests and measurements.
-  bool enabled() const;
-  size_t glyphs() const;
+  // For tests and measurements (both read a table kept by learn first).
+  bool enabled();
+  size_t glyphs();
 
  private:
   struct Glyph {
@@ -69,6 +71,7 @@ class CffSubsetCache {
   };
 
   // False when some glyph of the subset was not cached (or the subset holds other glyphs).
+  void read_pending_locked();
   bool learn_locked(const std::set<uint32_t>& gids, std::string_view cff,
                     const std::vector<uint32_t>& new_to_old);
   std::optional<std::string> assemble_locked(const std::set<uint32_t>& gids) const;
@@ -77,6 +80,11 @@ class CffSubsetCache {
   std::string_view original_;
   mutable std::shared_mutex mutex_;
   bool off_ = false;
+  // The last table learn took, not read yet.
+  bool pending_ = false;
+  std::set<uint32_t> pending_gids_;
+  std::string pending_cff_;
+  std::vector<uint32_t> pending_new_to_old_;
   bool parsed_original_ = false;
   // The original FDSelect as ranges: first glyph → font dict; glyph_count_ ends the last.
   std::vector<std::pair<uint32_t, uint32_t>> fd_ranges_;
