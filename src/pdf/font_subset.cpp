@@ -3,6 +3,8 @@
 #include <hb-subset.h>
 
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "pdf/cff.hpp"
 
@@ -42,9 +44,13 @@ FontSubset truetype_subset(hb_face_t* result, const hb_map_t* old_to_new,
 
 }  // namespace
 
-FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, bool keep_hinting) {
-  const std::string name =
-      font.file().string() + " (face " + std::to_string(font.face_index()) + ")";
+namespace {
+
+// The CFF table hb-subset makes for `gids`, learned by `cache` (when not null).
+// `sub_ids` receives the subset glyph index of each of `gids` (in order; invalid when missing).
+std::string hb_subset_cff(const text::Font& font, const std::set<uint32_t>& gids, bool keep_hinting,
+                          text::CffSubsetCache* cache, const std::string& name,
+                          FontSubset* truetype, std::vector<uint32_t>* sub_ids) {
   std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw SubsetError("hb-subset 为字体 " + name + " 制作子集时内存不足");
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
@@ -78,14 +84,48 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
   text::HbFacePtr result(hb_subset_plan_execute_or_fail(plan.get()));
   if (!result) throw SubsetError("hb-subset 制作字体 " + name + " 的子集失败");
-  if (!font.is_cff()) return truetype_subset(result.get(), old_to_new, gids, name);
+  if (!font.is_cff()) {
+    *truetype = truetype_subset(result.get(), old_to_new, gids, name);
+    return {};
+  }
   text::HbBlobPtr cff(hb_face_reference_table(result.get(), HB_TAG('C', 'F', 'F', ' ')));
   unsigned len = 0;
   const char* data = hb_blob_get_data(cff.get(), &len);
   if (len == 0) throw SubsetError("字体 " + name + " 的子集没有 CFF 表");
+  std::string out(data, len);
+  for (uint32_t g : gids) sub_ids->push_back(hb_map_get(old_to_new, g));
+  if (cache) {
+    const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
+    std::vector<uint32_t> olds(hb_map_get_population(new_to_old));
+    for (uint32_t n = 0; n < olds.size(); ++n) olds[n] = hb_map_get(new_to_old, n);
+    cache->learn(gids, out, std::move(olds));
+  }
+  return out;
+}
 
+}  // namespace
+
+FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, bool keep_hinting,
+                       bool use_cache) {
+  text::CffSubsetCache* cache = use_cache && !keep_hinting ? font.cff_subset_cache() : nullptr;
+  const std::string name =
+      font.file().string() + " (face " + std::to_string(font.face_index()) + ")";
   FontSubset out;
-  out.cff.assign(data, len);
+  // Unhinted CID-keyed CFF: from the face's cache of charstrings when it knows every glyph.
+  std::optional<std::string> cached;
+  if (cache) cached = cache->assemble(gids);
+  std::vector<uint32_t> sub_ids;
+  sub_ids.reserve(gids.size());
+  if (cached) {
+    out.cff = std::move(*cached);
+    // The assembled subset holds .notdef and `gids` in ascending order, nothing else.
+    uint32_t n = 0;
+    for (uint32_t g : gids) sub_ids.push_back(g == 0 ? 0 : ++n);
+  } else {
+    out.cff = hb_subset_cff(font, gids, keep_hinting, cache, name, &out, &sub_ids);
+    if (!font.is_cff()) return out;
+  }
+
   CffInfo info;
   try {
     info = read_cff(out.cff);
@@ -93,8 +133,9 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
     throw SubsetError("字体 " + name + " 的子集无法读取：" + e.what());
   }
   out.cid_keyed = info.cid_keyed;
+  auto sub = sub_ids.begin();
   for (uint32_t g : gids) {
-    hb_codepoint_t n = hb_map_get(old_to_new, g);
+    const hb_codepoint_t n = *sub++;
     if (n == HB_MAP_VALUE_INVALID || n >= info.charset.size())
       throw SubsetError("字体 " + name + " 的子集缺少字形 " + std::to_string(g));
     // CID-keyed: content streams address glyphs by the CID in the charset. Name-keyed CFF in a

@@ -28,8 +28,11 @@ struct FontSubset {
   bool cid_equals_gid = true;  // read from the subset's charset, not assumed
 };
 
-// `gids` are original glyph IDs (0 is added). Throws SubsetError naming the font file.
+// `gids` are original glyph IDs (0 is added). Throws SubsetError naming the font file. Unhinted
+// subsets of a CID-keyed CFF face come from the face's cache of charstrings when it knows every
+// glyph (text/cff_subset_cache.hpp; byte-identical to hb-subset's), else from hb-subset, whose
+// table the cache then learns; `use_cache` false bypasses the cache (tests compare the two).
 FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids,
-                        bool keep_hinting = false);
+                       bool keep_hinting = false, bool use_cache = true);
 
 }  // namespace bp::pdf

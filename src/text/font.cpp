@@ -31,8 +31,12 @@ Font::Font(const std::filesystem::path& file, int face_index, bool preprocess_fo
     throw FontError("字体文件 " + file.string() + " 没有 PostScript 名称（PDF 嵌入字体需要）");
   metrics_ = text::read_metrics(face_.get());
 
-  HbBlobPtr cff(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
-  is_cff_ = hb_blob_get_length(cff.get()) > 0;
+  cff_table_.reset(hb_face_reference_table(face_.get(), HB_TAG('C', 'F', 'F', ' ')));
+  unsigned cff_length = 0;
+  const char* cff_data = hb_blob_get_data(cff_table_.get(), &cff_length);
+  is_cff_ = cff_length > 0;
+  if (is_cff_)
+    cff_cache_ = std::make_unique<CffSubsetCache>(std::string_view(cff_data, cff_length));
 
   for (char32_t d = U'0'; d <= U'9'; ++d)
     if (uint32_t g = glyph(d)) digit_advance_ = std::max(digit_advance_, advance(g));

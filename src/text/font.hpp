@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 
+#include "text/cff_subset_cache.hpp"
 #include "text/raii.hpp"
 #include "util/config_error.hpp"
 
@@ -80,6 +82,12 @@ class Font {
   // The face whose outlines this font draws: itself, or the regular face a synthetic bold strokes.
   // The PDF writer embeds one subset per outline face.
   const Font& outlines() const { return regular_ ? *regular_ : *this; }
+  // The charstrings of the face's unhinted subsets so far, from which later subsets of the same
+  // glyphs are assembled without hb-subset (text/cff_subset_cache.hpp). Null for TrueType
+  // outlines. Lives as long as the face: one per process, shared by documents and threads.
+  CffSubsetCache* cff_subset_cache() const {
+    return regular_ ? regular_->cff_subset_cache() : cff_cache_.get();
+  }
 
  private:
   std::filesystem::path file_;
@@ -95,6 +103,8 @@ class Font {
   bool preprocess_ = false;
   mutable std::once_flag preprocess_once_;
   mutable HbFacePtr preprocessed_;
+  HbBlobPtr cff_table_;  // the face's 'CFF ' table, which cff_cache_ reads
+  std::unique_ptr<CffSubsetCache> cff_cache_;
 };
 
 }  // namespace bp::text

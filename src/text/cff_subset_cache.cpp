@@ -1,0 +1,654 @@
+#include "text/cff_subset_cache.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+namespace bp::text {
+
+namespace {
+
+// A CFF table that does not look the way this cache expects: the cache switches itself off.
+struct Unexpected : std::runtime_error {
+  explicit Unexpected(int line = __builtin_LINE())
+      : std::runtime_error("CFF layout not modelled (line " + std::to_string(line) + ")") {}
+};
+
+uint32_t u8(std::string_view d, size_t at) {
+  if (at >= d.size()) throw Unexpected();
+  return static_cast<unsigned char>(d[at]);
+}
+uint32_t un(std::string_view d, size_t at, unsigned n) {
+  uint32_t v = 0;
+  for (unsigned i = 0; i < n; ++i) v = (v << 8) | u8(d, at + i);
+  return v;
+}
+
+struct Index {
+  std::vector<std::string_view> items;
+  size_t data = 0;  // where the INDEX's data begins
+  size_t end = 0;
+};
+Index read_index(std::string_view d, size_t at) {
+  Index ix;
+  const uint32_t count = un(d, at, 2);
+  if (count == 0) {
+    ix.data = ix.end = at + 2;
+    return ix;
+  }
+  const unsigned off_size = u8(d, at + 2);
+  if (off_size < 1 || off_size > 4) throw Unexpected();
+  const size_t offsets = at + 3;
+  const size_t base = offsets + (count + 1) * off_size - 1;  // offsets count from 1
+  uint32_t prev = un(d, offsets, off_size);
+  if (prev != 1) throw Unexpected();
+  ix.data = base + prev;
+  for (uint32_t i = 1; i <= count; ++i) {
+    const uint32_t next = un(d, offsets + i * off_size, off_size);
+    if (next < prev || base + next > d.size()) throw Unexpected();
+    ix.items.push_back(d.substr(base + prev, next - prev));
+    prev = next;
+  }
+  ix.end = base + prev;
+  return ix;
+}
+
+// One DICT operator: its operands' integer values and where its last operand begins.
+struct Op {
+  std::vector<long> args;
+  size_t last_arg_at = 0;
+  unsigned last_arg_len = 0;
+};
+// DICT operator (12 x → 1200 + x) → its operands.
+std::map<int, Op> read_dict(std::string_view d) {
+  std::map<int, Op> out;
+  Op cur;
+  size_t i = 0;
+  while (i < d.size()) {
+    const uint32_t b0 = u8(d, i);
+    const size_t at = i;
+    if (b0 <= 21) {
+      int op = static_cast<int>(b0);
+      if (b0 == 12) op = 1200 + static_cast<int>(u8(d, ++i));
+      out[op] = std::move(cur);
+      cur = Op();
+      ++i;
+      continue;
+    }
+    long v = 0;
+    if (b0 == 28) {
+      v = static_cast<int16_t>(un(d, i + 1, 2));
+      i += 3;
+    } else if (b0 == 29) {
+      v = static_cast<int32_t>(un(d, i + 1, 4));
+      i += 5;
+    } else if (b0 == 30) {
+      ++i;
+      while (true) {
+        const uint32_t n = u8(d, i++);
+        if ((n & 0x0F) == 0x0F || (n >> 4) == 0x0F) break;
+      }
+    } else if (b0 >= 32 && b0 <= 246) {
+      v = static_cast<long>(b0) - 139;
+      i += 1;
+    } else if (b0 >= 247 && b0 <= 250) {
+      v = (static_cast<long>(b0) - 247) * 256 + u8(d, i + 1) + 108;
+      i += 2;
+    } else if (b0 >= 251 && b0 <= 254) {
+      v = -(static_cast<long>(b0) - 251) * 256 - u8(d, i + 1) - 108;
+      i += 2;
+    } else {
+      throw Unexpected();
+    }
+    cur.args.push_back(v);
+    cur.last_arg_at = at;
+    cur.last_arg_len = static_cast<unsigned>(i - at);
+  }
+  return out;
+}
+
+// The position of a 4-byte offset operand (hb-subset's link4: 29 + 4 bytes) of `op`.
+size_t link4_at(const std::map<int, Op>& dict, int op) {
+  const auto it = dict.find(op);
+  if (it == dict.end() || it->second.last_arg_len != 5) throw Unexpected();
+  return it->second.last_arg_at + 1;
+}
+
+// Each Type 2 charstring byte as the first byte of a token: its length, and whether it is an
+// operand (else an operator; 12 starts a two-byte operator).
+struct Token {
+  uint8_t length;
+  bool operand;
+};
+constexpr std::array<Token, 256> kTokens = [] {
+  std::array<Token, 256> t{};
+  for (int b = 0; b < 256; ++b) {
+    if (b == 28)
+      t[b] = {3, true};
+    else if (b >= 32 && b <= 246)
+      t[b] = {1, true};
+    else if (b >= 247 && b <= 254)
+      t[b] = {2, true};
+    else if (b == 255)
+      t[b] = {5, true};
+    else
+      t[b] = {static_cast<uint8_t>(b == 12 ? 2 : 1), false};
+  }
+  return t;
+}();
+
+// True when a flattened Type 2 charstring may end in a seac-like endchar (4 operands or more):
+// hb-subset then adds the accent's glyphs to the subset, which this cache does not model. Hint
+// masks cannot occur without hints; a charstring holding one is not cached either.
+bool may_pull_glyphs(std::string_view cs) {
+  const auto* p = reinterpret_cast<const unsigned char*>(cs.data());
+  const size_t size = cs.size();
+  size_t i = 0;
+  unsigned args = 0;
+  while (i < size) {
+    const unsigned char b0 = p[i];
+    const Token t = kTokens[b0];
+    i += t.length;
+    if (t.operand) {
+      ++args;
+      continue;
+    }
+    if (b0 == 19 || b0 == 20 || b0 == 10 || b0 == 29 || b0 == 11)
+      return true;  // hint masks; subroutine calls/returns (not flattened)
+    if (b0 == 14) return args >= 4 || i != size;  // endchar must end the charstring
+    args = 0;
+  }
+  return true;  // no endchar
+}
+
+void put16(std::string& s, uint32_t v) {
+  s.push_back(static_cast<char>((v >> 8) & 0xFF));
+  s.push_back(static_cast<char>(v & 0xFF));
+}
+void patch32(std::string& s, size_t at, uint32_t v) {
+  for (int k = 0; k < 4; ++k) s[at + k] = static_cast<char>((v >> (24 - 8 * k)) & 0xFF);
+}
+void patch16(std::string& s, size_t at, uint32_t v) {
+  s[at] = static_cast<char>((v >> 8) & 0xFF);
+  s[at + 1] = static_cast<char>(v & 0xFF);
+}
+
+// An INDEX as hb-subset's CFFIndex::serialize_header writes it: the smallest offset size that
+// holds the data's size + 1.
+template <class Items>
+std::string index_of(const Items& items) {
+  std::string out;
+  put16(out, static_cast<uint32_t>(items.size()));
+  if (items.empty()) return out;
+  size_t total = 0;
+  for (const auto& s : items) total += s.size();
+  unsigned bits = 0;
+  for (size_t v = total + 1; v; v >>= 1) ++bits;
+  const unsigned off_size = (bits + 7) / 8;
+  out.push_back(static_cast<char>(off_size));
+  out.reserve(out.size() + (items.size() + 1) * off_size + total);
+  uint32_t offset = 1;
+  auto put_offset = [&](uint32_t v) {
+    for (unsigned k = off_size; k-- > 0;) out.push_back(static_cast<char>((v >> (8 * k)) & 0xFF));
+  };
+  put_offset(offset);
+  for (const auto& s : items) {
+    offset += static_cast<uint32_t>(s.size());
+    put_offset(offset);
+  }
+  for (const auto& s : items) out.append(s.data(), s.size());
+  return out;
+}
+
+// hb-subset's serializer packs objects one after another and lays them out in the reverse order;
+// an object packed with `share` that equals (byte for byte; none of these has links) an earlier
+// shared object is dropped and the earlier one used instead.
+class Packer {
+ public:
+  size_t pack(std::string bytes, bool share) {
+    if (share)
+      for (size_t k = 0; k < objects_.size(); ++k)
+        if (shared_[k] && objects_[k] == bytes) return k;
+    objects_.push_back(std::move(bytes));
+    shared_.push_back(share);
+    return objects_.size() - 1;
+  }
+  std::string& object(size_t k) { return objects_[k]; }
+  // Absolute offsets once laid out after `root_size` bytes.
+  std::vector<uint32_t> offsets(size_t root_size) const {
+    std::vector<uint32_t> at(objects_.size());
+    size_t pos = root_size;
+    for (size_t k = objects_.size(); k-- > 0;) {
+      at[k] = static_cast<uint32_t>(pos);
+      pos += objects_[k].size();
+    }
+    return at;
+  }
+  void append_to(std::string& out) const {
+    for (size_t k = objects_.size(); k-- > 0;) out += objects_[k];
+  }
+  size_t size() const {
+    size_t n = 0;
+    for (const auto& o : objects_) n += o.size();
+    return n;
+  }
+
+ private:
+  std::vector<std::string> objects_;
+  std::vector<bool> shared_;
+};
+
+}  // namespace
+
+bool CffSubsetCache::enabled() {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  return !off_;
+}
+
+size_t CffSubsetCache::glyphs() {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  return glyphs_.size();
+}
+
+uint32_t CffSubsetCache::original_fd(uint32_t gid) const {
+  if (gid >= glyph_count_) throw Unexpected();
+  auto it = std::upper_bound(fd_ranges_.begin(), fd_ranges_.end(), gid,
+                             [](uint32_t g, const auto& r) { return g < r.first; });
+  if (it == fd_ranges_.begin()) throw Unexpected();
+  return std::prev(it)->second;
+}
+
+std::optional<std::string> CffSubsetCache::assemble(const std::set<uint32_t>& gids) {
+  {
+    std::shared_lock lock(mutex_);
+    if (off_ || (!learned_ && !pending_)) return std::nullopt;
+    if (!pending_) {
+      try {
+        return assemble_locked(gids);
+      } catch (const Unexpected&) {
+        return std::nullopt;
+      }
+    }
+  }
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  if (off_ || !learned_) return std::nullopt;
+  try {
+    return assemble_locked(gids);
+  } catch (const Unexpected&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<std::string> CffSubsetCache::assemble_locked(const std::set<uint32_t>& gids) const {
+  // The subset's glyphs: .notdef, then the others in ascending original order (hb-subset
+  // without RETAIN_GIDS).
+  std::vector<const Glyph*> glyphs;
+  glyphs.reserve(gids.size() + 1);
+  auto add = [&](uint32_t g) {
+    const auto it = glyphs_.find(g);
+    if (it == glyphs_.end()) return false;
+    glyphs.push_back(&it->second);
+    return true;
+  };
+  if (!add(0)) return std::nullopt;
+  for (uint32_t g : gids)
+    if (g != 0 && !add(g)) return std::nullopt;
+  const auto n = static_cast<uint32_t>(glyphs.size());
+
+  // Font dicts kept, in ascending original order; each renumbered by its rank.
+  std::vector<uint32_t> new_fd(fds_.size(), UINT32_MAX);
+  for (const Glyph* g : glyphs) new_fd[g->fd] = 0;
+  std::vector<uint32_t> kept;
+  for (uint32_t fd = 0; fd < fds_.size(); ++fd)
+    if (new_fd[fd] == 0) {
+      if (!fds_[fd].known) return std::nullopt;
+      new_fd[fd] = static_cast<uint32_t>(kept.size());
+      kept.push_back(fd);
+    }
+
+  Packer packer;
+  // Private DICTs, last font dict first (no local subrs: desubroutinized).
+  std::vector<size_t> private_obj(fds_.size());
+  for (size_t k = kept.size(); k-- > 0;)
+    private_obj[kept[k]] = packer.pack(fds_[kept[k]].private_dict, true);
+
+  // CharStrings.
+  size_t charstrings_obj = 0;
+  {
+    std::vector<std::string_view> cs;
+    cs.reserve(n);
+    for (const Glyph* g : glyphs) cs.push_back(g->charstring);
+    charstrings_obj = packer.pack(index_of(cs), false);
+  }
+
+  // FDArray: the dicts' data, then the INDEX header (two objects, laid out header first).
+  std::vector<size_t> name_pos, private_pos;  // in the data object
+  size_t fdarray_data_obj = 0, fdarray_obj = 0;
+  {
+    std::string data;
+    std::vector<std::string_view> sizes;
+    uint32_t next_sid = static_cast<uint32_t>(391 + top_strings_.size());
+    for (size_t k = 0; k < kept.size(); ++k) {
+      const FontDict& fd = fds_[kept[k]];
+      name_pos.push_back(data.size() + fd.name_at);
+      private_pos.push_back(data.size() + fd.private_at);
+      data += fd.dict;
+      patch16(data, name_pos.back(), fd.top_sid ? fd.top_sid : next_sid++);
+      sizes.push_back(fd.dict);
+    }
+    std::string header = index_of(sizes);
+    header.resize(header.size() - data.size());  // index_of appended the dicts: keep the header
+    fdarray_data_obj = packer.pack(std::move(data), false);
+    fdarray_obj = packer.pack(std::move(header), false);
+  }
+
+  // FDSelect, format 3 (hb-subset never writes format 0).
+  size_t fdselect_obj = 0;
+  {
+    std::string s(1, '\x03');
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t fd = new_fd[glyphs[i]->fd];
+      if (ranges.empty() || ranges.back().second != fd) ranges.emplace_back(i, fd);
+    }
+    put16(s, static_cast<uint32_t>(ranges.size()));
+    for (const auto& [first, fd] : ranges) {
+      put16(s, first);
+      s.push_back(static_cast<char>(fd));
+    }
+    put16(s, n);
+    fdselect_obj = packer.pack(std::move(s), true);
+  }
+
+  // charset: CIDs of glyphs 1…n−1; format 0 when smaller than ranges, else 1 (or 2 when a range
+  // has 256 glyphs or more), as hb-subset's plan_subset_charset chooses.
+  size_t charset_obj = 0;
+  {
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;  // first CID, first glyph
+    for (uint32_t i = 1; i < n; ++i)
+      if (i == 1 || glyphs[i]->cid != glyphs[i - 1]->cid + 1)
+        ranges.emplace_back(glyphs[i]->cid, i);
+    bool two_byte = false;
+    std::vector<uint32_t> left(ranges.size());
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      const uint32_t next = k + 1 < ranges.size() ? ranges[k + 1].second : n;
+      left[k] = next - ranges[k].second - 1;
+      two_byte |= left[k] >= 0x100;
+    }
+    const size_t size0 = 1 + 2 * static_cast<size_t>(n - 1);
+    const size_t size_ranges = 1 + (two_byte ? 4 : 3) * ranges.size();
+    std::string s;
+    if (size0 < size_ranges) {
+      s.push_back('\x00');
+      for (uint32_t i = 1; i < n; ++i) put16(s, glyphs[i]->cid);
+    } else {
+      s.push_back(two_byte ? '\x02' : '\x01');
+      for (size_t k = 0; k < ranges.size(); ++k) {
+        put16(s, ranges[k].first);
+        if (two_byte)
+          put16(s, left[k]);
+        else
+          s.push_back(static_cast<char>(left[k]));
+      }
+    }
+    charset_obj = packer.pack(std::move(s), true);
+  }
+
+  packer.pack(std::string(2, '\0'), false);  // Global Subrs: empty
+
+  // String INDEX: the Top DICT's strings, then the kept font dicts' names.
+  {
+    std::vector<std::string_view> strings(top_strings_.begin(), top_strings_.end());
+    for (uint32_t fd : kept)
+      if (!fds_[fd].top_sid) strings.push_back(fds_[fd].font_name);
+    packer.pack(index_of(strings), true);
+  }
+  const size_t top_obj = packer.pack(top_, false);
+
+  // Links: absolute offsets from the table's start.
+  const std::vector<uint32_t> at = packer.offsets(root_.size());
+  std::string& top = packer.object(top_obj);
+  patch32(top, charset_at_, at[charset_obj]);
+  patch32(top, charstrings_at_, at[charstrings_obj]);
+  patch32(top, fdselect_at_, at[fdselect_obj]);
+  patch32(top, fdarray_at_, at[fdarray_obj]);
+  std::string& fdarray = packer.object(fdarray_data_obj);
+  for (size_t k = 0; k < kept.size(); ++k)
+    patch32(fdarray, private_pos[k], at[private_obj[kept[k]]]);
+
+  std::string out;
+  out.reserve(root_.size() + packer.size());
+  out += root_;
+  packer.append_to(out);
+  return out;
+}
+
+void CffSubsetCache::learn(const std::set<uint32_t>& gids, std::string_view cff,
+                           std::vector<uint32_t> new_to_old) {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  if (off_) return;
+  pending_gids_ = gids;
+  pending_cff_.assign(cff);
+  pending_new_to_old_ = std::move(new_to_old);
+  pending_ = true;
+}
+
+void CffSubsetCache::read_pending_locked() {
+  if (!pending_) return;
+  pending_ = false;
+  const std::set<uint32_t> gids = std::move(pending_gids_);
+  const std::string cff = std::move(pending_cff_);
+  const std::vector<uint32_t> new_to_old = std::move(pending_new_to_old_);
+  pending_gids_.clear();
+  pending_cff_.clear();
+  pending_new_to_old_.clear();
+  if (off_) return;
+  try {
+    // The self-check: the same subset from the cache must be hb-subset's, byte for byte (when
+    // the cache now holds every glyph of it).
+    if (!learn_locked(gids, cff, new_to_old)) return;
+    const std::optional<std::string> again = assemble_locked(gids);
+    if (!again || *again != cff) off_ = true;
+  } catch (const Unexpected&) {
+    off_ = true;
+  }
+  if (off_) {  // nothing is kept for a face the cache cannot make
+    glyphs_.clear();
+    fds_.clear();
+  }
+}
+
+bool CffSubsetCache::learn_locked(const std::set<uint32_t>& gids, std::string_view cff,
+                                  const std::vector<uint32_t>& new_to_old) {
+  if (!parsed_original_) {
+    // The original FDSelect: each glyph's font dict.
+    const Index names = read_index(original_, u8(original_, 2));
+    const Index tops = read_index(original_, names.end);
+    if (tops.items.size() != 1) throw Unexpected();
+    const auto top = read_dict(tops.items[0]);
+    if (!top.count(1230)) throw Unexpected();  // not CID-keyed
+    const auto cs = top.find(17);
+    const auto sel = top.find(1237);
+    const auto arr = top.find(1236);
+    if (cs == top.end() || sel == top.end() || arr == top.end() || cs->second.args.empty() ||
+        sel->second.args.empty() || arr->second.args.empty())
+      throw Unexpected();
+    glyph_count_ = un(original_, static_cast<size_t>(cs->second.args.back()), 2);
+    const uint32_t fd_count = un(original_, static_cast<size_t>(arr->second.args.back()), 2);
+    size_t at = static_cast<size_t>(sel->second.args.back());
+    const uint32_t format = u8(original_, at);
+    if (format == 0) {
+      for (uint32_t g = 0; g < glyph_count_; ++g) {
+        const uint32_t fd = u8(original_, at + 1 + g);
+        if (fd_ranges_.empty() || fd_ranges_.back().second != fd) fd_ranges_.emplace_back(g, fd);
+      }
+    } else if (format == 3) {
+      const uint32_t count = un(original_, at + 1, 2);
+      for (uint32_t k = 0; k < count; ++k)
+        fd_ranges_.emplace_back(un(original_, at + 3 + 3 * k, 2), u8(original_, at + 5 + 3 * k));
+    } else {
+      throw Unexpected();
+    }
+    for (const auto& r : fd_ranges_)
+      if (r.second >= fd_count) throw Unexpected();
+    if (fd_ranges_.empty() || fd_ranges_[0].first != 0 || fd_count > 255) throw Unexpected();
+    fds_.assign(fd_count, FontDict());
+    parsed_original_ = true;
+  }
+
+  // The subset must hold exactly .notdef and the glyphs asked for (no seac components).
+  const auto n = static_cast<uint32_t>(new_to_old.size());
+  {
+    std::set<uint32_t> asked = gids;
+    asked.insert(0);
+    if (asked.size() != n || !std::equal(asked.begin(), asked.end(), new_to_old.begin()))
+      return false;
+  }
+
+  const size_t names_at = u8(cff, 2);
+  const Index names = read_index(cff, names_at);
+  const Index tops = read_index(cff, names.end);
+  if (tops.items.size() != 1) throw Unexpected();
+  const std::string_view top_bytes = tops.items[0];
+  const auto top = read_dict(top_bytes);
+  if (!top.count(1230) || top.count(18) || top.count(16)) throw Unexpected();
+  const size_t charset_at = link4_at(top, 15), charstrings_at = link4_at(top, 17),
+               fdselect_at = link4_at(top, 1237), fdarray_at = link4_at(top, 1236);
+  const Index strings = read_index(cff, tops.end);
+  const Index gsubrs = read_index(cff, strings.end);
+  if (!gsubrs.items.empty()) throw Unexpected();
+
+  std::string top_copy(top_bytes);
+  for (size_t p : {charset_at, charstrings_at, fdselect_at, fdarray_at}) patch32(top_copy, p, 0);
+  const std::string_view root = cff.substr(0, tops.data);
+  if (!learned_) {
+    root_ = root;
+    top_ = top_copy;
+    charset_at_ = charset_at;
+    charstrings_at_ = charstrings_at;
+    fdselect_at_ = fdselect_at;
+    fdarray_at_ = fdarray_at;
+  } else if (root_ != root || top_ != top_copy) {
+    throw Unexpected();
+  }
+
+  auto offset = [&](size_t p) { return static_cast<size_t>(un(top_bytes, p, 4)); };
+  const Index charstrings = read_index(cff, offset(charstrings_at));
+  if (charstrings.items.size() != n) throw Unexpected();
+  const Index fdarray = read_index(cff, offset(fdarray_at));
+
+  // New font dict k → original font dict, from the glyphs (ascending original order).
+  std::vector<uint32_t> orig_fd_of(n);
+  for (uint32_t i = 0; i < n; ++i) orig_fd_of[i] = original_fd(new_to_old[i]);
+  std::vector<uint32_t> kept(orig_fd_of.begin(), orig_fd_of.end());
+  std::sort(kept.begin(), kept.end());
+  kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
+  if (kept.size() != fdarray.items.size()) throw Unexpected();
+
+  // Strings: the Top DICT's (hb-subset numbers them first), then the names of the kept font
+  // dicts that are not among them.
+  size_t top_string_count = 0;
+  for (const auto& [op, operands] : top)
+    if (op <= 4 || op == 1200 || op == 1221 || op == 1222 || op == 1230)
+      for (size_t a = 0; a < operands.args.size() && a < (op == 1230 ? 2u : 1u); ++a)
+        if (operands.args[a] >= 391)
+          top_string_count =
+              std::max(top_string_count, static_cast<size_t>(operands.args[a] - 390));
+  if (strings.items.size() < top_string_count) throw Unexpected();
+  std::vector<std::string> top_strings(strings.items.begin(),
+                                       strings.items.begin() + top_string_count);
+  if (!learned_)
+    top_strings_ = top_strings;
+  else if (top_strings_ != top_strings)
+    throw Unexpected();
+
+  size_t next_name = top_string_count;
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const std::string_view dict = fdarray.items[k];
+    const auto ops = read_dict(dict);
+    const auto name = ops.find(1238);
+    const auto priv = ops.find(18);
+    if (name == ops.end() || name->second.last_arg_len != 3 || priv == ops.end() ||
+        priv->second.args.size() != 2 || priv->second.last_arg_len != 5)
+      throw Unexpected();
+    FontDict fd;
+    fd.known = true;
+    const long sid = name->second.args.back();
+    if (sid < static_cast<long>(391 + top_string_count)) {
+      fd.top_sid = static_cast<uint32_t>(sid);  // one of the Top DICT's strings
+      if (sid < 391) throw Unexpected();
+      fd.font_name = strings.items[sid - 391];
+    } else if (sid == static_cast<long>(391 + next_name) && next_name < strings.items.size()) {
+      fd.font_name = strings.items[next_name++];
+    } else {
+      throw Unexpected();
+    }
+    fd.dict = dict;
+    fd.name_at = name->second.last_arg_at + 1;
+    fd.private_at = priv->second.last_arg_at + 1;
+    const auto size = static_cast<size_t>(priv->second.args[0]);
+    const auto at = static_cast<size_t>(priv->second.args[1]);
+    if (size == 0 || at + size > cff.size()) throw Unexpected();
+    fd.private_dict = cff.substr(at, size);
+    const auto private_ops = read_dict(fd.private_dict);
+    if (private_ops.count(19)) throw Unexpected();  // local subrs: not desubroutinized
+    patch16(fd.dict, fd.name_at, 0);
+    patch32(fd.dict, fd.private_at, 0);
+    FontDict& known = fds_[kept[k]];
+    if (!known.known)
+      known = std::move(fd);
+    else if (known.dict != fd.dict || known.name_at != fd.name_at ||
+             known.private_at != fd.private_at || known.private_dict != fd.private_dict ||
+             known.font_name != fd.font_name || known.top_sid != fd.top_sid)
+      throw Unexpected();
+  }
+  if (next_name != strings.items.size()) throw Unexpected();
+
+  // CIDs from the subset's charset.
+  std::vector<uint32_t> cid(n, 0);
+  {
+    size_t at = offset(charset_at);
+    const uint32_t format = u8(cff, at++);
+    uint32_t g = 1;
+    while (g < n) {
+      if (format == 0) {
+        cid[g++] = un(cff, at, 2);
+        at += 2;
+      } else if (format == 1 || format == 2) {
+        const uint32_t first = un(cff, at, 2);
+        const uint32_t left = format == 1 ? u8(cff, at + 2) : un(cff, at + 2, 2);
+        at += format == 1 ? 3 : 4;
+        for (uint32_t k = 0; k <= left && g < n; ++k) cid[g++] = first + k;
+      } else {
+        throw Unexpected();
+      }
+    }
+  }
+
+  bool complete = true;
+  for (uint32_t i = 0; i < n; ++i) {
+    const std::string_view cs = charstrings.items[i];
+    if (may_pull_glyphs(cs)) {  // never assembled: its subsets come from hb-subset
+      complete = false;
+      continue;
+    }
+    Glyph& g = glyphs_[new_to_old[i]];
+    if (g.charstring.empty()) {
+      g.charstring = cs;
+      g.cid = cid[i];
+      g.fd = orig_fd_of[i];
+    } else if (g.charstring != cs || g.cid != cid[i] || g.fd != orig_fd_of[i]) {
+      throw Unexpected();
+    }
+  }
+  learned_ = true;
+  return complete;
+}
+
+}  // namespace bp::text

@@ -1,0 +1,102 @@
+// A per-face cache of the charstrings hb-subset makes, from which later subsets of the same face
+// are assembled without hb-subset (issue 20v).
+//
+// A desubroutinized, unhinted charstring (the theme default: HB_SUBSET_FLAGS_NO_HINTING |
+// HB_SUBSET_FLAGS_DESUBROUTINIZE) depends only on its source glyph, and the rest of a CID-keyed
+// CFF subset (Top DICT, String INDEX, charset, FDSelect, FDArray, Private DICTs) depends only on
+// which glyphs and font dicts it keeps. So every CFF table hb-subset 6.0 makes for the face is
+// read back (`learn`): the charstring, CID and font dict of each glyph, the face's constant parts
+// and each font dict's bytes. When every glyph of a later subset is known, `assemble` lays out
+// the table the way hb-subset's serializer does (object order, INDEX offset sizes, charset and
+// FDSelect formats, font dict remapping, sharing of identical objects) — byte for byte what
+// hb-subset would have made.
+//
+// Safety: each learned table is assembled again from the cache right away and compared with
+// hb-subset's; any difference (a font this model does not fit) switches the cache off for the
+// face for good, and subsets come from hb-subset as before. Name-keyed CFF, hinted subsets and
+// glyphs that could pull others into a subset (seac) are never assembled.
+//
+// Thread-safe: one cache per face, shared by the documents and worker threads of a process.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace bp::text {
+
+class CffSubsetCache {
+ public:
+  // `original_cff`: the face's whole 'CFF ' table (its FDSelect gives each glyph's font dict);
+  // must outlive the cache.
+  explicit CffSubsetCache(std::string_view original_cff) : original_(original_cff) {}
+  CffSubsetCache(const CffSubsetCache&) = delete;
+  CffSubsetCache& operator=(const CffSubsetCache&) = delete;
+
+  // The subset of `gids` (original glyph IDs; 0 is added), or nothing when a glyph is not known
+  // yet or the cache is off for this face.
+  std::optional<std::string> assemble(const std::set<uint32_t>& gids);
+
+  // Takes hb-subset's CFF table `cff` for `gids`; `new_to_old[n]` is the original glyph of
+  // subset glyph n. The table is only kept here and read when the face is subset again (or
+  // another table arrives): a lone document, which subsets each face once, pays for a copy, not
+  // for reading it. Never throws for a table it cannot read: it switches the cache off.
+  void learn(const std::set<uint32_t>& gids, std::string_view cff,
+             std::vector<uint32_t> new_to_old);
+
+  // For tests and measurements (both read a table kept by learn first).
+  bool enabled();
+  size_t glyphs();
+
+ private:
+  struct Glyph {
+    std::string charstring;
+    uint32_t cid = 0;
+    uint32_t fd = 0;  // font dict of the original face
+  };
+  // One font dict of the original face, as hb-subset writes it.
+  struct FontDict {
+    bool known = false;
+    std::string dict;       // FontDICT bytes; FontName SID and Private offset patched in
+    size_t name_at = 0;     // the 2-byte FontName SID in `dict`
+    size_t private_at = 0;  // the 4-byte Private DICT offset in `dict`
+    std::string private_dict;
+    std::string font_name;  // its string in the String INDEX
+    uint32_t top_sid = 0;   // its SID when the Top DICT names the same string, else 0
+  };
+
+  // False when some glyph of the subset was not cached (or the subset holds other glyphs).
+  void read_pending_locked();
+  bool learn_locked(const std::set<uint32_t>& gids, std::string_view cff,
+                    const std::vector<uint32_t>& new_to_old);
+  std::optional<std::string> assemble_locked(const std::set<uint32_t>& gids) const;
+  uint32_t original_fd(uint32_t gid) const;
+
+  std::string_view original_;
+  mutable std::shared_mutex mutex_;
+  bool off_ = false;
+  // The last table learn took, not read yet.
+  bool pending_ = false;
+  std::set<uint32_t> pending_gids_;
+  std::string pending_cff_;
+  std::vector<uint32_t> pending_new_to_old_;
+  bool parsed_original_ = false;
+  // The original FDSelect as ranges: first glyph → font dict; glyph_count_ ends the last.
+  std::vector<std::pair<uint32_t, uint32_t>> fd_ranges_;
+  uint32_t glyph_count_ = 0;
+
+  bool learned_ = false;
+  std::string root_;  // header, Name INDEX and the Top DICT INDEX's header
+  std::string top_;   // Top DICT data
+  size_t charset_at_ = 0, charstrings_at_ = 0, fdselect_at_ = 0, fdarray_at_ = 0;
+  std::vector<std::string> top_strings_;  // the String INDEX before the font dicts' names
+  std::vector<FontDict> fds_;
+  std::unordered_map<uint32_t, Glyph> glyphs_;
+};
+
+}  // namespace bp::text
