@@ -203,13 +203,6 @@ class FitMemo {
     mask_ = n - 1;
     size_ = 0;
   }
-  const CellFit* find(uint64_t key) const {
-    if (keys_.empty()) return nullptr;
-    for (size_t i = slot(key);; i = (i + 1) & mask_) {
-      if (keys_[i] == key) return &values_[i];
-      if (keys_[i] == kEmpty) return nullptr;
-    }
-  }
   // Stores the value of a key not stored yet.
   const CellFit& add(uint64_t key, const CellFit& value) {
     if (2 * (size_ + 1) > keys_.size()) grow();
@@ -219,6 +212,21 @@ class FitMemo {
     values_[i] = value;
     ++size_;
     return values_[i];
+  }
+  // find(key), or else add(key, make()): one hash and one probe for both (issue 20z: most
+  // lookups of a descent are of new keys, which find() and add() probed twice).
+  template <class Make>
+  CellFit find_or_add(uint64_t key, Make&& make) {
+    if (keys_.empty()) return add(key, make());
+    size_t i = slot(key);
+    for (; keys_[i] != kEmpty; i = (i + 1) & mask_)
+      if (keys_[i] == key) return values_[i];
+    const CellFit value = make();
+    if (2 * (size_ + 1) > keys_.size()) return add(key, value);  // grows, then probes again
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+    return value;
   }
 
  private:
@@ -347,7 +355,7 @@ class HeightModel {
         touched_rows_[rows++] = r;
         row_trial_[r] = std::max(row_trial_[r], trial_[k].lines);
       }
-      if (first > 0) {  // std::inplace_merge would allocate its buffer on every call
+      if (first > 0 && rows > first) {  // std::inplace_merge would allocate its buffer per call
         const auto begin = touched_rows_.begin();
         std::merge(begin, begin + static_cast<std::ptrdiff_t>(first),
                    begin + static_cast<std::ptrdiff_t>(first),
@@ -422,8 +430,7 @@ class HeightModel {
     CellFit lines;
     if (cost_) {
       const uint64_t key = (static_cast<uint64_t>(k) << 24) | (eighths(width) & 0xFFFFFF);
-      const CellFit* known = memo_.find(key);
-      lines = known ? *known : memo_.add(key, cost_(k, width));
+      lines = memo_.find_or_add(key, [&] { return cost_(k, width); });
     } else {
       lines.lines = estimated_lines(e, width);
     }
