@@ -402,6 +402,28 @@ Fit Typesetter::fit(const Prepared& text, const ParagraphFormat& format) const {
     f.lines = 1;
     return f;
   }
+  if (!format.balance) {
+    // The greedy lines, counted as they come (issue 20z: no vector of ranges per fit; column
+    // sizing asks tens of thousands of fits per document). line_ranges() changes them only when
+    // the last of two or more lines holds one counted character (the last-line rules): then it
+    // is asked below.
+    const Filler filler(units, format);
+    const size_t n = units.units.size();
+    Fit g;
+    Range last{0, 0, true};
+    for (size_t a = 0; a < n; ++g.lines) {
+      last = filler.next_line(a, g.lines == 0);
+      if (!last.hard) {
+        if (units.units[last.last].join > WordJoin::InTerm) ++g.inner_breaks;
+        if (units.units[last.last].join == WordJoin::InTerm) ++g.seam_breaks;
+      }
+      a = last.last + 1;
+      if (!last.hard)
+        while (a < n && units.units[a].space) ++a;  // spaces at a soft break vanish
+    }
+    g.single_last = g.lines > 1 && filler.counted(last) == 1;
+    if (!g.single_last || !(format.word_aware || format.avoid_single_char_last_line)) return g;
+  }
   const auto ranges = line_ranges(units, format);
   f.lines = static_cast<int>(ranges.size());
   for (const Range& r : ranges) {
