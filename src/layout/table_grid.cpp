@@ -309,9 +309,13 @@ class HeightModel {
     }
     // The rows of a column's cells come in order (rows are numbered down the table), which lets a
     // move merge the rows of its two columns instead of sorting them.
-    for (const auto& ks : over_)
-      for (size_t a = 1; a < ks.size(); ++a)
-        if (e_[ks[a]].row < e_[ks[a - 1]].row) rows_in_order_ = false;
+    distinct_.assign(cols, 1);
+    for (size_t c = 0; c < cols; ++c)
+      for (size_t a = 1; a < over_[c].size(); ++a) {
+        const int before = e_[over_[c][a - 1]].row, now = e_[over_[c][a]].row;
+        if (now < before) rows_in_order_ = false;
+        if (now <= before) distinct_[c] = 0;
+      }
   }
   bool empty() const { return row_cells_.empty(); }
 
@@ -343,9 +347,8 @@ class HeightModel {
       touched_rows_.resize(most);
       merged_.resize(most);
     }
-    size_t changed = 0, rows = 0;
+    size_t changed = 0, rows = 0, split = 0;
     for (size_t c : {from, to}) {
-      const size_t first = rows;
       for (size_t k : moving(w, c, c == from)) {
         if (fresh_[k]) continue;
         fresh_[k] = 1;
@@ -355,19 +358,35 @@ class HeightModel {
         touched_rows_[rows++] = r;
         row_trial_[r] = std::max(row_trial_[r], trial_[k].lines);
       }
-      if (first > 0 && rows > first) {  // std::inplace_merge would allocate its buffer per call
-        const auto begin = touched_rows_.begin();
-        std::merge(begin, begin + static_cast<std::ptrdiff_t>(first),
-                   begin + static_cast<std::ptrdiff_t>(first),
-                   begin + static_cast<std::ptrdiff_t>(rows), merged_.begin());
-        touched_rows_.swap(merged_);
-      }
+      if (c == from) split = rows;
     }
-    const auto begin = touched_rows_.begin();
-    auto end = begin + static_cast<std::ptrdiff_t>(rows);
-    if (!rows_in_order_) std::sort(begin, end);
-    end = std::unique(begin, end);
-    touched_ = static_cast<size_t>(end - begin);
+    // The rows in order, each once: what std::merge of the two columns' rows and std::unique
+    // made, in one pass (issue 20z), and nothing to do when one column touches no row and the
+    // other's rows are distinct (every column of a grid: one cell per row and column).
+    if (!rows_in_order_) {
+      const auto begin = touched_rows_.begin();
+      std::sort(begin, begin + static_cast<std::ptrdiff_t>(rows));
+      touched_ = static_cast<size_t>(std::unique(begin, begin + static_cast<std::ptrdiff_t>(rows)) -
+                                     begin);
+    } else if (split > 0 && rows > split) {
+      const size_t* t = touched_rows_.data();
+      size_t* out = merged_.data();
+      size_t a = 0, b = split, m = 0;
+      auto put = [&](size_t r) {
+        if (m == 0 || out[m - 1] != r) out[m++] = r;
+      };
+      while (a < split && b < rows) put(t[b] < t[a] ? t[b++] : t[a++]);
+      while (a < split) put(t[a++]);
+      while (b < rows) put(t[b++]);
+      touched_rows_.swap(merged_);
+      touched_ = m;
+    } else if (distinct_[split > 0 ? from : to]) {
+      touched_ = rows;
+    } else {
+      const auto begin = touched_rows_.begin();
+      touched_ = static_cast<size_t>(std::unique(begin, begin + static_cast<std::ptrdiff_t>(rows)) -
+                                     begin);
+    }
     changed_n_ = changed;
     double d = 0;
     for (size_t i = 0; i < touched_; ++i) {
@@ -527,6 +546,7 @@ class HeightModel {
   unsigned versions_ = 0;
   size_t from_ = 0, to_ = 0;  // the columns of the move delta() evaluated last
   bool rows_in_order_ = true;
+  std::vector<char> distinct_;  // per column: the rows of its cells strictly increase
   // The move delta() evaluated last: its cells (changed_n_ of changed_) and its rows in order
   // (touched_ of touched_rows_); merged_ is room for merging the rows of its two columns.
   std::vector<size_t> changed_, touched_rows_, merged_;
