@@ -203,13 +203,6 @@ class FitMemo {
     mask_ = n - 1;
     size_ = 0;
   }
-  const CellFit* find(uint64_t key) const {
-    if (keys_.empty()) return nullptr;
-    for (size_t i = slot(key);; i = (i + 1) & mask_) {
-      if (keys_[i] == key) return &values_[i];
-      if (keys_[i] == kEmpty) return nullptr;
-    }
-  }
   // Stores the value of a key not stored yet.
   const CellFit& add(uint64_t key, const CellFit& value) {
     if (2 * (size_ + 1) > keys_.size()) grow();
@@ -219,6 +212,21 @@ class FitMemo {
     values_[i] = value;
     ++size_;
     return values_[i];
+  }
+  // find(key), or else add(key, make()): one hash and one probe for both (issue 20z: most
+  // lookups of a descent are of new keys, which find() and add() probed twice).
+  template <class Make>
+  CellFit find_or_add(uint64_t key, Make&& make) {
+    if (keys_.empty()) return add(key, make());
+    size_t i = slot(key);
+    for (; keys_[i] != kEmpty; i = (i + 1) & mask_)
+      if (keys_[i] == key) return values_[i];
+    const CellFit value = make();
+    if (2 * (size_ + 1) > keys_.size()) return add(key, value);  // grows, then probes again
+    keys_[i] = key;
+    values_[i] = value;
+    ++size_;
+    return value;
   }
 
  private:
@@ -301,9 +309,13 @@ class HeightModel {
     }
     // The rows of a column's cells come in order (rows are numbered down the table), which lets a
     // move merge the rows of its two columns instead of sorting them.
-    for (const auto& ks : over_)
-      for (size_t a = 1; a < ks.size(); ++a)
-        if (e_[ks[a]].row < e_[ks[a - 1]].row) rows_in_order_ = false;
+    distinct_.assign(cols, 1);
+    for (size_t c = 0; c < cols; ++c)
+      for (size_t a = 1; a < over_[c].size(); ++a) {
+        const int before = e_[over_[c][a - 1]].row, now = e_[over_[c][a]].row;
+        if (now < before) rows_in_order_ = false;
+        if (now <= before) distinct_[c] = 0;
+      }
   }
   bool empty() const { return row_cells_.empty(); }
 
@@ -335,9 +347,8 @@ class HeightModel {
       touched_rows_.resize(most);
       merged_.resize(most);
     }
-    size_t changed = 0, rows = 0;
+    size_t changed = 0, rows = 0, split = 0;
     for (size_t c : {from, to}) {
-      const size_t first = rows;
       for (size_t k : moving(w, c, c == from)) {
         if (fresh_[k]) continue;
         fresh_[k] = 1;
@@ -347,19 +358,35 @@ class HeightModel {
         touched_rows_[rows++] = r;
         row_trial_[r] = std::max(row_trial_[r], trial_[k].lines);
       }
-      if (first > 0) {  // std::inplace_merge would allocate its buffer on every call
-        const auto begin = touched_rows_.begin();
-        std::merge(begin, begin + static_cast<std::ptrdiff_t>(first),
-                   begin + static_cast<std::ptrdiff_t>(first),
-                   begin + static_cast<std::ptrdiff_t>(rows), merged_.begin());
-        touched_rows_.swap(merged_);
-      }
+      if (c == from) split = rows;
     }
-    const auto begin = touched_rows_.begin();
-    auto end = begin + static_cast<std::ptrdiff_t>(rows);
-    if (!rows_in_order_) std::sort(begin, end);
-    end = std::unique(begin, end);
-    touched_ = static_cast<size_t>(end - begin);
+    // The rows in order, each once: what std::merge of the two columns' rows and std::unique
+    // made, in one pass (issue 20z), and nothing to do when one column touches no row and the
+    // other's rows are distinct (every column of a grid: one cell per row and column).
+    if (!rows_in_order_) {
+      const auto begin = touched_rows_.begin();
+      std::sort(begin, begin + static_cast<std::ptrdiff_t>(rows));
+      touched_ = static_cast<size_t>(std::unique(begin, begin + static_cast<std::ptrdiff_t>(rows)) -
+                                     begin);
+    } else if (split > 0 && rows > split) {
+      const size_t* t = touched_rows_.data();
+      size_t* out = merged_.data();
+      size_t a = 0, b = split, m = 0;
+      auto put = [&](size_t r) {
+        if (m == 0 || out[m - 1] != r) out[m++] = r;
+      };
+      while (a < split && b < rows) put(t[b] < t[a] ? t[b++] : t[a++]);
+      while (a < split) put(t[a++]);
+      while (b < rows) put(t[b++]);
+      touched_rows_.swap(merged_);
+      touched_ = m;
+    } else if (distinct_[split > 0 ? from : to]) {
+      touched_ = rows;
+    } else {
+      const auto begin = touched_rows_.begin();
+      touched_ = static_cast<size_t>(std::unique(begin, begin + static_cast<std::ptrdiff_t>(rows)) -
+                                     begin);
+    }
     changed_n_ = changed;
     double d = 0;
     for (size_t i = 0; i < touched_; ++i) {
@@ -422,8 +449,7 @@ class HeightModel {
     CellFit lines;
     if (cost_) {
       const uint64_t key = (static_cast<uint64_t>(k) << 24) | (eighths(width) & 0xFFFFFF);
-      const CellFit* known = memo_.find(key);
-      lines = known ? *known : memo_.add(key, cost_(k, width));
+      lines = memo_.find_or_add(key, [&] { return cost_(k, width); });
     } else {
       lines.lines = estimated_lines(e, width);
     }
@@ -520,6 +546,7 @@ class HeightModel {
   unsigned versions_ = 0;
   size_t from_ = 0, to_ = 0;  // the columns of the move delta() evaluated last
   bool rows_in_order_ = true;
+  std::vector<char> distinct_;  // per column: the rows of its cells strictly increase
   // The move delta() evaluated last: its cells (changed_n_ of changed_) and its rows in order
   // (touched_ of touched_rows_); merged_ is room for merging the rows of its two columns.
   std::vector<size_t> changed_, touched_rows_, merged_;

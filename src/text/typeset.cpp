@@ -290,17 +290,31 @@ Units prepared_units(std::span<const StyledText> text, const ParagraphFormat& fo
 
 namespace {
 // Width of the widest piece between two break opportunities (without indents); break
-// opportunities that cut deeper than `keep` do not count.
-double widest_piece(const Units& units, const Filler& filler, WordJoin keep = WordJoin::InTerm) {
+// opportunities that cut deeper than `keep` do not count. Each piece's width is Filler::width of
+// it, summed in one pass as Filler::width sums (the start trim, then per unit its advance and,
+// before the last printing unit, its glue; less that unit's end trim): the same operations in the
+// same order, without a scan back for the last printing unit and a second pass per piece.
+double widest_piece(const Units& units, WordJoin keep = WordJoin::InTerm) {
+  const auto& u = units.units;
   double w = 0;
-  size_t piece = 0;
-  for (size_t i = 0; i < units.units.size(); ++i) {
-    if (units.units[i].brk == Break::Prohibited) continue;
-    if (units.units[i].brk == Break::Allowed && units.units[i].join >= keep &&
-        i + 1 < units.units.size())
-      continue;
-    w = std::max(w, filler.width(piece, i));
-    piece = i + 1;
+  bool start = true, printed = false;
+  double x = 0, at_print = 0, trim = 0;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (start) {
+      x = -u[i].start_trim;
+      printed = start = false;
+    }
+    x += u[i].advance;
+    if (!u[i].hidden() && !u[i].space) {  // the piece's last printing unit so far
+      at_print = x;
+      trim = u[i].end_trim;
+      printed = true;
+    }
+    x += u[i].glue;  // counts only if a printing unit follows in the piece
+    if (u[i].brk == Break::Prohibited) continue;
+    if (u[i].brk == Break::Allowed && u[i].join >= keep && i + 1 < u.size()) continue;
+    w = std::max(w, printed ? at_print - trim : 0.0);
+    start = true;
   }
   return w;
 }
@@ -359,7 +373,7 @@ std::vector<Range> line_ranges(const Units& units, const ParagraphFormat& format
     // number ("12333.3|3") and still keep the line count.
     ParagraphFormat narrow = format;
     double lo = std::max(format.width / static_cast<double>(ranges.size()) - 1,
-                         widest_piece(units, filler) + format.indent - 0.01);
+                         widest_piece(units) + format.indent - 0.01);
     double hi = format.width;
     for (int i = 0; i < 12 && hi - lo > 0.5; ++i) {
       narrow.width = (lo + hi) / 2;
@@ -387,6 +401,28 @@ Fit Typesetter::fit(const Prepared& text, const ParagraphFormat& format) const {
   if (Filler(units, format).one_line()) {  // the common case in column sizing: no ranges made
     f.lines = 1;
     return f;
+  }
+  if (!format.balance) {
+    // The greedy lines, counted as they come (issue 20z: no vector of ranges per fit; column
+    // sizing asks tens of thousands of fits per document). line_ranges() changes them only when
+    // the last of two or more lines holds one counted character (the last-line rules): then it
+    // is asked below.
+    const Filler filler(units, format);
+    const size_t n = units.units.size();
+    Fit g;
+    Range last{0, 0, true};
+    for (size_t a = 0; a < n; ++g.lines) {
+      last = filler.next_line(a, g.lines == 0);
+      if (!last.hard) {
+        if (units.units[last.last].join > WordJoin::InTerm) ++g.inner_breaks;
+        if (units.units[last.last].join == WordJoin::InTerm) ++g.seam_breaks;
+      }
+      a = last.last + 1;
+      if (!last.hard)
+        while (a < n && units.units[a].space) ++a;  // spaces at a soft break vanish
+    }
+    g.single_last = g.lines > 1 && filler.counted(last) == 1;
+    if (!g.single_last || !(format.word_aware || format.avoid_single_char_last_line)) return g;
   }
   const auto ranges = line_ranges(units, format);
   f.lines = static_cast<int>(ranges.size());
@@ -420,9 +456,9 @@ Extent Typesetter::measure(const Prepared& text, const ParagraphFormat& format) 
   const auto& u = units.units;
   Filler filler(units, format);
   Extent e;
-  e.min = widest_piece(units, filler, WordJoin::InWord);
-  e.term_min = widest_piece(units, filler, WordJoin::InTerm);
-  e.seam_min = widest_piece(units, filler, WordJoin::InTermWord);
+  e.min = widest_piece(units, WordJoin::InWord);
+  e.term_min = widest_piece(units, WordJoin::InTerm);
+  e.seam_min = widest_piece(units, WordJoin::InTermWord);
   size_t line = 0;
   bool first = true;
   for (size_t i = 0; i < u.size(); ++i) {

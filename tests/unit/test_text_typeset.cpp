@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "../tools/engine_support.hpp"
+#include "text/unicode.hpp"
 #include "util/utf8.hpp"
 
 using namespace bp;
@@ -319,4 +320,45 @@ TEST_CASE("a text fits on one line exactly from its natural width, for fit() and
       }
   }
   CHECK(s.e.ctx.typesetter().fit(none, ParagraphFormat{}).lines == 0);
+}
+
+TEST_CASE("fit() counts the lines set() makes at every width, with and without the last-line rules",
+          "[text][typeset]") {
+  // fit() counts the greedy lines without keeping them and asks the full line filling only when
+  // the last of two or more lines holds one character (issue 20z): its count and its single-last
+  // flag must be set()'s, whatever the width and the rules.
+  Setter s;
+  auto counts = [](char32_t c) {
+    return c != 0 && c != U' ' &&
+           (is_han(c) || is_western_alnum(c) || (c >= 0x3040 && c <= 0x30FF));
+  };
+  int multi = 0;
+  for (std::string_view text :
+       {"一般公共预算财政拨款收入", "合计2075.36万元（含结转）。", "（一）机关运行经费",
+        "项目支出1200.50", "甲乙", "2023年度部门预算收支总表及说明（单位：万元）",
+        "政府性基金预算财政拨款支出 国有资本经营预算财政拨款支出",
+        "某某市教育局机关服务中心，某某市第一中学。", "12345678901234567890.12"}) {
+    for (int rules = 0; rules < 4; ++rules) {
+      ParagraphFormat f;
+      f.word_aware = rules & 1;
+      f.keep_terms = rules & 1;
+      f.avoid_single_char_last_line = rules & 2;
+      f.align = Align::Left;
+      StyledText run{text, {&s.chain, kSize, false}};
+      const Prepared p = s.e.ctx.typesetter().prepare({&run, 1}, f);
+      for (double w = 8; w < 260; w += 1.37) {
+        f.width = w;
+        const auto lines = s.e.ctx.typesetter().set(p, f);
+        const Fit fit = s.e.ctx.typesetter().fit(p, f);
+        INFO(text << " width " << w << " rules " << rules);
+        REQUIRE(fit.lines == static_cast<int>(lines.size()));
+        int last = 0;
+        for (const PlacedGlyph& g : lines.back().glyphs)
+          last += (counts(g.text[0]) ? 1 : 0) + (counts(g.text[1]) ? 1 : 0);
+        CHECK(fit.single_last == (lines.size() > 1 && last == 1));
+        multi += lines.size() > 1 ? 1 : 0;
+      }
+    }
+  }
+  CHECK(multi > 500);  // the widths do wrap the texts
 }
