@@ -498,7 +498,9 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       packed[pi] = f.compress(content);
     }
   };
+  std::vector<size_t> runs;  // the tickets of the runs posted last
   auto post_runs = [&] {
+    runs.clear();
     size_t glyphs = 0;
     for (const auto& page : layout.pages)
       for (const auto& it : page.text) glyphs += it.glyphs.size() + 8;
@@ -507,12 +509,12 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     for (size_t pi = 0; pi + 1 < n; ++pi) {
       for (const auto& it : layout.pages[pi].text) seen += it.glyphs.size() + 8;
       if (seen * kRuns >= glyphs) {
-        helper.post([&, a, b = pi + 1](Flate& f) { make_pages(a, b, f); });
+        runs.push_back(helper.post([&, a, b = pi + 1](Flate& f) { make_pages(a, b, f); }));
         a = pi + 1;
         seen = 0;
       }
     }
-    helper.post([&, a](Flate& f) { make_pages(a, n, f); });
+    runs.push_back(helper.post([&, a](Flate& f) { make_pages(a, n, f); }));
   };
   if (predicted) {
     std::vector<const FontSubset*> subsets;
@@ -535,10 +537,27 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
   }
 
-  // The subsets (the writer waits for the helper's here unless it predicted the CIDs), the font
-  // dictionaries, then the content streams in the right CIDs.
+  // The object streams that hold neither a font's objects nor a content stream (all but the first
+  // on a tagged document: the structure tree's elements) are serialised now and their compression
+  // posted behind the content runs, so that this thread has work while the helper makes the
+  // largest face, and the helper after it (FileWriter).
+  FileWriter file(pdf, tree, options.object_streams, helper);
+  if (predicted) {
+    const trace::Span ahead_span("pdf.file(ahead)");
+    std::vector<const PdfObject*> pending, will_stream;
+    for (const FontObjects& o : font_objs) {
+      pending.insert(pending.end(), {o.file, o.desc, o.cid, o.cmap, o.type0});
+      will_stream.insert(will_stream.end(), {o.file, o.cmap});
+    }
+    pending.insert(pending.end(), contents.begin(), contents.end());
+    will_stream.insert(will_stream.end(), contents.begin(), contents.end());
+    file.pack_ahead(pending, will_stream);
+  }
+
+  // The subsets (the writer waits for the helper's here, taking the content runs and object
+  // streams the helper has not reached meanwhile), the font dictionaries, then the content
+  // streams in the right CIDs.
   const auto t2 = std::chrono::steady_clock::now();
-  if (predicted) helper.wait_all(flate);  // takes the content runs the helper has not reached
   const std::vector<Program>& made = programs.all(flate);
   const auto t3 = std::chrono::steady_clock::now();
   bool remake = !predicted;
@@ -548,10 +567,12 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   if (stats)  // the caller's own subsets and its wait for the helper's
     stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
   if (remake) {
+    if (predicted) helper.wait_all(flate);  // the runs still read the predicted content_fonts
     std::vector<const FontSubset*> subsets;
     for (const Program& p : made) subsets.push_back(&p.sub);
     make_content_fonts(content_fonts, layout, used, subsets);
-    if (helper.parallel()) post_runs();  // the helper makes part of them while fonts are embedded
+    // The helper makes part of them while fonts are embedded.
+    if (helper.parallel()) post_runs();
   }
   for (size_t i = 0; i < used.size(); ++i) {
     const trace::Span embed_span("pdf.embed_font");
@@ -561,17 +582,23 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
                               made[i].bytes, made[i].sub.cid_equals_gid});
   }
-  if (remake && helper.parallel())
-    helper.wait_all(flate);
-  else if (remake)
+  if (helper.parallel()) {
+    // The first object stream (the font dictionaries) is posted while the helper may still make
+    // content runs; this thread then takes the runs it has not reached.
+    const trace::Span rest_span("pdf.file(objects+streams)");
+    file.pack_rest(flate);
+    for (size_t run : runs) helper.wait(run, flate);  // in order: a wait runs only its own job
+  } else if (remake) {
     make_pages(0, n, flate);
+  }
   for (size_t pi = 0; pi < n; ++pi) {
     set_packed_stream(*contents[pi], packed[pi]);
     std::string().swap(packed[pi]);
     std::string().swap(image_ops[pi]);
   }
   const trace::Span file_span("pdf.file(objects+streams)");
-  return write_file(pdf, tree, options.object_streams, flate, helper);
+  if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
+  return file.finish(flate);
 }
 
 }  // namespace bp::pdf
