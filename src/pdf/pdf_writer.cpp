@@ -138,6 +138,10 @@ class Programs {
     for (size_t i = 0; i < used_.size(); ++i)
       if (i != largest_ || !ticket_) out_[i] = one(i, flate);
   }
+  // Whether face `i` is made on the helper (all() waits for it); the others are ready after
+  // make_others (mine).
+  bool on_helper(size_t i) const { return ticket_ && i == largest_; }
+  const Program& mine(size_t i) const { return out_[i]; }
   // Every face's program, after make_others (waits for the helper).
   const std::vector<Program>& all(Flate& flate) {
     if (ticket_) helper_.wait(*ticket_, flate);
@@ -185,8 +189,23 @@ FontObjects create_font_objects(PdfVecObjects& objs) {
   return o;
 }
 
-void embed_font(const FontObjects& o, const UsedFont& used, const Program& program, Flate& flate) {
-  const FontSubset& sub = program.sub;
+// A face's font program (the font file object).
+void embed_program(const FontObjects& o, const UsedFont& used, const Program& program) {
+  PdfObject* file = o.file;
+  if (!used.font->is_cff()) {
+    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
+    set_packed_stream(*file, program.packed);
+  } else {
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    set_packed_stream(*file, program.packed);
+  }
+}
+
+// A face's other objects: its descriptor, CIDFont (with the widths of its CIDs), ToUnicode CMap
+// and Type0 font; from the subset's CIDs or predicted ones (predicted_subset), so that the
+// largest face's can be written while the helper makes it. Called again with the real CIDs when
+// the prediction was wrong: every key and the CMap's stream are set anew.
+void embed_dicts(const FontObjects& o, const UsedFont& used, const FontSubset& sub, Flate& flate) {
   const text::Font& font = *used.font;
   const double k = 1000.0 / font.upem();
   std::string seed = font.postscript_name();
@@ -195,13 +214,6 @@ void embed_font(const FontObjects& o, const UsedFont& used, const Program& progr
 
   const bool truetype = !font.is_cff();
   PdfObject* file = o.file;
-  if (truetype) {
-    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
-    set_packed_stream(*file, program.packed);
-  } else {
-    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-    set_packed_stream(*file, program.packed);
-  }
 
   const auto& m = font.metrics();
   PdfObject* desc = o.desc;
@@ -249,6 +261,7 @@ void embed_font(const FontObjects& o, const UsedFont& used, const Program& progr
   cd.AddKey("CIDSystemInfo", info);
   cd.AddKey("FontDescriptor", desc->Reference());
   cd.AddKey("DW", integer(1000));
+  cd.RemoveKey("W");  // a prediction's
   if (!widths.empty()) cd.AddKey("W", widths);
   // The subset's glyphs are addressed by their new glyph IDs (font_subset.hpp).
   if (truetype) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
@@ -553,17 +566,37 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     will_stream.insert(will_stream.end(), contents.begin(), contents.end());
     file.pack_ahead(pending, will_stream);
   }
+  // Before the wait, the faces' objects that are ready: every face's dictionaries and CMap from
+  // its predicted CIDs (if it has a prediction for every glyph), the programs made on this thread.
+  // Only what the prediction got wrong is written again below. The bytes are the same as written
+  // after the wait: PoDoFo keeps a dictionary's keys sorted.
+  std::vector<bool> dicts_done(used.size(), false), program_done(used.size(), false);
+  if (predicted) {
+    const trace::Span embed_span("pdf.embed_font");
+    for (size_t i = 0; i < used.size(); ++i) {
+      if (predictions[i].cid_of_gid.size() == used[i].gids.size()) {
+        embed_dicts(font_objs[i], used[i], predictions[i], flate);
+        dicts_done[i] = true;
+      }
+      if (!programs.on_helper(i)) {
+        embed_program(font_objs[i], used[i], programs.mine(i));
+        program_done[i] = true;
+      }
+    }
+  }
 
   // The subsets (the writer waits for the helper's here, taking the content runs and object
-  // streams the helper has not reached meanwhile), the font dictionaries, then the content
+  // streams the helper has not reached meanwhile), the fonts' remaining objects, then the content
   // streams in the right CIDs.
   const auto t2 = std::chrono::steady_clock::now();
   const std::vector<Program>& made = programs.all(flate);
   const auto t3 = std::chrono::steady_clock::now();
   bool remake = !predicted;
-  if (predicted)
-    for (size_t i = 0; i < used.size(); ++i)
-      if (made[i].sub.cid_of_gid != predictions[i].cid_of_gid) remake = true;
+  for (size_t i = 0; predicted && i < used.size(); ++i)
+    if (made[i].sub.cid_of_gid != predictions[i].cid_of_gid) {
+      remake = true;
+      dicts_done[i] = false;  // written again from the subset's CIDs
+    }
   if (stats)  // the caller's own subsets and its wait for the helper's
     stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
   if (remake) {
@@ -576,7 +609,8 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   }
   for (size_t i = 0; i < used.size(); ++i) {
     const trace::Span embed_span("pdf.embed_font");
-    embed_font(font_objs[i], used[i], made[i], flate);
+    if (!program_done[i]) embed_program(font_objs[i], used[i], made[i]);
+    if (!dicts_done[i]) embed_dicts(font_objs[i], used[i], made[i].sub, flate);
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
