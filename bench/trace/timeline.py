@@ -17,6 +17,7 @@ LETTERS = {
     "document": "t", "layout": "L", "layout.plan_table": "p", "layout.plan_grid": "g",
     "pdf": "P", "pdf.face(subset+deflate)": "F", "pdf.pages": "s", "pdf.structure_tree": "T",
     "pdf.embed_font": "e", "pdf.file(objects+streams)": "W", "pdf.write_file": "w",
+    "pdf.file(ahead)": "A", "pdf.object_stream(deflate)": "z",
     "xlsx": "X", "publish": "u", "fonts": "f", "profile": "r", "wait(helper)": "_",
     "wait(previous tail)": "~", "wait(fonts)": "_", "helper.job": "j",
 }

@@ -4,11 +4,12 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
-#include <deque>
+#include <set>
 #include <vector>
 
 #include "pdf/object_text.hpp"
 #include "util/fnv1a.hpp"
+#include "util/trace.hpp"
 
 namespace bp::pdf {
 
@@ -60,17 +61,6 @@ void append_uint(std::string& out, uint64_t v) {
   out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
-// One object to write: PoDoFo's or a raw one.
-struct Item {
-  uint32_t num = 0;
-  const PdfObject* object = nullptr;
-  const std::string* raw = nullptr;
-  bool stream() const { return object && object->HasStream(); }
-  uint16_t generation() const {
-    return object ? static_cast<uint16_t>(object->Reference().GenerationNumber()) : 0;
-  }
-};
-
 // The /ID of a file: two FNV-1a hashes of `body` (util/fnv1a.hpp — PoDoFo does not export its
 // MD5, and an ID tells files apart, it is not a security feature): equal files have equal IDs.
 // Both in one pass: each hash is a chain of dependent multiplications through every byte (its
@@ -111,36 +101,161 @@ uint32_t next_object_number(const PdfMemDocument& pdf) {
   return next;
 }
 
-std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
-                       Flate& flate, HelperThread& helper) {
-  std::vector<Item> items;
-  for (const PdfObject* o : pdf.GetObjects())
-    items.push_back({static_cast<uint32_t>(o->Reference().ObjectNumber()), o, nullptr});
-  for (size_t i = 0; i < raw.bodies.size(); ++i)
-    items.push_back({raw.first + static_cast<uint32_t>(i), nullptr, &raw.bodies[i]});
-  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.num < b.num; });
-  uint32_t next = items.empty() ? 1 : items.back().num + 1;
+// One object to write: PoDoFo's or a raw one.
+struct FileWriter::Item {
+  uint32_t num = 0;
+  const PdfObject* object = nullptr;
+  const std::string* raw = nullptr;
+  bool stream() const { return object && object->HasStream(); }
+  uint16_t generation() const {
+    return object ? static_cast<uint16_t>(object->Reference().GenerationNumber()) : 0;
+  }
+};
 
-  // Header with a comment of four bytes above 127 (a binary file, PDF/A-2 6.1.2).
-  std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
-  std::vector<XrefRow> xref(next);
-  xref[0] = {0, 0, 65535};
+// One object stream: made by pack (its text) and compressed by a job (data).
+struct FileWriter::ObjectStream {
+  std::vector<uint32_t> nums;  // its objects, for pack_rest's check of what pack_ahead made
+  std::string text;            // the offsets ("num offset …"), then the objects
+  size_t first = 0, count = 0;
+  std::string data;  // compressed
+};
 
-  // Streams (and objects of a generation other than 0) are plain indirect objects either way.
-  std::vector<const Item*> packed;
-  for (const Item& it : items) {
-    if (object_streams && !it.stream() && it.generation() == 0) {
-      packed.push_back(&it);
+FileWriter::FileWriter(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+                       HelperThread& helper)
+    : pdf_(pdf), raw_(raw), object_streams_(object_streams), helper_(helper) {
+  list_items();
+}
+
+void FileWriter::list_items() {
+  items_.clear();
+  for (const PdfObject* o : pdf_.GetObjects())
+    items_.push_back({static_cast<uint32_t>(o->Reference().ObjectNumber()), o, nullptr});
+  for (size_t i = 0; i < raw_.bodies.size(); ++i)
+    items_.push_back({raw_.first + static_cast<uint32_t>(i), nullptr, &raw_.bodies[i]});
+  std::sort(items_.begin(), items_.end(),
+            [](const Item& a, const Item& b) { return a.num < b.num; });
+  next_ = items_.empty() ? 1 : items_.back().num + 1;
+}
+
+FileWriter::~FileWriter() {
+  helper_.stop();
+}
+
+// Streams (and objects of a generation other than 0) are plain indirect objects either way.
+template <class IsStream>
+std::vector<size_t> FileWriter::packed_items(IsStream streams) const {
+  std::vector<size_t> packed;
+  if (!object_streams_) return packed;
+  for (size_t i = 0; i < items_.size(); ++i)
+    if (!streams(items_[i]) && items_[i].generation() == 0) packed.push_back(i);
+  return packed;
+}
+
+bool FileWriter::alone(const Item& it) const {
+  return it.stream() || (it.object && will_stream_.count(it.object));
+}
+
+void FileWriter::pack(size_t k, const std::vector<size_t>& packed, size_t a, size_t b,
+                      Flate* flate) {
+  auto s = std::make_unique<ObjectStream>();
+  std::string head, body;
+  for (size_t i = a; i < b; ++i) {
+    const Item& it = items_[packed[i]];
+    s->nums.push_back(it.num);
+    append_uint(head, it.num);
+    head += ' ';
+    append_uint(head, body.size());
+    head += ' ';
+    if (it.object)
+      serialise(body, *it.object, false);
+    else
+      body += *it.raw;
+    body += '\n';
+  }
+  s->first = head.size();
+  s->count = b - a;
+  s->text = std::move(head);
+  s->text += body;
+  ObjectStream& mine = *s;
+  (flate ? streams_ : ahead_)[k] = std::move(s);
+  const size_t ticket = helper_.post([&mine](Flate& f) {
+    const trace::Span span("pdf.object_stream(deflate)");
+    mine.data = f.compress(mine.text);
+    std::string().swap(mine.text);
+  });
+  if (flate && !helper_.parallel()) helper_.wait(ticket, *flate);  // one text at a time in memory
+}
+
+void FileWriter::pack_ahead(const std::vector<const PdfObject*>& pending,
+                            const std::vector<const PdfObject*>& will_stream) {
+  if (!object_streams_) return;
+  const std::set<const PdfObject*> later(pending.begin(), pending.end());
+  will_stream_.insert(will_stream.begin(), will_stream.end());
+  const auto packed = packed_items([&](const Item& it) { return alone(it); });
+  ahead_.resize((packed.size() + kObjectsPerStream - 1) / kObjectsPerStream);
+  for (size_t first = 0, k = 0; first < packed.size(); first += kObjectsPerStream, ++k) {
+    const size_t end = std::min(packed.size(), first + kObjectsPerStream);
+    bool changes = false;
+    for (size_t i = first; i < end && !changes; ++i)
+      changes = items_[packed[i]].object && later.count(items_[packed[i]].object);
+    if (!changes) pack(k, packed, first, end, nullptr);
+  }
+}
+
+void FileWriter::pack_rest(Flate& flate) {
+  // Objects added since the constructor (not expected): listed again, and nothing made ahead is
+  // kept (their numbers moved the streams' boundaries). Its jobs are waited for first.
+  if (items_.size() != pdf_.GetObjects().GetSize() + raw_.bodies.size()) {
+    helper_.wait_all(flate);
+    ahead_.clear();
+    streams_.clear();
+    list_items();
+  }
+  if (!object_streams_) return;
+  const auto packed = packed_items([&](const Item& it) { return alone(it); });
+  streams_.resize((packed.size() + kObjectsPerStream - 1) / kObjectsPerStream);
+  for (size_t first = 0, k = 0; first < packed.size(); first += kObjectsPerStream, ++k) {
+    const size_t end = std::min(packed.size(), first + kObjectsPerStream);
+    // A stream made ahead is kept if it holds the same objects (none of them changed since).
+    if (k < ahead_.size() && ahead_[k] && ahead_[k]->nums.size() == end - first &&
+        std::equal(ahead_[k]->nums.begin(), ahead_[k]->nums.end(), packed.begin() + first,
+                   [&](uint32_t num, size_t i) { return items_[i].num == num; })) {
+      streams_[k] = std::move(ahead_[k]);
       continue;
     }
+    pack(k, packed, first, end, &flate);
+  }
+}
+
+// Whether the object streams hold exactly the objects that are not written on their own.
+bool FileWriter::packed_as_written() const {
+  size_t k = 0, i = 0;
+  for (const Item& it : items_) {
+    if (it.stream() || it.generation() != 0) continue;
+    while (k < streams_.size() && i == streams_[k]->nums.size()) ++k, i = 0;
+    if (k == streams_.size() || streams_[k]->nums[i++] != it.num) return false;
+  }
+  while (k < streams_.size() && i == streams_[k]->nums.size()) ++k, i = 0;
+  return k == streams_.size();
+}
+
+std::string FileWriter::finish(Flate& flate) {
+  // Header with a comment of four bytes above 127 (a binary file, PDF/A-2 6.1.2).
+  std::string out = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+  uint32_t next = next_;
+  std::vector<XrefRow> xref(next);
+  xref[0] = {0, 0, 65535};
+  for (const Item& it : items_) {
+    if (object_streams_ && !it.stream() && it.generation() == 0) continue;  // packed
     xref[it.num] = {1, out.size(), it.generation()};
     if (it.object)
       serialise(out, *it.object, true);
     else
       out += indirect(it.num, *it.raw);
   }
+  const PdfMemDocument& pdf = pdf_;
 
-  if (!object_streams) {
+  if (!object_streams_) {
     // Classic cross-reference table: unused numbers are free entries.
     const size_t xref_offset = out.size();
     out += "xref\n0 " + std::to_string(xref.size()) + "\n";
@@ -158,48 +273,24 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
     return out;
   }
 
-  // Object streams: each one's text is handed to the helper to compress as soon as it is made,
-  // and this thread compresses what the helper has not started once all are made.
-  struct ObjectStream {
-    std::string text;  // the offsets ("num offset …"), then the objects
-    size_t first = 0, count = 0;
-    std::string data;  // compressed
-  };
-  std::deque<ObjectStream> streams;            // stable addresses for the jobs
-  HelperThread::StopGuard stop_guard(helper);  // the jobs write to `streams`
-  for (size_t first = 0; first < packed.size(); first += kObjectsPerStream) {
-    const size_t end = std::min(packed.size(), first + kObjectsPerStream);
-    const uint32_t stream_num = next++;
-    xref.push_back({});
-    std::string head, body;
-    for (size_t i = first; i < end; ++i) {
-      const Item& it = *packed[i];
-      append_uint(head, it.num);
-      head += ' ';
-      append_uint(head, body.size());
-      head += ' ';
-      if (it.object)
-        serialise(body, *it.object, false);
-      else
-        body += *it.raw;
-      body += '\n';
-      xref[it.num] = {2, stream_num, static_cast<uint32_t>(i - first)};
-    }
-    ObjectStream& s = streams.emplace_back();
-    s.first = head.size();
-    s.count = end - first;
-    s.text = std::move(head);
-    s.text += body;
-    const size_t ticket = helper.post([&s](Flate& f) {
-      s.data = f.compress(s.text);
-      std::string().swap(s.text);
-    });
-    if (!helper.parallel()) helper.wait(ticket, flate);  // one text at a time in memory
+  // Object streams: compressed by the helper and this thread as they were made (pack_ahead,
+  // pack_rest); this thread compresses what the helper has not started.
+  helper_.wait_all(flate);
+  if (!packed_as_written()) {  // an object meant to get a stream did not (not expected)
+    will_stream_.clear();
+    ahead_.clear();
+    streams_.clear();
+    pack_rest(flate);
+    helper_.wait_all(flate);
   }
-  helper.wait_all(flate);
-  for (size_t k = 0; k < streams.size(); ++k) {
-    const ObjectStream& s = streams[k];
-    const uint32_t stream_num = next - static_cast<uint32_t>(streams.size() - k);
+  const uint32_t first_stream = next;
+  next += static_cast<uint32_t>(streams_.size());
+  xref.resize(next);
+  for (size_t k = 0; k < streams_.size(); ++k) {
+    const ObjectStream& s = *streams_[k];
+    const uint32_t stream_num = first_stream + static_cast<uint32_t>(k);
+    for (size_t i = 0; i < s.nums.size(); ++i)
+      xref[s.nums[i]] = {2, stream_num, static_cast<uint32_t>(i)};
     xref[stream_num] = {1, out.size(), 0};
     out += std::to_string(stream_num) + " 0 obj\n<</Type/ObjStm/N " + std::to_string(s.count) +
            "/First " + std::to_string(s.first) + "/Filter/FlateDecode/Length " +
@@ -239,6 +330,13 @@ std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool ob
          "/Predictor 12>>/Length " + std::to_string(data.size()) + ">>\nstream\n" + data +
          "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
   return out;
+}
+
+std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+                       Flate& flate, HelperThread& helper) {
+  FileWriter writer(pdf, raw, object_streams, helper);
+  writer.pack_rest(flate);
+  return writer.finish(flate);
 }
 
 }  // namespace bp::pdf

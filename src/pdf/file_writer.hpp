@@ -16,8 +16,11 @@
 
 #include <podofo/podofo.h>
 
+#include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "pdf/flate.hpp"
 #include "pdf/helper_thread.hpp"
@@ -33,8 +36,59 @@ class PackError : public std::runtime_error {
 // The object number above every object of `pdf` (where raw objects may start).
 uint32_t next_object_number(const PoDoFo::PdfMemDocument& pdf);
 
-// `flate` compresses on the caller's thread; the object streams are compressed by `helper` and
-// the caller as they are serialised (the same bytes either way).
+// Writes the file in three steps, so that most object streams can be made while the caller still
+// waits for the largest face (pdf_writer.cpp): pack_ahead (optional) serialises every object
+// stream that holds none of the objects the caller will still change and posts its compression
+// to `helper`; pack_rest, once every object is final (but for the streams the will_stream objects
+// get before finish), serialises the other object streams (and any made ahead whose objects turned
+// out otherwise) and posts theirs; finish writes the file. The caller must not change any object
+// but the `pending` ones after pack_ahead, nor add objects. The
+// bytes are the same as made in one go, on any thread.
+class FileWriter {
+ public:
+  FileWriter(const PoDoFo::PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+             HelperThread& helper);
+  // Stops the helper: its jobs write to the object streams, which an exception must not free
+  // under a job.
+  ~FileWriter();
+  FileWriter(const FileWriter&) = delete;
+  FileWriter& operator=(const FileWriter&) = delete;
+
+  // `pending`: the objects the caller changes before pack_rest; `will_stream`: those of them that
+  // will then have a stream (written on their own, not packed).
+  void pack_ahead(const std::vector<const PoDoFo::PdfObject*>& pending,
+                  const std::vector<const PoDoFo::PdfObject*>& will_stream);
+  // `flate`: the caller's compressor, for the streams the helper does not take (no helper: each
+  // one is compressed at once, one text at a time in memory).
+  void pack_rest(Flate& flate);
+  // The file (after pack_rest).
+  std::string finish(Flate& flate);
+
+ private:
+  struct Item;
+  struct ObjectStream;
+  // The packed objects' indices in items_, in number order; `streams`: whether an object is
+  // written on its own.
+  void list_items();
+  bool alone(const Item& it) const;  // written on its own: a stream now or in will_stream_
+  bool packed_as_written() const;  // items_ and next_ from the document's objects and the raw ones
+  template <class IsStream>
+  std::vector<size_t> packed_items(IsStream streams) const;
+  // Serialises items_[packed[a..b)] into object stream `k` and posts its compression.
+  void pack(size_t k, const std::vector<size_t>& packed, size_t a, size_t b, Flate* flate);
+
+  const PoDoFo::PdfMemDocument& pdf_;
+  const RawObjects& raw_;
+  const bool object_streams_;
+  HelperThread& helper_;
+  std::vector<Item> items_;                             // every object, in number order
+  uint32_t next_ = 1;                                   // the number above every object
+  std::vector<std::unique_ptr<ObjectStream>> streams_;  // stable addresses for the jobs
+  std::vector<std::unique_ptr<ObjectStream>> ahead_;    // made by pack_ahead, by stream index
+  std::set<const PoDoFo::PdfObject*> will_stream_;      // pack_ahead's will_stream
+};
+
+// The whole file in one go (FileWriter without pack_ahead).
 std::string write_file(const PoDoFo::PdfMemDocument& pdf, const RawObjects& raw,
                        bool object_streams, Flate& flate, HelperThread& helper);
 

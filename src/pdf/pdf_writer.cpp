@@ -138,6 +138,10 @@ class Programs {
     for (size_t i = 0; i < used_.size(); ++i)
       if (i != largest_ || !ticket_) out_[i] = one(i, flate);
   }
+  // Whether face `i` is made on the helper (all() waits for it); the others are ready after
+  // make_others (mine).
+  bool on_helper(size_t i) const { return ticket_ && i == largest_; }
+  const Program& mine(size_t i) const { return out_[i]; }
   // Every face's program, after make_others (waits for the helper).
   const std::vector<Program>& all(Flate& flate) {
     if (ticket_) helper_.wait(*ticket_, flate);
@@ -185,8 +189,23 @@ FontObjects create_font_objects(PdfVecObjects& objs) {
   return o;
 }
 
-void embed_font(const FontObjects& o, const UsedFont& used, const Program& program, Flate& flate) {
-  const FontSubset& sub = program.sub;
+// A face's font program (the font file object).
+void embed_program(const FontObjects& o, const UsedFont& used, const Program& program) {
+  PdfObject* file = o.file;
+  if (!used.font->is_cff()) {
+    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
+    set_packed_stream(*file, program.packed);
+  } else {
+    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
+    set_packed_stream(*file, program.packed);
+  }
+}
+
+// A face's other objects: its descriptor, CIDFont (with the widths of its CIDs), ToUnicode CMap
+// and Type0 font; from the subset's CIDs or predicted ones (predicted_subset), so that the
+// largest face's can be written while the helper makes it. Called again with the real CIDs when
+// the prediction was wrong: every key and the CMap's stream are set anew.
+void embed_dicts(const FontObjects& o, const UsedFont& used, const FontSubset& sub, Flate& flate) {
   const text::Font& font = *used.font;
   const double k = 1000.0 / font.upem();
   std::string seed = font.postscript_name();
@@ -195,13 +214,6 @@ void embed_font(const FontObjects& o, const UsedFont& used, const Program& progr
 
   const bool truetype = !font.is_cff();
   PdfObject* file = o.file;
-  if (truetype) {
-    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
-    set_packed_stream(*file, program.packed);
-  } else {
-    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-    set_packed_stream(*file, program.packed);
-  }
 
   const auto& m = font.metrics();
   PdfObject* desc = o.desc;
@@ -249,6 +261,7 @@ void embed_font(const FontObjects& o, const UsedFont& used, const Program& progr
   cd.AddKey("CIDSystemInfo", info);
   cd.AddKey("FontDescriptor", desc->Reference());
   cd.AddKey("DW", integer(1000));
+  cd.RemoveKey("W");  // a prediction's
   if (!widths.empty()) cd.AddKey("W", widths);
   // The subset's glyphs are addressed by their new glyph IDs (font_subset.hpp).
   if (truetype) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
@@ -497,7 +510,9 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       packed[pi] = f.compress(content);
     }
   };
+  std::vector<size_t> runs;  // the tickets of the runs posted last
   auto post_runs = [&] {
+    runs.clear();
     size_t glyphs = 0;
     for (const auto& page : layout.pages)
       for (const auto& it : page.text) glyphs += it.glyphs.size() + 8;
@@ -506,12 +521,12 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     for (size_t pi = 0; pi + 1 < n; ++pi) {
       for (const auto& it : layout.pages[pi].text) seen += it.glyphs.size() + 8;
       if (seen * kRuns >= glyphs) {
-        helper.post([&, a, b = pi + 1](Flate& f) { make_pages(a, b, f); });
+        runs.push_back(helper.post([&, a, b = pi + 1](Flate& f) { make_pages(a, b, f); }));
         a = pi + 1;
         seen = 0;
       }
     }
-    helper.post([&, a](Flate& f) { make_pages(a, n, f); });
+    runs.push_back(helper.post([&, a](Flate& f) { make_pages(a, n, f); }));
   };
   if (predicted) {
     std::vector<const FontSubset*> subsets;
@@ -534,43 +549,89 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
   }
 
-  // The subsets (the writer waits for the helper's here unless it predicted the CIDs), the font
-  // dictionaries, then the content streams in the right CIDs.
+  // The object streams that hold neither a font's objects nor a content stream (all but the first
+  // on a tagged document: the structure tree's elements) are serialised now and their compression
+  // posted behind the content runs, so that this thread has work while the helper makes the
+  // largest face, and the helper after it (FileWriter).
+  FileWriter file(pdf, tree, options.object_streams, helper);
+  if (predicted) {
+    const trace::Span ahead_span("pdf.file(ahead)");
+    std::vector<const PdfObject*> pending, will_stream;
+    for (const FontObjects& o : font_objs) {
+      pending.insert(pending.end(), {o.file, o.desc, o.cid, o.cmap, o.type0});
+      will_stream.insert(will_stream.end(), {o.file, o.cmap});
+    }
+    pending.insert(pending.end(), contents.begin(), contents.end());
+    will_stream.insert(will_stream.end(), contents.begin(), contents.end());
+    file.pack_ahead(pending, will_stream);
+  }
+  // Before the wait, the faces' objects that are ready: every face's dictionaries and CMap from
+  // its predicted CIDs (if it has a prediction for every glyph), the programs made on this thread.
+  // Only what the prediction got wrong is written again below. The bytes are the same as written
+  // after the wait: PoDoFo keeps a dictionary's keys sorted.
+  std::vector<bool> dicts_done(used.size(), false), program_done(used.size(), false);
+  if (predicted) {
+    const trace::Span embed_span("pdf.embed_font");
+    for (size_t i = 0; i < used.size(); ++i) {
+      if (predictions[i].cid_of_gid.size() == used[i].gids.size()) {
+        embed_dicts(font_objs[i], used[i], predictions[i], flate);
+        dicts_done[i] = true;
+      }
+      if (!programs.on_helper(i)) {
+        embed_program(font_objs[i], used[i], programs.mine(i));
+        program_done[i] = true;
+      }
+    }
+  }
+
+  // The subsets (the writer waits for the helper's here, taking the content runs and object
+  // streams the helper has not reached meanwhile), the fonts' remaining objects, then the content
+  // streams in the right CIDs.
   const auto t2 = std::chrono::steady_clock::now();
-  if (predicted) helper.wait_all(flate);  // takes the content runs the helper has not reached
   const std::vector<Program>& made = programs.all(flate);
   const auto t3 = std::chrono::steady_clock::now();
   bool remake = !predicted;
-  if (predicted)
-    for (size_t i = 0; i < used.size(); ++i)
-      if (made[i].sub.cid_of_gid != predictions[i].cid_of_gid) remake = true;
+  for (size_t i = 0; predicted && i < used.size(); ++i)
+    if (made[i].sub.cid_of_gid != predictions[i].cid_of_gid) {
+      remake = true;
+      dicts_done[i] = false;  // written again from the subset's CIDs
+    }
   if (stats)  // the caller's own subsets and its wait for the helper's
     stats->subset_ms = std::chrono::duration<double, std::milli>((t1 - t0) + (t3 - t2)).count();
   if (remake) {
+    if (predicted) helper.wait_all(flate);  // the runs still read the predicted content_fonts
     std::vector<const FontSubset*> subsets;
     for (const Program& p : made) subsets.push_back(&p.sub);
     make_content_fonts(content_fonts, layout, used, subsets);
-    if (helper.parallel()) post_runs();  // the helper makes part of them while fonts are embedded
+    // The helper makes part of them while fonts are embedded.
+    if (helper.parallel()) post_runs();
   }
   for (size_t i = 0; i < used.size(); ++i) {
     const trace::Span embed_span("pdf.embed_font");
-    embed_font(font_objs[i], used[i], made[i], flate);
+    if (!program_done[i]) embed_program(font_objs[i], used[i], made[i]);
+    if (!dicts_done[i]) embed_dicts(font_objs[i], used[i], made[i].sub, flate);
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
                               made[i].bytes, made[i].sub.cid_equals_gid});
   }
-  if (remake && helper.parallel())
-    helper.wait_all(flate);
-  else if (remake)
+  if (helper.parallel()) {
+    // The first object stream (the font dictionaries) is posted while the helper may still make
+    // content runs; this thread then takes the runs it has not reached.
+    const trace::Span rest_span("pdf.file(objects+streams)");
+    file.pack_rest(flate);
+    for (size_t run : runs) helper.wait(run, flate);  // in order: a wait runs only its own job
+  } else if (remake) {
     make_pages(0, n, flate);
+  }
   for (size_t pi = 0; pi < n; ++pi) {
     set_packed_stream(*contents[pi], packed[pi]);
     std::string().swap(packed[pi]);
     std::string().swap(image_ops[pi]);
   }
   const trace::Span file_span("pdf.file(objects+streams)");
-  return write_file(pdf, tree, options.object_streams, flate, helper);
+  if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
+  return file.finish(flate);
 }
 
 }  // namespace bp::pdf
