@@ -7,10 +7,7 @@ export SOURCE_DATE_EPOCH=1700000000
 
 N=300
 D="$TMP/depts"
-mkdir -p "$D"
-for i in $(seq 1 $N); do
-  sed "0,/^  code: \"434\"/s//  code: \"$((10000 + i))\"/" examples/2023/434.yaml >"$D/d$i.yaml"
-done
+copies_of_434 "$N" 10000 "$D"
 FORMATS=json,xlsx
 "$BP" build -f xlsx -o "$TMP/probe" examples/2023/434.yaml >/dev/null 2>&1 || FORMATS=json,txt
 

@@ -107,10 +107,7 @@ check '[ -z "$differ" ]' "after the change, bytes differ:$differ"
 # next run builds exactly those.
 N=30
 E="$TMP/many"
-mkdir -p "$E"
-for i in $(seq 1 $N); do
-  sed "0,/^  code: \"434\"/s//  code: \"$((20000 + i))\"/" examples/2023/434.yaml >"$E/d$i.yaml"
-done
+copies_of_434 "$N" 20000 "$E"
 "$BP" build -j1 -f pdf,xlsx -o "$TMP/int" "$E" >/dev/null 2>"$TMP/int.err" &
 pid=$!
 for _ in $(seq 1 300); do

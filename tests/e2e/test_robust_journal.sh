@@ -7,10 +7,7 @@ export SOURCE_DATE_EPOCH=1700000000
 N=120
 D="$TMP/depts"
 OUT="$TMP/out"
-mkdir -p "$D"
-for i in $(seq 1 $N); do
-  sed "0,/^  code: \"434\"/s//  code: \"$((10000 + i))\"/" examples/2023/434.yaml >"$D/d$i.yaml"
-done
+copies_of_434 "$N" 10000 "$D"
 J="$OUT/.budgetpress-manifest.journal"
 
 "$BP" build -j 2 -f json,pdf -o "$OUT" "$D" >/dev/null 2>&1 &
