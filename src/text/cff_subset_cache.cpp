@@ -262,6 +262,17 @@ uint32_t CffSubsetCache::original_fd(uint32_t gid) const {
   return std::prev(it)->second;
 }
 
+std::optional<std::set<uint32_t>> CffSubsetCache::missing(const std::set<uint32_t>& gids) {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  if (off_ || !learned_) return std::nullopt;
+  std::set<uint32_t> out;
+  if (!glyphs_.count(0)) out.insert(0);
+  for (uint32_t g : gids)
+    if (!glyphs_.count(g)) out.insert(out.end(), g);
+  return out;
+}
+
 std::optional<std::string> CffSubsetCache::assemble(const std::set<uint32_t>& gids) {
   {
     std::shared_lock lock(mutex_);

@@ -11,6 +11,10 @@
 // FDSelect formats, font dict remapping, sharing of identical objects) — byte for byte what
 // hb-subset would have made.
 //
+// A subset with glyphs the cache does not know yet (pdf/font_subset.cpp) has hb-subset make a
+// subset of only those, learns it, and then assembles the whole set: hb-subset's work is almost
+// all per glyph (desubroutinizing each charstring), so this costs what the new glyphs cost.
+//
 // Safety: each learned table is assembled again from the cache right away and compared with
 // hb-subset's; any difference (a font this model does not fit) switches the cache off for the
 // face for good, and subsets come from hb-subset as before. Name-keyed CFF, hinted subsets and
@@ -41,6 +45,12 @@ class CffSubsetCache {
   // The subset of `gids` (original glyph IDs; 0 is added), or nothing when a glyph is not known
   // yet or the cache is off for this face.
   std::optional<std::string> assemble(const std::set<uint32_t>& gids);
+
+  // The glyphs of `gids` (and .notdef) the cache does not know yet, in ascending order; nothing
+  // when the cache is off or has learned no table of the face yet. A subset that misses a few
+  // glyphs is cheaper made by having hb-subset make only these (its cost is almost all per glyph:
+  // desubroutinizing), learning them, and assembling the whole (issue 20B).
+  std::optional<std::set<uint32_t>> missing(const std::set<uint32_t>& gids);
 
   // Takes hb-subset's CFF table `cff` for `gids`; `new_to_old[n]` is the original glyph of
   // subset glyph n. The table is only kept here and read when the face is subset again (or

@@ -118,8 +118,80 @@ void check_face(const std::filesystem::path& file, int index) {
   while (std::binary_search(known.begin(), known.end(), fresh) || fresh <= 600) ++fresh;
   with_new.insert(fresh);
   CHECK_FALSE(cache->assemble(with_new).has_value());
+  REQUIRE(cache->missing(with_new) == std::set<uint32_t>{fresh});
   CHECK(pdf::subset_font(font, with_new).cff == hb_only(font, with_new));
   CHECK(cache->assemble(with_new).has_value());
+  CHECK(cache->missing(with_new)->empty());
+  known.push_back(fresh);
+  std::sort(known.begin(), known.end());
+
+  // The partial path (issue 20B): hb-subset makes only the glyphs not known yet, the cache
+  // learns them and assembles the whole set. Large known sets with a few new glyphs (of the
+  // same and of other font dicts), a set of only new glyphs beside .notdef, and a set where
+  // half the glyphs are new; every result must be hb-subset's for the whole set, and the
+  // FontSubset the same as without the cache.
+  auto unknown = [&](uint32_t from) {
+    uint32_t g = from;
+    // (glyphs 1–600 were learned by the runs above)
+    while (g <= 600 || std::binary_search(known.begin(), known.end(), g))
+      g = g + 1 < count ? g + 1 : 601;
+    known.insert(std::upper_bound(known.begin(), known.end(), g), g);
+    return g;
+  };
+  auto partial = [&](std::set<uint32_t> s, size_t fresh_count) {
+    INFO("set of " << s.size() << " glyphs, " << fresh_count << " new");
+    REQUIRE(cache->missing(s).has_value());
+    CHECK(cache->missing(s)->size() == fresh_count);
+    const pdf::FontSubset with_cache = pdf::subset_font(font, s);
+    const pdf::FontSubset without = pdf::subset_font(font, s, false, /*use_cache=*/false);
+    CHECK(with_cache.cff.size() == without.cff.size());
+    CHECK(with_cache.cff == without.cff);
+    CHECK(with_cache.cid_of_gid == without.cid_of_gid);
+    CHECK(with_cache.cid_equals_gid == without.cid_equals_gid);
+    CHECK(cache->missing(s)->empty());
+    CHECK(cache->enabled());
+  };
+  {
+    std::set<uint32_t> s = warm;
+    s.insert(unknown(count / 2));
+    partial(s, 1);
+  }
+  {
+    // The principle itself, without subset_font's dispatch: a table learned from the new glyphs
+    // alone lets the cache assemble the whole set as hb-subset makes it.
+    std::set<uint32_t> s = warm, fresh_only;
+    for (uint32_t from : {count / 5, count / 4}) fresh_only.insert(unknown(from));
+    s.insert(fresh_only.begin(), fresh_only.end());
+    CHECK_FALSE(cache->assemble(s).has_value());
+    pdf::subset_font(font, fresh_only, false, /*use_cache=*/false);  // not learned
+    CHECK_FALSE(cache->assemble(s).has_value());
+    pdf::subset_font(font, fresh_only);  // learned
+    same(font, s);
+  }
+  {
+    std::set<uint32_t> s = warm;
+    for (uint32_t from : {count / 7, count / 3, count - 2}) s.insert(unknown(from));
+    partial(s, 3);
+  }
+  {
+    std::set<uint32_t> s = {0};
+    for (int k = 0; k < 5; ++k) s.insert(unknown(any(rng)));
+    partial(s, 5);
+  }
+  {
+    std::set<uint32_t> s;
+    while (s.size() < 100) s.insert(known[pick(rng)]);
+    for (int k = 0; k < 100; ++k) s.insert(unknown(any(rng)));
+    partial(s, 100);
+  }
+  {
+    std::set<uint32_t> s;
+    for (uint32_t g = count - 300; g < count; ++g) s.insert(g);  // a charset run, partly new
+    size_t fresh_count = 0;
+    for (uint32_t g : s) fresh_count += !std::binary_search(known.begin(), known.end(), g);
+    REQUIRE(fresh_count > 0);
+    partial(s, fresh_count);
+  }
 }
 
 }  // namespace
