@@ -63,6 +63,7 @@ void PreparedCache::use_terms(const TermList& terms) {
   if (terms == terms_) return;
   map_.clear();
   dropped_.clear();
+  elsewhere_.clear();
   terms_ = terms;
 }
 
