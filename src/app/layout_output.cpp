@@ -1,6 +1,7 @@
 #include "app/layout_output.hpp"
 
 #include <chrono>
+#include <stdexcept>
 
 #include "json/layout_json.hpp"
 #include "layout/document_layout.hpp"
@@ -40,6 +41,16 @@ const layout::DocumentLayout& DepartmentLayout::get() {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   }
   return *pages_;
+}
+
+layout::Context& DepartmentLayout::context() {
+  if (!caches_) throw std::logic_error("DepartmentLayout::context() after release_caches()");
+  return ctx_;
+}
+
+void DepartmentLayout::release_caches() {
+  get();  // the layout is made with them first (rethrows its failure)
+  caches_.release();
 }
 
 std::string layout_json_for(const Budget& b, DepartmentLayout& lay) {

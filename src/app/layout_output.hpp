@@ -38,9 +38,15 @@ class DepartmentLayout {
   const doc::Document& document() const { return doc_; }
   const layout::Theme& theme() const { return theme_; }
   // The layout's context (theme, fonts, shape cache): what a backend measures more text with.
-  layout::Context& context() { return ctx_; }
+  // Throws std::logic_error after release_caches().
+  layout::Context& context();
   text::Coverage& coverage() { return coverage_; }
-  const text::ShapeCache& shaper() const { return caches_->shaper; }
+  // Gives the typesetting caches back to the worker's pool once the layout is made and no output
+  // will set more text with context() (a PDF without a DOCX). A -j1 build lays out the next
+  // department while this one's PDF is written: holding the caches until then made the next
+  // layout lease the other set, so the two sets took turns and each learnt the recurring text
+  // (headers, labels, 科目 names) of every other department only (issue 20D).
+  void release_caches();
   double layout_ms() const { return layout_ms_; }
 
  private:

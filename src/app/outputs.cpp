@@ -167,6 +167,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         DepartmentLayout& lay = layout();
         const layout::DocumentLayout& pages = lay.get();
         lay.coverage().throw_if_missing();
+        // No DOCX sets text with the layout's context after the PDF (Docx comes later in
+        // `formats`): its caches go back to the pool before the next department's layout starts.
+        if (!formats.count(Format::Docx)) lay.release_caches();
         end_front();
         // A second core: the helper thread may subset a face and make content streams.
         const std::string bytes =

@@ -19,14 +19,23 @@ struct HelperTools {
   text::TypesetCachePool::Lease caches;
   text::Coverage coverage;
   Context ctx;
-  HelperTools(const Context& main, text::FontSet& fonts)
+  text::PreparedCache* main_prepared;  // the layout's own memo, or null
+  HelperTools(Context& main, text::FontSet& fonts)
       : caches(fonts.caches().lease()),
         ctx(main.theme(), fonts, caches->shaper, coverage, &caches->prepared, &caches->words,
-            &caches->breaks) {
+            &caches->breaks),
+        main_prepared(main.typesetter().prepared_cache()) {
     ctx.set_budget(main.budget());
   }
-  // The document's own table cells are not kept for the next document (DepartmentLayout).
-  ~HelperTools() { caches->prepared.end_layout(); }
+  // The document's own table cells are not kept for the next document (DepartmentLayout); the
+  // layout's own memo learns which texts the helper prepared, so that the next document keeps
+  // them whichever thread prepares them then. Freed on the helper when it stops, while the
+  // layout's thread waits for it in HelperThreadCore::stop (util/helper_thread.cpp): the
+  // layout's memo is not in use.
+  ~HelperTools() {
+    caches->prepared.end_layout();
+    if (main_prepared) main_prepared->add_dropped(caches->prepared);
+  }
   HelperTools(const HelperTools&) = delete;
   HelperTools& operator=(const HelperTools&) = delete;
 };

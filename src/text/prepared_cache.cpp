@@ -63,6 +63,7 @@ void PreparedCache::use_terms(const TermList& terms) {
   if (terms == terms_) return;
   map_.clear();
   dropped_.clear();
+  elsewhere_.clear();
   terms_ = terms;
 }
 
@@ -97,10 +98,24 @@ void PreparedCache::end_layout() {
     dropped.push_back(hash_of(it->first));
     it = map_.erase(it);
   }
+  dropped.insert(dropped.end(), elsewhere_.begin(), elsewhere_.end());
+  elsewhere_.clear();
   std::sort(dropped.begin(), dropped.end());
   dropped_ = std::move(dropped);
   // The buckets of the dropped entries: a document's table cells are thousands of them.
   map_.rehash(0);
+}
+
+bool PreparedCache::stored_if_recurring(std::string_view key) const {
+  return std::binary_search(dropped_.begin(), dropped_.end(), hash_of(key));
+}
+
+void PreparedCache::note_unstored(std::string_view key) {
+  elsewhere_.push_back(hash_of(key));
+}
+
+void PreparedCache::add_dropped(const PreparedCache& other) {
+  elsewhere_.insert(elsewhere_.end(), other.dropped_.begin(), other.dropped_.end());
 }
 
 void PreparedCache::next_document() {

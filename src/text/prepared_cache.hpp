@@ -32,8 +32,10 @@ namespace bp::text {
 
 class PreparedCache {
  public:
-  // Text longer than this (bytes of all runs) is not memoised: body paragraphs are set once and
-  // rarely repeat, and holding them would add about 2 MB to a document's peak memory.
+  // Text longer than this (bytes of all runs) is stored only when it recurs
+  // (`stored_if_recurring`): a department's own body paragraphs are set once, and holding them
+  // would add about 2 MB to a document's peak memory; the boilerplate paragraphs of a batch
+  // (名词解释, 说明) come back in every department.
   static constexpr size_t kLongestText = 240;
   static bool memoised(std::span<const StyledText> text);
 
@@ -55,6 +57,11 @@ class PreparedCache {
   // The memoised units of `key`, or null.
   std::shared_ptr<const Units> find(std::string_view key);
   void insert(std::string key, std::shared_ptr<const Units> units);
+  // Long text (above kLongestText, issue 20D): stored only when the document before prepared it
+  // too (end_layout's dropped keys), so a lone document holds none; else its key's hash is noted
+  // for the next document. Returns whether the key is stored; then `units` must be shrunk first.
+  bool stored_if_recurring(std::string_view key) const;
+  void note_unstored(std::string_view key);
 
   // Ends a document: drops what neither it nor the document before used.
   void next_document();
@@ -64,6 +71,14 @@ class PreparedCache {
   // end_layout remembers a hash of each key it dropped, 8 bytes per entry): such a text is prepared
   // once more and kept from then on. A lone document so frees its memo before its PDF is written.
   void end_layout();
+
+  // Another typesetter of the same document ended its layout (the plan-ahead helper's, whose
+  // memo is its own: the memos are not thread-safe): the keys its end_layout dropped count as
+  // prepared by this document too, so that the next document keeps them when it prepares them
+  // again. Without this a table cell the helper prepared in one document and the layout's own
+  // thread in the next was made once more in a third (issue 20D). Called before this memo's own
+  // end_layout, while its thread does not use it.
+  void add_dropped(const PreparedCache& other);
 
   size_t size() const { return map_.size(); }
   size_t hits() const { return hits_; }
@@ -83,7 +98,8 @@ class PreparedCache {
   };
   std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map_;
   std::string key_buffer_;
-  std::vector<uint64_t> dropped_;  // sorted hashes of the keys the last end_layout dropped
+  std::vector<uint64_t> dropped_;    // sorted hashes of the keys the last end_layout dropped
+  std::vector<uint64_t> elsewhere_;  // add_dropped's and note_unstored's, for the next end_layout
   TermList terms_;
   uint64_t generation_ = 1;
   size_t hits_ = 0, misses_ = 0;

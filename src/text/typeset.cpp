@@ -337,7 +337,7 @@ Prepared& Prepared::operator=(Prepared&&) noexcept = default;
 
 Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFormat& format) {
   Prepared p;
-  if (!cache_ || !PreparedCache::memoised(text)) {
+  if (!cache_) {
     p.units_ = std::make_shared<const Units>(
         prepared_units(text, format, shaper_, coverage_, words_, breaker_));
     return p;
@@ -350,10 +350,18 @@ Prepared Typesetter::prepare(std::span<const StyledText> text, const ParagraphFo
   }
   const size_t reported = coverage_.events();
   Units made = prepared_units(text, format, shaper_, coverage_, words_, breaker_);
-  made.units.shrink_to_fit();  // kept in the memo: no spare capacity
-  made.glyphs.shrink_to_fit();
+  // A long text is stored only when the document before prepared it too (a boilerplate paragraph
+  // of a batch); a call that reported to Coverage never is.
+  const bool clean = coverage_.events() == reported;
+  const bool store = clean && (PreparedCache::memoised(text) || cache_->stored_if_recurring(key));
+  if (store) {
+    made.units.shrink_to_fit();  // kept in the memo: no spare capacity
+    made.glyphs.shrink_to_fit();
+  } else if (clean) {
+    cache_->note_unstored(key);
+  }
   auto units = std::make_shared<const Units>(std::move(made));
-  if (coverage_.events() == reported) cache_->insert(key, units);
+  if (store) cache_->insert(key, units);
   p.units_ = std::move(units);
   return p;
 }

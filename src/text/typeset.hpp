@@ -150,6 +150,7 @@ class Typesetter {
   // prepare() looks its text up in `cache` first (text/prepared_cache.hpp); it must outlive the
   // typesetter. Without one every call prepares its text.
   void set_prepared_cache(PreparedCache* cache) { cache_ = cache; }
+  PreparedCache* prepared_cache() const { return cache_; }
   // prepare() asks `breaker` for line-break opportunities (a memo; the same answers as
   // line_breaks); it must outlive the typesetter.
   void set_line_breaker(LineBreaker* breaker) { breaker_ = breaker; }

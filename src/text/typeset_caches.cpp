@@ -2,8 +2,8 @@
 
 namespace bp::text {
 
-TypesetCachePool::Lease::~Lease() {
-  if (!caches_) return;  // moved from
+void TypesetCachePool::Lease::release() {
+  if (!caches_) return;  // moved from, or released
   caches_->shaper.next_document();
   caches_->prepared.next_document();
   std::lock_guard lock(pool_->mu_);

@@ -34,7 +34,10 @@ class TypesetCachePool {
     Lease(Lease&&) noexcept = default;
     Lease& operator=(Lease&&) = delete;
     Lease(const Lease&) = delete;
-    ~Lease();
+    ~Lease() { release(); }
+    // Gives the caches back to the pool now (they must not be used afterwards); once only.
+    void release();
+    explicit operator bool() const { return caches_ != nullptr; }
     TypesetCaches& operator*() const { return *caches_; }
     TypesetCaches* operator->() const { return caches_.get(); }
 

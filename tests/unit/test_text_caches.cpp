@@ -216,3 +216,89 @@ TEST_CASE("a document's own text is dropped when its layout ends; recurring text
   c.memo.end_layout();
   CHECK(c.memo.size() == 1);
 }
+
+namespace {
+// A body paragraph longer than PreparedCache::kLongestText, different per `seed`.
+std::string long_paragraph(int seed) {
+  static const char* const kPieces[] = {"一般公共预算财政拨款",
+                                        "基本支出",
+                                        "2075.36万元",
+                                        "，比上年增长12.5%",
+                                        "（主要用于办公楼维修改造）",
+                                        "。",
+                                        "Wi-Fi设备",
+                                        "“三公”经费",
+                                        " ",
+                                        "——"};
+  std::string s;
+  unsigned x = static_cast<unsigned>(seed) * 2654435761u + 12345u;
+  while (s.size() <= PreparedCache::kLongestText + 60) {
+    x = x * 1103515245u + 12345u;
+    s += kPieces[(x >> 16) % 10];
+  }
+  return s;
+}
+}  // namespace
+
+// Issue 20D: a long paragraph is stored only when the document before prepared it too (the
+// boilerplate of a batch), so a lone document holds none; what a stored entry sets is what a
+// fresh preparation sets, over many texts, widths and documents.
+TEST_CASE("long text is memoised only when it recurs, with the same lines", "[text][cache]") {
+  Cached c;
+  testing::Engine fresh;  // no memo
+  FontChain serif{{&testing::shared_fonts().get("Noto Serif CJK SC", false)}};
+  const std::string own = long_paragraph(999);
+  for (int doc = 0; doc < 4; ++doc) {
+    for (int k = 0; k < 40; ++k) {
+      const std::string text = long_paragraph(k);
+      REQUIRE(text.size() > PreparedCache::kLongestText);
+      for (double width : {80.0, 163.5, 420.0}) {
+        StyledText run{text, {&serif, 10.5, false}};
+        CHECK(same_lines(c.set(text, c.serif, 10.5, width), c.set(text, c.serif, 10.5, width)));
+        ParagraphFormat g;
+        g.width = width;
+        const auto expected = fresh.ctx.typesetter().set({&run, 1}, g);
+        CHECK(same_lines(c.set(text, c.serif, 10.5, width), expected));
+      }
+    }
+    if (doc == 0) CHECK(c.memo.size() == 0);  // nothing long stored by a lone document
+    if (doc > 0) CHECK(c.memo.size() == 40);  // stored from the second document on
+    // The department's own paragraph, once per document: never stored.
+    c.set(own + std::to_string(doc), c.serif, 10.5, 200);
+    CHECK(c.memo.size() == (doc == 0 ? 0u : 40u));
+    c.memo.end_layout();
+    c.memo.next_document();
+  }
+  CHECK(c.memo.size() == 40);
+}
+
+// Issue 20D: the plan-ahead helper's memo tells the layout's own which texts it prepared, so that
+// the next document keeps a text whichever of the two threads prepares it then.
+TEST_CASE("texts another memo of the document dropped count as prepared", "[text][cache]") {
+  Cached layout, helper;
+  helper.set("办公楼维修改造项目", helper.serif, 10, 200);  // document 1, on the helper
+  helper.memo.end_layout();
+  layout.memo.add_dropped(helper.memo);
+  layout.memo.end_layout();
+  layout.memo.next_document();
+  layout.set("办公楼维修改造项目", layout.serif, 10, 200);  // document 2, on the layout's thread
+  layout.memo.end_layout();
+  CHECK(layout.memo.size() == 1);  // known to recur: kept for document 3
+  layout.memo.next_document();
+  layout.set("办公楼维修改造项目", layout.serif, 10, 200);
+  CHECK(layout.memo.hits() == 1);
+}
+
+TEST_CASE("a lease given back early returns its caches to the pool", "[text][cache]") {
+  TypesetCachePool pool;
+  auto lease = pool.lease();
+  TypesetCaches* first = &*lease;
+  CHECK(pool.active() == 1);
+  lease.release();
+  CHECK(!lease);
+  CHECK(pool.active() == 0);
+  lease.release();  // once only: nothing more happens
+  CHECK(pool.active() == 0);
+  auto next = pool.lease();  // the next document gets the same set
+  CHECK(&*next == first);
+}
