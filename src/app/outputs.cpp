@@ -169,8 +169,8 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         lay.coverage().throw_if_missing();
         end_front();
         // A second core: the helper thread may subset a face and make content streams.
-        const std::string bytes =
-            pdf::write_laid_out(pages, document(), theme, nullptr, budget, threads.pdf);
+        const std::string bytes = pdf::write_laid_out(pages, document(), theme, nullptr, budget,
+                                                      threads.pdf, !threads.last_document);
         const trace::Span span("pdf.write_file");
         write_file_atomic(path, bytes, kStaged);
         if (notes) {
