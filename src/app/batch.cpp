@@ -347,6 +347,8 @@ struct Shared {
   // caches at that moment: in a -j2 batch the other worker is often briefly between departments
   // or writing a workbook, and a helper started then competes with it (measured: 2× the threads).
   bool one_worker = false;
+  // A lone department of a process that ends after it (BatchOptions::only_run).
+  bool last_document = false;
   // -j1 with several departments and a second core: the front of one beside the tail of the
   // previous one (see Pipeline). The PDF's helper thread is kept (the tail is the longer phase);
   // the layout plans ahead only in the first department's front, where nothing runs beside it.
@@ -587,6 +589,7 @@ class DeptBuilder {
       const fs::path staging_via_fd = OutDir::fd_path(staging_fd.get());
       OutputThreads threads;
       threads.layout = threads.pdf = sh_.one_worker;
+      threads.last_document = sh_.last_document;
       if (sh_.pipeline) {
         // The tail (the PDF written) is the longer phase: the front beside it ends first and its
         // worker waits, so the PDF's helper thread fills that core. The layout plans ahead only
@@ -846,6 +849,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     std::vector<std::jthread> pool;
     sh.workers_alive = jobs;
     sh.one_worker = jobs == 1;
+    sh.last_document = o.only_run && total == 1;
     // -j1 with two departments or more: two workers, one in the fronts and one in the tails.
     if (jobs == 1 && total >= 2 && o.pipeline && default_jobs() >= 2) {
       sh.pipeline.emplace();

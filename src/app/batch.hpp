@@ -92,6 +92,10 @@ struct BatchOptions {
   // false builds strictly one department after the other (tests/e2e/test_batch_pipeline.sh
   // compares the pipeline with a run pinned to one CPU, where it never starts).
   bool pipeline = true;
+  // The process ends after this run (`build`; not watch mode, whose next run reuses the caches):
+  // a run of one department then tells its writers that no document follows
+  // (OutputThreads::last_document).
+  bool only_run = false;
 };
 
 struct BatchReport {

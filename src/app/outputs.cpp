@@ -171,9 +171,13 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         // `formats`): its caches go back to the pool before the next department's layout starts.
         if (!formats.count(Format::Docx)) lay.release_caches();
         end_front();
+        // The last document: its layout has read the fonts' tables for the last time. Their
+        // pages are given back before the faces are subset (the peak of the run's memory); the
+        // subsets read back what they need.
+        if (threads.last_document) ctx.typesetting().fonts_for(theme).release_file_pages();
         // A second core: the helper thread may subset a face and make content streams.
-        const std::string bytes =
-            pdf::write_laid_out(pages, document(), theme, nullptr, budget, threads.pdf);
+        const std::string bytes = pdf::write_laid_out(pages, document(), theme, nullptr, budget,
+                                                      threads.pdf, !threads.last_document);
         const trace::Span span("pdf.write_file");
         write_file_atomic(path, bytes, kStaged);
         if (notes) {

@@ -46,6 +46,9 @@ struct OutputThreads {
   // its other workers keep the cores busy.
   bool layout = false;
   bool pdf = false;
+  // No other department follows in this process (a lone `build`): the PDF's font subsets are not
+  // learned by the faces' caches (pdf::WriteOptions::learn_subsets), which nothing would read.
+  bool last_document = false;
   // Called on the caller's thread before the first output is written: after the PDF's layout
   // (the department's front: read, checked, document tree, layout), or at the first output that
   // needs no layout. The -j1 pipeline (app/batch.cpp) lets the next department start its front

@@ -190,6 +190,7 @@ int run_build(const Options& opt) {
   bo.jobs = opt.jobs;
   bo.force = opt.force;
   bo.quiet = opt.quiet;
+  bo.only_run = true;  // the process exits after build_departments
   bo.limits.time = std::chrono::seconds(opt.time_limit);
   if (fonts_beside) bo.before_output = [&] { fonts_beside->wait_ok(); };
   bo.stop_requested = [] { return stop_requested(); };

@@ -143,6 +143,10 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
     for (uint32_t g : gids) sub_ids.push_back(g == 0 ? 0 : ++n);
   } else {
     out.cff = hb_subset_cff(font, gids, keep_hinting, cache, name, &out, &sub_ids);
+    // hb-subset has read the charstrings of these glyphs, spread over the whole face; the pages
+    // it touched would stay resident for the rest of the run (several MB a face). Later subsets
+    // of the same glyphs come from the cache, and shaping faults back in the few pages it reads.
+    font.release_file_pages();
     if (!font.is_cff()) return out;
   }
 

@@ -121,8 +121,13 @@ struct Program {
 class Programs {
  public:
   // Posts the largest face to `helper`.
-  Programs(const std::vector<UsedFont>& used, bool keep_hinting, HelperThread& helper)
-      : used_(used), keep_hinting_(keep_hinting), helper_(helper), out_(used.size()) {
+  Programs(const std::vector<UsedFont>& used, bool keep_hinting, bool use_cache,
+           HelperThread& helper)
+      : used_(used),
+        keep_hinting_(keep_hinting),
+        use_cache_(use_cache),
+        helper_(helper),
+        out_(used.size()) {
     for (size_t i = 1; i < used.size(); ++i)
       if (used[i].gids.size() > used[largest_].gids.size()) largest_ = i;
     if (helper.parallel() && used.size() > 1)
@@ -151,7 +156,7 @@ class Programs {
  private:
   Program one(size_t i, Flate& flate) const {
     const trace::Span span("pdf.face(subset+deflate)");
-    Program p{subset_font(*used_[i].font, used_[i].gids, keep_hinting_), {}};
+    Program p{subset_font(*used_[i].font, used_[i].gids, keep_hinting_, use_cache_), {}};
     std::string& program = used_[i].font->is_cff() ? p.sub.cff : p.sub.sfnt;
     p.packed = flate.compress(program, Packing::kFontProgram);
     p.bytes = program.size();
@@ -161,6 +166,7 @@ class Programs {
 
   const std::vector<UsedFont>& used_;
   const bool keep_hinting_;
+  const bool use_cache_;
   HelperThread& helper_;
   std::vector<Program> out_;
   size_t largest_ = 0;
@@ -449,7 +455,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // order as when it was written after them.
   const auto t0 = std::chrono::steady_clock::now();
   auto used = collect_fonts(layout);
-  Programs programs(used, options.keep_hinting, helper);
+  Programs programs(used, options.keep_hinting, options.learn_subsets, helper);
   programs.make_others(flate);
   const auto t1 = std::chrono::steady_clock::now();
   std::vector<FontObjects> font_objs;

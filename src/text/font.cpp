@@ -12,7 +12,8 @@ namespace bp::text {
 
 Font::Font(const std::filesystem::path& file, int face_index, bool preprocess_for_subsetting)
     : file_(file), face_index_(face_index), preprocess_(preprocess_for_subsetting) {
-  blob_.reset(hb_blob_create_from_file_or_fail(file.c_str()));
+  map_ = MappedFontFile::open(file);
+  if (map_) blob_.reset(map_->blob(map_));
   if (!blob_)
     throw FontError("无法读取字体文件 " + file.string() + "（文件不存在、无权限或不是字体文件）");
   unsigned face_count = hb_face_count(blob_.get());
@@ -45,6 +46,7 @@ Font::Font(const std::filesystem::path& file, int face_index, bool preprocess_fo
 Font::Font(const Font& regular, SyntheticBold)
     : file_(regular.file_),
       face_index_(regular.face_index_),
+      map_(regular.map_),
       blob_(hb_blob_reference(regular.blob_.get())),
       face_(hb_face_reference(regular.face_.get())),
       font_(hb_font_reference(regular.font_.get())),

@@ -1,5 +1,5 @@
 // One font face, loaded once and shared read-only (by every document of a batch and by threads).
-// The file is mapped once (hb_blob_create_from_file) and parsed by HarfBuzz alone: the metrics the
+// The file is mapped once (text/mapped_font_file.hpp) and parsed by HarfBuzz alone: the metrics the
 // PDF needs are read from its tables as FreeType would report them (text/font_facts.hpp).
 #pragma once
 
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "text/cff_subset_cache.hpp"
+#include "text/mapped_font_file.hpp"
 #include "text/raii.hpp"
 #include "util/config_error.hpp"
 
@@ -88,10 +89,15 @@ class Font {
   CffSubsetCache* cff_subset_cache() const {
     return regular_ ? regular_->cff_subset_cache() : cff_cache_.get();
   }
+  // Gives back the pages of the font file read so far (text/mapped_font_file.hpp): after
+  // hb-subset, which reads the charstrings of a document's glyphs all over the file. Thread-safe;
+  // readers fault them back in.
+  void release_file_pages() const { map_->release_pages(); }
 
  private:
   std::filesystem::path file_;
   int face_index_;
+  std::shared_ptr<MappedFontFile> map_;  // shared with a synthetic bold; blob_ reads it
   HbBlobPtr blob_;
   HbFacePtr face_;
   HbFontPtr font_;

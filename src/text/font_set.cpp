@@ -136,6 +136,11 @@ bool FontSet::fontconfig_started() const {
   return fc_ != nullptr;
 }
 
+void FontSet::release_file_pages() const {
+  std::lock_guard lock(mu_);
+  for (const auto& [key, font] : by_face_) font->release_file_pages();
+}
+
 std::vector<ListedFace> FontSet::ask_fontconfig(const std::string& family) {
   FcPatternPtr pat(FcPatternCreate());
   FcPatternAddString(pat.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));

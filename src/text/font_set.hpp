@@ -54,6 +54,11 @@ class FontSet {
   // Whether fontconfig has been initialised (false while the cache answered every lookup).
   bool fontconfig_started() const;
 
+  // Gives back the pages of every loaded face's file read so far (Font::release_file_pages): a
+  // lone document's layout is done with its tables, and the PDF writer reads back only the few it
+  // needs. Thread-safe.
+  void release_file_pages() const;
+
  private:
   struct Candidate {
     std::filesystem::path file;

@@ -251,3 +251,31 @@ TEST_CASE("the largest face subset on a helper thread gives the same bytes", "[p
   CHECK(!laid_out.structure.empty());  // a tagged file: its structure tree is written too
   CHECK(theme.pdf_tagged);
 }
+
+TEST_CASE("a lone document's PDF: subsets not learned, the same bytes", "[pdf][render]") {
+  // WriteOptions::learn_subsets false (a lone `build`): the faces' caches of charstrings keep no
+  // copy, and the file is the same as when they learn. Rare characters, which no other test sets,
+  // so that the caches cannot know them already.
+  doc::Document d;
+  d.meta.title = "测试";
+  d.meta.epoch = 1700000000;
+  d.blocks.push_back(doc::Heading{1, "第一部分 龘靐齉", "p1"});
+  doc::Paragraph p;
+  p.spans.push_back({"鱻麤爩，", false});
+  p.spans.push_back({"厵灪", true});
+  d.blocks.push_back(p);
+  const auto& theme = testing::default_theme();
+  testing::Engine e(theme);
+  const layout::DocumentLayout laid_out = layout::layout_document(d, e.ctx);
+  const text::Font& body = testing::shared_fonts().get("Noto Serif CJK SC", false);
+  const size_t known = body.cff_subset_cache()->glyphs();
+  pdf::RenderStats lone_stats;
+  const std::string lone = pdf::write_laid_out(laid_out, d, theme, &lone_stats, nullptr, true,
+                                               /*learn_subsets=*/false);
+  CHECK(body.cff_subset_cache()->glyphs() == known);
+  const std::string learning = pdf::write_laid_out(laid_out, d, theme, nullptr, nullptr, true);
+  CHECK(body.cff_subset_cache()->glyphs() > known);
+  CHECK(lone == learning);
+  CHECK(pdf::write_laid_out(laid_out, d, theme, nullptr, nullptr, true) == lone);  // from the cache
+  CHECK(lone_stats.fonts.size() >= 2);
+}
