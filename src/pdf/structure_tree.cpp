@@ -79,26 +79,33 @@ class Objects {
 // reference"). PDF/UA-1 (ISO 14289-1 7.5) asks for /Headers and /Scope, not for their form.
 class TableAttributes {
  public:
+  // Counts the cells of each set first: one string and one look-up per cell, as before.
   TableAttributes(Objects& objs, const std::vector<layout::StructNode>& nodes)
-      : objs_(objs), nodes_(nodes) {
-    for (const auto& n : nodes) {
+      : objs_(objs), nodes_(nodes), of_node_(nodes.size(), shared_.end()) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      const auto& n = nodes[i];
       if (n.role != layout::Role::TH && n.role != layout::Role::TD) continue;
-      if (std::string a = values(n); !a.empty()) ++shared_[std::move(a)].uses;
+      if (std::string a = values(n); !a.empty()) {
+        of_node_[i] = shared_.try_emplace(std::move(a)).first;
+        ++of_node_[i]->second.uses;
+      }
     }
   }
 
-  // Appends the cell's /A entry (nothing when it has only default values).
-  void put(std::string& d, const layout::StructNode& n) {
-    const std::string a = values(n);
-    if (a.empty()) return;
-    Set& s = shared_.at(a);
+  // Appends node i's /A entry (nothing when it has only default values).
+  void put(std::string& d, size_t i) {
+    const auto it = of_node_[i];
+    if (it == shared_.end()) return;
+    Set& s = it->second;
     if (s.uses == 1) {
-      d += "/A<</O/Table" + a + ">>";
+      d += "/A<</O/Table";
+      d += it->first;
+      d += ">>";
       return;
     }
     if (!s.num) {
       s.num = objs_.reserve();
-      objs_.body(s.num) = "<</O/Table" + a + ">>";
+      objs_.body(s.num) = "<</O/Table" + it->first + ">>";
     }
     d += "/A ";
     put_ref(d, s.num);
@@ -126,6 +133,7 @@ class TableAttributes {
   Objects& objs_;
   const std::vector<layout::StructNode>& nodes_;
   std::map<std::string, Set> shared_;
+  std::vector<std::map<std::string, Set>::iterator> of_node_;  // shared_.end(): no attributes
 };
 
 }  // namespace
@@ -207,6 +215,9 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
 
   std::map<std::string, uint32_t> by_id;  // IDTree leaf: (id) ref pairs sorted by id
   TableAttributes attributes(objs, nodes);
+  // Every element is an indirect object: a direct one in its parent's /K (an empty cell) would
+  // save ≈ 19 bytes, but poppler rejects it ("Structure element dictionary is not an indirect
+  // reference") and drops it from the tree.
   for (size_t i = 0; i < nodes.size(); ++i) {
     const layout::StructNode& n = nodes[i];
     // No /Type: it is optional for structure elements, and 3 000 cells would repeat it.
@@ -219,7 +230,7 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
       put_literal(d, n.id);
       by_id.emplace(n.id, elem[i]);
     }
-    if (n.role == layout::Role::TH || n.role == layout::Role::TD) attributes.put(d, n);
+    if (n.role == layout::Role::TH || n.role == layout::Role::TD) attributes.put(d, i);
     // Kids: the child elements, then the element's marked content and annotations.
     const auto& c = content[i];
     if (!c.empty()) d += "/Pg " + page_ref[c.front().page];
