@@ -69,16 +69,50 @@ class Objects {
   RawObjects out_;
 };
 
-// Table attribute objects, one per distinct set of values and shared by every cell that has it
-// (attribute objects may be indirect): most cells of a table repeat a few sets (/Scope /Column,
-// one column's /Headers).
+// Table attributes: a set of values that several cells share (/Scope /Column, one column's
+// /Headers) is one indirect attribute object for all of them (attribute objects may be indirect);
+// a set only one cell has (most /Headers lists, which name the row's header) is written into the
+// cell's /A as a direct dictionary, which saves the object's entry in the object stream and the
+// reference. ISO 32000-1 Table 323 (structure element dictionary), entry A: "A single attribute
+// object or array of attribute objects … Each attribute object shall be either a dictionary or a
+// stream" — no requirement that it be indirect (unlike /P and /Pg, which "shall be an indirect
+// reference"). PDF/UA-1 (ISO 14289-1 7.5) asks for /Headers and /Scope, not for their form.
 class TableAttributes {
  public:
+  // Counts the cells of each set first: one string and one look-up per cell, as before.
   TableAttributes(Objects& objs, const std::vector<layout::StructNode>& nodes)
-      : objs_(objs), nodes_(nodes) {}
+      : objs_(objs), nodes_(nodes), of_node_(nodes.size(), shared_.end()) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      const auto& n = nodes[i];
+      if (n.role != layout::Role::TH && n.role != layout::Role::TD) continue;
+      if (std::string a = values(n); !a.empty()) {
+        of_node_[i] = shared_.try_emplace(std::move(a)).first;
+        ++of_node_[i]->second.uses;
+      }
+    }
+  }
 
-  // 0 when the cell has only default values.
-  uint32_t of(const layout::StructNode& n) {
+  // Appends node i's /A entry (nothing when it has only default values).
+  void put(std::string& d, size_t i) {
+    const auto it = of_node_[i];
+    if (it == shared_.end()) return;
+    Set& s = it->second;
+    if (s.uses == 1) {
+      d += "/A<</O/Table";
+      d += it->first;
+      d += ">>";
+      return;
+    }
+    if (!s.num) {
+      s.num = objs_.reserve();
+      objs_.body(s.num) = "<</O/Table" + it->first + ">>";
+    }
+    d += "/A ";
+    put_ref(d, s.num);
+  }
+
+ private:
+  std::string values(const layout::StructNode& n) const {
     std::string a;
     if (n.column_header) a += "/Scope/Column";
     if (n.row_header) a += "/Scope/Row";
@@ -89,19 +123,17 @@ class TableAttributes {
       for (int id : n.headers) put_literal(a, nodes_[static_cast<size_t>(id)].id);
       a += "]";
     }
-    if (a.empty()) return 0;
-    auto [it, fresh] = shared_.try_emplace(a, 0);
-    if (fresh) {
-      it->second = objs_.reserve();
-      objs_.body(it->second) = "<</O/Table" + a + ">>";
-    }
-    return it->second;
+    return a;
   }
 
- private:
+  struct Set {
+    size_t uses = 0;
+    uint32_t num = 0;  // its object, once a cell refers to it
+  };
   Objects& objs_;
   const std::vector<layout::StructNode>& nodes_;
-  std::map<std::string, uint32_t> shared_;
+  std::map<std::string, Set> shared_;
+  std::vector<std::map<std::string, Set>::iterator> of_node_;  // shared_.end(): no attributes
 };
 
 }  // namespace
@@ -183,6 +215,9 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
 
   std::map<std::string, uint32_t> by_id;  // IDTree leaf: (id) ref pairs sorted by id
   TableAttributes attributes(objs, nodes);
+  // Every element is an indirect object: a direct one in its parent's /K (an empty cell) would
+  // save ≈ 19 bytes, but poppler rejects it ("Structure element dictionary is not an indirect
+  // reference") and drops it from the tree.
   for (size_t i = 0; i < nodes.size(); ++i) {
     const layout::StructNode& n = nodes[i];
     // No /Type: it is optional for structure elements, and 3 000 cells would repeat it.
@@ -195,11 +230,7 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
       put_literal(d, n.id);
       by_id.emplace(n.id, elem[i]);
     }
-    if (n.role == layout::Role::TH || n.role == layout::Role::TD)
-      if (const uint32_t a = attributes.of(n)) {
-        d += "/A ";
-        put_ref(d, a);
-      }
+    if (n.role == layout::Role::TH || n.role == layout::Role::TD) attributes.put(d, i);
     // Kids: the child elements, then the element's marked content and annotations.
     const auto& c = content[i];
     if (!c.empty()) d += "/Pg " + page_ref[c.front().page];
