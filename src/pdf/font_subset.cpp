@@ -119,6 +119,8 @@ std::optional<std::string> learn_missing_and_assemble(const text::Font& font,
   FontSubset unused;
   std::vector<uint32_t> sub_ids;
   hb_subset_cff(font, *missing, false, cache, name, &unused, &sub_ids);
+  // As after a whole subset (below): the pages hb-subset read stay resident otherwise.
+  font.release_file_pages();
   return cache->assemble(gids);
 }
 

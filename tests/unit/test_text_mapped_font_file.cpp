@@ -88,3 +88,25 @@ TEST_CASE("a face subset after its file's pages were given back is the same", "[
   CHECK(pdf::subset_font(font, gids).cff == first);  // learned by the cache
   CHECK(pdf::subset_font(font, gids).cff == first);  // from the cache
 }
+
+TEST_CASE("every hb-subset of a face gives its pages back, also one of the missing glyphs only",
+          "[text][font][pdf]") {
+  const text::Font& serif = testing::shared_fonts().get("Noto Serif CJK SC", false);
+  const text::Font font(serif.file(), serif.face_index());  // its own cache
+  text::HbBlobPtr blob(hb_face_reference_blob(font.hb_face()));
+  const char* data = hb_blob_get_data(blob.get(), nullptr);
+  REQUIRE(data != nullptr);
+  const auto known = gids_of(font, U"第一部分部门预算（一）“三公”经费2023年。");
+  // The whole set through hb-subset (the cache learns it).
+  pdf::subset_font(font, known);
+  CHECK(resident_kb(data) == 0);
+  // Known glyphs and new ones: hb-subset makes the new ones alone (pdf/font_subset.cpp), and the
+  // subset is the one hb-subset makes for the whole set.
+  auto more = known;
+  const auto extra = gids_of(font, U"机关运行经费政府采购国有资产占用");
+  more.insert(extra.begin(), extra.end());
+  REQUIRE(more.size() > known.size());
+  const std::string partial = pdf::subset_font(font, more).cff;
+  CHECK(resident_kb(data) == 0);
+  CHECK(partial == pdf::subset_font(font, more, false, /*use_cache=*/false).cff);
+}
