@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pdf/cff.hpp"
+#include "text/cff_subset_cache.hpp"
 
 namespace bp::pdf {
 

@@ -1,5 +1,6 @@
 #include "text/font.hpp"
 
+#include "text/cff_subset_cache.hpp"
 #include "text/font_facts.hpp"
 #include "text/font_tables.hpp"
 
@@ -42,6 +43,8 @@ Font::Font(const std::filesystem::path& file, int face_index, bool preprocess_fo
   for (char32_t d = U'0'; d <= U'9'; ++d)
     if (uint32_t g = glyph(d)) digit_advance_ = std::max(digit_advance_, advance(g));
 }
+
+Font::~Font() = default;
 
 Font::Font(const Font& regular, SyntheticBold)
     : file_(regular.file_),

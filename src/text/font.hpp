@@ -12,7 +12,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "text/cff_subset_cache.hpp"
 #include "text/mapped_font_file.hpp"
 #include "text/raii.hpp"
 #include "util/config_error.hpp"
@@ -39,6 +38,10 @@ struct FontMetrics {
   bool serif = false;
 };
 
+// Declared only: the cache's header stays out of every file that includes this one (most of the
+// tree), so changing it rebuilds only its users.
+class CffSubsetCache;
+
 class Font {
  public:
   // Loads face `face_index` of `file` (a TTC holds several faces: pass fontconfig's FC_INDEX).
@@ -49,6 +52,7 @@ class Font {
   // PDF writer strokes its glyphs as well as filling them, as Word and WPS embolden such fonts.
   struct SyntheticBold {};
   Font(const Font& regular, SyntheticBold);
+  ~Font();  // out of line: CffSubsetCache is complete only in font.cpp
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
 

@@ -18,6 +18,7 @@
 #include "pdf/pdf_writer.hpp"
 #include "pdf/render.hpp"
 #include "pdf/to_unicode.hpp"
+#include "text/cff_subset_cache.hpp"
 
 using namespace bp;
 

@@ -16,6 +16,7 @@
 
 #include "../tools/engine_support.hpp"
 #include "pdf/font_subset.hpp"
+#include "text/cff_subset_cache.hpp"
 #include "text/font.hpp"
 #include "util/utf8.hpp"
 
