@@ -1,6 +1,7 @@
 // A page's content stream from its display list: rules as stroked lines, text as BT … TJ … ET with
-// 2-byte CIDs (Identity-H) in literal strings and TJ position adjustments for everything that is not the glyph's
-// own /W advance (justification, Han–Latin space, punctuation compression, tabular digits).
+// 2-byte CIDs (Identity-H) in literal strings and TJ position adjustments for everything that is
+// not the glyph's own /W advance (justification, Han–Latin space, punctuation compression, tabular
+// digits).
 #pragma once
 
 #include <cstdint>

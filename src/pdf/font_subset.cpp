@@ -49,9 +49,17 @@ namespace {
 
 // The CFF table hb-subset makes for `gids`, learned by `cache` (when not null).
 // `sub_ids` receives the subset glyph index of each of `gids` (in order; invalid when missing).
+// Gives the face's file pages back when it returns (or throws): hb-subset has read the
+// charstrings of these glyphs, spread over the whole face, and the pages it touched would stay
+// resident for the rest of the run (several MB a face). Later subsets of the same glyphs come from
+// the cache, and shaping faults back in the few pages it reads.
 std::string hb_subset_cff(const text::Font& font, const std::set<uint32_t>& gids, bool keep_hinting,
                           text::CffSubsetCache* cache, const std::string& name,
                           FontSubset* truetype, std::vector<uint32_t>* sub_ids) {
+  struct PagesBack {
+    const text::Font& font;
+    ~PagesBack() { font.release_file_pages(); }
+  } pages_back{font};
   std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) throw SubsetError("hb-subset 为字体 " + name + " 制作子集时内存不足");
   hb_set_t* glyphs = hb_subset_input_glyph_set(input.get());
@@ -120,8 +128,6 @@ std::optional<std::string> learn_missing_and_assemble(const text::Font& font,
   FontSubset unused;
   std::vector<uint32_t> sub_ids;
   hb_subset_cff(font, *missing, false, cache, name, &unused, &sub_ids);
-  // As after a whole subset (below): the pages hb-subset read stay resident otherwise.
-  font.release_file_pages();
   return cache->assemble(gids);
 }
 
@@ -146,10 +152,6 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
     for (uint32_t g : gids) sub_ids.push_back(g == 0 ? 0 : ++n);
   } else {
     out.cff = hb_subset_cff(font, gids, keep_hinting, cache, name, &out, &sub_ids);
-    // hb-subset has read the charstrings of these glyphs, spread over the whole face; the pages
-    // it touched would stay resident for the rest of the run (several MB a face). Later subsets
-    // of the same glyphs come from the cache, and shaping faults back in the few pages it reads.
-    font.release_file_pages();
     if (!font.is_cff()) return out;
   }
 
