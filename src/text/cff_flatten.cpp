@@ -100,44 +100,81 @@ struct Num {
   bool fraction;
 };
 
-// str_encoder_t::encode_int / encode_num of hb-subset-cff-common.hh.
-inline void put_int(std::string& out, int v) {
-  if (v >= -107 && v <= 107) {
-    out.push_back(static_cast<char>(v + 139));
-  } else if (v >= 108 && v <= 1131) {
-    v -= 108;
-    out.push_back(static_cast<char>((v >> 8) + 247));
-    out.push_back(static_cast<char>(v & 0xFF));
-  } else if (v <= -108 && v >= -1131) {
-    v = -v - 108;
-    out.push_back(static_cast<char>((v >> 8) + 251));
-    out.push_back(static_cast<char>(v & 0xFF));
-  } else {
-    v = std::clamp(v, -32768, 32767);
-    out.push_back('\x1c');
-    out.push_back(static_cast<char>((v >> 8) & 0xFF));
-    out.push_back(static_cast<char>(v & 0xFF));
+// str_encoder_t::encode_int / encode_num of hb-subset-cff-common.hh, at `w` (≤ 5 bytes).
+inline unsigned char* put_num(unsigned char* w, Num n) {
+  int v = n.v;
+  if (n.fraction) {
+    const auto u = static_cast<uint32_t>(v);
+    w[0] = 255;
+    w[1] = static_cast<unsigned char>(u >> 24);
+    w[2] = static_cast<unsigned char>(u >> 16);
+    w[3] = static_cast<unsigned char>(u >> 8);
+    w[4] = static_cast<unsigned char>(u);
+    return w + 5;
   }
-}
-inline void put_num(std::string& out, Num n) {
-  if (!n.fraction) return put_int(out, n.v);
-  const auto u = static_cast<uint32_t>(n.v);
-  out.push_back('\xff');
-  out.push_back(static_cast<char>(u >> 24));
-  out.push_back(static_cast<char>((u >> 16) & 0xFF));
-  out.push_back(static_cast<char>((u >> 8) & 0xFF));
-  out.push_back(static_cast<char>(u & 0xFF));
+  if (v >= -107 && v <= 107) {
+    *w = static_cast<unsigned char>(v + 139);
+    return w + 1;
+  }
+  if (v >= 108 && v <= 1131) {
+    v -= 108;
+    w[0] = static_cast<unsigned char>((v >> 8) + 247);
+    w[1] = static_cast<unsigned char>(v);
+    return w + 2;
+  }
+  if (v <= -108 && v >= -1131) {
+    v = -v - 108;
+    w[0] = static_cast<unsigned char>((v >> 8) + 251);
+    w[1] = static_cast<unsigned char>(v);
+    return w + 2;
+  }
+  v = std::clamp(v, -32768, 32767);
+  w[0] = 28;
+  w[1] = static_cast<unsigned char>(v >> 8);
+  w[2] = static_cast<unsigned char>(v);
+  return w + 3;
 }
 
-// The interpreter of cff1_cs_opset_flatten_t with drop_hints, for one glyph.
+// Grows `out` (the flattened charstring so far ends at `w`) for `need` more bytes; returns the new
+// `w` and sets `limit` to the end of the room.
+unsigned char* grow(std::string& out, unsigned char* w, size_t need, unsigned char*& limit) {
+  auto* base = reinterpret_cast<unsigned char*>(out.data());
+  const auto used = static_cast<size_t>(w - base);
+  out.resize(std::max<size_t>(2 * out.size(), used + need + 256));
+  base = reinterpret_cast<unsigned char*>(out.data());
+  limit = base + out.size();
+  return base + used;
+}
+
+// The operand at `t` (its length checked when it was pushed).
+Num decode(const unsigned char* t) {
+  const unsigned b0 = t[0];
+  if (b0 == 28) return {static_cast<int16_t>((t[1] << 8) | t[2]), false};
+  if (b0 <= 246) return {static_cast<int>(b0) - 139, false};
+  if (b0 <= 250) return {(static_cast<int>(b0) - 247) * 256 + t[1] + 108, false};
+  if (b0 <= 254) return {-(static_cast<int>(b0) - 251) * 256 - t[1] - 108, false};
+  const auto raw = static_cast<int32_t>((static_cast<uint32_t>(t[1]) << 24) |
+                                        (static_cast<uint32_t>(t[2]) << 16) |
+                                        (static_cast<uint32_t>(t[3]) << 8) | t[4]);
+  if ((raw & 0xFFFF) == 0) return {raw >> 16, false};  // 16.16 integral: written as an integer
+  return {raw, true};
+}
+
+// The interpreter of cff1_cs_opset_flatten_t with drop_hints, for one glyph. One function without
+// lambdas, so that its state stays in registers; the stack holds where each operand's bytes are
+// (1- and 2-byte integers, nearly all of them, are copied as they are).
 bool flatten_glyph(const unsigned char* p, const unsigned char* end,
                    const CffFlattener::Subrs* local, const CffFlattener::Subrs& global,
                    std::string& out) {
-  out.clear();
-  Num stack[kMaxStack];
+  // The flattened charstring, written through `w` into `out` (grown ahead of each operator: at
+  // most 5 bytes an operand and 2 bytes of operator).
+  if (out.size() < 512) out.resize(std::max<size_t>(512, out.capacity()));
+  unsigned char* w = reinterpret_cast<unsigned char*>(out.data());
+  unsigned char* limit = w + out.size();
+  const unsigned char* stack[kMaxStack];
   unsigned count = 0;
   bool processed_width = false;
-  unsigned arg_start = 0;  // 1 while the width is the stack's first entry, not written yet
+  bool width = false;  // the stack's first entry is the advance width, not written yet
   unsigned hstems = 0, vstems = 0, mask_bytes = 0;
   bool seen_mask = false;
   struct Frame {
@@ -146,97 +183,70 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
   } calls[kMaxCallDepth];
   unsigned depth = 0;
   unsigned ops_left = kMaxOps;
-
-  // cff1_cs_opset_t::check_width: the first of these operators decides whether the stack holds
-  // the advance width below its operands.
-  auto check_width = [&](bool has_width) {
-    if (!processed_width) {
-      if (count > 0 && has_width) arg_start = 1;
-      processed_width = true;
-    }
-  };
-  // flush_args_and_op: the width (once), the operands, the operator.
-  auto flush = [&](unsigned op, int escaped = -1) {
-    if (arg_start > 0) put_num(out, stack[0]);
-    for (unsigned i = arg_start; i < count; ++i) put_num(out, stack[i]);
-    out.push_back(static_cast<char>(op));
-    if (escaped >= 0) out.push_back(static_cast<char>(escaped));
-    count = 0;
-    arg_start = 0;
-  };
-  // A hint operator dropped: only a pending width is written.
-  auto drop = [&] {
-    if (arg_start > 0) put_num(out, stack[0]);
-    count = 0;
-    arg_start = 0;
-  };
+  unsigned op = 0;
+  int escaped = -1;
 
   for (;;) {
-    if (!--ops_left || p >= end) return false;
-    const unsigned b0 = *p++;
-    if (b0 >= 32 || b0 == 28) {
-      if (count == kMaxStack) return false;
-      Num& n = stack[count++];
-      n.fraction = false;
-      if (b0 == 28) {
-        if (end - p < 2) return false;
-        n.v = static_cast<int16_t>((p[0] << 8) | p[1]);
-        p += 2;
-      } else if (b0 <= 246) {
-        n.v = static_cast<int>(b0) - 139;
-      } else if (b0 <= 254) {
-        if (p >= end) return false;
-        const int w = (static_cast<int>(b0) - (b0 <= 250 ? 247 : 251)) * 256 + *p++ + 108;
-        n.v = b0 <= 250 ? w : -w;
-      } else {  // 255: 16.16 fixed; integral values are written again as integers
-        if (end - p < 4) return false;
-        const auto raw = static_cast<int32_t>((static_cast<uint32_t>(p[0]) << 24) |
-                                              (static_cast<uint32_t>(p[1]) << 16) |
-                                              (static_cast<uint32_t>(p[2]) << 8) | p[3]);
-        p += 4;
-        if ((raw & 0xFFFF) == 0) {
-          n.v = raw >> 16;
-        } else {
-          n.v = raw;
-          n.fraction = true;
-        }
-      }
+    if (p >= end) return false;
+    unsigned b0 = *p;
+    if (b0 >= 32 && b0 != 255) {  // a run of 1- and 2-byte integers, the bulk of a charstring
+      const unsigned before = count;
+      do {
+        if (count == kMaxStack) return false;
+        stack[count++] = p;
+        p += b0 <= 246 ? 1 : 2;
+      } while (p < end && (b0 = *p) >= 32 && b0 != 255);
+      if (p > end || ops_left <= count - before) return false;
+      ops_left -= count - before;
       continue;
     }
+    if (!--ops_left) return false;
+    if (b0 == 28 || b0 == 255) {
+      const size_t length = b0 == 28 ? 3 : 5;
+      if (count == kMaxStack || static_cast<size_t>(end - p) < length) return false;
+      stack[count++] = p;
+      p += length;
+      continue;
+    }
+    ++p;
+    // cff1_cs_opset_t::check_width: the first stem, mask, move or endchar decides whether the
+    // stack holds the advance width below its operands.
     switch (b0) {
       case 1:   // hstem
       case 18:  // hstemhm
-        check_width(count & 1);
+        if (!processed_width) width = count & 1, processed_width = true;
         hstems += count / 2;
-        drop();
-        break;
+        goto drop;
       case 3:   // vstem
       case 23:  // vstemhm
-        check_width(count & 1);
+        if (!processed_width) width = count & 1, processed_width = true;
         vstems += count / 2;
-        drop();
-        break;
+        goto drop;
       case 19:  // hintmask
       case 20:  // cntrmask
-        check_width(count & 1);
+        if (!processed_width) width = count & 1, processed_width = true;
         if (!seen_mask) {  // operands before the first mask: an implicit vstem
           vstems += count / 2;
           mask_bytes = (hstems + vstems + 7) >> 3;
           seen_mask = true;
         }
         if (static_cast<size_t>(end - p) < mask_bytes) return false;
-        drop();
         p += mask_bytes;
-        break;
+        goto drop;
       case 21:  // rmoveto
-        check_width(count > 2);
-        flush(b0);
-        break;
+        if (!processed_width) width = count > 2, processed_width = true;
+        op = b0;
+        goto flush;
       case 4:   // vmoveto
       case 22:  // hmoveto
-        check_width(count > 1);
-        flush(b0);
-        break;
+        if (!processed_width) width = count > 1, processed_width = true;
+        op = b0;
+        goto flush;
+      case 14:  // endchar (4 operands: seac, which pulls in other glyphs — refused)
+        if (!processed_width) width = count & 1, processed_width = true;
+        if (count >= 4) return false;
+        op = b0;
+        goto flush;
       case 5:   // rlineto
       case 6:   // hlineto
       case 7:   // vlineto
@@ -247,13 +257,13 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
       case 27:  // hhcurveto
       case 30:  // vhcurveto
       case 31:  // hvcurveto
-        flush(b0);
-        break;
+        op = b0;
+        goto flush;
       case 10:    // callsubr
       case 29: {  // callgsubr
         const CffFlattener::Subrs* subrs = b0 == 10 ? local : &global;
         if (count == 0 || subrs == nullptr || depth == kMaxCallDepth) return false;
-        const Num n = stack[--count];
+        const Num n = decode(stack[--count]);
         if (n.fraction) return false;
         const long k = static_cast<long>(n.v) + subrs->bias;
         std::string_view body;
@@ -263,19 +273,14 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
         calls[depth++] = {p, end};
         p = reinterpret_cast<const unsigned char*>(body.data());
         end = p + body.size();
-        break;
+        continue;
       }
       case 11:  // return
         if (depth == 0) return false;
         --depth;
         p = calls[depth].p;
         end = calls[depth].end;
-        break;
-      case 14:  // endchar (4 operands: seac, which pulls in other glyphs — refused)
-        check_width(count & 1);
-        if (count >= 4) return false;
-        flush(b0);
-        return true;
+        continue;
       case 12: {
         if (p >= end) return false;
         const unsigned b1 = *p++;
@@ -283,12 +288,51 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
         // operators are refused.
         const unsigned want = b1 == 34 ? 7 : b1 == 35 ? 13 : b1 == 36 ? 9 : b1 == 37 ? 11 : 0;
         if (want == 0 || count != want) return false;
-        flush(12, static_cast<int>(b1));
-        break;
+        op = 12;
+        escaped = static_cast<int>(b1);
+        goto flush;
       }
       default:  // reserved
         return false;
     }
+
+  drop:  // a hint operator dropped: only a pending width is written
+    if (width) {
+      if (limit - w < 16) w = grow(out, w, 16, limit);
+      w = put_num(w, decode(stack[0]));
+      width = false;
+    }
+    count = 0;
+    continue;
+
+  flush : {  // flush_args_and_op: the width (once), the operands, the operator
+    const size_t need = 5 * (static_cast<size_t>(count) + 1) + 2;
+    if (static_cast<size_t>(limit - w) < need) w = grow(out, w, need, limit);
+    // The width first, if any, then the operands: 1- and 2-byte integers as they are (hb-subset
+    // writes them in the same bytes), others written again.
+    for (unsigned i = 0; i < count; ++i) {
+      const unsigned char* t = stack[i];
+      const unsigned t0 = t[0];
+      if (t0 >= 32 && t0 <= 246) {
+        *w++ = static_cast<unsigned char>(t0);
+      } else if (t0 >= 247 && t0 <= 254) {
+        w[0] = static_cast<unsigned char>(t0);
+        w[1] = t[1];
+        w += 2;
+      } else {
+        w = put_num(w, decode(t));
+      }
+    }
+    *w++ = static_cast<unsigned char>(op);
+    if (op == 12) {
+      *w++ = static_cast<unsigned char>(escaped);
+    } else if (op == 14) {
+      out.resize(static_cast<size_t>(w - reinterpret_cast<unsigned char*>(out.data())));
+      return true;
+    }
+    count = 0;
+    width = false;
+  }
   }
 }
 
@@ -296,13 +340,26 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
 
 bool CffFlattener::Index::item(uint32_t i, std::string_view& out) const {
   if (i >= count) return false;
-  auto offset = [&](uint32_t k) {
-    const unsigned char* q = offsets + static_cast<size_t>(k) * off_size;
-    uint32_t v = 0;
-    for (unsigned b = 0; b < off_size; ++b) v = (v << 8) | q[b];
-    return v;
-  };
-  const uint32_t from = offset(i), to = offset(i + 1);
+  const unsigned char* q = offsets + static_cast<size_t>(i) * off_size;
+  uint32_t from = 0, to = 0;
+  switch (off_size) {
+    case 1:
+      from = q[0];
+      to = q[1];
+      break;
+    case 2:
+      from = (q[0] << 8) | q[1];
+      to = (q[2] << 8) | q[3];
+      break;
+    case 3:
+      from = (q[0] << 16) | (q[1] << 8) | q[2];
+      to = (q[3] << 16) | (q[4] << 8) | q[5];
+      break;
+    default:
+      from = (static_cast<uint32_t>(q[0]) << 24) | (q[1] << 16) | (q[2] << 8) | q[3];
+      to = (static_cast<uint32_t>(q[4]) << 24) | (q[5] << 16) | (q[6] << 8) | q[7];
+      break;
+  }
   if (from < 1 || to < from || to - 1 > data_size) return false;
   out = std::string_view(reinterpret_cast<const char*>(data) + from - 1, to - from);
   return true;
