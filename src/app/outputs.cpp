@@ -175,9 +175,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         // pages are given back before the faces are subset (the peak of the run's memory); the
         // subsets read back what they need.
         if (threads.last_document) ctx.typesetting().fonts_for(theme).release_file_pages();
-        // A second core: the helper thread may subset a face and make content streams.
-        const std::string bytes = pdf::write_laid_out(pages, document(), theme, nullptr, budget,
-                                                      threads.pdf, !threads.last_document);
+        // A second core: the helper thread may subset a face and make content streams. The
+        // faces' caches of charstrings make the subsets of a lone document too (issue 20E: their
+        // own flattener, hb-subset only for a sample of each face).
+        const std::string bytes =
+            pdf::write_laid_out(pages, document(), theme, nullptr, budget, threads.pdf);
         const trace::Span span("pdf.write_file");
         write_file_atomic(path, bytes, kStaged);
         if (notes) {

@@ -46,8 +46,8 @@ struct OutputThreads {
   // its other workers keep the cores busy.
   bool layout = false;
   bool pdf = false;
-  // No other department follows in this process (a lone `build`): the PDF's font subsets are not
-  // learned by the faces' caches (pdf::WriteOptions::learn_subsets), which nothing would read.
+  // No other department follows in this process (a lone `build`): the fonts' file pages are
+  // given back before the PDF's faces are subset.
   bool last_document = false;
   // Called on the caller's thread before the first output is written: after the PDF's layout
   // (the department's front: read, checked, document tree, layout), or at the first output that

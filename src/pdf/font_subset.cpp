@@ -112,22 +112,36 @@ std::string hb_subset_cff(const text::Font& font, const std::set<uint32_t>& gids
   return out;
 }
 
-// A subset the cache cannot assemble yet because it misses some glyphs: hb-subset makes a subset
-// of only those (≈ 0.4 M instructions per subset, ≈ 80 K per glyph on Noto CJK: flattening the
-// charstrings is nearly all of it), the cache learns it — checking its own assembly of that
-// subset against hb-subset's bytes, as for every table it learns — and the whole set is then
-// assembled. Nothing when the cache knows no glyph of the face yet (the whole set from hb-subset
-// is then the same work) or still cannot assemble the set (e.g. a new glyph that pulls in
-// others); the caller then asks hb-subset for the whole set as before.
-std::optional<std::string> learn_missing_and_assemble(const text::Font& font,
-                                                      const std::set<uint32_t>& gids,
-                                                      text::CffSubsetCache* cache,
-                                                      const std::string& name) {
-  const std::optional<std::set<uint32_t>> missing = cache->missing(gids);
-  if (!missing || missing->empty() || missing->size() >= gids.size()) return std::nullopt;
-  FontSubset unused;
-  std::vector<uint32_t> sub_ids;
-  hb_subset_cff(font, *missing, false, cache, name, &unused, &sub_ids);
+// A subset the cache cannot assemble yet because it misses some glyphs: the cache flattens them
+// from the original face itself (text/cff_flatten.hpp, ≈ 18 K instructions a glyph), and
+// hb-subset makes a subset of only the glyphs the cache still asks for (≈ 0.4 M instructions a
+// subset plus ≈ 80 K a glyph): those the flattener refuses, one glyph of each font dict it has
+// not seen, and a sample to verify the flattener with on the face's first subset. The cache
+// learns that table — checking its own assembly of it against hb-subset's bytes, as for every
+// table it learns, and its flattener against hb-subset's charstrings — and the whole set is then
+// assembled. With the flattener off for the face, hb-subset makes every glyph the cache lacks
+// (issue 20B). Nothing when hb-subset would make (nearly) the whole set anyway or the cache still
+// cannot assemble it (e.g. a glyph that pulls in others); the caller then asks hb-subset for the
+// whole set as before.
+std::optional<std::string> flatten_and_assemble(const text::Font& font,
+                                                const std::set<uint32_t>& gids,
+                                                text::CffSubsetCache* cache,
+                                                const std::string& name) {
+  // The flattener reads charstrings and subroutines all over the face's file: its pages go back
+  // when the subset is made, as after hb-subset (20A's peak RSS).
+  struct PagesBack {
+    const text::Font& font;
+    ~PagesBack() { font.release_file_pages(); }
+  } pages_back{font};
+  for (int round = 0; round < 2; ++round) {
+    const std::optional<std::set<uint32_t>> need = cache->flatten_missing(gids);
+    if (!need) return std::nullopt;
+    if (need->empty()) return cache->assemble(gids);
+    if (need->size() >= gids.size()) return std::nullopt;
+    FontSubset unused;
+    std::vector<uint32_t> sub_ids;
+    hb_subset_cff(font, *need, false, cache, name, &unused, &sub_ids);
+  }
   return cache->assemble(gids);
 }
 
@@ -142,7 +156,7 @@ FontSubset subset_font(const text::Font& font, const std::set<uint32_t>& gids, b
   // Unhinted CID-keyed CFF: from the face's cache of charstrings when it knows every glyph.
   std::optional<std::string> cached;
   if (cache) cached = cache->assemble(gids);
-  if (cache && !cached) cached = learn_missing_and_assemble(font, gids, cache, name);
+  if (cache && !cached) cached = flatten_and_assemble(font, gids, cache, name);
   std::vector<uint32_t> sub_ids;
   sub_ids.reserve(gids.size());
   if (cached) {

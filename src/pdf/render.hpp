@@ -55,8 +55,7 @@ RenderStats render(const doc::Document& d, const layout::Theme& theme, text::Fon
 // no layout pass of its own. `laid_out` must be the layout of `d` with `theme`. Fills the stats of
 // the writing (pages, bytes, write_ms, subset_ms, fonts); the caller adds its layout's.
 // `parallel_fonts`: write with a helper thread (WriteOptions::parallel_fonts; when this is the only
-// document being typeset, so the other core is free). `learn_subsets`: WriteOptions::learn_subsets
-// (false when no other document follows in the process).
+// document being typeset, so the other core is free). `learn_subsets`: WriteOptions::learn_subsets.
 std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
                            const layout::Theme& theme, RenderStats* stats = nullptr,
                            const WorkBudget* budget = nullptr, bool parallel_fonts = false,

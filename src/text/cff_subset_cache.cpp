@@ -254,6 +254,102 @@ size_t CffSubsetCache::glyphs() {
   return glyphs_.size();
 }
 
+bool CffSubsetCache::flattener_trusted() {
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  return !off_ && trust_ == Trust::trusted;
+}
+
+std::optional<std::set<uint32_t>> CffSubsetCache::flatten_missing(const std::set<uint32_t>& gids) {
+  std::set<uint32_t> need;
+  std::vector<uint32_t> todo;  // glyphs for the flattener
+  {
+    std::unique_lock lock(mutex_);
+    read_pending_locked();
+    if (off_) return std::nullopt;
+    try {
+      parse_original_locked();
+    } catch (const Unexpected&) {
+      off_ = true;
+      glyphs_.clear();
+      fds_.clear();
+      return std::nullopt;
+    }
+    if (!opened_flattener_) {
+      opened_flattener_ = true;
+      flattener_ = CffFlattener::open(original_);
+      if (!flattener_ || flattener_->glyph_count() != glyph_count_) trust_ = Trust::off;
+    }
+    // The glyphs not known yet, .notdef first.
+    std::vector<uint32_t> unknown;
+    if (!glyphs_.count(0)) unknown.push_back(0);
+    for (uint32_t g : gids) {
+      if (g >= glyph_count_) return std::nullopt;  // hb-subset's business
+      if (g != 0 && !glyphs_.count(g)) unknown.push_back(g);
+    }
+    if (unknown.empty()) return need;
+    if (trust_ == Trust::off) return std::set<uint32_t>(unknown.begin(), unknown.end());
+    if (trust_ == Trust::unverified) {
+      // A sample spread over the set: hb-subset makes it, and read_pending_locked compares.
+      const size_t step = std::max<size_t>(1, unknown.size() / kSample);
+      for (size_t k = 0; k < unknown.size(); k += step) need.insert(unknown[k]);
+    }
+    // One glyph of each font dict not known yet: its FontDICT and Private DICT as hb-subset
+    // writes them.
+    std::vector<bool> asked(fds_.size(), false);
+    for (uint32_t g : unknown) {
+      const uint32_t fd = original_fd(g);
+      if (!fds_[fd].known && !asked[fd]) {
+        asked[fd] = true;
+        need.insert(g);
+      }
+    }
+    if (trust_ != Trust::trusted) return need;
+    for (uint32_t g : unknown)
+      if (!need.count(g)) todo.push_back(g);
+  }
+
+  // Flattened without the lock (the flattener only reads the face): another thread may subset
+  // the same face meanwhile.
+  std::vector<std::pair<uint32_t, Glyph>> made;
+  made.reserve(todo.size());
+  std::string cs;
+  for (uint32_t g : todo) {
+    // A glyph the flattener refuses, or whose flattened charstring the cache would not assemble
+    // (it never holds seac, masks or calls), goes to hb-subset.
+    if (!flattener_->flatten(g, cs) || may_pull_glyphs(cs)) {
+      need.insert(g);
+      continue;
+    }
+    made.emplace_back(g, Glyph{cs, flattener_->cid(g), flattener_->fd(g)});
+  }
+
+  std::unique_lock lock(mutex_);
+  read_pending_locked();
+  if (off_) return std::nullopt;
+  if (trust_ != Trust::trusted) {  // switched off meanwhile: every glyph made here is dropped
+    for (const auto& [g, glyph] : made) need.insert(g);
+    return need;
+  }
+  for (auto& [g, glyph] : made) glyphs_.try_emplace(g, std::move(glyph));
+  return need;
+}
+
+void CffSubsetCache::verify_flattener_locked(const std::vector<uint32_t>& new_to_old) {
+  if (!flattener_ || trust_ == Trust::off) return;
+  for (uint32_t g : new_to_old) {
+    const auto it = glyphs_.find(g);
+    if (it == glyphs_.end() || !flattener_->flatten(g, scratch_)) continue;  // refused: skipped
+    if (scratch_ != it->second.charstring || flattener_->cid(g) != it->second.cid ||
+        flattener_->fd(g) != it->second.fd) {
+      trust_ = Trust::off;  // for good: the face's later glyphs come from hb-subset
+      return;
+    }
+    ++verified_;
+  }
+  if (verified_ >= kTrustAfter) trust_ = Trust::trusted;
+}
+
 uint32_t CffSubsetCache::original_fd(uint32_t gid) const {
   if (gid >= glyph_count_) throw Unexpected();
   auto it = std::upper_bound(fd_ranges_.begin(), fd_ranges_.end(), gid,
@@ -466,6 +562,8 @@ void CffSubsetCache::read_pending_locked() {
     if (!learn_locked(gids, cff, new_to_old)) return;
     const std::optional<std::string> again = assemble_locked(gids);
     if (!again || *again != cff) off_ = true;
+    // The flattener's check: its charstrings of these glyphs must be hb-subset's.
+    if (!off_) verify_flattener_locked(new_to_old);
   } catch (const Unexpected&) {
     off_ = true;
   }
@@ -475,43 +573,46 @@ void CffSubsetCache::read_pending_locked() {
   }
 }
 
+void CffSubsetCache::parse_original_locked() {
+  if (parsed_original_) return;
+  // The original FDSelect: each glyph's font dict.
+  const Index names = read_index(original_, u8(original_, 2));
+  const Index tops = read_index(original_, names.end);
+  if (tops.items.size() != 1) throw Unexpected();
+  const auto top = read_dict(tops.items[0]);
+  if (!top.count(1230)) throw Unexpected();  // not CID-keyed
+  const auto cs = top.find(17);
+  const auto sel = top.find(1237);
+  const auto arr = top.find(1236);
+  if (cs == top.end() || sel == top.end() || arr == top.end() || cs->second.args.empty() ||
+      sel->second.args.empty() || arr->second.args.empty())
+    throw Unexpected();
+  glyph_count_ = un(original_, static_cast<size_t>(cs->second.args.back()), 2);
+  const uint32_t fd_count = un(original_, static_cast<size_t>(arr->second.args.back()), 2);
+  size_t at = static_cast<size_t>(sel->second.args.back());
+  const uint32_t format = u8(original_, at);
+  if (format == 0) {
+    for (uint32_t g = 0; g < glyph_count_; ++g) {
+      const uint32_t fd = u8(original_, at + 1 + g);
+      if (fd_ranges_.empty() || fd_ranges_.back().second != fd) fd_ranges_.emplace_back(g, fd);
+    }
+  } else if (format == 3) {
+    const uint32_t count = un(original_, at + 1, 2);
+    for (uint32_t k = 0; k < count; ++k)
+      fd_ranges_.emplace_back(un(original_, at + 3 + 3 * k, 2), u8(original_, at + 5 + 3 * k));
+  } else {
+    throw Unexpected();
+  }
+  for (const auto& r : fd_ranges_)
+    if (r.second >= fd_count) throw Unexpected();
+  if (fd_ranges_.empty() || fd_ranges_[0].first != 0 || fd_count > 255) throw Unexpected();
+  fds_.assign(fd_count, FontDict());
+  parsed_original_ = true;
+}
+
 bool CffSubsetCache::learn_locked(const std::set<uint32_t>& gids, std::string_view cff,
                                   const std::vector<uint32_t>& new_to_old) {
-  if (!parsed_original_) {
-    // The original FDSelect: each glyph's font dict.
-    const Index names = read_index(original_, u8(original_, 2));
-    const Index tops = read_index(original_, names.end);
-    if (tops.items.size() != 1) throw Unexpected();
-    const auto top = read_dict(tops.items[0]);
-    if (!top.count(1230)) throw Unexpected();  // not CID-keyed
-    const auto cs = top.find(17);
-    const auto sel = top.find(1237);
-    const auto arr = top.find(1236);
-    if (cs == top.end() || sel == top.end() || arr == top.end() || cs->second.args.empty() ||
-        sel->second.args.empty() || arr->second.args.empty())
-      throw Unexpected();
-    glyph_count_ = un(original_, static_cast<size_t>(cs->second.args.back()), 2);
-    const uint32_t fd_count = un(original_, static_cast<size_t>(arr->second.args.back()), 2);
-    size_t at = static_cast<size_t>(sel->second.args.back());
-    const uint32_t format = u8(original_, at);
-    if (format == 0) {
-      for (uint32_t g = 0; g < glyph_count_; ++g) {
-        const uint32_t fd = u8(original_, at + 1 + g);
-        if (fd_ranges_.empty() || fd_ranges_.back().second != fd) fd_ranges_.emplace_back(g, fd);
-      }
-    } else if (format == 3) {
-      const uint32_t count = un(original_, at + 1, 2);
-      for (uint32_t k = 0; k < count; ++k)
-        fd_ranges_.emplace_back(un(original_, at + 3 + 3 * k, 2), u8(original_, at + 5 + 3 * k));
-    } else {
-      throw Unexpected();
-    }
-    for (const auto& r : fd_ranges_)
-      if (r.second >= fd_count) throw Unexpected();
-    if (fd_ranges_.empty() || fd_ranges_[0].first != 0 || fd_count > 255) throw Unexpected();
-    fds_.assign(fd_count, FontDict());
-    parsed_original_ = true;
-  }
+  parse_original_locked();
 
   // The subset must hold exactly .notdef and the glyphs asked for (no seac components).
   const auto n = static_cast<uint32_t>(new_to_old.size());

@@ -11,14 +11,22 @@
 // FDSelect formats, font dict remapping, sharing of identical objects) — byte for byte what
 // hb-subset would have made.
 //
-// A subset with glyphs the cache does not know yet (pdf/font_subset.cpp) has hb-subset make a
-// subset of only those, learns it, and then assembles the whole set: hb-subset's work is almost
-// all per glyph (desubroutinizing each charstring), so this costs what the new glyphs cost.
+// A glyph the cache does not know yet is flattened from the original face by our own flattener
+// (text/cff_flatten.hpp, issue 20E: ≈ 18 K instructions a glyph instead of hb-subset's ≈ 80 K).
+// hb-subset still makes, for the glyphs of a subset the cache misses (pdf/font_subset.cpp), a
+// subset of only: the glyphs the flattener refuses, one glyph of each font dict not seen yet (the
+// FontDICT and Private DICT bytes come from hb-subset's tables), and — until the flattener is
+// verified on the face — a sample of the set; the cache learns that table and then assembles the
+// whole set (issue 20B).
 //
 // Safety: each learned table is assembled again from the cache right away and compared with
 // hb-subset's; any difference (a font this model does not fit) switches the cache off for the
 // face for good, and subsets come from hb-subset as before. Name-keyed CFF, hinted subsets and
-// glyphs that could pull others into a subset (seac) are never assembled.
+// glyphs that could pull others into a subset (seac) are never assembled. The flattener is
+// trusted on a face only after its charstrings of kTrustAfter glyphs hb-subset made equal
+// hb-subset's; every glyph of every later table hb-subset makes is compared too, and one
+// difference switches the flattener off for the face for good (the cache keeps learning from
+// hb-subset as before).
 //
 // Thread-safe: one cache per face, shared by the documents and worker threads of a process.
 #pragma once
@@ -31,6 +39,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "text/cff_flatten.hpp"
 
 namespace bp::text {
 
@@ -52,6 +62,14 @@ class CffSubsetCache {
   // desubroutinizing), learning them, and assembling the whole (issue 20B).
   std::optional<std::set<uint32_t>> missing(const std::set<uint32_t>& gids);
 
+  // Flattens the glyphs of `gids` (and .notdef) the cache does not know yet with the face's own
+  // flattener, once it is verified on the face. Returns the glyphs hb-subset must still make (a
+  // table of these to `learn`): those the flattener refuses, one glyph of each font dict not
+  // known yet, and while the flattener is not verified, a sample of the set to verify it with;
+  // when the flattener is off, every glyph not known. Empty: `assemble(gids)` can make the set.
+  // Nothing when the cache is off for the face (hb-subset makes the whole set).
+  std::optional<std::set<uint32_t>> flatten_missing(const std::set<uint32_t>& gids);
+
   // Takes hb-subset's CFF table `cff` for `gids`; `new_to_old[n]` is the original glyph of
   // subset glyph n. The table is only kept here and read when the face is subset again (or
   // another table arrives): a lone document, which subsets each face once, pays for a copy, not
@@ -62,6 +80,13 @@ class CffSubsetCache {
   // For tests and measurements (both read a table kept by learn first).
   bool enabled();
   size_t glyphs();
+  // True once the flattener is verified on the face (and not switched off).
+  bool flattener_trusted();
+
+  // Glyphs of a first subset sent to hb-subset to verify the flattener with, and how many of
+  // them must be equal to trust it.
+  static constexpr size_t kSample = 16;
+  static constexpr size_t kTrustAfter = 12;
 
  private:
   struct Glyph {
@@ -86,6 +111,9 @@ class CffSubsetCache {
                     const std::vector<uint32_t>& new_to_old);
   std::optional<std::string> assemble_locked(const std::set<uint32_t>& gids) const;
   uint32_t original_fd(uint32_t gid) const;
+  void parse_original_locked();
+  // Compares the flattener's charstrings with hb-subset's for the glyphs of a table just learned.
+  void verify_flattener_locked(const std::vector<uint32_t>& new_to_old);
 
   std::string_view original_;
   mutable std::shared_mutex mutex_;
@@ -107,6 +135,14 @@ class CffSubsetCache {
   std::vector<std::string> top_strings_;  // the String INDEX before the font dicts' names
   std::vector<FontDict> fds_;
   std::unordered_map<uint32_t, Glyph> glyphs_;
+
+  // Our own flattener of the original face (opened with the cache's first use of it).
+  enum class Trust { unverified, trusted, off };
+  bool opened_flattener_ = false;
+  std::optional<CffFlattener> flattener_;
+  Trust trust_ = Trust::unverified;
+  size_t verified_ = 0;  // glyphs whose flattened charstring equalled hb-subset's
+  std::string scratch_;  // a flattened charstring
 };
 
 }  // namespace bp::text
