@@ -40,7 +40,8 @@ void compare_face(const text::Font& font) {
   const uint32_t count = flattener->glyph_count();
   REQUIRE(count == hb_face_get_glyph_count(font.hb_face()));
   std::set<uint32_t> gids;
-  for (uint32_t g = 1; g < count; g += 23) gids.insert(g);
+  const uint32_t step = count > 20000 ? 23 : 7;  // Noto CJK: 65 535 glyphs, Fandol ≈ 10 000
+  for (uint32_t g = 1; g < count; g += step) gids.insert(g);
   gids.insert(count - 1);
   for (const auto& e : std::filesystem::directory_iterator("examples/2023"))
     if (e.path().extension() == ".yaml") {
@@ -50,7 +51,7 @@ void compare_face(const text::Font& font) {
       for (char32_t c : utf8::to_u32(ss.str()))
         if (const uint32_t g = font.glyph(c)) gids.insert(g);
     }
-  REQUIRE(gids.size() > 3000);
+  REQUIRE(gids.size() > 1500);
 
   const std::string subset = pdf::subset_font(font, gids, false, /*use_cache=*/false).cff;
   const auto ours = text::CffFlattener::open(subset);
@@ -184,7 +185,7 @@ TEST_CASE("CffFlattener: width, hints and masks", "[text][cff]") {
   const std::string mask2 = "\xff\x80";
   CHECK(flat(nums({700, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}) + hstemhm + nums({1, 2, 3, 4, 5, 6, 7, 8}) +
              hintmask + mask2 + nums({1, 2}) + rmoveto + cntrmask + mask2 + nums({3}) + hlineto +
-             hintmask + std::string("\x01\x00") + endchar) ==
+             hintmask + std::string("\x01\x00", 2) + endchar) ==
         nums({700, 1, 2}) + rmoveto + nums({3}) + hlineto + endchar);
   // A mask's bytes that look like operators are skipped, not read (here: endchar, 14).
   CHECK(flat(nums({1, 2}) + hstem + hintmask + "\x0e" + nums({4, 5}) + rmoveto + endchar) ==
