@@ -315,9 +315,9 @@ std::optional<std::set<uint32_t>> CffSubsetCache::flatten_missing(const std::set
   made.reserve(todo.size());
   std::string cs;
   for (uint32_t g : todo) {
-    // A glyph the flattener refuses, or whose flattened charstring the cache would not assemble
-    // (it never holds seac, masks or calls), goes to hb-subset.
-    if (!flattener_->flatten(g, cs) || may_pull_glyphs(cs)) {
+    // A glyph the flattener refuses goes to hb-subset. (What it makes never holds what
+    // may_pull_glyphs looks for: it refuses seac, and drops masks, calls and returns.)
+    if (!flattener_->flatten(g, cs)) {
       need.insert(g);
       continue;
     }
