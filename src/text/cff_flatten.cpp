@@ -1,6 +1,8 @@
 #include "text/cff_flatten.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <map>
 
 namespace bp::text {
@@ -146,6 +148,13 @@ unsigned char* grow(std::string& out, unsigned char* w, size_t need, unsigned ch
   return base + used;
 }
 
+// The length of a 1- or 2-byte integer from its first byte (0: an operator, 28 or 255).
+constexpr std::array<uint8_t, 256> kIntLength = [] {
+  std::array<uint8_t, 256> t{};
+  for (int b = 32; b <= 254; ++b) t[b] = b <= 246 ? 1 : 2;
+  return t;
+}();
+
 // The operand at `t` (its length checked when it was pushed).
 Num decode(const unsigned char* t) {
   const unsigned b0 = t[0];
@@ -173,6 +182,11 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
   unsigned char* limit = w + out.size();
   const unsigned char* stack[kMaxStack];
   unsigned count = 0;
+  // Nearly always the operands of an operator follow each other in one charstring or subroutine,
+  // all 1- and 2-byte integers, which hb-subset writes in the same bytes: then (`copy`) they are
+  // copied at once, from `stack[0]` to `run_end`.
+  bool copy = false;
+  const unsigned char* run_end = nullptr;
   bool processed_width = false;
   bool width = false;  // the stack's first entry is the advance width, not written yet
   unsigned hstems = 0, vstems = 0, mask_bytes = 0;
@@ -189,21 +203,25 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
   for (;;) {
     if (p >= end) return false;
     unsigned b0 = *p;
-    if (b0 >= 32 && b0 != 255) {  // a run of 1- and 2-byte integers, the bulk of a charstring
+    if (kIntLength[b0]) {  // a run of 1- and 2-byte integers, the bulk of a charstring
       const unsigned before = count;
+      copy = before == 0 || (copy && p == run_end);
+      unsigned length = kIntLength[b0];
       do {
         if (count == kMaxStack) return false;
         stack[count++] = p;
-        p += b0 <= 246 ? 1 : 2;
-      } while (p < end && (b0 = *p) >= 32 && b0 != 255);
+        p += length;
+      } while (p < end && (length = kIntLength[*p]) != 0);
       if (p > end || ops_left <= count - before) return false;
       ops_left -= count - before;
+      run_end = p;
       continue;
     }
     if (!--ops_left) return false;
     if (b0 == 28 || b0 == 255) {
       const size_t length = b0 == 28 ? 3 : 5;
       if (count == kMaxStack || static_cast<size_t>(end - p) < length) return false;
+      copy = false;  // written again (28 within ±1131, 255 for an integer) or not: decided below
       stack[count++] = p;
       p += length;
       continue;
@@ -264,6 +282,7 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
         const CffFlattener::Subrs* subrs = b0 == 10 ? local : &global;
         if (count == 0 || subrs == nullptr || depth == kMaxCallDepth) return false;
         const Num n = decode(stack[--count]);
+        run_end = stack[count];  // the operands left end where the subroutine number began
         if (n.fraction) return false;
         const long k = static_cast<long>(n.v) + subrs->bias;
         std::string_view body;
@@ -310,17 +329,24 @@ bool flatten_glyph(const unsigned char* p, const unsigned char* end,
     if (static_cast<size_t>(limit - w) < need) w = grow(out, w, need, limit);
     // The width first, if any, then the operands: 1- and 2-byte integers as they are (hb-subset
     // writes them in the same bytes), others written again.
-    for (unsigned i = 0; i < count; ++i) {
-      const unsigned char* t = stack[i];
-      const unsigned t0 = t[0];
-      if (t0 >= 32 && t0 <= 246) {
-        *w++ = static_cast<unsigned char>(t0);
-      } else if (t0 >= 247 && t0 <= 254) {
-        w[0] = static_cast<unsigned char>(t0);
-        w[1] = t[1];
-        w += 2;
-      } else {
-        w = put_num(w, decode(t));
+    if (copy && count > 0) {
+      const auto size = static_cast<size_t>(run_end - stack[0]);
+      std::memcpy(w, stack[0], size);
+      w += size;
+    } else {
+      for (unsigned i = 0; i < count; ++i) {
+        const unsigned char* t = stack[i];
+        const unsigned t0 = t[0];
+        const unsigned length = kIntLength[t0];
+        if (length == 1) {
+          *w++ = static_cast<unsigned char>(t0);
+        } else if (length == 2) {
+          w[0] = static_cast<unsigned char>(t0);
+          w[1] = t[1];
+          w += 2;
+        } else {
+          w = put_num(w, decode(t));
+        }
       }
     }
     *w++ = static_cast<unsigned char>(op);
