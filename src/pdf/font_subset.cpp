@@ -113,7 +113,7 @@ std::string hb_subset_cff(const text::Font& font, const std::set<uint32_t>& gids
 }
 
 // A subset the cache cannot assemble yet because it misses some glyphs: the cache flattens them
-// from the original face itself (text/cff_flatten.hpp, ≈ 18 K instructions a glyph), and
+// from the original face itself (text/cff_flatten.hpp, ≈ 8–17 K instructions a glyph), and
 // hb-subset makes a subset of only the glyphs the cache still asks for (≈ 0.4 M instructions a
 // subset plus ≈ 80 K a glyph): those the flattener refuses, one glyph of each font dict it has
 // not seen, and a sample to verify the flattener with on the face's first subset. The cache

@@ -5,7 +5,7 @@
 // and hb-cff1-interp-cs.hh).
 //
 // Why not the library: hb-subset spends ≈ 80 K instructions per glyph in its generic interpreter
-// (53 M of a cold 434 run's 333 M); this one ≈ 18 K on Noto Serif CJK (bench/pdf/README.md,
+// (53 M of a cold 434 run's 333 M); this one 8–17 K on Noto CJK (bench/pdf/README.md,
 // "Round 9, 20E"). hb-subset stays the reference (tests, the cache's checks) and the fallback.
 //
 // What it models, as HarfBuzz does it: the advance width (the first stack entry when the first

@@ -12,7 +12,7 @@
 // hb-subset would have made.
 //
 // A glyph the cache does not know yet is flattened from the original face by our own flattener
-// (text/cff_flatten.hpp, issue 20E: ≈ 18 K instructions a glyph instead of hb-subset's ≈ 80 K).
+// (text/cff_flatten.hpp, issue 20E: ≈ 8–17 K instructions a glyph instead of hb-subset's ≈ 80 K).
 // hb-subset still makes, for the glyphs of a subset the cache misses (pdf/font_subset.cpp), a
 // subset of only: the glyphs the flattener refuses, one glyph of each font dict not seen yet (the
 // FontDICT and Private DICT bytes come from hb-subset's tables), and — until the flattener is
