@@ -275,11 +275,7 @@ std::optional<std::set<uint32_t>> CffSubsetCache::flatten_missing(const std::set
       fds_.clear();
       return std::nullopt;
     }
-    if (!opened_flattener_) {
-      opened_flattener_ = true;
-      flattener_ = CffFlattener::open(original_);
-      if (!flattener_ || flattener_->glyph_count() != glyph_count_) trust_ = Trust::off;
-    }
+    open_flattener_locked();
     // The glyphs not known yet, .notdef first.
     std::vector<uint32_t> unknown;
     if (!glyphs_.count(0)) unknown.push_back(0);
@@ -335,7 +331,15 @@ std::optional<std::set<uint32_t>> CffSubsetCache::flatten_missing(const std::set
   return need;
 }
 
+void CffSubsetCache::open_flattener_locked() {
+  if (opened_flattener_) return;
+  opened_flattener_ = true;
+  flattener_ = CffFlattener::open(original_);
+  if (!flattener_ || flattener_->glyph_count() != glyph_count_) trust_ = Trust::off;
+}
+
 void CffSubsetCache::verify_flattener_locked(const std::vector<uint32_t>& new_to_old) {
+  open_flattener_locked();  // (learn_locked has read the original face)
   if (!flattener_ || trust_ == Trust::off) return;
   for (uint32_t g : new_to_old) {
     const auto it = glyphs_.find(g);
@@ -559,10 +563,12 @@ void CffSubsetCache::read_pending_locked() {
   try {
     // The self-check: the same subset from the cache must be hb-subset's, byte for byte (when
     // the cache now holds every glyph of it).
-    if (!learn_locked(gids, cff, new_to_old)) return;
-    const std::optional<std::string> again = assemble_locked(gids);
-    if (!again || *again != cff) off_ = true;
-    // The flattener's check: its charstrings of these glyphs must be hb-subset's.
+    if (learn_locked(gids, cff, new_to_old)) {
+      const std::optional<std::string> again = assemble_locked(gids);
+      if (!again || *again != cff) off_ = true;
+    }
+    // The flattener's check: its charstrings of these glyphs must be hb-subset's (also when
+    // the table held a glyph the cache does not keep).
     if (!off_) verify_flattener_locked(new_to_old);
   } catch (const Unexpected&) {
     off_ = true;

@@ -112,6 +112,8 @@ class CffSubsetCache {
   std::optional<std::string> assemble_locked(const std::set<uint32_t>& gids) const;
   uint32_t original_fd(uint32_t gid) const;
   void parse_original_locked();
+  // Opens the face's flattener once (after parse_original_locked); off when it cannot.
+  void open_flattener_locked();
   // Compares the flattener's charstrings with hb-subset's for the glyphs of a table just learned.
   void verify_flattener_locked(const std::vector<uint32_t>& new_to_old);
 

@@ -278,3 +278,42 @@ TEST_CASE("CffSubsetCache: the flattener is verified on the face, then trusted",
         pdf::subset_font(font, more, false, /*use_cache=*/false).cff);
   CHECK(cache->flatten_missing(more)->empty());
 }
+
+TEST_CASE("CffSubsetCache: a flattener that disagrees with hb-subset is switched off",
+          "[text][cff]") {
+  const text::Font& serif = testing::shared_fonts().get("Noto Serif CJK SC", false);
+  const text::Font font(serif.file(), serif.face_index());  // its own cache
+  text::CffSubsetCache* cache = font.cff_subset_cache();
+  std::set<uint32_t> gids;
+  for (uint32_t g = 2000; g < 32000; g += 1000) gids.insert(g);
+  // hb-subset's table with one operand of glyph 2000's charstring changed (same length): the
+  // cache's own assembly still matches it, the flattener no longer does.
+  std::string table = pdf::subset_font(font, gids, false, /*use_cache=*/false).cff;
+  {
+    const auto read = text::CffFlattener::open(table);
+    REQUIRE(read.has_value());
+    std::string_view cs;
+    REQUIRE(read->charstring(1, cs));
+    const size_t at = static_cast<size_t>(cs.data() - table.data());
+    // Its first token is an operand: its last byte changed by one bit.
+    const auto b0 = static_cast<unsigned char>(table[at]);
+    REQUIRE((b0 == 28 || (b0 >= 32 && b0 <= 254)));
+    const size_t last = at + (b0 == 28 ? 2 : b0 >= 247 ? 1 : 0);
+    if (last == at)
+      table[at] = static_cast<char>(b0 == 246 ? 245 : b0 + 1);  // still a 1-byte integer
+    else
+      table[last] = static_cast<char>(table[last] ^ 1);
+  }
+  std::vector<uint32_t> new_to_old = {0};
+  new_to_old.insert(new_to_old.end(), gids.begin(), gids.end());
+  cache->learn(gids, table, new_to_old);
+  CHECK_FALSE(cache->flattener_trusted());
+  CHECK(cache->enabled());  // the cache itself stays on: hb-subset makes what it lacks
+  std::set<uint32_t> fresh;
+  for (uint32_t g = 40000; g < 60000; g += 499) fresh.insert(g);
+  REQUIRE(cache->flatten_missing(fresh).has_value());
+  CHECK(cache->flatten_missing(fresh)->size() == fresh.size());  // nothing flattened
+  CHECK(pdf::subset_font(font, fresh).cff ==
+        pdf::subset_font(font, fresh, false, /*use_cache=*/false).cff);
+  CHECK_FALSE(cache->flattener_trusted());
+}
