@@ -45,6 +45,9 @@ struct WriteOptions {
   // documents of the process. False when no document follows (a lone `build`): the cache's copy
   // of each hb-subset table would only add to the peak memory. The bytes are the same either way.
   bool learn_subsets = true;
+  // The last document of a process that exits after it (a lone `build`): the PoDoFo document is
+  // left to the process's end (util/process_end.hpp) instead of freed before the file is written.
+  bool last_in_process = false;
 };
 
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.

@@ -98,6 +98,7 @@ void HelperThreadCore::wait_all(void* mine) {
 void HelperThreadCore::loop(const MakeTools& make_tools) {
   std::shared_ptr<void> tools;  // the helper's own, reused by all its jobs; freed on the helper
   try {
+    const trace::Span span("helper.tools");
     tools = make_tools();
   } catch (...) {
     // No memory or resources for them: the caller's thread runs every job when it waits for it.
