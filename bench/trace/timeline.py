@@ -19,7 +19,8 @@ LETTERS = {
     "pdf.embed_font": "e", "pdf.file(objects+streams)": "W", "pdf.write_file": "w",
     "pdf.file(ahead)": "A", "pdf.object_stream(deflate)": "z",
     "xlsx": "X", "publish": "u", "fonts": "f", "profile": "r", "wait(helper)": "_",
-    "wait(previous tail)": "~", "wait(fonts)": "_", "helper.job": "j",
+    "wait(previous tail)": "~", "wait(fonts)": "_", "helper.job": "j", "helper.tools": "h",
+    "words(warm)": "k", "staging(drop)": "x", "journal": "J", "manifest": "M",
 }
 
 

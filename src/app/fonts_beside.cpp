@@ -52,7 +52,10 @@ void load(const Context& ctx, const std::filesystem::path& department,
     return;
   }
   outcome.set_value(error);
-  if (!error) warm_word_breaking();
+  if (!error) {
+    const trace::Span span("words(warm)");
+    warm_word_breaking();
+  }
 }
 
 }  // namespace

@@ -10,14 +10,16 @@
 namespace bp {
 
 DepartmentLayout::DepartmentLayout(const doc::Document& d, const layout::Theme& theme,
-                                   text::FontSet& fonts, const WorkBudget* budget, bool second_core)
+                                   text::FontSet& fonts, const WorkBudget* budget, bool second_core,
+                                   HelperThread<layout::Context>* ahead_thread)
     : doc_(d),
       theme_(theme),
       fonts_(fonts),
       caches_(fonts.caches().lease()),
       ctx_(theme, fonts, caches_->shaper, coverage_, &caches_->prepared, &caches_->words,
            &caches_->breaks),
-      second_core_(second_core) {
+      second_core_(second_core),
+      ahead_thread_(ahead_thread) {
   ctx_.set_budget(budget);
 }
 
@@ -29,7 +31,8 @@ const layout::DocumentLayout& DepartmentLayout::get() {
     try {
       // Alone (a lone build, -j1), the tables are planned ahead on the other core; in a parallel
       // batch the other workers keep it busy.
-      pages_ = layout::layout_document(doc_, ctx_, second_core_ ? &fonts_ : nullptr);
+      pages_ = layout::layout_document(doc_, ctx_, second_core_ ? &fonts_ : nullptr,
+                                       second_core_ ? ahead_thread_ : nullptr);
       // The document's own table cells are not needed by its writers: freed before the PDF's
       // fonts are subset (the peak of its memory). Text that recurs across documents stays.
       caches_->prepared.end_layout();

@@ -16,6 +16,7 @@
 #include "text/coverage.hpp"
 #include "text/shape_cache.hpp"
 #include "text/typeset_caches.hpp"
+#include "util/helper_thread.hpp"
 #include "util/work_budget.hpp"
 
 namespace bp {
@@ -25,9 +26,11 @@ class DepartmentLayout {
   // `budget`: the department's time and page ceiling, checked by the layout (nullptr: only the
   // default page ceiling). `second_core`: no other department is built at the same time (a lone
   // department, -j1), so the tables are planned ahead on a second thread. `d`, `theme` and `fonts`
-  // must outlive this object.
+  // must outlive this object. `ahead_thread`: the helper for the tables planned ahead, started
+  // before the document tree was built (layout::PlanAhead), or null.
   DepartmentLayout(const doc::Document& d, const layout::Theme& theme, text::FontSet& fonts,
-                   const WorkBudget* budget, bool second_core = false);
+                   const WorkBudget* budget, bool second_core = false,
+                   HelperThread<layout::Context>* ahead_thread = nullptr);
   DepartmentLayout(const DepartmentLayout&) = delete;
   DepartmentLayout& operator=(const DepartmentLayout&) = delete;
 
@@ -59,6 +62,7 @@ class DepartmentLayout {
   text::Coverage coverage_;
   layout::Context ctx_;
   bool second_core_ = false;
+  HelperThread<layout::Context>* ahead_thread_ = nullptr;
   std::optional<layout::DocumentLayout> pages_;
   std::exception_ptr failure_;
   double layout_ms_ = 0;

@@ -1,5 +1,6 @@
 #include "app/outputs.hpp"
 
+#include <memory>
 #include <optional>
 #include <stdexcept>
 
@@ -13,6 +14,7 @@
 #include "pdf/render.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
+#include "util/process_end.hpp"
 #include "util/trace.hpp"
 #include "xlsx/xlsx_writer.hpp"
 
@@ -106,14 +108,25 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
     if (!tree) tree = document_for(c, ctx);
     return *tree;
   };
-  std::optional<DepartmentLayout> laid_out;
+  // The process's last document: what only this call reads (the layout, the PDF's objects) is
+  // left to the process's end instead of being freed before the files are published.
+  const bool last_in_process = threads.last_document && last_call;
+  // The helper of the layout's tables planned ahead, started before the document tree is built:
+  // in the traces a new thread ran its first line 1.5–3 ms after it was started, which the layout
+  // waited for (bench/pdf/README.md "Round 9, 20G"). It makes its tools when the layout starts.
+  std::unique_ptr<HelperThread<layout::Context>> ahead_thread;
+  if (threads.layout && !tree &&
+      (formats.count(Format::Pdf) || formats.count(Format::Layout) || formats.count(Format::Docx)))
+    ahead_thread = std::make_unique<HelperThread<layout::Context>>(true);
+  std::unique_ptr<DepartmentLayout> laid_out;
   auto layout = [&]() -> DepartmentLayout& {
     if (!laid_out) {
       // The budget's ceiling guards the layout of a PDF or layout JSON; a DOCX alone was never
       // held to it (its layout only gives the 目录 numbers and table widths).
       const bool typeset_output = formats.count(Format::Pdf) || formats.count(Format::Layout);
-      laid_out.emplace(document(), theme, ctx.typesetting().fonts_for(theme),
-                       typeset_output ? budget : nullptr, threads.layout);
+      laid_out = std::make_unique<DepartmentLayout>(
+          document(), theme, ctx.typesetting().fonts_for(theme), typeset_output ? budget : nullptr,
+          threads.layout, ahead_thread.get());
     }
     return *laid_out;
   };
@@ -177,9 +190,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         if (threads.last_document) ctx.typesetting().fonts_for(theme).release_file_pages();
         // A second core: the helper thread may subset a face and make content streams. The
         // faces' caches of charstrings make the subsets of a lone document too (issue 20E: their
-        // own flattener, hb-subset only for a sample of each face).
-        const std::string bytes =
-            pdf::write_laid_out(pages, document(), theme, nullptr, budget, threads.pdf);
+        // own flattener, hb-subset only for a sample of each face). The PDF's own objects are
+        // left to exit when no output follows it.
+        const bool pdf_last = last_in_process && *formats.rbegin() == Format::Pdf;
+        const std::string bytes = pdf::write_laid_out(pages, document(), theme, nullptr, budget,
+                                                      threads.pdf, true, pdf_last);
         const trace::Span span("pdf.write_file");
         write_file_atomic(path, bytes, kStaged);
         if (notes) {
@@ -191,6 +206,8 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
     }
     written.push_back(path);
   }
+  // ≈ 1.2 M instructions of frees (its pages, plans, caches' lease) before the files are published.
+  if (last_in_process) leave_to_exit(std::move(laid_out));
   return written;
 }
 

@@ -1,5 +1,5 @@
 #include "cli/commands.hpp"
-#include "cli/process_end.hpp"
+#include "util/process_end.hpp"
 
 #include <malloc.h>
 #include <sys/resource.h>

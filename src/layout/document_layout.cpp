@@ -27,11 +27,12 @@ class Pass {
  public:
   // `ahead_fonts`: plan the tables ahead on a helper thread (layout/plan_ahead.hpp) with a
   // context made from these fonts.
-  Pass(const doc::Document& d, Context& ctx, int toc_digits, text::FontSet* ahead_fonts)
+  Pass(const doc::Document& d, Context& ctx, int toc_digits, text::FontSet* ahead_fonts,
+       HelperThread<Context>* ahead_thread)
       : d_(d), ctx_(ctx), flow_(ctx, out_), toc_digits_(toc_digits) {
     find_grids();
     if (ahead_fonts) {
-      ahead_.emplace(ctx, *ahead_fonts);
+      ahead_.emplace(ctx, *ahead_fonts, ahead_thread);
       plan_ahead();
     }
   }
@@ -268,13 +269,16 @@ bool merges_into_next(const doc::Document& d, size_t i) {
          next->landscape == t->landscape;
 }
 
-DocumentLayout layout_document(const doc::Document& d, Context& ctx, text::FontSet* ahead_fonts) {
+DocumentLayout layout_document(const doc::Document& d, Context& ctx, text::FontSet* ahead_fonts,
+                               HelperThread<Context>* ahead_thread) {
   int digits = std::max(1, ctx.theme().toc.reserved_digits);
   for (int round = 0;; ++round) {
     int needed = 0;
     // A second round (page numbers wider than reserved: a document of 1000 pages with the
     // default theme) plans its tables here, on the caches the first round filled.
-    DocumentLayout out = Pass(d, ctx, digits, round == 0 ? ahead_fonts : nullptr).run(needed);
+    DocumentLayout out = Pass(d, ctx, digits, round == 0 ? ahead_fonts : nullptr,
+                              round == 0 ? ahead_thread : nullptr)
+                             .run(needed);
     if (needed <= digits || round >= 2) return out;
     digits = needed;  // a page number wider than reserved: lay out again with room for it
   }

@@ -80,11 +80,19 @@ PlannedTable plan_placed_table(const TableJob& job, Context& ctx, const SharedGr
   return out;
 }
 
-PlanAhead::PlanAhead(Context& ctx, text::FontSet& fonts)
-    : ctx_(ctx), helper_(true, [&ctx, &fonts]() -> std::shared_ptr<Context> {
-        auto tools = std::make_shared<HelperTools>(ctx, fonts);
-        return {tools, &tools->ctx};
-      }) {}
+PlanAhead::PlanAhead(Context& ctx, text::FontSet& fonts, HelperThread<Context>* started)
+    : ctx_(ctx) {
+  auto make = [&ctx, &fonts]() -> std::shared_ptr<Context> {
+    auto tools = std::make_shared<HelperTools>(ctx, fonts);
+    return {tools, &tools->ctx};
+  };
+  if (started) {
+    helper_ = started;
+    helper_->set_tools(make);
+  } else {
+    helper_ = &own_.emplace(true, make);
+  }
+}
 
 void PlanAhead::post_grid(const std::string& name, const std::vector<GridMember>& members,
                           double width) {
@@ -92,7 +100,7 @@ void PlanAhead::post_grid(const std::string& name, const std::vector<GridMember>
   s.members = &members;
   s.width = width;
   grid_by_name_[name] = &s;
-  s.ticket = helper_.post([&s](Context& c) {
+  s.ticket = helper_->post([&s](Context& c) {
     const trace::Span span("layout.plan_grid");
     Diverted d(c.coverage(), s.journal);
     s.grid = shared_grid(*s.members, c, s.width);
@@ -103,11 +111,11 @@ void PlanAhead::post_table(size_t block, const TableJob& job, const std::string&
   TableSlot& s = tables_[block];
   s.job = job;
   if (!grid.empty()) s.grid = grid_by_name_.at(grid);
-  s.ticket = helper_.post([this, &s](Context& c) {
+  s.ticket = helper_->post([this, &s](Context& c) {
     const trace::Span span("layout.plan_table");
     const SharedGrid* g = nullptr;
     if (s.grid) {
-      helper_.wait(s.grid->ticket, c);  // an earlier job: made here if not started
+      helper_->wait(s.grid->ticket, c);  // an earlier job: made here if not started
       g = &s.grid->grid;
     }
     Diverted d(c.coverage(), s.journal);
@@ -121,7 +129,7 @@ std::optional<PlannedTable> PlanAhead::take(size_t block) {
   TableSlot& s = it->second;
   std::exception_ptr error;
   try {
-    helper_.wait(s.ticket, ctx_);
+    helper_->wait(s.ticket, ctx_);
   } catch (...) {
     error = std::current_exception();
   }

@@ -55,8 +55,11 @@ class PlanAhead {
  public:
   // `ctx`: the layout's own context (the thread that takes the plans; its Coverage gets the
   // reports). The helper makes its own Context from `fonts` and ctx's theme and budget. Without a
-  // second core nothing runs ahead: take() makes each plan when asked.
-  PlanAhead(Context& ctx, text::FontSet& fonts);
+  // second core nothing runs ahead: take() makes each plan when asked. `started`: a helper started
+  // earlier without tools (HelperThread(bool)), used instead of starting one here; stopped with
+  // this object.
+  PlanAhead(Context& ctx, text::FontSet& fonts, HelperThread<Context>* started = nullptr);
+  ~PlanAhead() { helper_->stop(); }  // before the slots its running job writes to go
   PlanAhead(const PlanAhead&) = delete;
   PlanAhead& operator=(const PlanAhead&) = delete;
 
@@ -90,9 +93,9 @@ class PlanAhead {
   Context& ctx_;
   std::deque<GridSlot> grids_;  // stable addresses
   std::map<std::string, GridSlot*> grid_by_name_;
-  std::map<size_t, TableSlot> tables_;  // by block
-  // Last: stopped (its running job finished) before the slots the jobs write to go.
-  HelperThread<Context> helper_;
+  std::map<size_t, TableSlot> tables_;        // by block
+  std::optional<HelperThread<Context>> own_;  // when none was started before
+  HelperThread<Context>* helper_;
 };
 
 }  // namespace bp::layout

@@ -22,6 +22,7 @@
 #include "pdf/structure_tree.hpp"
 #include "pdf/to_unicode.hpp"
 #include "util/libc_time.hpp"
+#include "util/process_end.hpp"
 #include "util/trace.hpp"
 
 namespace bp::pdf {
@@ -441,7 +442,8 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // lock. set_info() replaces that date.
   const trace::Span span("pdf");
   LibcTimeUse time_use;
-  PdfMemDocument pdf;
+  auto document = std::make_unique<PdfMemDocument>();  // left to exit when last (options)
+  PdfMemDocument& pdf = *document;
   time_use.release();
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
@@ -637,7 +639,10 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   }
   const trace::Span file_span("pdf.file(objects+streams)");
   if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
-  return file.finish(flate);
+  std::string bytes = file.finish(flate);
+  // ≈ 1 M instructions of frees before the file can be written and published.
+  if (options.last_in_process) leave_to_exit(std::move(document));
+  return bytes;
 }
 
 }  // namespace bp::pdf

@@ -45,6 +45,9 @@ struct WriteOptions {
   // flattener, and what they learned for later documents of the process). False: every subset
   // from hb-subset alone (tests and measurements compare). The bytes are the same either way.
   bool learn_subsets = true;
+  // The last document of a process that exits after it (a lone `build`): the PoDoFo document is
+  // left to the process's end (util/process_end.hpp) instead of freed before the file is written.
+  bool last_in_process = false;
 };
 
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.

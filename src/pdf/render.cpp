@@ -20,7 +20,7 @@ double ms(Clock::time_point a, Clock::time_point b) {
 
 std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
                            const layout::Theme& theme, RenderStats* stats, const WorkBudget* budget,
-                           bool parallel_fonts, bool learn_subsets) {
+                           bool parallel_fonts, bool learn_subsets, bool last_in_process) {
   if (budget) budget->check_time("写入 PDF");
   const auto t1 = Clock::now();
   WriteStats ws;
@@ -31,7 +31,8 @@ std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Do
                                  .object_streams = theme.pdf_object_streams,
                                  .synthetic_bold = theme.synthetic_bold,
                                  .parallel_fonts = parallel_fonts,
-                                 .learn_subsets = learn_subsets});
+                                 .learn_subsets = learn_subsets,
+                                 .last_in_process = last_in_process});
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());

@@ -3,9 +3,18 @@
 
 namespace bp {
 
-HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools) {
+HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools)
+    : make_tools_(std::move(make_tools)) {
   if (parallel && std::thread::hardware_concurrency() > 1)
-    worker_ = std::thread([this, make = std::move(make_tools)] { loop(make); });
+    worker_ = std::thread([this] { loop(); });
+}
+
+void HelperThreadCore::set_tools(MakeTools make_tools) {
+  {
+    std::lock_guard lock(mutex_);
+    make_tools_ = std::move(make_tools);
+  }
+  changed_.notify_all();
 }
 
 void HelperThreadCore::stop() {
@@ -95,9 +104,17 @@ void HelperThreadCore::wait_all(void* mine) {
     if (e.error) std::rethrow_exception(e.error);
 }
 
-void HelperThreadCore::loop(const MakeTools& make_tools) {
+void HelperThreadCore::loop() {
+  MakeTools make_tools;
+  {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return stop_ || make_tools_; });
+    if (!make_tools_) return;  // stopped before it was given a factory
+    make_tools.swap(make_tools_);
+  }
   std::shared_ptr<void> tools;  // the helper's own, reused by all its jobs; freed on the helper
   try {
+    const trace::Span span("helper.tools");
     tools = make_tools();
   } catch (...) {
     // No memory or resources for them: the caller's thread runs every job when it waits for it.

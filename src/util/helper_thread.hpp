@@ -32,6 +32,9 @@ class HelperThreadCore {
   // job runs on the caller's thread when waited for.
   using MakeTools = std::function<std::shared_ptr<void>()>;
 
+  // `make_tools` empty: the helper starts at once but makes its tools only when set_tools() gives
+  // the factory (a thread started before its jobs' inputs exist: a new thread took 1.5–3 ms to run
+  // its first line in the traces, bench/pdf/README.md "Round 9, 20G").
   HelperThreadCore(bool parallel, MakeTools make_tools);
   ~HelperThreadCore() { stop(); }
   HelperThreadCore(const HelperThreadCore&) = delete;
@@ -42,6 +45,8 @@ class HelperThreadCore {
   void wait(size_t ticket, void* mine);
   void wait_all(void* mine);
   void stop();
+  // The factory of a helper started without one; once only.
+  void set_tools(MakeTools make_tools);
 
  private:
   enum class State { kPosted, kRunning, kDone };
@@ -53,7 +58,7 @@ class HelperThreadCore {
   void run(Entry& e, void* tools, std::unique_lock<std::mutex>& lock);
   // Runs a posted job on the calling thread (`caller`: not the helper).
   void run_here(Entry& e, void* mine, std::unique_lock<std::mutex>& lock, bool caller);
-  void loop(const MakeTools& make_tools);
+  void loop();
 
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -61,19 +66,27 @@ class HelperThreadCore {
   size_t next_ = 0;         // the first job the helper has not looked at
   int caller_depth_ = 0;    // jobs the caller's thread is running (nested in its waits)
   bool stop_ = false;
+  MakeTools make_tools_;  // until the helper takes it
   std::thread worker_;
 };
 
 template <class Tools>
 class HelperThread {
+  static HelperThreadCore::MakeTools wrap(std::function<std::shared_ptr<Tools>()> make) {
+    return [make = std::move(make)]() -> std::shared_ptr<void> { return make(); };
+  }
+
  public:
   using Job = std::function<void(Tools&)>;
   using MakeTools = std::function<std::shared_ptr<Tools>()>;
 
   // Starts the helper when `parallel` and the machine has a second core.
   HelperThread(bool parallel, MakeTools make_tools)
-      : core_(parallel,
-              [make = std::move(make_tools)]() -> std::shared_ptr<void> { return make(); }) {}
+      : core_(parallel, wrap(std::move(make_tools))) {}
+  // Starts the helper now; it makes its tools when set_tools() gives the factory, and runs no
+  // job before (jobs waited for meanwhile run on the caller's thread).
+  explicit HelperThread(bool parallel) : core_(parallel, nullptr) {}
+  void set_tools(MakeTools make_tools) { core_.set_tools(wrap(std::move(make_tools))); }
 
   bool parallel() const { return core_.parallel(); }
   // Queues a job; returns its ticket for wait().

@@ -1,10 +1,13 @@
 // Tables planned ahead on a second thread (layout/plan_ahead.hpp, util/helper_thread.hpp): the
 // pages, the layout JSON, the PDF and the Coverage report of a document are the same whether its
-// tables were planned inline or ahead; errors come out the same; and the generic helper runs jobs
-// that wait for earlier jobs, with each thread's own tools.
+// tables were planned inline or ahead (by a helper started at the layout or before it); errors come
+// out the same; and the generic helper runs jobs that wait for earlier jobs, with each thread's own
+// tools.
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <chrono>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -27,7 +30,9 @@ using namespace bp;
 
 namespace {
 
-doc::Document doc_of(const std::string& example) { return test::example_document(example); }
+doc::Document doc_of(const std::string& example) {
+  return test::example_document(example);
+}
 
 // Everything a layout gives its readers: the layout JSON, the PDF (its fonts subset, its structure
 // tree), the Coverage report and what stays in the context's Coverage afterwards.
@@ -37,10 +42,14 @@ struct Laid {
   size_t pages = 0;
 };
 
-Laid lay_out(const doc::Document& d, bool ahead, const layout::Theme& theme) {
+// `early`: the helper started before the layout, without tools (app/outputs.cpp starts it before
+// the document tree is built).
+Laid lay_out(const doc::Document& d, bool ahead, const layout::Theme& theme, bool early = false) {
   testing::Engine e(theme);
-  const layout::DocumentLayout pages =
-      layout::layout_document(d, e.ctx, ahead ? &testing::shared_fonts() : nullptr);
+  std::optional<HelperThread<layout::Context>> started;
+  if (early) started.emplace(true);
+  const layout::DocumentLayout pages = layout::layout_document(
+      d, e.ctx, ahead ? &testing::shared_fonts() : nullptr, started ? &*started : nullptr);
   Laid out;
   out.pages = pages.pages.size();
   out.json = layout_to_json(d, pages, {"434", "测试", "department", 2023});
@@ -56,8 +65,8 @@ void check_same(const doc::Document& d, const layout::Theme& theme = testing::de
   const Laid inline_ = lay_out(d, false, theme);
   REQUIRE(inline_.pages > 0);
   // Several times: which thread plans which table differs from run to run.
-  for (int run = 0; run < 3; ++run) {
-    const Laid ahead = lay_out(d, true, theme);
+  for (int run = 0; run < 4; ++run) {
+    const Laid ahead = lay_out(d, true, theme, run % 2 == 1);
     CHECK(ahead.pages == inline_.pages);
     CHECK(ahead.json == inline_.json);
     CHECK(ahead.pdf == inline_.pdf);
@@ -191,4 +200,37 @@ TEST_CASE("helper thread: tools that cannot be made leave every job to the calle
   for (int i = 0; i < 20; ++i) helper.post([&](Tools& t) { ran += &t == &mine; });
   helper.wait_all(mine);
   CHECK(ran == 20);
+}
+
+TEST_CASE("helper thread: started without tools, it runs no job until given them",
+          "[util][helper]") {
+  struct Tools {
+    std::thread::id owner = std::this_thread::get_id();
+  };
+  Tools mine;
+  {
+    // Stopped before any factory: it ends; jobs waited for run on the caller.
+    HelperThread<Tools> helper(true);
+    std::atomic<int> ran_here = 0;
+    helper.post([&](Tools& t) { ran_here += &t == &mine; });
+    helper.stop();
+    helper.wait_all(mine);
+    CHECK(ran_here == 1);
+  }
+  HelperThread<Tools> helper(true);
+  std::atomic<int> done = 0;
+  std::atomic<bool> given = false, early = false;
+  std::vector<size_t> tickets;
+  for (int i = 0; i < 10; ++i)
+    tickets.push_back(helper.post([&](Tools& t) {
+      if (&t != &mine && !given) early = true;  // the helper ran a job before its tools
+      ++done;
+    }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK(done == 0);  // nothing ran: no factory yet
+  given = true;
+  helper.set_tools([] { return std::make_shared<Tools>(); });
+  helper.wait_all(mine);
+  CHECK(done == 10);
+  CHECK(!early);
 }

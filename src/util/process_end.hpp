@@ -3,7 +3,7 @@
 
 #include <memory>
 
-namespace bp::cli {
+namespace bp {
 
 // A build with AddressSanitizer (and so LeakSanitizer) destroys everything, so that its leak report
 // at exit lists only real leaks.
@@ -21,11 +21,13 @@ inline constexpr bool kTearDownAtExit = false;
 
 // Hands a long-lived object to the end of the process, for a command that has written, synced and
 // reported everything and only returns its exit code: the configuration with its fonts, themes and
-// typesetting caches. Its destructor would only give memory back to a process that is about to
-// exit — ≈ 2.6 M instructions of free() over cold cache lines at the end of a cold build
-// (bench/pdf/README.md, "Process start and exit (issue 20s)") — and has no other effect (no file,
-// no thread, no output), so the kernel takes the memory back with the rest of the process instead.
-// With the sanitizers it is destroyed here as usual.
+// typesetting caches. Also the last document of such a process once nothing reads it any more: its
+// layout and its PDF's PoDoFo document, whose teardown ran on the worker before the file was
+// published. A destructor here would only give memory back to a process that is about to exit —
+// ≈ 2.6 M instructions of free() over cold cache lines for the configuration, ≈ 2.1 M for the
+// document (bench/pdf/README.md, "Process start and exit (issue 20s)", "Round 9, 20G") — and has no
+// other effect (no file, no thread, no output), so the kernel takes the memory back with the rest
+// of the process instead. With the sanitizers it is destroyed here as usual.
 template <class T>
 void leave_to_exit(std::unique_ptr<T> object) {
   if constexpr (kTearDownAtExit)
@@ -34,4 +36,4 @@ void leave_to_exit(std::unique_ptr<T> object) {
     (void)object.release();  // deliberately never freed: the process ends next
 }
 
-}  // namespace bp::cli
+}  // namespace bp
