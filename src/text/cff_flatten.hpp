@@ -41,6 +41,7 @@ class CffFlattener {
   static std::optional<CffFlattener> open(std::string_view cff);
 
   uint32_t glyph_count() const { return charstrings_.count; }
+  uint32_t font_dict_count() const { return static_cast<uint32_t>(local_.size()); }
   // The font dict (FDSelect) and CID (charset) of an original glyph; `gid` < glyph_count().
   uint32_t fd(uint32_t gid) const;
   uint32_t cid(uint32_t gid) const;

@@ -275,12 +275,11 @@ std::optional<std::set<uint32_t>> CffSubsetCache::flatten_missing(const std::set
       fds_.clear();
       return std::nullopt;
     }
-    open_flattener_locked();
     // The glyphs not known yet, .notdef first.
     std::vector<uint32_t> unknown;
     if (!glyphs_.count(0)) unknown.push_back(0);
     for (uint32_t g : gids) {
-      if (g >= glyph_count_) return std::nullopt;  // hb-subset's business
+      if (g >= flattener_->glyph_count()) return std::nullopt;  // hb-subset's business
       if (g != 0 && !glyphs_.count(g)) unknown.push_back(g);
     }
     if (unknown.empty()) return need;
@@ -331,16 +330,8 @@ std::optional<std::set<uint32_t>> CffSubsetCache::flatten_missing(const std::set
   return need;
 }
 
-void CffSubsetCache::open_flattener_locked() {
-  if (opened_flattener_) return;
-  opened_flattener_ = true;
-  flattener_ = CffFlattener::open(original_);
-  if (!flattener_ || flattener_->glyph_count() != glyph_count_) trust_ = Trust::off;
-}
-
 void CffSubsetCache::verify_flattener_locked(const std::vector<uint32_t>& new_to_old) {
-  open_flattener_locked();  // (learn_locked has read the original face)
-  if (!flattener_ || trust_ == Trust::off) return;
+  if (trust_ == Trust::off) return;  // (learn_locked has read the original face)
   for (uint32_t g : new_to_old) {
     const auto it = glyphs_.find(g);
     if (it == glyphs_.end() || !flattener_->flatten(g, scratch_)) continue;  // refused: skipped
@@ -355,11 +346,8 @@ void CffSubsetCache::verify_flattener_locked(const std::vector<uint32_t>& new_to
 }
 
 uint32_t CffSubsetCache::original_fd(uint32_t gid) const {
-  if (gid >= glyph_count_) throw Unexpected();
-  auto it = std::upper_bound(fd_ranges_.begin(), fd_ranges_.end(), gid,
-                             [](uint32_t g, const auto& r) { return g < r.first; });
-  if (it == fd_ranges_.begin()) throw Unexpected();
-  return std::prev(it)->second;
+  if (gid >= flattener_->glyph_count()) throw Unexpected();
+  return flattener_->fd(gid);
 }
 
 std::optional<std::set<uint32_t>> CffSubsetCache::missing(const std::set<uint32_t>& gids) {
@@ -581,38 +569,12 @@ void CffSubsetCache::read_pending_locked() {
 
 void CffSubsetCache::parse_original_locked() {
   if (parsed_original_) return;
-  // The original FDSelect: each glyph's font dict.
-  const Index names = read_index(original_, u8(original_, 2));
-  const Index tops = read_index(original_, names.end);
-  if (tops.items.size() != 1) throw Unexpected();
-  const auto top = read_dict(tops.items[0]);
-  if (!top.count(1230)) throw Unexpected();  // not CID-keyed
-  const auto cs = top.find(17);
-  const auto sel = top.find(1237);
-  const auto arr = top.find(1236);
-  if (cs == top.end() || sel == top.end() || arr == top.end() || cs->second.args.empty() ||
-      sel->second.args.empty() || arr->second.args.empty())
-    throw Unexpected();
-  glyph_count_ = un(original_, static_cast<size_t>(cs->second.args.back()), 2);
-  const uint32_t fd_count = un(original_, static_cast<size_t>(arr->second.args.back()), 2);
-  size_t at = static_cast<size_t>(sel->second.args.back());
-  const uint32_t format = u8(original_, at);
-  if (format == 0) {
-    for (uint32_t g = 0; g < glyph_count_; ++g) {
-      const uint32_t fd = u8(original_, at + 1 + g);
-      if (fd_ranges_.empty() || fd_ranges_.back().second != fd) fd_ranges_.emplace_back(g, fd);
-    }
-  } else if (format == 3) {
-    const uint32_t count = un(original_, at + 1, 2);
-    for (uint32_t k = 0; k < count; ++k)
-      fd_ranges_.emplace_back(un(original_, at + 3 + 3 * k, 2), u8(original_, at + 5 + 3 * k));
-  } else {
-    throw Unexpected();
-  }
-  for (const auto& r : fd_ranges_)
-    if (r.second >= fd_count) throw Unexpected();
-  if (fd_ranges_.empty() || fd_ranges_[0].first != 0 || fd_count > 255) throw Unexpected();
-  fds_.assign(fd_count, FontDict());
+  // The original face is read once, by the flattener's parser: each glyph's font dict (FDSelect)
+  // and CID (charset), the font dicts' subroutines. A face it cannot read (not CID-keyed, an
+  // FDSelect format other than 0 or 3, …) is not modelled: the cache is off, hb-subset as before.
+  flattener_ = CffFlattener::open(original_);
+  if (!flattener_) throw Unexpected();
+  fds_.assign(flattener_->font_dict_count(), FontDict());
   parsed_original_ = true;
 }
 

@@ -111,9 +111,9 @@ class CffSubsetCache {
                     const std::vector<uint32_t>& new_to_old);
   std::optional<std::string> assemble_locked(const std::set<uint32_t>& gids) const;
   uint32_t original_fd(uint32_t gid) const;
+  // Opens the face's flattener (its parser of the original face) once; throws Unexpected when
+  // it cannot.
   void parse_original_locked();
-  // Opens the face's flattener once (after parse_original_locked); off when it cannot.
-  void open_flattener_locked();
   // Compares the flattener's charstrings with hb-subset's for the glyphs of a table just learned.
   void verify_flattener_locked(const std::vector<uint32_t>& new_to_old);
 
@@ -126,9 +126,6 @@ class CffSubsetCache {
   std::string pending_cff_;
   std::vector<uint32_t> pending_new_to_old_;
   bool parsed_original_ = false;
-  // The original FDSelect as ranges: first glyph → font dict; glyph_count_ ends the last.
-  std::vector<std::pair<uint32_t, uint32_t>> fd_ranges_;
-  uint32_t glyph_count_ = 0;
 
   bool learned_ = false;
   std::string root_;  // header, Name INDEX and the Top DICT INDEX's header
@@ -138,9 +135,9 @@ class CffSubsetCache {
   std::vector<FontDict> fds_;
   std::unordered_map<uint32_t, Glyph> glyphs_;
 
-  // Our own flattener of the original face (opened with the cache's first use of it).
+  // Our own flattener of the original face, which also reads its FDSelect and charset for the
+  // cache (opened with the cache's first use of the face: parse_original_locked).
   enum class Trust { unverified, trusted, off };
-  bool opened_flattener_ = false;
   std::optional<CffFlattener> flattener_;
   Trust trust_ = Trust::unverified;
   size_t verified_ = 0;  // glyphs whose flattened charstring equalled hb-subset's
