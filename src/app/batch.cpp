@@ -33,8 +33,10 @@
 #include "app/run_abort.hpp"
 #include "model/load.hpp"
 #include "text/font.hpp"
+#include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
 #include "util/fnv1a.hpp"
+#include "util/ordered_worker.hpp"
 #include "util/out_dir.hpp"
 #include "util/trace.hpp"
 
@@ -332,8 +334,10 @@ class Pipeline {
 
 // One department's place in the pipeline.
 struct PipelineTurn {
-  bool in_tail = false;                // its outputs are being written (enter_tail returned)
-  Pipeline::Clock::duration waited{};  // for the previous department's tail: not its own time
+  bool in_tail = false;                 // its outputs are being written (enter_tail returned)
+  Pipeline::Clock::duration waited{};   // for the previous department's tail: not its own time
+  Pipeline::Clock::time_point started;  // the department's start (its time, reported)
+  bool handed_off = false;              // its result comes from the publisher (Shared::publisher)
 };
 
 struct Shared {
@@ -358,6 +362,16 @@ struct Shared {
   std::vector<std::pair<std::string, ManifestEntry>> manifest_updates;
   std::vector<std::string> journal_warnings;
   std::exception_ptr abort;  // the first RunAbort of a worker (under mu): no department after it
+  // Publishing in the background (a run of several departments): each department's last step —
+  // its staged files fsync'ed, renamed into OUT/<year>, that directory fsync'ed, its journal line
+  // — runs on this thread, in the order the departments reach it, while the worker that rendered
+  // it goes on with the next one. Measured before: ≈ 4 fsyncs a department on the worker, the
+  // core idle meanwhile (bench/pdf/README.md, "Round 10, lead: publishing in the background").
+  // The order of the syncs is the same, on one thread: nothing is visible in OUT/<year> before
+  // its data is durable, and no journal line before OUT/<year> is synced. Its results go to `done`
+  // like the workers'; `in_flight` counts those handed to it and not yet delivered (under mu).
+  size_t in_flight = 0;
+  std::unique_ptr<OrderedWorker> publisher;  // last: stopped (drained) first
 };
 
 // The formats of a department in the groups it renders them in, one write_outputs call each: the
@@ -382,7 +396,9 @@ class DeptBuilder {
       : o_(o), ctx_(ctx), fp_(fp), manifest_(manifest), sh_(shared), out_(out), inputs_(inputs) {}
 
   // nullopt: dropped by the -j1 pipeline as never started (Pipeline::Abandoned).
-  std::optional<DeptResult> build(size_t index, const BatchInput& in, const std::stop_token& stop) {
+  // `handed_off`: set when the department's result will come from the publisher instead.
+  std::optional<DeptResult> build(size_t index, const BatchInput& in, const std::stop_token& stop,
+                                  bool& handed_off) {
     DeptResult r;
     r.index = index;
     r.file = in.file;
@@ -411,9 +427,14 @@ class DeptBuilder {
     }
     const trace::Span span("department");
     auto t0 = std::chrono::steady_clock::now();
+    turn.started = t0;
     if (!stop.stop_requested()) {
       try {
         build_into(r, in, stop, turn);
+        if (turn.handed_off) {
+          handed_off = true;
+          return std::nullopt;
+        }
       } catch (const Pipeline::Abandoned&) {
         return std::nullopt;
       } catch (const RunAbort&) {
@@ -485,11 +506,16 @@ class DeptBuilder {
   // per rmdir measured, bench/pdf/README.md "Round 9, 20G"). Its entries never needed to survive
   // a crash (the next build removes a leftover staging directory); a removal that fails leaves it
   // to the caller's drop_staging.
+  // `sync_files`: the files were written without fsync (SyncFile::by_caller, the publisher's
+  // departments): each one's data is fsync'ed here, before any of them is renamed into OUT/<year>.
   void publish(DeptResult& r, int staging_fd, const std::string& staging_name, int year,
-               const std::vector<std::string>& names) {
+               const std::vector<std::string>& names, bool sync_files) {
     const trace::Span span("publish");
     const std::string y = std::to_string(year);
     UniqueFd from = OutDir::open_subdir(staging_fd, y, y, false);
+    if (sync_files)
+      for (const auto& name : names)
+        fsync_file_at(from.get(), name, o_.out_dir / staging_name / y / name);
     UniqueFd to = out_.subdir(y);
     for (const auto& name : names) {
       const fs::path shown = o_.out_dir / y / name;
@@ -598,6 +624,7 @@ class DeptBuilder {
       OutputThreads threads;
       threads.layout = threads.pdf = sh_.one_worker;
       threads.last_document = sh_.last_document;
+      threads.caller_syncs_files = sh_.publisher != nullptr;
       if (sh_.pipeline) {
         // The tail (the PDF written) is the longer phase: the front beside it ends first and its
         // worker waits, so the PDF's helper thread fills that core. The layout plans ahead only
@@ -649,7 +676,21 @@ class DeptBuilder {
       std::stable_sort(
           staged.begin(), staged.end(),
           [&](const std::string& x, const std::string& y) { return rank(x) < rank(y); });
-      publish(r, staging_fd.get(), staging_name, b.dept.year, staged);
+      if (sh_.publisher) {
+        // The rest on the publisher: this worker goes on with the next department.
+        auto job = std::make_shared<Handoff>(
+            Handoff{std::move(r), std::move(staging_fd), staging_name, staging, b.dept.year,
+                    std::move(staged), std::make_shared<CheckedBudget>(std::move(c)), key,
+                    std::move(entry), fp_ && bytes, turn.started, turn.waited});
+        {
+          std::lock_guard lk(sh_.mu);
+          ++sh_.in_flight;
+        }
+        turn.handed_off = true;
+        sh_.publisher->post([this, job] { publish_handed_off(*job); });
+        return;
+      }
+      publish(r, staging_fd.get(), staging_name, b.dept.year, staged, false);
     } catch (const Pipeline::Abandoned&) {
       drop_staging();
       throw;
@@ -683,9 +724,70 @@ class DeptBuilder {
       const trace::Span span("staging(drop)");
       drop_staging();
     }
+    record_built(r, c, key, std::move(entry), fp_ && bytes);
+  }
+
+  // A department handed to the publisher: what build_into did after rendering, then its result.
+  struct Handoff {
+    DeptResult r;
+    UniqueFd staging_fd;
+    std::string staging_name;
+    fs::path staging;
+    int year = 0;
+    std::vector<std::string> staged;  // in format order
+    std::shared_ptr<CheckedBudget> checked;
+    std::string key;
+    ManifestEntry entry;
+    bool record = false;  // journaled and in the manifest (incremental build)
+    Pipeline::Clock::time_point started;
+    Pipeline::Clock::duration waited{};
+  };
+
+  // On the publisher thread. Never throws: a failure fails the department, as in build_into.
+  void publish_handed_off(Handoff& h) {
+    DeptResult& r = h.r;
+    auto drop_staging = [&] {
+      std::error_code ec;
+      fs::remove_all(h.staging, ec);
+    };
+    bool built = false;
+    try {
+      publish(r, h.staging_fd.get(), h.staging_name, h.year, h.staged, true);
+      h.staging_fd = UniqueFd();
+      {
+        const trace::Span span("staging(drop)");
+        drop_staging();
+      }
+      built = true;
+      record_built(r, *h.checked, h.key, std::move(h.entry), h.record);
+    } catch (const OutPathError& e) {
+      if (!built) drop_staging();
+      r.written.clear();
+      fail(r, e.what(), "E302");
+    } catch (const std::bad_alloc&) {
+      if (!built) drop_staging();
+      r.written.clear();
+      fail(r, "内存不足，无法生成这个部门的文档（见 --max-memory）", "E014");
+    } catch (const std::exception& e) {
+      if (!built) drop_staging();
+      r.written.clear();
+      fail(r, e.what());
+    }
+    r.seconds = seconds_since(h.started) - std::chrono::duration<double>(h.waited).count();
+    h.checked.reset();
+    std::lock_guard lk(sh_.mu);
+    sh_.done.push_back(std::move(r));
+    --sh_.in_flight;
+    sh_.cv.notify_one();
+  }
+
+  // The department's outputs are in place: its status, the summary's row, its record for the
+  // next run (the journal line, then the manifest at the run's end).
+  void record_built(DeptResult& r, const CheckedBudget& c, const std::string& key,
+                    ManifestEntry entry, bool record) {
     r.status = DeptStatus::Built;
     if (o_.on_checked) o_.on_checked(c);
-    if (fp_ && bytes) {
+    if (record) {
       // Journaled now, so that a run killed later does not build this department again. A run of
       // one department has no later department to lose: the manifest written at its end (right
       // after this, run_batch) records it as durably as the journal line would have (fsync'ed,
@@ -868,6 +970,8 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     sh.workers_alive = jobs;
     sh.one_worker = jobs == 1;
     sh.last_document = o.only_run && total == 1;
+    // A lone department publishes on its own thread: nothing would run beside the wait.
+    if (total >= 2) sh.publisher = std::make_unique<OrderedWorker>(2);
     // -j1 with two departments or more: two workers, one in the fronts and one in the tails.
     if (jobs == 1 && total >= 2 && o.pipeline && default_jobs() >= 2) {
       sh.pipeline.emplace();
@@ -885,15 +989,16 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
           size_t i = next.fetch_add(1);
           if (i >= total) break;
           std::optional<DeptResult> r;
+          bool handed_off = false;
           try {
-            r = builder.build(i, inputs[i], token);
+            r = builder.build(i, inputs[i], token, handed_off);
           } catch (const RunAbort&) {
             std::lock_guard lk(sh.mu);
             if (!sh.abort) sh.abort = std::current_exception();
             break;
           }
           if (!r) {
-            ++sh.never_started;
+            if (!handed_off) ++sh.never_started;
             continue;
           }
           std::lock_guard lk(sh.mu);
@@ -910,10 +1015,11 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
       bool finished = false;
       {
         std::unique_lock lk(sh.mu);
-        sh.cv.wait_for(lk, std::chrono::milliseconds(100),
-                       [&] { return !sh.done.empty() || sh.workers_alive == 0; });
+        sh.cv.wait_for(lk, std::chrono::milliseconds(100), [&] {
+          return !sh.done.empty() || (sh.workers_alive == 0 && sh.in_flight == 0);
+        });
         batch.swap(sh.done);
-        finished = sh.workers_alive == 0;
+        finished = sh.workers_alive == 0 && sh.in_flight == 0;
       }
       for (auto& r : batch) deliver(std::move(r));
       if (!rep.stopped && o.stop_requested && o.stop_requested()) {
@@ -925,7 +1031,8 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
         if (sh.done.empty()) break;
       }
     }
-  }  // joins the pool
+  }                      // joins the pool
+  sh.publisher.reset();  // idle: every department handed to it was delivered (in_flight 0)
 
   // Departments never started (stopped) are counted, not reported one by one.
   size_t started = std::min(next.load(), total);

@@ -95,6 +95,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   // and syncs that directory (publish), so the staging directory's entries are not synced.
   constexpr SyncDirectory kStaged = SyncDirectory::no;
   constexpr bool kStagedFile = true;
+  const SyncFile file_sync = threads.caller_syncs_files ? SyncFile::by_caller : SyncFile::now;
   const Budget& b = *c.budget;
   std::vector<std::filesystem::path> written;
   std::filesystem::create_directories(out_dir / std::to_string(b.dept.year));
@@ -142,10 +143,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
     if (f != Format::Pdf) end_front();  // the PDF's ends after its layout
     switch (f) {
       case Format::Json:
-        write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived), kStaged);
+        write_file_atomic(path, tables_to_json(b, *c.profile, *c.derived), kStaged, file_sync);
         break;
       case Format::Text:
-        write_file_atomic(path, document_to_text(document()), kStaged);
+        write_file_atomic(path, document_to_text(document()), kStaged, file_sync);
         break;
       case Format::Xlsx: {
         // The department's theme (its `theme:`, --theme, the site overlay's), as loaded for the
@@ -162,7 +163,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         doc::Document printed = read_later ? *tree : std::move(*tree);
         if (!read_later) tree.reset();
         xlsx::write_workbook(workbook_document_for(c, std::move(printed)), path, options,
-                             kStagedFile);
+                             kStagedFile, file_sync);
         break;
       }
       case Format::Docx: {
@@ -170,11 +171,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         docx::write_docx_file(
             document(), theme,
             [&] { return docx::options_from_layout(document(), lay.get(), lay.context()); }, path,
-            kStagedFile);
+            kStagedFile, file_sync);
         break;
       }
       case Format::Layout:
-        write_file_atomic(path, layout_json_for(b, layout()), kStaged);
+        write_file_atomic(path, layout_json_for(b, layout()), kStaged, file_sync);
         break;
       case Format::Pdf: {
         DepartmentLayout& lay = layout();
@@ -196,7 +197,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         const std::string bytes = pdf::write_laid_out(pages, document(), theme, nullptr, budget,
                                                       threads.pdf, true, pdf_last);
         const trace::Span span("pdf.write_file");
-        write_file_atomic(path, bytes, kStaged);
+        write_file_atomic(path, bytes, kStaged, file_sync);
         if (notes) {
           const auto fallbacks = lay.coverage().fallback_report();
           notes->insert(notes->end(), fallbacks.begin(), fallbacks.end());

@@ -55,6 +55,9 @@ struct OutputThreads {
   // here and waits until the previous department's outputs are done. Called at most once per
   // call; may throw to abandon the department.
   std::function<void()> front_done;
+  // The caller fsyncs every file written before publishing it (the batch's publisher thread,
+  // app/batch.cpp): the files are not fsync'ed here, so the worker does not wait for the disk.
+  bool caller_syncs_files = false;
 };
 // The department's document tree across write_outputs calls: the batch renders a department's
 // formats in two calls (app/batch.cpp, output_groups), and the tree (≈ 5 M instructions: the

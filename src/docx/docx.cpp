@@ -63,9 +63,9 @@ std::string render_docx(const doc::Document& d, const layout::Theme& theme, cons
 }
 
 size_t write_docx(const doc::Document& d, const layout::Theme& theme, const Options& o,
-                  const std::filesystem::path& out, bool staged) {
+                  const std::filesystem::path& out, bool staged, SyncFile sync_file) {
   const std::string bytes = render_docx(d, theme, o);
-  write_file_atomic(out, bytes, staged ? SyncDirectory::no : SyncDirectory::yes);
+  write_file_atomic(out, bytes, staged ? SyncDirectory::no : SyncDirectory::yes, sync_file);
   return bytes.size();
 }
 

@@ -18,6 +18,7 @@
 #include "docx/options.hpp"
 #include "docx/zip_package.hpp"
 #include "layout/theme.hpp"
+#include "util/atomic_file.hpp"
 
 namespace bp::docx {
 
@@ -30,8 +31,10 @@ std::string render_docx(const doc::Document& d, const layout::Theme& theme, cons
 
 // Writes `out` atomically (temp file in the same directory, then rename). Returns the byte count.
 // `staged`: `out` is in a staging directory that the caller publishes from, so its directory entry
-// is not synced (SyncDirectory in util/atomic_file.hpp).
+// is not synced (SyncDirectory in util/atomic_file.hpp); `sync_file`: by_caller when that
+// publisher fsyncs the file itself (SyncFile).
 size_t write_docx(const doc::Document& d, const layout::Theme& theme, const Options& o,
-                  const std::filesystem::path& out, bool staged = false);
+                  const std::filesystem::path& out, bool staged = false,
+                  SyncFile sync_file = SyncFile::now);
 
 }  // namespace bp::docx

@@ -15,7 +15,7 @@ FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, te
 
 FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme,
                           const std::function<Options()>& from_layout,
-                          const std::filesystem::path& out, bool staged) {
+                          const std::filesystem::path& out, bool staged, SyncFile sync_file) {
   Options o;
   FileStats st;
   try {
@@ -25,7 +25,7 @@ FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme,
     std::cerr << "警告：" << out.filename().string() << " 的目录页码未能排版（" << e.what()
               << "），留待 Word 更新域时填写\n";
   }
-  st.bytes = write_docx(d, theme, o, out, staged);
+  st.bytes = write_docx(d, theme, o, out, staged, sync_file);
   return st;
 }
 

@@ -9,6 +9,7 @@
 #include "docx/options.hpp"
 #include "layout/theme.hpp"
 #include "text/font_set.hpp"
+#include "util/atomic_file.hpp"
 
 namespace bp::docx {
 
@@ -24,9 +25,10 @@ FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme, te
 
 // The same with the options made by `from_layout` (e.g. from the department's shared layout); an
 // exception it throws is the layout failure above.
-// `staged`: as for write_docx.
+// `staged`, `sync_file`: as for write_docx.
 FileStats write_docx_file(const doc::Document& d, const layout::Theme& theme,
                           const std::function<Options()>& from_layout,
-                          const std::filesystem::path& out, bool staged = false);
+                          const std::filesystem::path& out, bool staged = false,
+                          SyncFile sync_file = SyncFile::now);
 
 }  // namespace bp::docx

@@ -34,8 +34,8 @@ void fsync_path(const std::filesystem::path& p, int flags) {
 }
 
 void commit(const std::filesystem::path& tmp, const std::filesystem::path& target,
-            SyncDirectory sync_directory) {
-  fsync_path(tmp, O_RDONLY);
+            SyncDirectory sync_directory, SyncFile sync_file) {
+  if (sync_file == SyncFile::now) fsync_path(tmp, O_RDONLY);
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
     int e = errno;
     ::unlink(tmp.c_str());
@@ -50,7 +50,7 @@ void commit(const std::filesystem::path& tmp, const std::filesystem::path& targe
 }  // namespace
 
 void write_file_atomic(const std::filesystem::path& target, std::string_view bytes,
-                       SyncDirectory sync_directory) {
+                       SyncDirectory sync_directory, SyncFile sync_file) {
   produce_file_atomic(
       target,
       [&](const std::filesystem::path& tmp) {
@@ -68,21 +68,33 @@ void write_file_atomic(const std::filesystem::path& target, std::string_view byt
         }
         if (::close(fd) != 0) sys_fail("无法写入", tmp);
       },
-      sync_directory);
+      sync_directory, sync_file);
 }
 
 void produce_file_atomic(const std::filesystem::path& target,
                          const std::function<void(const std::filesystem::path& tmp)>& produce,
-                         SyncDirectory sync_directory) {
+                         SyncDirectory sync_directory, SyncFile sync_file) {
   auto tmp = temp_path_for(target);
   try {
     produce(tmp);
-    commit(tmp, target, sync_directory);
+    commit(tmp, target, sync_directory, sync_file);
   } catch (...) {
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
     throw;
   }
+}
+
+void fsync_file_at(int dir_fd, const std::string& name, const std::filesystem::path& shown) {
+  const int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) sys_fail("无法打开", shown);
+  if (::fsync(fd) != 0 && errno != EINVAL) {
+    const int e = errno;
+    ::close(fd);
+    errno = e;
+    sys_fail("无法写入磁盘", shown);
+  }
+  ::close(fd);
 }
 
 }  // namespace bp

@@ -174,7 +174,7 @@ std::vector<SheetPlan> plan_sheets(const doc::Document& d) {
 }
 
 void write_workbook(const doc::Document& d, const std::filesystem::path& path, const XlsxOptions& o,
-                    bool staged) {
+                    bool staged, SyncFile sync_file) {
   const auto plans = plan_sheets(d);
   produce_file_atomic(
       path,
@@ -206,7 +206,7 @@ void write_workbook(const doc::Document& d, const std::filesystem::path& path, c
         worksheet_activate(toc_ws);
         wb.close();
       },
-      staged ? SyncDirectory::no : SyncDirectory::yes);
+      staged ? SyncDirectory::no : SyncDirectory::yes, sync_file);
 }
 
 }  // namespace bp::xlsx

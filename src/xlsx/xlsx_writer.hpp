@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "util/atomic_file.hpp"
 #include "xlsx/options.hpp"
 
 namespace bp::xlsx {
@@ -30,8 +31,9 @@ std::vector<SheetPlan> plan_sheets(const doc::Document& d);
 
 // Writes the workbook to `path` atomically (temp file + rename). Throws std::runtime_error naming
 // the file on any libxlsxwriter error. `staged`: `path` is in a staging directory that the caller
-// publishes from, so its directory entry is not synced (SyncDirectory in util/atomic_file.hpp).
+// publishes from, so its directory entry is not synced (SyncDirectory in util/atomic_file.hpp);
+// `sync_file`: by_caller when that publisher fsyncs the file itself (SyncFile).
 void write_workbook(const doc::Document& d, const std::filesystem::path& path, const XlsxOptions& o,
-                    bool staged = false);
+                    bool staged = false, SyncFile sync_file = SyncFile::now);
 
 }  // namespace bp::xlsx

@@ -1,9 +1,11 @@
 # Durability with one fsync less per file (issue 20): every output's data is fsync'ed in the
-# department's staging directory, the files are renamed into OUT/<year> and that directory is
-# fsync'ed after the last rename; the staging directory itself is never fsync'ed (the next build
-# removes it, its entries need not survive a crash). Then the record of the department: in a batch
-# the journal line, written and fsync'ed after OUT/<year>; in a lone build (round 9, 20G) no journal
-# but the manifest itself, its temp file fsync'ed after OUT/<year>, renamed, and OUT fsync'ed.
+# department's staging directory before it is renamed into OUT/<year> — a lone build fsyncs each
+# temp file before its rename in staging, a batch's publisher thread (round 10) each staged file
+# just before the renames —, and OUT/<year> is fsync'ed after the last rename into it; the staging
+# directory itself is never fsync'ed (the next build removes it, its entries need not survive a
+# crash). Then the record of the department: in a batch the journal line, written and fsync'ed
+# after OUT/<year>; in a lone build (round 9, 20G) no journal but the manifest itself, its temp
+# file fsync'ed after OUT/<year>, renamed, and OUT fsync'ed.
 # Traced with strace -y (paths of the descriptors).
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
@@ -36,10 +38,20 @@ for line in open(trace, encoding="utf-8", errors="replace"):
     calls.append((kind, paths))
 departments = 1 if mode == "lone" else 2
 problems = []
-staged_files = [c for c in calls if c[0] == "fsync" and c[1] and ".budgetpress-staging." in c[1][0]
-                and re.search(r"/\.[^/]*\.tmp\.", c[1][0])]
+# A file in a staging directory: ".budgetpress-staging.<pid>.<n>/<year>/<name>" (a temp file's name
+# ".<name>.tmp.<pid>.<n>"); anything else there is the directory itself.
+in_staging = re.compile(r"/\.budgetpress-staging\.[^/]*/[0-9]+/(.+)$")
+def staged_name(path):
+    m = in_staging.search(path)
+    if not m:
+        return None
+    name = m.group(1)
+    t = re.match(r"\.(.*)\.tmp\.[0-9]+\.[0-9]+$", name)
+    return t.group(1) if t else name
+staged_files = [(i, c) for i, c in enumerate(calls) if c[0] == "fsync" and c[1]
+                and staged_name(c[1][0])]
 staged_dirs = [c for c in calls if c[0] == "fsync" and c[1] and ".budgetpress-staging." in c[1][0]
-               and not re.search(r"/\.[^/]*\.tmp\.", c[1][0])]
+               and not staged_name(c[1][0])]
 if len(staged_files) != files * departments:
     problems.append(f"{len(staged_files)} staged files fsync'ed, expected {files * departments}")
 if staged_dirs:
@@ -48,6 +60,13 @@ year_dir = f"{out}/2023"
 publish = [i for i, c in enumerate(calls) if c[0].startswith("renameat") and len(c[1]) >= 3 and c[1][-2] == year_dir]
 if len(publish) != files * departments:
     problems.append(f"{len(publish)} renames into OUT/2023, expected {files * departments}")
+# Each file's data before it is visible in OUT/2023: an fsync of it (or of the temp file it was)
+# in its staging directory before its rename.
+for i in publish:
+    source_dir, name = calls[i][1][0], calls[i][1][-1]
+    if not any(j < i and staged_name(c[1][0]) == name and c[1][0].startswith(source_dir + "/")
+               for j, c in staged_files):
+        problems.append(f"{name} renamed into OUT/2023 before its data was fsync'ed")
 synced = [i for i, c in enumerate(calls) if c[0] == "fsync" and c[1] == [year_dir]]
 if not synced or (publish and synced[-1] < publish[-1]):
     problems.append("OUT/2023 not fsync'ed after the last rename into it")
