@@ -189,9 +189,11 @@ struct Measured {
 // text, format and padding cost the same at every width.
 class MeasureMemo {
  public:
-  // Room for `more` entries without growing the look-up table.
+  // Room for `more` entries without growing the look-up table (the entries grow geometrically: a
+  // grid asks once per member table).
   void reserve(size_t more) {
-    entries_.reserve(entries_.size() + more);
+    if (entries_.capacity() < entries_.size() + more)
+      entries_.reserve(std::max(2 * entries_.capacity(), entries_.size() + more));
     size_t n = 64;
     while (n < 2 * (entries_.size() + more)) n *= 2;
     if (n > slots_.size()) rehash(n);
