@@ -197,3 +197,21 @@ TEST_CASE("Table planning: the same plan with the memos hitting (prepared memo) 
     }
   }
 }
+
+TEST_CASE("Table planning: a cell's place in the coverage report", "[layout][20K]") {
+  // where() writes the place into one buffer (issue 20K): the text is as before.
+  testing::Engine e;
+  doc::Table t;
+  t.id = "w-1";
+  t.head.push_back(row(doc::RowRole::Head, {cell("名称\U000F0001"), cell("金额")}));
+  doc::Cell odd = cell("经费\U000F0002");
+  odd.source = "dept.yaml:17:9";
+  t.body.push_back(row(doc::RowRole::Item, {cell("甲"), cell("1.00")}));
+  t.body.push_back(row(doc::RowRole::Item, {cell("乙"), cell("2.00")}));
+  t.body.push_back(row(doc::RowRole::Item, {cell("丙"), odd}));
+  plan_table(t, e.ctx, 300, nullptr, nullptr);
+  const std::string report = e.coverage.report();
+  INFO(report);
+  CHECK(report.find("table w-1 head row 1 column 1") != std::string::npos);
+  CHECK(report.find("table w-1 row 3 column 2 (dept.yaml:17:9)") != std::string::npos);
+}
