@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <cstdint>
 #include <numeric>
 #include <string_view>
 
 #include "layout/blocks.hpp"
+#include "layout/fit_classes.hpp"
 #include "layout/units.hpp"
 
 namespace bp::layout {
@@ -45,10 +48,26 @@ CellLook look(const doc::Cell& c, doc::RowRole role, const Theme& t, bool compac
   return l;
 }
 
+// "table ID[ head] row R column C[ (SOURCE)]": Coverage's place for a cell. Set for every cell
+// prepared (some 3 500 a document), so written into one buffer (issue 20K: the chain of operator+
+// made five strings per cell).
 std::string where(const doc::Table& t, const GridCell& g, bool head) {
-  std::string s = "table " + t.id + (head ? " head" : "") + " row " + std::to_string(g.row + 1) +
-                  " column " + std::to_string(g.col + 1);
-  if (!g.cell->source.empty()) s += " (" + g.cell->source + ")";
+  const std::string& source = g.cell->source;
+  std::string s;
+  s.reserve(t.id.size() + source.size() + 48);
+  s += "table ";
+  s += t.id;
+  if (head) s += " head";
+  char num[16];
+  s += " row ";
+  s.append(num, std::to_chars(num, num + sizeof num, g.row + 1).ptr);
+  s += " column ";
+  s.append(num, std::to_chars(num, num + sizeof num, g.col + 1).ptr);
+  if (!source.empty()) {
+    s += " (";
+    s += source;
+    s += ')';
+  }
   return s;
 }
 
@@ -172,6 +191,121 @@ bool says_nothing(const doc::Cell& c) {
   return t.empty();
 }
 
+// What measure_cells asks of a cell's prepared text: its extent and its hard minimum (the width
+// from which its last line holds more than one character; padding excluded).
+struct Measured {
+  text::Extent extent;
+  double hard_min = 0;
+};
+
+// Measured, once per prepared text, format, kind of minimum and size within one measuring of a
+// table or grid (issue 20K): 合计, 0.00, －, 数量指标 recur down a table's columns and through a
+// grid's tables, and the prepared memo gives them one Units. Both are pure functions of those
+// inputs. Keyed by Prepared::identity, so the prepared texts must outlive the memo (the Cells that
+// hold them do). Its entries also name the cells' fit classes (layout/fit_classes.hpp): the same
+// text, format and padding cost the same at every width.
+class MeasureMemo {
+ public:
+  // Room for `more` entries without growing the look-up table (the entries grow geometrically: a
+  // grid asks once per member table).
+  void reserve(size_t more) {
+    if (entries_.capacity() < entries_.size() + more)
+      entries_.reserve(std::max(2 * entries_.capacity(), entries_.size() + more));
+    size_t n = 64;
+    while (n < 2 * (entries_.size() + more)) n *= 2;
+    if (n > slots_.size()) rehash(n);
+  }
+  // The entry of (text, f, label, em), measured on first ask.
+  size_t get(const text::Prepared& text, const text::ParagraphFormat& f, bool label, double em,
+             Context& ctx) {
+    if (2 * (entries_.size() + 1) > slots_.size()) rehash(slots_.empty() ? 64 : 2 * slots_.size());
+    const void* id = text.identity();
+    size_t i = slot(id);
+    while (slots_[i].text && slots_[i].text != id) i = (i + 1) & (slots_.size() - 1);
+    const size_t latest = slots_[i].text ? slots_[i].entry : kNone;
+    for (size_t e = latest; e != kNone; e = entries_[e].next)
+      if (entries_[e].label == label && entries_[e].em == em && entries_[e].format == f) return e;
+    Entry e{f, label, em, {}, latest};
+    e.value.extent = ctx.typesetter().measure(text, f);
+    const text::Extent& x = e.value.extent;
+    e.value.hard_min = no_single_last(ctx, text, f, label ? x.seam_min : x.min, x.max, em);
+    slots_[i] = {id, entries_.size()};
+    entries_.push_back(std::move(e));
+    return entries_.size() - 1;
+  }
+  const Measured& operator[](size_t e) const { return entries_[e].value; }
+
+ private:
+  static constexpr size_t kNone = ~size_t{0};
+  struct Entry {
+    text::ParagraphFormat format;
+    bool label = false;
+    double em = 0;
+    Measured value;
+    size_t next = kNone;  // the entry of the same text made before
+  };
+  struct Slot {
+    const void* text = nullptr;
+    size_t entry = kNone;  // its latest entry
+  };
+  size_t slot(const void* p) const {
+    auto x = reinterpret_cast<uintptr_t>(p);
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return static_cast<size_t>(x) & (slots_.size() - 1);
+  }
+  void rehash(size_t n) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(n, Slot{});
+    for (const Slot& s : old) {
+      if (!s.text) continue;
+      size_t i = slot(s.text);
+      while (slots_[i].text) i = (i + 1) & (n - 1);
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;  // open addressing, by text
+  std::vector<Entry> entries_;
+};
+
+// Whether a table is set compact is known before all its cells are measured at the normal size
+// (issue 20K): wants_compact compares the sums of the columns' widest words and hard minimums with
+// the width, and every cell only raises them (a column's value is the largest of its cells',
+// spanning cells add to it, never take away). Once the sums over the cells measured so far exceed
+// the limits the table is compact, and its other cells need no measuring at the normal size (they
+// are still prepared: the same Coverage reports in the same order).
+class CompactWatch {
+ public:
+  CompactWatch(const TableTheme& tt, int cols, double width)
+      : limit_min_(tt.compact_when * width),
+        width_(width),
+        can_(tt.compact_size < tt.cell.size),
+        min_(static_cast<size_t>(std::max(cols, 1)), 0),
+        hard_(min_) {}
+  void add(const CellExtent& e) {
+    if (!can_ || certain_ || e.colspan != 1 || e.col < 0 ||
+        static_cast<size_t>(e.col) >= min_.size())
+      return;
+    const auto c = static_cast<size_t>(e.col);
+    if (e.min <= min_[c] && std::max(e.min, e.hard_min) <= hard_[c]) return;
+    min_[c] = std::max(min_[c], e.min);
+    hard_[c] = std::max(hard_[c], std::max(e.min, e.hard_min));
+    // Summed in column order as ColumnNeeds::min_total and hard_total sum: rounding is monotone,
+    // so these sums are at most theirs.
+    certain_ = std::accumulate(min_.begin(), min_.end(), 0.0) > limit_min_ ||
+               std::accumulate(hard_.begin(), hard_.end(), 0.0) > width_;
+  }
+  // The table is compact whatever its other cells measure.
+  bool certain() const { return certain_; }
+
+ private:
+  double limit_min_, width_;
+  bool can_;
+  std::vector<double> min_, hard_;
+  bool certain_ = false;
+};
+
 // The cells of a table (lead rows of a project's info block, head, body) as grid boxes, and the
 // measuring of their text. Each cell is prepared (fonts, shaping, break opportunities) once per
 // size, measured for the column widths, then set in its column.
@@ -179,8 +313,10 @@ struct Cells {
   std::vector<TableCellBox> lead, head, body;
   int lead_rows = 0, head_rows = 0, body_rows = 0;
   std::vector<text::Prepared> prepared;  // lead, head, body cells in order
-  // Per extent measure() returned: its prepared text and paragraph format (for exact fits).
+  // Per extent measure() returned: its prepared text and paragraph format (for exact fits), and
+  // its fit class (the MeasureMemo entry of its text, or -1 for a padding of its own).
   std::vector<std::pair<size_t, text::ParagraphFormat>> fit_of;
+  std::vector<int> fit_class;
 
   Cells(const doc::Table& t, const doc::Table* lead_table, int cols) {
     const std::string what = "table " + t.id;
@@ -198,23 +334,31 @@ struct Cells {
   std::array<std::vector<TableCellBox>*, 3> groups() { return {&lead, &head, &body}; }
 
   // Width needs of every cell; rows numbered from `first_row` (lead, head, body in turn).
+  // `watch` (measuring at the normal size): told every extent; once it is certain the table is
+  // compact, the cells after are only prepared (their extents would be thrown away).
+  // `memo`: measured texts, shared by the tables of a grid (it must not outlive the Cells whose
+  // texts it measured, nor meet those of another size).
   std::vector<CellExtent> measure(const doc::Table& t, Context& ctx, bool compact, double pad_x,
-                                  int first_row, Digits digits = Digits::Tabular) {
-    return measure_cells(t, ctx, compact, pad_x, first_row, digits, true);
+                                  int first_row, Digits digits, MeasureMemo& memo,
+                                  CompactWatch* watch = nullptr) {
+    return measure_cells(t, ctx, compact, pad_x, first_row, digits, &memo, watch);
   }
   // The cells prepared for setting only (the widths are given: a shared grid's).
   void prepare(const doc::Table& t, Context& ctx, bool compact, Digits digits) {
-    measure_cells(t, ctx, compact, 0, 0, digits, false);
+    measure_cells(t, ctx, compact, 0, 0, digits, nullptr, nullptr);
   }
 
  private:
   std::vector<CellExtent> measure_cells(const doc::Table& t, Context& ctx, bool compact,
                                         double pad_x, int first_row, Digits digits,
-                                        bool want_extents) {
+                                        MeasureMemo* memo, CompactWatch* watch) {
     const Theme& theme = ctx.theme();
+    const bool want_extents = memo != nullptr;
     std::vector<CellExtent> extents;
     prepared.clear();
     fit_of.clear();
+    fit_class.clear();
+    if (memo) memo->reserve(lead.size() + head.size() + body.size());
     int row0 = first_row;
     for (auto* group : groups()) {
       for (const TableCellBox& b : *group) {
@@ -226,8 +370,11 @@ struct Cells {
         auto run = run_of(b, l, ctx);
         const auto f = format_of(b, l, ctx, 1e9);
         prepared.back() = ctx.typesetter().prepare({&run, 1}, f);
-        if (!want_extents) continue;
-        auto e = ctx.typesetter().measure(prepared.back(), f);
+        if (!want_extents || (watch && watch->certain())) continue;
+        const bool label = group == &head && b.g.role == doc::RowRole::Head;
+        const size_t entry = memo->get(prepared.back(), f, label, l.style.size, ctx);
+        const Measured& m = (*memo)[entry];
+        text::Extent e = m.extent;
         // An amount measured for another program's layout (Digits::Font) gets a quarter em of
         // slack: Word and LibreOffice round widths to twips and may set the digits a little wider.
         const double pad =
@@ -236,10 +383,7 @@ struct Cells {
         x.term_min = e.term_min + pad;
         // A header label's hard minimum: its widest whole term (a compound may split between the
         // terms it is made of); a body cell's is its widest word.
-        const bool label = group == &head && b.g.role == doc::RowRole::Head;
-        x.hard_min = no_single_last(ctx, prepared.back(), f, (label ? e.seam_min : e.min), e.max,
-                                    l.style.size) +
-                     pad;
+        x.hard_min = m.hard_min + pad;
         x.lines = std::move(e.hard_lines);
         x.pad = pad;
         x.em = l.style.size;
@@ -248,8 +392,10 @@ struct Cells {
         x.kind = group == &head            ? CellExtent::Kind::Head
                  : says_nothing(*b.g.cell) ? CellExtent::Kind::Filler
                                            : CellExtent::Kind::Body;
+        if (watch) watch->add(x);
         extents.push_back(std::move(x));
         fit_of.push_back({prepared.size() - 1, f});
+        fit_class.push_back(pad == 2 * pad_x ? static_cast<int>(entry) : -1);
       }
       row0 += group == &lead ? lead_rows : group == &head ? head_rows : body_rows;
     }
@@ -308,14 +454,18 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
   const int cols = column_count(first);
   std::vector<Cells> cells;                      // kept for the exact fits
   std::vector<std::pair<size_t, size_t>> owner;  // extent → (table, its extent index)
+  CompactWatch watch(tt, cols, width);
+  MeasureMemo memo;  // of the Cells in `cells`
   auto all_extents = [&](bool compact) {
     std::vector<CellExtent> all;
+    memo = MeasureMemo{};
     cells.clear();
     owner.clear();
     int row = 0;
     for (const GridMember& m : tables) {
       cells.emplace_back(*m.table, m.lead, cols);
-      auto e = cells.back().measure(*m.table, ctx, compact, pad_x, row);
+      auto e = cells.back().measure(*m.table, ctx, compact, pad_x, row, Digits::Tabular, memo,
+                                    compact ? nullptr : &watch);
       row += cells.back().rows();
       for (size_t k = 0; k < e.size(); ++k) owner.push_back({cells.size() - 1, k});
       all.insert(all.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
@@ -323,15 +473,20 @@ SharedGrid shared_grid(const std::vector<GridMember>& tables, Context& ctx, doub
     return all;
   };
   auto extents = all_extents(false);
-  g.compact = wants_compact(tt, cols, extents, width);
+  g.compact = watch.certain() || wants_compact(tt, cols, extents, width);
   if (g.compact) extents = all_extents(true);
+  const bool exact = text_total(extents) <= kExactFitText;
+  std::vector<int> ids(exact ? extents.size() : 0);
+  for (size_t k = 0; k < ids.size(); ++k) ids[k] = cells[owner[k].first].fit_class[owner[k].second];
+  FitClasses classes(std::move(ids));
   const CellCost cost = [&](size_t k, double w) {
-    const auto [t, e] = owner[k];
-    const auto& [idx, f] = cells[t].fit_of[e];
-    return fit_cost(ctx, cells[t].prepared[idx], f, w, extents[k].pad, extents[k].max);
+    return classes.get(k, w, [&] {
+      const auto [t, e] = owner[k];
+      const auto& [idx, f] = cells[t].fit_of[e];
+      return fit_cost(ctx, cells[t].prepared[idx], f, w, extents[k].pad, extents[k].max);
+    });
   };
-  g.widths = column_widths(cols, first.column_widths, extents, width,
-                           text_total(extents) <= kExactFitText ? cost : CellCost{});
+  g.widths = column_widths(cols, first.column_widths, extents, width, exact ? cost : CellCost{});
   return g;
 }
 
@@ -362,16 +517,31 @@ TablePlan plan_table(const doc::Table& t, Context& ctx, double width, const Shar
     cells.prepare(t, ctx, p.compact, digits);  // measuring would be for widths not asked for
     widths = grid->widths;
   } else {
-    auto extents = cells.measure(t, ctx, false, p.pad_x, 0, digits);
-    p.compact = goal == WidthGoal::CompactHeight ? tt.compact_size < tt.cell.size
-                                                 : wants_compact(tt, cols, extents, width);
-    if (p.compact) extents = cells.measure(t, ctx, true, p.pad_x, 0, digits);
+    std::vector<CellExtent> extents;
+    MeasureMemo memo;
+    if (goal == WidthGoal::CompactHeight && tt.compact_size < tt.cell.size) {
+      // Compact whatever the cells measure: their text is still prepared at the normal size
+      // first, as before (the same Coverage reports, in the same order), but not measured there.
+      cells.prepare(t, ctx, false, digits);
+      p.compact = true;
+    } else {
+      CompactWatch watch(tt, cols, width);
+      extents = cells.measure(t, ctx, false, p.pad_x, 0, digits, memo, &watch);
+      p.compact = watch.certain() || wants_compact(tt, cols, extents, width);
+    }
+    if (p.compact) {
+      memo = MeasureMemo{};  // its texts (the normal size's) are gone with the measuring below
+      extents = cells.measure(t, ctx, true, p.pad_x, 0, digits, memo);
+    }
+    const bool exact = text_total(extents) <= kExactFitText;
+    FitClasses classes(exact ? cells.fit_class : std::vector<int>{});
     const CellCost cost = [&](size_t k, double w) {
-      const auto& [idx, f] = cells.fit_of[k];
-      return fit_cost(ctx, cells.prepared[idx], f, w, extents[k].pad, extents[k].max, goal);
+      return classes.get(k, w, [&] {
+        const auto& [idx, f] = cells.fit_of[k];
+        return fit_cost(ctx, cells.prepared[idx], f, w, extents[k].pad, extents[k].max, goal);
+      });
     };
-    widths = column_widths(cols, t.column_widths, extents, width,
-                           text_total(extents) <= kExactFitText ? cost : CellCost{});
+    widths = column_widths(cols, t.column_widths, extents, width, exact ? cost : CellCost{});
   }
   p.col_x.assign(1, 0.0);
   for (double w : widths) p.col_x.push_back(p.col_x.back() + w);

@@ -86,6 +86,8 @@ struct ParagraphFormat {
   // a seam fits, however short the line it leaves; and the single-character rule moves breaks only
   // to such gaps. Body cells prefer a fuller line (kShortLine) to a word boundary far back.
   bool keep_terms = false;
+
+  bool operator==(const ParagraphFormat&) const = default;
 };
 
 // Widths for table column sizing: min = widest unbreakable piece, max = everything on one line.
@@ -121,6 +123,10 @@ class Prepared {
   ~Prepared();
   Prepared(Prepared&&) noexcept;
   Prepared& operator=(Prepared&&) noexcept;
+
+  // Which prepared text this is: two Prepared of the same non-null identity hold the very same
+  // units (one memo entry of the PreparedCache), so they fit, measure and set alike.
+  const void* identity() const { return units_.get(); }
 
  private:
   friend class Typesetter;
