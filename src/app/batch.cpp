@@ -899,7 +899,14 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
             continue;
           }
           std::lock_guard lk(sh.mu);
-          sh.done.push_back(std::move(*r));
+          try {
+            sh.done.push_back(std::move(*r));
+          } catch (const std::bad_alloc&) {
+            // Not even the report fits (under --max-memory): the run stops with E014 (cli/) and
+            // this thread ends normally, instead of std::terminate.
+            if (!sh.abort) sh.abort = std::current_exception();
+            break;
+          }
           sh.cv.notify_one();
         }
         std::lock_guard lk(sh.mu);
