@@ -7,9 +7,6 @@
 
 namespace bp::allocator {
 
-// "mimalloc" or "glibc": the malloc this process's calls go to.
-const char* name();
-
 // Once, at the start of main, before any thread of ours: the release options.
 void tune();
 
