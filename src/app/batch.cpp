@@ -21,7 +21,6 @@
 #include <mutex>
 #include <new>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 #include <stop_token>
 #include <thread>
@@ -161,10 +160,13 @@ std::optional<std::string> read_input(const fs::path& file) {
   if (ec || size > LoadLimits{}.max_file_bytes) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
+  // Read into a string of the file's size: `ss << in.rdbuf()` caught the std::bad_alloc of its
+  // growing buffer (under --max-memory) and returned the text cut there, reported as E002.
+  std::string text(static_cast<size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
   if (in.bad()) return std::nullopt;
-  return ss.str();
+  text.resize(static_cast<size_t>(in.gcount()));
+  return text;
 }
 
 // pid of a temp or staging name ending in ".<pid>.<n>", 0 when there is none.
@@ -1002,7 +1004,14 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
             continue;
           }
           std::lock_guard lk(sh.mu);
-          sh.done.push_back(std::move(*r));
+          try {
+            sh.done.push_back(std::move(*r));
+          } catch (const std::bad_alloc&) {
+            // Not even the report fits (under --max-memory): the run stops with E014 (cli/) and
+            // this thread ends normally, instead of std::terminate.
+            if (!sh.abort) sh.abort = std::current_exception();
+            break;
+          }
           sh.cv.notify_one();
         }
         std::lock_guard lk(sh.mu);

@@ -1,7 +1,6 @@
 #include "cli/commands.hpp"
 #include "util/process_end.hpp"
 
-#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -9,9 +8,11 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
 
 #include "app/batch.hpp"
 #include "app/build_run.hpp"
@@ -26,15 +27,21 @@
 #include "cli/check_review.hpp"
 #include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
+#include "util/allocator.hpp"
 #include "util/out_dir.hpp"
 
 namespace bp::cli {
 
 namespace {
 
-// --max-memory: caps the address space of the whole process (RLIMIT_AS), so that no input can make
-// it swap the machine to death; an allocation beyond it fails that department (错误[E014]).
-// AddressSanitizer reserves terabytes of address space up front, so the cap is skipped there.
+// --max-memory: caps the memory the process can write (RLIMIT_DATA: the heap, every private
+// writable mapping, thread stacks), so that no input can make it swap the machine to death; an
+// allocation beyond it fails that department (错误[E014]). Not RLIMIT_AS (before 20I): the address
+// space also counts what is reserved and never used — mimalloc's 32 MiB segments per thread,
+// glibc's 64 MiB thread arenas — and the fonts mapped read only, so the same cap meant a different
+// amount of memory for each allocator and thread count (docs/limits.md). Under the cap mimalloc
+// commits its segments as they fill, so that the count is what is used. AddressSanitizer maps
+// terabytes of shadow memory up front, so the cap is skipped there.
 bool limit_memory(unsigned mib) {
   if (mib == 0) return true;
 #if defined(__SANITIZE_ADDRESS__)
@@ -48,16 +55,13 @@ bool limit_memory(unsigned mib) {
 #endif
   const rlim_t bytes = static_cast<rlim_t>(mib) * 1024 * 1024;
   struct rlimit lim {};
-  if (::getrlimit(RLIMIT_AS, &lim) != 0) lim.rlim_max = RLIM_INFINITY;
+  if (::getrlimit(RLIMIT_DATA, &lim) != 0) lim.rlim_max = RLIM_INFINITY;
   lim.rlim_cur = lim.rlim_max == RLIM_INFINITY ? bytes : std::min<rlim_t>(bytes, lim.rlim_max);
-  if (::setrlimit(RLIMIT_AS, &lim) != 0) {
+  allocator::commit_on_demand();  // before the cap: segments taken from now on count as they fill
+  if (::setrlimit(RLIMIT_DATA, &lim) != 0) {
     std::cerr << "budgetpress: 错误: 无法设置内存上限 --max-memory " << mib << "\n";
     return false;
   }
-  // Under a cap on the address space every thread allocates from the one main arena: glibc gives
-  // each new thread's arena a 64 MiB reservation, and a lone department's helper threads (tables
-  // planned ahead, PDF helper) would otherwise count 64 MiB each against the cap.
-  ::mallopt(M_ARENA_MAX, 1);
   return true;
 }
 
@@ -169,10 +173,17 @@ int run_build(const Options& opt) {
   // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
   std::optional<FontsBeside> fonts_beside;
   if (formats.count(Format::Pdf) || formats.count(Format::Docx)) {
-    if (inputs.files.size() == 1 && inputs.errors.empty())
-      fonts_beside.emplace(*ctx, inputs.files.front().file);
-    else if (!preflight_or_report(*ctx))
-      return kUsage;
+    bool loaded = false;
+    if (inputs.files.size() == 1 && inputs.errors.empty()) {
+      try {
+        fonts_beside.emplace(*ctx, inputs.files.front().file);
+        loaded = true;
+      } catch (const std::system_error&) {
+        // No second thread (its stack does not fit under --max-memory, or no threads are left):
+        // the fonts are loaded here, first, as for a batch.
+      }
+    }
+    if (!loaded && !preflight_or_report(*ctx)) return kUsage;
   }
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (inputs.files.empty()) {
@@ -206,6 +217,17 @@ int run_build(const Options& opt) {
   } catch (const PreflightAbort& e) {
     printer.clear();
     report_preflight(e.error);
+    return kUsage;
+  } catch (const std::bad_alloc&) {  // not even a department's report fits (app/batch.cpp)
+    printer.clear();
+    std::cerr << "budgetpress: 错误[E014]: 内存不足，构建中止（见 --max-memory）\n";
+    return kUsage;
+  } catch (const std::system_error& e) {  // a worker thread that could not be started
+    printer.clear();
+    const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
+                           e.code() == std::errc::not_enough_memory;
+    std::cerr << "budgetpress: 错误" << (resources ? "[E014]" : "") << ": " << e.what()
+              << (resources ? "（资源不足，无法启动工作线程；见 --max-memory）" : "") << "\n";
     return kUsage;
   } catch (const std::exception& e) {  // also a malformed year profile (ProfileError)
     printer.clear();

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <new>
+#include <system_error>
 
 #include "cli/catalog_command.hpp"
 #include "cli/commands.hpp"
@@ -11,8 +13,10 @@
 #include "cli/parse_errors.hpp"
 #include "cli/site_command.hpp"
 #include "cli/workbook_template_command.hpp"
+#include "util/allocator.hpp"
 
 int main(int argc, char** argv) {
+  bp::allocator::tune();  // before any thread of ours
   CLI::App app{"BudgetPress：部门预算信息公开文档生成工具（YAML → PDF / Excel / Word / JSON）",
                "budgetpress"};
   // Before any subcommand is added: subcommands copy these from their parent.
@@ -74,7 +78,7 @@ int main(int argc, char** argv) {
                     "pdf.tagged，即 on）");
   build
       ->add_option("--max-memory", opt.max_memory,
-                   "整个进程的内存（地址空间）上限，单位 MiB（默认不限）")
+                   "整个进程可写内存（堆和线程栈，不含只读映射的字体）的上限，单位 MiB（默认不限）")
       ->check(bp::cli::range_zh(64, 1L << 22));
 
   auto* new_year = sub("new-year", "由本年度部门预算文件生成下一年度的文件（金额清零待填）");
@@ -102,7 +106,8 @@ int main(int argc, char** argv) {
   import_cmd->add_option("-o,--out", imp.out, "写入的 YAML 文件（默认输出到标准输出）");
   import_cmd->add_flag("--force", imp.force, "覆盖已存在的 --out 文件");
   import_cmd->add_flag("-q,--quiet", imp.quiet, "只输出错误");
-  import_cmd->add_flag("--strict", imp.strict, "印出的数与按明细计算的数不同（含尾差）即作为错误，不生成 YAML");
+  import_cmd->add_flag("--strict", imp.strict,
+                       "印出的数与按明细计算的数不同（含尾差）即作为错误，不生成 YAML");
 
   bp::cli::WorkbookTemplateOptions tpl;  // workbook-template (its own file)
   bp::cli::add_workbook_template(app, tpl);
@@ -155,21 +160,36 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  opt.argv0 = argv[0];
-  if (check->parsed()) return bp::cli::run_check(opt);
-  if (build->parsed()) return bp::cli::run_build(opt);
-  if (new_year->parsed()) return bp::cli::run_new_year(opt);
-  if (watch->parsed()) return bp::cli::run_watch(opt);
-  if (tpl.command->parsed()) return bp::cli::run_workbook_template(tpl, opt.config_dir, opt.site_dir, argv[0]);
-  if (import_cmd->parsed()) {
-    imp.config_dir = opt.config_dir;
-    imp.site_dir = opt.site_dir;
-    imp.argv0 = argv[0];
-    return bp::cli::run_import(imp);
+  // Memory or threads running out where no department is being built (the configuration, the
+  // fonts, starting the workers — most likely under --max-memory) end the run with an error, never
+  // with std::terminate; a department's own shortage is its E014 (app/batch.cpp).
+  try {
+    opt.argv0 = argv[0];
+    if (check->parsed()) return bp::cli::run_check(opt);
+    if (build->parsed()) return bp::cli::run_build(opt);
+    if (new_year->parsed()) return bp::cli::run_new_year(opt);
+    if (watch->parsed()) return bp::cli::run_watch(opt);
+    if (tpl.command->parsed())
+      return bp::cli::run_workbook_template(tpl, opt.config_dir, opt.site_dir, argv[0]);
+    if (import_cmd->parsed()) {
+      imp.config_dir = opt.config_dir;
+      imp.site_dir = opt.site_dir;
+      imp.argv0 = argv[0];
+      return bp::cli::run_import(imp);
+    }
+    if (cat_import->parsed()) return bp::cli::run_catalog_import(cat, opt);
+    if (site_init->parsed()) return bp::cli::run_site_init(site_target);
+    if (site_show->parsed()) return bp::cli::run_site_show(opt);
+    if (init->parsed()) return bp::cli::run_init(ini, opt);
+    return 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "budgetpress: 错误[E014]: 内存不足（见 --max-memory）\n";
+    return 2;
+  } catch (const std::system_error& e) {
+    const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
+                           e.code() == std::errc::not_enough_memory;
+    std::cerr << "budgetpress: 错误" << (resources ? "[E014]" : "") << ": " << e.what()
+              << (resources ? "（资源不足，无法创建线程；见 --max-memory）" : "") << "\n";
+    return 2;
   }
-  if (cat_import->parsed()) return bp::cli::run_catalog_import(cat, opt);
-  if (site_init->parsed()) return bp::cli::run_site_init(site_target);
-  if (site_show->parsed()) return bp::cli::run_site_show(opt);
-  if (init->parsed()) return bp::cli::run_init(ini, opt);
-  return 2;
 }

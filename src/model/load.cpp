@@ -1,7 +1,6 @@
 #include "model/load.hpp"
 
 #include <fstream>
-#include <sstream>
 
 #include "model/text_check.hpp"
 #include "model/yaml_reader.hpp"
@@ -860,9 +859,12 @@ std::optional<Budget> load_budget_file(const std::filesystem::path& path, Diagno
     diag.error("E001", {}, "无法打开文件");
     return std::nullopt;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return load_budget_text(ss.str(), path.string(), diag, limits);
+  // A string of the file's size: `ss << in.rdbuf()` caught the std::bad_alloc of its growing
+  // buffer (under --max-memory) and gave the text cut there, reported as invalid UTF-8 (E002).
+  std::string text(static_cast<size_t>(size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  return load_budget_text(text, path.string(), diag, limits);
 }
 
 }  // namespace bp

@@ -1,12 +1,20 @@
 #include "util/helper_thread.hpp"
 #include "util/trace.hpp"
 
+#include <system_error>
+
 namespace bp {
 
 HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools)
     : make_tools_(std::move(make_tools)) {
-  if (parallel && std::thread::hardware_concurrency() > 1)
-    worker_ = std::thread([this] { loop(); });
+  if (parallel && std::thread::hardware_concurrency() > 1) {
+    try {
+      worker_ = std::thread([this] { loop(); });
+    } catch (const std::system_error&) {
+      // No thread (its stack does not fit under --max-memory, or the system has none left): the
+      // caller's thread runs every job when it waits for it, as without `parallel`.
+    }
+  }
 }
 
 void HelperThreadCore::set_tools(MakeTools make_tools) {
