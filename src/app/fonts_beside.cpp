@@ -52,10 +52,17 @@ void load(const Context& ctx, const std::filesystem::path& department,
     return;
   }
   outcome.set_value(error);
-  if (!error) {
-    const trace::Span span("words(warm)");
-    warm_word_breaking();
+  if (error) return;
+  // HarfBuzz's layout tables of the theme's faces before ICU's dictionary: the layout's two
+  // threads would each build every face's accelerators at their first shaping (racing: both pay),
+  // while a word iterator that meets ICU's engine still being made waits for it inside ICU.
+  try {
+    const trace::Span span("shaping(warm)");
+    ctx.typesetting().fonts.warm_layout_tables();
+  } catch (const std::exception&) {
   }
+  const trace::Span span("words(warm)");
+  warm_word_breaking();
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "text/font_set.hpp"
 
+#include <hb-ot.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <string>
@@ -134,6 +136,23 @@ FcConfig* FontSet::fontconfig() {
 bool FontSet::fontconfig_started() const {
   std::lock_guard lock(mu_);
   return fc_ != nullptr;
+}
+
+std::vector<const Font*> FontSet::faces() const {
+  std::lock_guard lock(mu_);
+  std::vector<const Font*> out;
+  for (const auto& [key, font] : by_face_) out.push_back(font.get());
+  return out;
+}
+
+void FontSet::warm_layout_tables() const {
+  // Without the lock: HarfBuzz's lazy table loaders are thread-safe.
+  for (const Font* font : faces()) {
+    hb_face_t* face = font->hb_face();
+    (void)hb_ot_layout_has_glyph_classes(face);
+    (void)hb_ot_layout_has_substitution(face);
+    (void)hb_ot_layout_has_positioning(face);
+  }
 }
 
 void FontSet::release_file_pages() const {

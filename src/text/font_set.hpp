@@ -59,6 +59,17 @@ class FontSet {
   // needs. Thread-safe.
   void release_file_pages() const;
 
+  // Every face loaded so far (regular faces: a synthetic bold draws its regular face's outlines),
+  // in a stable order. Thread-safe; the faces live as long as this FontSet.
+  std::vector<const Font*> faces() const;
+
+  // Loads HarfBuzz's GSUB, GPOS and GDEF accelerators of every face loaded so far (sanitizing the
+  // tables and the digests of every lookup: ≈ 1–1.5 M instructions a CJK face, once per face and
+  // process, kept in the hb_face_t). Called on a thread that is idle before a lone document's
+  // layout: otherwise the layout's two threads pay it at their first shaping, each racing to
+  // build the same accelerator (bench/pdf/README.md "Round 10, 20J"). Thread-safe.
+  void warm_layout_tables() const;
+
  private:
   struct Candidate {
     std::filesystem::path file;
