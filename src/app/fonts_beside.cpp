@@ -60,6 +60,7 @@ void load(const Context& ctx, const std::filesystem::path& department,
     const trace::Span span("shaping(warm)");
     ctx.typesetting().fonts.warm_layout_tables();
   } catch (const std::exception&) {
+    // Only a head start: the layout loads whatever is missing itself, and reports its errors.
   }
   const trace::Span span("words(warm)");
   warm_word_breaking();
