@@ -778,7 +778,13 @@ class DeptBuilder {
     r.seconds = seconds_since(h.started) - std::chrono::duration<double>(h.waited).count();
     h.checked.reset();
     std::lock_guard lk(sh_.mu);
-    sh_.done.push_back(std::move(r));
+    try {
+      sh_.done.push_back(std::move(r));
+    } catch (const std::bad_alloc&) {
+      // Not even the report fits (under --max-memory): the run stops with E014, as when a
+      // worker's report does not fit, instead of std::terminate on this thread.
+      if (!sh_.abort) sh_.abort = std::current_exception();
+    }
     --sh_.in_flight;
     sh_.cv.notify_one();
   }
@@ -972,7 +978,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     sh.workers_alive = jobs;
     sh.one_worker = jobs == 1;
     sh.last_document = o.only_run && total == 1;
-    // A lone department publishes on its own thread: nothing would run beside the wait.
+    // A lone department publishes by itself: nothing would run beside its waits for the disk.
     if (total >= 2) sh.publisher = std::make_unique<OrderedWorker>(2);
     // -j1 with two departments or more: two workers, one in the fronts and one in the tails.
     if (jobs == 1 && total >= 2 && o.pipeline && default_jobs() >= 2) {
