@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "layout/table_grid.hpp"
+#include "util/mix64.hpp"
 
 namespace bp::layout {
 
@@ -61,13 +62,8 @@ class FitClasses {
     CellFit value;
   };
   size_t slot(int id, uint64_t bits) const {  // splitmix64's finaliser over both
-    uint64_t key = bits ^ (static_cast<uint64_t>(id) * 0x9e3779b97f4a7c15ULL);
-    key ^= key >> 30;
-    key *= 0xbf58476d1ce4e5b9ULL;
-    key ^= key >> 27;
-    key *= 0x94d049bb133111ebULL;
-    key ^= key >> 31;
-    return static_cast<size_t>(key) & mask_;
+    return static_cast<size_t>(mix64(bits ^ (static_cast<uint64_t>(id) * 0x9e3779b97f4a7c15ULL))) &
+           mask_;
   }
   void grow();
 

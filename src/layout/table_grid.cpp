@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <numeric>
 
+#include "util/mix64.hpp"
+
 namespace bp::layout {
 
 Grid build_grid(const std::vector<doc::Row>& rows, int cols, const std::string& what) {
@@ -231,14 +233,7 @@ class FitMemo {
 
  private:
   static constexpr uint64_t kEmpty = ~uint64_t{0};
-  size_t slot(uint64_t key) const {  // splitmix64's finaliser
-    key ^= key >> 30;
-    key *= 0xbf58476d1ce4e5b9ULL;
-    key ^= key >> 27;
-    key *= 0x94d049bb133111ebULL;
-    key ^= key >> 31;
-    return static_cast<size_t>(key) & mask_;
-  }
+  size_t slot(uint64_t key) const { return static_cast<size_t>(mix64(key)) & mask_; }
   void grow() {  // keeps what is stored
     std::vector<uint64_t> keys = std::move(keys_);
     std::vector<CellFit> values = std::move(values_);
