@@ -37,6 +37,7 @@
 #include "util/fnv1a.hpp"
 #include "util/ordered_worker.hpp"
 #include "util/out_dir.hpp"
+#include "util/read_sized.hpp"
 #include "util/trace.hpp"
 
 namespace bp {
@@ -160,13 +161,7 @@ std::optional<std::string> read_input(const fs::path& file) {
   if (ec || size > LoadLimits{}.max_file_bytes) return std::nullopt;
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::nullopt;
-  // Read into a string of the file's size: `ss << in.rdbuf()` caught the std::bad_alloc of its
-  // growing buffer (under --max-memory) and returned the text cut there, reported as E002.
-  std::string text(static_cast<size_t>(size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  if (in.bad()) return std::nullopt;
-  text.resize(static_cast<size_t>(in.gcount()));
-  return text;
+  return read_sized(in, size);
 }
 
 // pid of a temp or staging name ending in ".<pid>.<n>", 0 when there is none.

@@ -81,6 +81,13 @@ void print_diagnostics(const CheckedBudget& c, bool quiet) {
 
 }  // namespace
 
+void report_thread_error(const std::system_error& e) {
+  const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
+                         e.code() == std::errc::not_enough_memory;
+  std::cerr << "budgetpress: 错误" << (resources ? "[E014]" : "") << ": " << e.what()
+            << (resources ? "（资源不足，无法启动线程；见 --max-memory）" : "") << "\n";
+}
+
 int run_check(const Options& opt) {
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true);
   if (!ctx) return kUsage;
@@ -224,10 +231,7 @@ int run_build(const Options& opt) {
     return kUsage;
   } catch (const std::system_error& e) {  // a worker thread that could not be started
     printer.clear();
-    const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
-                           e.code() == std::errc::not_enough_memory;
-    std::cerr << "budgetpress: 错误" << (resources ? "[E014]" : "") << ": " << e.what()
-              << (resources ? "（资源不足，无法启动工作线程；见 --max-memory）" : "") << "\n";
+    report_thread_error(e);
     return kUsage;
   } catch (const std::exception& e) {  // also a malformed year profile (ProfileError)
     printer.clear();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace bp::cli {
@@ -17,7 +18,7 @@ struct Options {
   bool force = false;         // build: rebuild unchanged departments; new-year: overwrite files
   std::string shard;          // build: "k/N", empty = all departments
   unsigned time_limit = 300;  // build: seconds per department, 0 = unlimited (docs/limits.md)
-  unsigned max_memory = 0;    // build: MiB of address space for the process (RLIMIT_AS), 0 = none
+  unsigned max_memory = 0;    // build: MiB the process may write (RLIMIT_DATA), 0 = none
   std::string pdf_tags;       // build: "on" | "off" overrides the theme's pdf.tagged, "" = theme
   bool strict = false;        // check: warnings fail too (exit 1)
   std::string check_format = "text";  // check: text | json (stdout)
@@ -26,6 +27,10 @@ struct Options {
   bool skip_fonts = false;            // check: --no-fonts, skip the theme's font coverage
   const char* argv0 = nullptr;
 };
+
+// A thread that could not be started (std::system_error, most likely under --max-memory): one
+// error line on stderr, 错误[E014] when the system ran out of threads or memory for their stacks.
+void report_thread_error(const std::system_error& e);
 
 int run_check(const Options& opt);
 int run_build(const Options& opt);

@@ -186,10 +186,7 @@ int main(int argc, char** argv) {
     std::cerr << "budgetpress: 错误[E014]: 内存不足（见 --max-memory）\n";
     return 2;
   } catch (const std::system_error& e) {
-    const bool resources = e.code() == std::errc::resource_unavailable_try_again ||
-                           e.code() == std::errc::not_enough_memory;
-    std::cerr << "budgetpress: 错误" << (resources ? "[E014]" : "") << ": " << e.what()
-              << (resources ? "（资源不足，无法创建线程；见 --max-memory）" : "") << "\n";
+    bp::cli::report_thread_error(e);
     return 2;
   }
 }

@@ -10,6 +10,7 @@
 #include "layout/blocks.hpp"
 #include "layout/fit_classes.hpp"
 #include "layout/units.hpp"
+#include "util/mix64.hpp"
 
 namespace bp::layout {
 
@@ -249,11 +250,7 @@ class MeasureMemo {
     size_t entry = kNone;  // its latest entry
   };
   size_t slot(const void* p) const {
-    auto x = reinterpret_cast<uintptr_t>(p);
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return static_cast<size_t>(x) & (slots_.size() - 1);
+    return static_cast<size_t>(mix64(reinterpret_cast<uintptr_t>(p))) & (slots_.size() - 1);
   }
   void rehash(size_t n) {
     std::vector<Slot> old = std::move(slots_);

@@ -4,6 +4,7 @@
 
 #include "model/text_check.hpp"
 #include "model/yaml_reader.hpp"
+#include "util/read_sized.hpp"
 #include "util/utf8.hpp"
 #include "util/yaml_tree.hpp"
 
@@ -859,12 +860,12 @@ std::optional<Budget> load_budget_file(const std::filesystem::path& path, Diagno
     diag.error("E001", {}, "无法打开文件");
     return std::nullopt;
   }
-  // A string of the file's size: `ss << in.rdbuf()` caught the std::bad_alloc of its growing
-  // buffer (under --max-memory) and gave the text cut there, reported as invalid UTF-8 (E002).
-  std::string text(static_cast<size_t>(size), '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  return load_budget_text(text, path.string(), diag, limits);
+  const auto text = read_sized(in, size);
+  if (!text) {
+    diag.error("E001", {}, "无法读取文件");
+    return std::nullopt;
+  }
+  return load_budget_text(*text, path.string(), diag, limits);
 }
 
 }  // namespace bp
