@@ -90,13 +90,40 @@ CheckedBudget check_budget_file(const std::filesystem::path& path, const Context
 
 CheckedBudget check_budget_text(const std::string& text, const std::string& name,
                                 const Context& ctx) {
-  CheckedBudget c{Diagnostics(name)};
-  {
-    const trace::Span span("load");
-    c.budget = load_budget_text(text, name, c.diag);
-  }
+  CheckedBudget c = load_budget_only(text, name);
   finish(c, ctx);
   return c;
+}
+
+CheckedBudget load_budget_only(const std::string& text, const std::string& name) {
+  CheckedBudget c{Diagnostics(name)};
+  const trace::Span span("load");
+  c.budget = load_budget_text(text, name, c.diag);
+  return c;
+}
+
+void finish_check(CheckedBudget& loaded, const Context& ctx) {
+  finish(loaded, ctx);
+}
+
+CheckedBudget::CheckedBudget(CheckedBudget&& o) noexcept
+    : diag(std::move(o.diag)),
+      budget(std::move(o.budget)),
+      profile(o.profile),
+      names(o.names),
+      derived(std::move(o.derived)) {
+  if (budget && o.names.overrides == &o.budget->catalog) names.overrides = &budget->catalog;
+}
+
+CheckedBudget& CheckedBudget::operator=(CheckedBudget&& o) noexcept {
+  if (this == &o) return *this;
+  diag = std::move(o.diag);
+  budget = std::move(o.budget);
+  profile = o.profile;
+  names = o.names;
+  derived = std::move(o.derived);
+  if (budget && o.names.overrides == &o.budget->catalog) names.overrides = &budget->catalog;
+  return *this;
 }
 
 }  // namespace bp
