@@ -987,7 +987,11 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
           bool handed_off = false;
           try {
             r = builder.build(i, inputs[i], token, handed_off);
-          } catch (const RunAbort&) {
+          } catch (...) {
+            // A RunAbort, or what escaped the department's own handling: a std::bad_alloc while
+            // its result was being set up or reported under --max-memory (build() turns one in
+            // its work into the department's E014). The run stops with it (cli/ reports E014)
+            // instead of std::terminate ending the process.
             std::lock_guard lk(sh.mu);
             if (!sh.abort) sh.abort = std::current_exception();
             break;

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <new>
 #include <set>
 #include <utility>
 
@@ -56,6 +57,8 @@ BuildRunReport build_departments(const std::vector<BatchInput>& inputs, BatchOpt
     // The run's theme (--theme, else default; the overlay's first), loaded and checked once.
     auto xo = xlsx::options_from_style(ctx.themes().get(), source_date_epoch());
     out.summaries = summaries.write(o.out_dir, xo);
+  } catch (const std::bad_alloc&) {
+    out.summary_error = "内存不足，汇总表没有写出（E014，见 --max-memory）";
   } catch (const std::exception& e) {
     out.summary_error = e.what();
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
 
 namespace bp::yaml {
 
@@ -80,7 +81,12 @@ namespace {
 // RAII around libyaml's parser and events.
 struct Parser {
   yaml_parser_t p;
-  Parser() { yaml_parser_initialize(&p); }
+  // yaml_parser_initialize fails only when its buffers cannot be allocated; it then frees what
+  // it got. Ignoring that left a parser in YAML_MEMORY_ERROR, which libyaml answers with "no
+  // event" and success on every call: run() looped for ever (seen under --max-memory).
+  Parser() {
+    if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
+  }
   ~Parser() { yaml_parser_delete(&p); }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -177,10 +183,20 @@ class Builder {
     Event ev;
     for (;;) {
       if (!yaml_parser_parse(&parser_.p, &ev.e)) {
+        if (parser_.p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
         out.problem = syntax_problem();
         return out;
       }
       ev.live = true;
+      if (ev.e.type == YAML_NO_EVENT) {
+        // libyaml's answer to any call once it has failed (or after the stream's end, which ends
+        // this loop before): never loop on it. A parser that failed without saying why is out of
+        // memory (the only failure libyaml does not report as a syntax problem).
+        if (parser_.p.error == YAML_NO_ERROR || parser_.p.error == YAML_MEMORY_ERROR)
+          throw std::bad_alloc();
+        out.problem = syntax_problem();
+        return out;
+      }
       const yaml_event_type_t type = ev.e.type;
       if (auto p = event(ev.e)) {
         out.problem = std::move(p);
