@@ -441,6 +441,8 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // program's thread-safe one (util/libc_time.hpp), so departments on parallel workers need no
   // lock. set_info() replaces that date.
   const trace::Span span("pdf");
+  std::optional<trace::Span> step(std::in_place,
+                                  "pdf.begin");  // the serial steps, for the timeline
   LibcTimeUse time_use;
   auto document = std::make_unique<PdfMemDocument>();  // left to exit when last (options)
   PdfMemDocument& pdf = *document;
@@ -458,8 +460,10 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   const auto t0 = std::chrono::steady_clock::now();
   auto used = collect_fonts(layout);
   Programs programs(used, options.keep_hinting, options.learn_subsets, helper);
+  step.reset();
   programs.make_others(flate);
   const auto t1 = std::chrono::steady_clock::now();
+  step.emplace("pdf.page_objects");
   std::vector<FontObjects> font_objs;
   for (size_t i = 0; i < used.size(); ++i) font_objs.push_back(create_font_objects(objs));
 
@@ -536,6 +540,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     }
     runs.push_back(helper.post([&, a](Flate& f) { make_pages(a, n, f); }));
   };
+  step.emplace("pdf.predict");
   if (predicted) {
     std::vector<const FontSubset*> subsets;
     for (const UsedFont& u : used) predictions.push_back(predicted_subset(u));
@@ -544,10 +549,12 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     post_runs();
   }
 
+  step.emplace("pdf.links+outline+info");
   const auto annots = add_links(layout, pages, meta.epoch, tagged);
   add_outline(pdf, layout, pages);
   set_info(pdf, meta);
   if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
+  step.reset();
   RawObjects tree;  // numbered after every PoDoFo object
   if (tagged) {
     const trace::Span tree_span("pdf.structure_tree");
@@ -632,14 +639,20 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   } else if (remake) {
     make_pages(0, n, flate);
   }
+  step.emplace("pdf.set_contents");
   for (size_t pi = 0; pi < n; ++pi) {
     set_packed_stream(*contents[pi], packed[pi]);
     std::string().swap(packed[pi]);
     std::string().swap(image_ops[pi]);
   }
-  const trace::Span file_span("pdf.file(objects+streams)");
-  if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
-  std::string bytes = file.finish(flate);
+  step.reset();
+  std::string bytes;
+  {
+    const trace::Span file_span("pdf.file(objects+streams)");
+    if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
+    bytes = file.finish(flate);
+  }
+  step.emplace("pdf.end");  // to the end of the "pdf" span: the writer's locals freed
   // ≈ 1 M instructions of frees before the file can be written and published.
   if (options.last_in_process) leave_to_exit(std::move(document));
   return bytes;
