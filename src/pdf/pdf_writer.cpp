@@ -443,7 +443,9 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   Flate flate;  // the compressed streams made on this thread
   // The second core (a document typeset alone): the largest face, the content streams of part of
   // the pages, part of the object streams. PoDoFo's objects are only touched on this thread.
-  HelperThread helper(options.parallel_fonts);
+  // Held by pointer: the last document of a process leaves it to the process's end (below).
+  auto helper_owner = std::make_unique<HelperThread>(options.parallel_fonts);
+  HelperThread& helper = *helper_owner;
 
   // Subset each font once for the whole document (the largest face on the helper, see Programs,
   // posted first of all); meanwhile everything that does not depend on the subsets is written, in
@@ -668,6 +670,13 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   step.emplace("pdf.end");  // to the end of the "pdf" span: the writer's locals freed
   // ≈ 1 M instructions of frees before the file can be written and published.
   if (options.last_in_process) leave_to_exit(std::move(document));
+  // The helper thread's end (≈ 2 M instructions of mimalloc's teardown of its heap, which the
+  // guards' stop() would wait for): parked instead and left to the process's end. Not under the
+  // sanitizers, which destroy what is left to exit (the guards below still refer to it).
+  if (options.last_in_process && !kTearDownAtExit) {
+    helper.park(flate);
+    leave_to_exit(std::move(helper_owner));
+  }
   return bytes;
 }
 
