@@ -443,9 +443,14 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   Flate flate;  // the compressed streams made on this thread
   // The second core (a document typeset alone): the largest face, the content streams of part of
   // the pages, part of the object streams. PoDoFo's objects are only touched on this thread.
-  // Held by pointer: the last document of a process leaves it to the process's end (below).
-  auto helper_owner = std::make_unique<HelperThread>(options.parallel_fonts);
-  HelperThread& helper = *helper_owner;
+  // Held by pointer: the last document of a process leaves it to the process's end (below). Or
+  // the caller's, started earlier (WriteOptions::helper).
+  std::unique_ptr<HelperThread> helper_owner;
+  if (options.helper)
+    options.helper->give_tools();
+  else
+    helper_owner = std::make_unique<HelperThread>(options.parallel_fonts);
+  HelperThread& helper = options.helper ? *options.helper : *helper_owner;
 
   // Subset each font once for the whole document (the largest face on the helper, see Programs,
   // posted first of all); meanwhile everything that does not depend on the subsets is written, in
@@ -675,7 +680,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // sanitizers, which destroy what is left to exit (the guards below still refer to it).
   if (options.last_in_process && !kTearDownAtExit) {
     helper.park(flate);
-    leave_to_exit(std::move(helper_owner));
+    if (helper_owner) leave_to_exit(std::move(helper_owner));  // else the caller's to leave
   }
   return bytes;
 }

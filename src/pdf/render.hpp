@@ -60,7 +60,8 @@ RenderStats render(const doc::Document& d, const layout::Theme& theme, text::Fon
 std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
                            const layout::Theme& theme, RenderStats* stats = nullptr,
                            const WorkBudget* budget = nullptr, bool parallel_fonts = false,
-                           bool learn_subsets = true, bool last_in_process = false);
+                           bool learn_subsets = true, bool last_in_process = false,
+                           HelperThread* helper = nullptr);
 
 // The same as render(), returning the PDF bytes instead of writing a file.
 std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,
