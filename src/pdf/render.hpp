@@ -57,6 +57,7 @@ RenderStats render(const doc::Document& d, const layout::Theme& theme, text::Fon
 // `parallel_fonts`: write with a helper thread (WriteOptions::parallel_fonts; when this is the only
 // document being typeset, so the other core is free). `learn_subsets`: WriteOptions::learn_subsets.
 // `last_in_process`: WriteOptions::last_in_process (the process exits after this document).
+// `helper`: WriteOptions::helper (a helper started before the layout, or none).
 std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
                            const layout::Theme& theme, RenderStats* stats = nullptr,
                            const WorkBudget* budget = nullptr, bool parallel_fonts = false,
