@@ -20,7 +20,9 @@ LETTERS = {
     "pdf.file(ahead)": "A", "pdf.object_stream(deflate)": "z",
     "xlsx": "X", "publish": "u", "fonts": "f", "profile": "r", "wait(helper)": "_",
     "wait(previous tail)": "~", "wait(fonts)": "_", "helper.job": "j", "helper.tools": "h",
-    "words(warm)": "k", "staging(drop)": "x", "journal": "J", "manifest": "M",
+    "words(warm)": "k", "pdf.begin": "b", "pdf.page_objects": "o", "pdf.predict": "y",
+    "pdf.links+outline+info": "i", "pdf.set_contents": "n", "pdf.file_id": "#", "pdf.end": "E",
+    "file.write": "Y", "file.fsync": "S", "staging(drop)": "x", "journal": "J", "manifest": "M",
 }
 
 

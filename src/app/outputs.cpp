@@ -11,6 +11,7 @@
 #include "docx/docx_file.hpp"
 #include "docx/from_layout.hpp"
 #include "json/tables_json.hpp"
+#include "pdf/helper_thread.hpp"
 #include "pdf/render.hpp"
 #include "util/atomic_file.hpp"
 #include "util/file_names.hpp"
@@ -119,6 +120,11 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   if (threads.layout && !tree &&
       (formats.count(Format::Pdf) || formats.count(Format::Layout) || formats.count(Format::Docx)))
     ahead_thread = std::make_unique<HelperThread<layout::Context>>(true);
+  // The PDF writer's helper, started now for the same reason (the largest face waited for its
+  // first line): it makes its tools when the PDF is written (pdf::WriteOptions::helper).
+  std::unique_ptr<pdf::HelperThread> pdf_thread;
+  if (threads.pdf && formats.count(Format::Pdf))
+    pdf_thread = std::make_unique<pdf::HelperThread>(true, pdf::HelperThread::Deferred{});
   std::unique_ptr<DepartmentLayout> laid_out;
   auto layout = [&]() -> DepartmentLayout& {
     if (!laid_out) {
@@ -194,8 +200,15 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
         // own flattener, hb-subset only for a sample of each face). The PDF's own objects are
         // left to exit when no output follows it.
         const bool pdf_last = last_in_process && *formats.rbegin() == Format::Pdf;
-        const std::string bytes = pdf::write_laid_out(pages, document(), theme, nullptr, budget,
-                                                      threads.pdf, true, pdf_last);
+        const std::string bytes =
+            pdf::write_laid_out(pages, document(), theme, nullptr, budget, threads.pdf, true,
+                                pdf_last, pdf_thread.get());
+        // Parked by the writer after the last document (its end left to the process's), else
+        // ended there already.
+        if (pdf_last)
+          leave_to_exit(std::move(pdf_thread));
+        else
+          pdf_thread.reset();
         const trace::Span span("pdf.write_file");
         write_file_atomic(path, bytes, kStaged, file_sync);
         if (notes) {

@@ -84,6 +84,7 @@ std::string trailer_keys(const PdfMemDocument& pdf, const std::string& body) {
   for (const char* key : {"Root", "Info"})
     if (const PdfObject* v = trailer.GetKey(PdfName(key)); v && v->IsReference())
       keys += std::string("/") + key + ' ' + reference(v->GetReference());
+  const trace::Span span("pdf.file_id");
   const std::string id = file_id(body);
   return keys + "/ID[" + id + id + "]";
 }

@@ -15,6 +15,13 @@ class HelperThread : public bp::HelperThread<Flate> {
   // Starts the helper when `parallel` and the machine has a second core.
   explicit HelperThread(bool parallel)
       : bp::HelperThread<Flate>(parallel, [] { return std::make_shared<Flate>(); }) {}
+  // Starts the helper now, without its tools: it runs no job before give_tools() (WriteOptions::
+  // helper).
+  struct Deferred {};
+  HelperThread(bool parallel, Deferred) : bp::HelperThread<Flate>(parallel) {}
+  void give_tools() {
+    set_tools([] { return std::make_shared<Flate>(); });
+  }
 };
 
 }  // namespace bp::pdf

@@ -437,29 +437,39 @@ void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
 
 std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& meta,
                       WriteStats* stats, const WriteOptions& options) {
+  const trace::Span span("pdf");
+  // The writer's serial steps, for the timeline.
+  std::optional<trace::Span> step(std::in_place, "pdf.begin");
+  Flate flate;  // the compressed streams made on this thread
+  // The second core (a document typeset alone): the largest face, the content streams of part of
+  // the pages, part of the object streams. PoDoFo's objects are only touched on this thread.
+  // Held by pointer: the last document of a process leaves it to the process's end (below). Or
+  // the caller's, started earlier (WriteOptions::helper).
+  std::unique_ptr<HelperThread> helper_owner;
+  if (options.helper)
+    options.helper->give_tools();
+  else
+    helper_owner = std::make_unique<HelperThread>(options.parallel_fonts);
+  HelperThread& helper = options.helper ? *options.helper : *helper_owner;
+
+  // Subset each font once for the whole document (the largest face on the helper, see Programs,
+  // posted first of all); meanwhile everything that does not depend on the subsets is written, in
+  // the same object order as when it was written after them. This thread first makes every
+  // PoDoFo object and posts the helper's next jobs (the structure tree, the content runs), so that
+  // the helper goes on with them the moment the largest face is done; then it makes the other
+  // faces.
+  auto used = collect_fonts(layout);
+  Programs programs(used, options.keep_hinting, options.learn_subsets, helper);
   // PoDoFo 0.9.8's PdfMemDocument constructor stamps a CreationDate through localtime(): the
   // program's thread-safe one (util/libc_time.hpp), so departments on parallel workers need no
   // lock. set_info() replaces that date.
-  const trace::Span span("pdf");
   LibcTimeUse time_use;
   auto document = std::make_unique<PdfMemDocument>();  // left to exit when last (options)
   PdfMemDocument& pdf = *document;
   time_use.release();
   pdf.SetPdfVersion(ePdfVersion_1_7);
   PdfVecObjects& objs = pdf.GetObjects();
-  Flate flate;  // the compressed streams made on this thread
-  // The second core (a document typeset alone): the largest face, the content streams of part of
-  // the pages, part of the object streams. PoDoFo's objects are only touched on this thread.
-  HelperThread helper(options.parallel_fonts);
-
-  // Subset each font once for the whole document (the largest face on the helper, see Programs);
-  // meanwhile everything that does not depend on the subsets is written, in the same object
-  // order as when it was written after them.
-  const auto t0 = std::chrono::steady_clock::now();
-  auto used = collect_fonts(layout);
-  Programs programs(used, options.keep_hinting, options.learn_subsets, helper);
-  programs.make_others(flate);
-  const auto t1 = std::chrono::steady_clock::now();
+  step.emplace("pdf.page_objects");
   std::vector<FontObjects> font_objs;
   for (size_t i = 0; i < used.size(); ++i) font_objs.push_back(create_font_objects(objs));
 
@@ -507,7 +517,9 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   ContentFonts content_fonts;
   const bool predicted = helper.parallel();
   std::vector<FontSubset> predictions;
-  HelperThread::StopGuard stop_guard(helper);  // the jobs below write to `packed`
+  RawObjects tree;  // numbered after every PoDoFo object; made by a job
+  TreeTargets targets;
+  HelperThread::StopGuard stop_guard(helper);  // the jobs below write to `packed` and `tree`
   auto make_pages = [&](size_t a, size_t b, Flate& f) {
     const trace::Span span("pdf.pages");
     std::string content;
@@ -536,6 +548,29 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     }
     runs.push_back(helper.post([&, a](Flate& f) { make_pages(a, n, f); }));
   };
+
+  step.emplace("pdf.links+outline+info");
+  const auto annots = add_links(layout, pages, meta.epoch, tagged);
+  add_outline(pdf, layout, pages);
+  set_info(pdf, meta);
+  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
+  // Every PoDoFo object exists now. The structure tree's keys are set here, its objects (≈ 2 ms on
+  // a tagged 44-page document) made by a job: the helper's first after the largest face, ahead of
+  // the content runs, as this thread needs them first (FileWriter).
+  std::optional<size_t> tree_job;
+  if (tagged) {
+    const uint32_t first = next_object_number(pdf);
+    mark_structure(pdf, page_objects, layout, annots, first);
+    targets = tree_targets(page_objects, annots, first);
+    PdfDictionary prefs;
+    prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
+    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
+    tree_job = helper.post([&](Flate&) {
+      const trace::Span tree_span("pdf.structure_tree");
+      tree = build_structure_tree(layout, tags, targets);
+    });
+  }
+  step.emplace("pdf.predict");
   if (predicted) {
     std::vector<const FontSubset*> subsets;
     for (const UsedFont& u : used) predictions.push_back(predicted_subset(u));
@@ -543,36 +578,11 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
     make_content_fonts(content_fonts, layout, used, subsets);
     post_runs();
   }
+  step.reset();
+  const auto t0 = std::chrono::steady_clock::now();
+  programs.make_others(flate);
+  const auto t1 = std::chrono::steady_clock::now();
 
-  const auto annots = add_links(layout, pages, meta.epoch, tagged);
-  add_outline(pdf, layout, pages);
-  set_info(pdf, meta);
-  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
-  RawObjects tree;  // numbered after every PoDoFo object
-  if (tagged) {
-    const trace::Span tree_span("pdf.structure_tree");
-    tree = write_structure_tree(pdf, page_objects, layout, tags, annots, next_object_number(pdf));
-    PdfDictionary prefs;
-    prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
-    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
-  }
-
-  // The object streams that hold neither a font's objects nor a content stream (all but the first
-  // on a tagged document: the structure tree's elements) are serialised now and their compression
-  // posted behind the content runs, so that this thread has work while the helper makes the
-  // largest face, and the helper after it (FileWriter).
-  FileWriter file(pdf, tree, options.object_streams, helper);
-  if (predicted) {
-    const trace::Span ahead_span("pdf.file(ahead)");
-    std::vector<const PdfObject*> pending, will_stream;
-    for (const FontObjects& o : font_objs) {
-      pending.insert(pending.end(), {o.file, o.desc, o.cid, o.cmap, o.type0});
-      will_stream.insert(will_stream.end(), {o.file, o.cmap});
-    }
-    pending.insert(pending.end(), contents.begin(), contents.end());
-    will_stream.insert(will_stream.end(), contents.begin(), contents.end());
-    file.pack_ahead(pending, will_stream);
-  }
   // Before the wait, the faces' objects that are ready: every face's dictionaries and CMap from
   // its predicted CIDs (if it has a prediction for every glyph), the programs made on this thread.
   // Only what the prediction got wrong is written again below. The bytes are the same as written
@@ -591,7 +601,24 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
       }
     }
   }
+  if (tree_job) helper.wait(*tree_job, flate);
 
+  // The object streams that hold neither a font's objects nor a content stream (all but the first
+  // on a tagged document: the structure tree's elements) are serialised now and their compression
+  // posted behind the content runs, so that this thread has work while the helper makes the
+  // largest face, and the helper after it (FileWriter).
+  FileWriter file(pdf, tree, options.object_streams, helper);
+  if (predicted) {
+    const trace::Span ahead_span("pdf.file(ahead)");
+    std::vector<const PdfObject*> pending, will_stream;
+    for (const FontObjects& o : font_objs) {
+      pending.insert(pending.end(), {o.file, o.desc, o.cid, o.cmap, o.type0});
+      will_stream.insert(will_stream.end(), {o.file, o.cmap});
+    }
+    pending.insert(pending.end(), contents.begin(), contents.end());
+    will_stream.insert(will_stream.end(), contents.begin(), contents.end());
+    file.pack_ahead(pending, will_stream);
+  }
   // The subsets (the writer waits for the helper's here, taking the content runs and object
   // streams the helper has not reached meanwhile), the fonts' remaining objects, then the content
   // streams in the right CIDs.
@@ -632,16 +659,29 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   } else if (remake) {
     make_pages(0, n, flate);
   }
+  step.emplace("pdf.set_contents");
   for (size_t pi = 0; pi < n; ++pi) {
     set_packed_stream(*contents[pi], packed[pi]);
     std::string().swap(packed[pi]);
     std::string().swap(image_ops[pi]);
   }
-  const trace::Span file_span("pdf.file(objects+streams)");
-  if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
-  std::string bytes = file.finish(flate);
+  step.reset();
+  std::string bytes;
+  {
+    const trace::Span file_span("pdf.file(objects+streams)");
+    if (!helper.parallel()) file.pack_rest(flate);  // one stream at a time, as made
+    bytes = file.finish(flate);
+  }
+  step.emplace("pdf.end");  // to the end of the "pdf" span: the writer's locals freed
   // ≈ 1 M instructions of frees before the file can be written and published.
   if (options.last_in_process) leave_to_exit(std::move(document));
+  // The helper thread's end (≈ 2 M instructions of mimalloc's teardown of its heap, which the
+  // guards' stop() would wait for): parked instead and left to the process's end. Not under the
+  // sanitizers, which destroy what is left to exit (the guards below still refer to it).
+  if (options.last_in_process && !kTearDownAtExit) {
+    helper.park(flate);
+    if (helper_owner) leave_to_exit(std::move(helper_owner));  // else the caller's to leave
+  }
   return bytes;
 }
 

@@ -11,6 +11,8 @@
 
 namespace bp::pdf {
 
+class HelperThread;  // pdf/helper_thread.hpp
+
 struct FontStats {
   std::string name;  // PostScript name
   std::string file;
@@ -48,6 +50,11 @@ struct WriteOptions {
   // The last document of a process that exits after it (a lone `build`): the PoDoFo document is
   // left to the process's end (util/process_end.hpp) instead of freed before the file is written.
   bool last_in_process = false;
+  // A helper started earlier without its tools (HelperThread::deferred, by write_outputs before
+  // the layout): a new thread ran its first line 0.2–2.4 ms after it was started in the traces,
+  // while the largest face waited for it. Used instead of starting one (parallel_fonts is then
+  // ignored); the caller owns it (and leaves it to exit after a last document: write_pdf parks it).
+  HelperThread* helper = nullptr;
 };
 
 // Deterministic: no random IDs, dates only from meta.epoch (0 = no dates), stable object order.

@@ -21,7 +21,8 @@ double ms(Clock::time_point a, Clock::time_point b) {
 
 std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
                            const layout::Theme& theme, RenderStats* stats, const WorkBudget* budget,
-                           bool parallel_fonts, bool learn_subsets, bool last_in_process) {
+                           bool parallel_fonts, bool learn_subsets, bool last_in_process,
+                           HelperThread* helper) {
   if (budget) budget->check_time("写入 PDF");
   const auto t1 = Clock::now();
   WriteStats ws;
@@ -35,7 +36,8 @@ std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Do
                        .synthetic_bold = theme.synthetic_bold,
                        .parallel_fonts = parallel_fonts,
                        .learn_subsets = learn_subsets,
-                       .last_in_process = last_in_process});
+                       .last_in_process = last_in_process,
+                       .helper = helper});
   } catch (const PoDoFo::PdfError& e) {
     rethrow_as_std(e);  // not a std::exception: the batch's handlers would miss it
   }

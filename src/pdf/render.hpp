@@ -57,10 +57,12 @@ RenderStats render(const doc::Document& d, const layout::Theme& theme, text::Fon
 // `parallel_fonts`: write with a helper thread (WriteOptions::parallel_fonts; when this is the only
 // document being typeset, so the other core is free). `learn_subsets`: WriteOptions::learn_subsets.
 // `last_in_process`: WriteOptions::last_in_process (the process exits after this document).
+// `helper`: WriteOptions::helper (a helper started before the layout, or none).
 std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Document& d,
                            const layout::Theme& theme, RenderStats* stats = nullptr,
                            const WorkBudget* budget = nullptr, bool parallel_fonts = false,
-                           bool learn_subsets = true, bool last_in_process = false);
+                           bool learn_subsets = true, bool last_in_process = false,
+                           HelperThread* helper = nullptr);
 
 // The same as render(), returning the PDF bytes instead of writing a file.
 std::string render_to_bytes(const doc::Document& d, const layout::Theme& theme,

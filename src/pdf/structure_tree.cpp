@@ -29,11 +29,16 @@ std::string ref(uint32_t num) {
   put_ref(out, num);
   return out;
 }
-void put_ref(std::string& out, const PdfReference& r) {
-  put_num(out, r.ObjectNumber());
+void put_ref(std::string& out, const ObjectRef& r) {
+  put_num(out, r.num);
   out += ' ';
-  put_num(out, r.GenerationNumber());
+  put_num(out, r.gen);
   out += " R";
+}
+ObjectRef ref_of(const PdfObject* o) {
+  if (!o) return {};
+  const PdfReference& r = o->Reference();
+  return {static_cast<uint32_t>(r.ObjectNumber()), static_cast<uint16_t>(r.GenerationNumber())};
 }
 
 // A PDF literal string of the ASCII ids the layout makes ("H123"): only the delimiters need an
@@ -50,8 +55,8 @@ void put_literal(std::string& out, const std::string& s) {
 // What a structure element holds besides child elements: marked content or an annotation.
 struct ContentRef {
   size_t page = 0;
-  int mcid = -1;               // marked content
-  PdfObject* annot = nullptr;  // or an annotation (OBJR)
+  int mcid = -1;      // marked content
+  ObjectRef annot{};  // or an annotation (OBJR), when annot.num != 0
 };
 
 // The raw objects being written: numbers handed out in order.
@@ -159,20 +164,62 @@ std::vector<PageTags> assign_mcids(const layout::DocumentLayout& layout) {
   return out;
 }
 
+TreeTargets tree_targets(const std::vector<PdfObject*>& pages,
+                         const std::vector<std::vector<PdfObject*>>& annots, uint32_t first) {
+  TreeTargets t;
+  t.first = first;
+  for (const PdfObject* p : pages) t.pages.push_back(ref_of(p));
+  for (const auto& on_page : annots) {
+    auto& refs = t.annots.emplace_back();
+    for (const PdfObject* a : on_page) refs.push_back(ref_of(a));
+  }
+  return t;
+}
+
+void mark_structure(PdfMemDocument& pdf, const std::vector<PdfObject*>& pages,
+                    const layout::DocumentLayout& layout,
+                    const std::vector<std::vector<PdfObject*>>& annots, uint32_t first) {
+  if (layout.structure.nodes.empty()) return;
+  // The same keys in the same order as build_structure_tree's ParentTree: page p under key p,
+  // then one key per link annotation of an element.
+  for (size_t p = 0; p < layout.pages.size(); ++p) {
+    PdfDictionary& pd = pages[p]->GetDictionary();
+    pd.AddKey("StructParents", integer(static_cast<long>(p)));
+    if (!layout.pages[p].links.empty()) pd.AddKey("Tabs", PdfName("S"));
+  }
+  long next_key = static_cast<long>(layout.pages.size());
+  for (size_t p = 0; p < layout.pages.size(); ++p)
+    for (size_t k = 0; k < layout.pages[p].links.size(); ++k) {
+      PdfObject* a = annots[p][k];
+      if (layout.pages[p].links[k].tag < 0 || !a) continue;
+      a->GetDictionary().AddKey("StructParent", integer(next_key++));
+    }
+  PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
+  cat.AddKey("StructTreeRoot", PdfReference(first, 0));
+  PdfDictionary mark;
+  mark.AddKey("Marked", PdfVariant(true));
+  cat.AddKey("MarkInfo", mark);
+}
+
 RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject*>& pages,
                                 const layout::DocumentLayout& layout,
                                 const std::vector<PageTags>& tags,
                                 const std::vector<std::vector<PdfObject*>>& annots,
                                 uint32_t first) {
+  mark_structure(pdf, pages, layout, annots, first);
+  return build_structure_tree(layout, tags, tree_targets(pages, annots, first));
+}
+
+RawObjects build_structure_tree(const layout::DocumentLayout& layout,
+                                const std::vector<PageTags>& tags, const TreeTargets& targets) {
   const auto& nodes = layout.structure.nodes;
-  Objects objs(first);
+  Objects objs(targets.first);
   if (nodes.empty()) return objs.take();
   std::vector<std::string> page_ref;
   for (size_t p = 0; p < layout.pages.size(); ++p) {
     page_ref.emplace_back();
-    put_ref(page_ref.back(), pages[p]->Reference());
+    put_ref(page_ref.back(), targets.pages[p]);
   }
-
   // Content of each element in page order; annotations after the element's text.
   std::vector<std::vector<ContentRef>> content(nodes.size());
   for (size_t p = 0; p < tags.size(); ++p) {
@@ -194,18 +241,14 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
       put_ref(nums, elem[static_cast<size_t>(tags[p].node_of_mcid[m])]);
     }
     nums += "]";
-    PdfDictionary& pd = pages[p]->GetDictionary();
-    pd.AddKey("StructParents", integer(static_cast<long>(p)));
-    if (!layout.pages[p].links.empty()) pd.AddKey("Tabs", PdfName("S"));
   }
   long next_key = static_cast<long>(tags.size());
   for (size_t p = 0; p < layout.pages.size(); ++p)
     for (size_t k = 0; k < layout.pages[p].links.size(); ++k) {
       const int node = layout.pages[p].links[k].tag;
-      PdfObject* a = annots[p][k];
-      if (node < 0 || !a) continue;
+      const ObjectRef a = targets.annots[p][k];
+      if (node < 0 || !a.num) continue;  // mark_structure's keys: the same test
       content[static_cast<size_t>(node)].push_back({p, -1, a});
-      a->GetDictionary().AddKey("StructParent", integer(next_key));
       put_num(nums, static_cast<uint64_t>(next_key++));
       nums += ' ';
       put_ref(nums, elem[static_cast<size_t>(node)]);
@@ -246,9 +289,9 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
         continue;
       }
       const ContentRef& r = c[j - n.kids.size()];
-      if (r.annot) {
+      if (r.annot.num) {
         d += "<</Type/OBJR/Obj ";
-        put_ref(d, r.annot->Reference());
+        put_ref(d, r.annot);
         d += "/Pg " + page_ref[r.page] + ">>";
       } else if (r.page == c.front().page) {
         put_num(d, static_cast<uint64_t>(r.mcid));
@@ -274,12 +317,6 @@ RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject
     r += "]>>";
   }
   objs.body(root) = r + ">>";
-
-  PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
-  cat.AddKey("StructTreeRoot", PdfReference(root, 0));
-  PdfDictionary mark;
-  mark.AddKey("Marked", PdfVariant(true));
-  cat.AddKey("MarkInfo", mark);
   return objs.take();
 }
 

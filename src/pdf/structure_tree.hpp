@@ -34,10 +34,39 @@ struct RawObjects {
   std::vector<std::string> bodies;
 };
 
-// Writes the tree as objects numbered from `first` (above every PoDoFo object) and the keys that
-// tie pages and link annotations to it (StructParents, StructParent, Tabs), and marks the catalog
-// (MarkInfo, StructTreeRoot). `annots[p][k]` is the annotation of layout.pages[p].links[k].
-// `pages`: the page objects, in order.
+// An indirect object's reference, copied out of PoDoFo's objects on the writer's thread so that
+// the tree can be built on the helper (PoDoFo's objects are only touched on the writer's thread).
+struct ObjectRef {
+  uint32_t num = 0;  // 0: none
+  uint16_t gen = 0;
+};
+
+// What the tree's objects point at: the page objects in order, each page's link annotations
+// (`annots[p][k]`: the annotation of layout.pages[p].links[k]), and the number of the tree's first
+// object (above every PoDoFo object).
+struct TreeTargets {
+  std::vector<ObjectRef> pages;
+  std::vector<std::vector<ObjectRef>> annots;
+  uint32_t first = 0;
+};
+TreeTargets tree_targets(const std::vector<PoDoFo::PdfObject*>& pages,
+                         const std::vector<std::vector<PoDoFo::PdfObject*>>& annots,
+                         uint32_t first);
+
+// The tree as objects numbered from `targets.first` (the StructTreeRoot is that number). Reads
+// only the layout, the tags and the targets: it may run on any thread (the helper, while the
+// writer goes on with PoDoFo's objects).
+RawObjects build_structure_tree(const layout::DocumentLayout& layout,
+                                const std::vector<PageTags>& tags, const TreeTargets& targets);
+
+// The keys that tie pages and link annotations to the tree (StructParents, StructParent, Tabs),
+// and the catalog's MarkInfo and StructTreeRoot (object `first`, build_structure_tree's root).
+// `pages`, `annots`: as for tree_targets. On the writer's thread.
+void mark_structure(PoDoFo::PdfMemDocument& pdf, const std::vector<PoDoFo::PdfObject*>& pages,
+                    const layout::DocumentLayout& layout,
+                    const std::vector<std::vector<PoDoFo::PdfObject*>>& annots, uint32_t first);
+
+// Both in one go: mark_structure, then build_structure_tree.
 RawObjects write_structure_tree(PoDoFo::PdfMemDocument& pdf,
                                 const std::vector<PoDoFo::PdfObject*>& pages,
                                 const layout::DocumentLayout& layout,

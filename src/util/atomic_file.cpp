@@ -1,4 +1,5 @@
 #include "util/atomic_file.hpp"
+#include "util/trace.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -35,7 +36,10 @@ void fsync_path(const std::filesystem::path& p, int flags) {
 
 void commit(const std::filesystem::path& tmp, const std::filesystem::path& target,
             SyncDirectory sync_directory, SyncFile sync_file) {
-  if (sync_file == SyncFile::now) fsync_path(tmp, O_RDONLY);
+  if (sync_file == SyncFile::now) {
+    const trace::Span span("file.fsync");
+    fsync_path(tmp, O_RDONLY);
+  }
   if (::rename(tmp.c_str(), target.c_str()) != 0) {
     int e = errno;
     ::unlink(tmp.c_str());
@@ -54,6 +58,7 @@ void write_file_atomic(const std::filesystem::path& target, std::string_view byt
   produce_file_atomic(
       target,
       [&](const std::filesystem::path& tmp) {
+        const trace::Span span("file.write");
         int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
         if (fd < 0) sys_fail("无法创建", tmp);
         size_t off = 0;

@@ -25,10 +25,25 @@ void HelperThreadCore::set_tools(MakeTools make_tools) {
   changed_.notify_all();
 }
 
+HelperThreadCore::~HelperThreadCore() {
+  {
+    std::lock_guard lock(mutex_);
+    parked_ = false;
+  }
+  stop();
+}
+
+void HelperThreadCore::park(void* mine) {
+  wait_all(mine);
+  std::lock_guard lock(mutex_);
+  parked_ = true;
+}
+
 void HelperThreadCore::stop() {
   if (!worker_.joinable()) return;
   {
     std::lock_guard lock(mutex_);
+    if (parked_) return;  // every job is done, and no later one runs on the helper (loop)
     stop_ = true;
   }
   changed_.notify_all();
@@ -130,7 +145,7 @@ void HelperThreadCore::loop() {
   if (!tools) return;
   std::unique_lock lock(mutex_);
   for (;;) {
-    changed_.wait(lock, [&] { return stop_ || next_ < jobs_.size(); });
+    changed_.wait(lock, [&] { return stop_ || (!parked_ && next_ < jobs_.size()); });
     if (stop_) break;
     Entry& e = jobs_[next_++];
     if (e.state != State::kPosted) continue;  // the caller runs or ran it itself

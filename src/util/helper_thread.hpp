@@ -36,7 +36,7 @@ class HelperThreadCore {
   // the factory (a thread started before its jobs' inputs exist: a new thread took 1.5–3 ms to run
   // its first line in the traces, bench/pdf/README.md "Round 9, 20G").
   HelperThreadCore(bool parallel, MakeTools make_tools);
-  ~HelperThreadCore() { stop(); }
+  ~HelperThreadCore();
   HelperThreadCore(const HelperThreadCore&) = delete;
   HelperThreadCore& operator=(const HelperThreadCore&) = delete;
 
@@ -45,6 +45,7 @@ class HelperThreadCore {
   void wait(size_t ticket, void* mine);
   void wait_all(void* mine);
   void stop();
+  void park(void* mine);
   // The factory of a helper started without one; once only.
   void set_tools(MakeTools make_tools);
 
@@ -66,6 +67,7 @@ class HelperThreadCore {
   size_t next_ = 0;         // the first job the helper has not looked at
   int caller_depth_ = 0;    // jobs the caller's thread is running (nested in its waits)
   bool stop_ = false;
+  bool parked_ = false;   // park(): stop() leaves the helper waiting; the destructor ends it
   MakeTools make_tools_;  // until the helper takes it
   std::thread worker_;
 };
@@ -103,6 +105,13 @@ class HelperThread {
   // caller's thread if waited for. For leaving early with an exception: a job must not outlive
   // what it writes to (StopGuard).
   void stop() { core_.stop(); }
+  // wait_all(), then leaves the helper thread idle for good: stop() (the guards below) returns at
+  // once instead of ending it, and jobs posted later run on the caller's thread. For an object
+  // handed to leave_to_exit (util/process_end.hpp) with the last document of a process: ending the
+  // thread costs ≈ 2 M instructions of the allocator's per-thread teardown (mimalloc abandons the
+  // thread's heap), which the caller would wait for in stop(); the process's end takes the thread
+  // instead. Destroying the object still ends and joins the thread.
+  void park(Tools& mine) { core_.park(&mine); }
 
   // Stops the helper when it goes out of scope: declared after the data that jobs posted before
   // it write to, so that an exception cannot destroy that data under a running job.

@@ -85,3 +85,28 @@ TEST_CASE("helper thread: a wait inside a job the caller runs only blocks", "[ut
   CHECK(c_runs == 1);
   CHECK_FALSE(c_nested);
 }
+
+TEST_CASE("helper thread: parked, it runs no more jobs and stop() does not end it",
+          "[util][helper]") {
+  if (std::thread::hardware_concurrency() < 2) return;
+  Tools mine;
+  std::atomic<int> on_helper{0}, on_caller{0};
+  {
+    HelperThread<Tools> helper(true, make_tools());
+    REQUIRE(helper.parallel());
+    for (int i = 0; i < 20; ++i)
+      helper.post([&](Tools& t) { ++(t.owner == mine.owner ? on_caller : on_helper); });
+    helper.park(mine);  // waits for all 20 first
+    CHECK(on_helper + on_caller == 20);
+    helper.stop();  // what the writer's guards call: returns at once, the thread stays
+    CHECK(helper.parallel());
+    const int before = on_helper;
+    const size_t late =
+        helper.post([&](Tools& t) { ++(t.owner == mine.owner ? on_caller : on_helper); });
+    std::this_thread::sleep_for(20ms);
+    helper.wait(late, mine);  // not taken by the parked helper: run here
+    CHECK(on_helper == before);
+    CHECK(on_helper + on_caller == 21);
+  }  // the destructor ends and joins the parked thread (a hang here would fail the test run)
+  CHECK(on_helper + on_caller == 21);
+}

@@ -1,0 +1,116 @@
+// The structure tree in two halves (pdf/structure_tree.hpp): the keys set on PoDoFo's objects on
+// the writer's thread (mark_structure) and the tree's objects built from copied references on
+// another thread (build_structure_tree, the PDF helper's job) give the same objects and keys as
+// written in one go, with and without link annotations.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../tools/engine_support.hpp"
+#include "layout/document_layout.hpp"
+#include "pdf/structure_tree.hpp"
+
+using namespace bp;
+using namespace PoDoFo;
+
+namespace {
+
+// A heading and a table of 120 rows: a few pages, hundreds of structure elements.
+layout::DocumentLayout tagged_layout(testing::Engine& engine) {
+  doc::Document d;
+  d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
+  auto cell = [](std::string text) {
+    doc::Cell c;
+    c.text = std::move(text);
+    return c;
+  };
+  doc::Table t;
+  t.id = "t1";
+  t.title = "支出明细表";
+  t.column_widths = {2, 1};
+  t.head = {doc::Row{{cell("项目"), cell("金额")}, doc::RowRole::Head, {}}};
+  for (int i = 0; i < 120; ++i)
+    t.body.push_back(doc::Row{
+        {cell("基本支出第" + std::to_string(i) + "项"), cell(std::to_string(1000 + i) + ".25")},
+        doc::RowRole::Item,
+        {}});
+  d.blocks.push_back(t);
+  return layout::layout_document(d, engine.ctx);
+}
+
+// One document's pages (and an annotation per link), the keys of its structure tree and the
+// tree's objects, written in one go or in the two halves on two threads.
+struct Written {
+  std::vector<std::string> bodies;
+  uint32_t first = 0;
+  std::vector<std::string> dicts;  // every page's and annotation's dictionary, then the catalog's
+};
+
+std::string text_of(const PdfObject& o) {
+  PdfRefCountedBuffer buffer;
+  PdfOutputDevice device(&buffer);
+  o.WriteObject(&device, ePdfWriteMode_Compact, nullptr);
+  return std::string(buffer.GetBuffer(), device.GetLength());
+}
+
+Written write(const layout::DocumentLayout& layout, bool split) {
+  PdfMemDocument pdf;
+  std::vector<PdfObject*> pages;
+  std::vector<std::vector<PdfObject*>> annots(layout.pages.size());
+  for (size_t p = 0; p < layout.pages.size(); ++p) {
+    pages.push_back(pdf.GetObjects().CreateObject("Page"));
+    for (size_t k = 0; k < layout.pages[p].links.size(); ++k)
+      annots[p].push_back(pdf.GetObjects().CreateObject("Annot"));
+  }
+  const auto tags = pdf::assign_mcids(layout);
+  Written w;
+  w.first = 1000;
+  pdf::RawObjects raw;
+  if (!split) {
+    raw = pdf::write_structure_tree(pdf, pages, layout, tags, annots, w.first);
+  } else {
+    pdf::mark_structure(pdf, pages, layout, annots, w.first);
+    const pdf::TreeTargets targets = pdf::tree_targets(pages, annots, w.first);
+    std::thread other([&] { raw = pdf::build_structure_tree(layout, tags, targets); });
+    other.join();
+  }
+  CHECK(raw.first == w.first);
+  w.bodies = raw.bodies;
+  for (const PdfObject* o : pages) w.dicts.push_back(text_of(*o));
+  for (const auto& on_page : annots)
+    for (const PdfObject* a : on_page) w.dicts.push_back(text_of(*a));
+  w.dicts.push_back(text_of(*pdf.GetCatalog()));
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("structure tree: keys here, objects on another thread, the same as in one go",
+          "[pdf][structure]") {
+  const auto& theme = testing::default_theme();
+  testing::Engine e(theme);
+  layout::DocumentLayout layout = tagged_layout(e);
+  REQUIRE(layout.pages.size() >= 2);
+  REQUIRE(!layout.structure.empty());
+  for (const bool links : {false, true}) {
+    if (links) {  // two links of the first page, one of them an element's (an OBJR kid)
+      const int node = static_cast<int>(layout.structure.nodes.size() - 1);
+      layout.pages[0].links.push_back({10, 10, 50, 20, 1, 100, node});
+      layout.pages[1].links.push_back({10, 10, 50, 20, 0, 100, -1});
+    }
+    const Written once = write(layout, false);
+    const Written split = write(layout, true);
+    CHECK(once.bodies == split.bodies);
+    CHECK(once.dicts == split.dicts);
+    REQUIRE(!once.bodies.empty());
+    CHECK(once.bodies.front().rfind("<</Type/StructTreeRoot", 0) == 0);  // the root is `first`
+    if (links) {
+      bool objr = false;
+      for (const std::string& b : once.bodies) objr = objr || b.find("/Type/OBJR") != b.npos;
+      CHECK(objr);
+      CHECK(once.dicts.back().find("/StructTreeRoot 1000 0 R") != std::string::npos);
+    }
+  }
+}
