@@ -540,7 +540,7 @@ class DeptBuilder {
       return;
     }
 
-    CheckedBudget c = !bytes ? check_budget_file(in.file, ctx_)
+    CheckedBudget c = !bytes                   ? check_budget_file(in.file, ctx_)
                       : early && early->loaded ? std::move(*early->loaded)
                                                : load_budget_only(*bytes, in.file.string());
     if (bytes) finish_check(c, ctx_);

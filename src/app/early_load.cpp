@@ -10,7 +10,8 @@ EarlyLoad::EarlyLoad(BatchInput input)
     : input_(std::move(input)), thread_([this] {
         try {
           result_.bytes = read_input_bytes(input_.file);
-          if (result_.bytes) result_.loaded = load_budget_only(*result_.bytes, input_.file.string());
+          if (result_.bytes)
+            result_.loaded = load_budget_only(*result_.bytes, input_.file.string());
         } catch (...) {
           error_ = std::current_exception();
         }

@@ -31,7 +31,8 @@ struct CheckedBudget {
 };
 
 CheckedBudget check_budget_file(const std::filesystem::path& path, const Context& ctx);
-CheckedBudget check_budget_text(const std::string& text, const std::string& name, const Context& ctx);
+CheckedBudget check_budget_text(const std::string& text, const std::string& name,
+                                const Context& ctx);
 
 // check_budget_text in two halves. The first needs no configuration — the file parsed, its texts
 // checked, read against the schema — so a lone department's file can be loaded while the
