@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "../support/long_table.hpp"
 #include "../tools/engine_support.hpp"
 #include "layout/document_layout.hpp"
 #include "pdf/helper_thread.hpp"
@@ -65,26 +66,9 @@ TEST_CASE("helper thread: stopped early, the jobs left run on the waiter", "[pdf
 TEST_CASE("a long document is the same with and without the helper thread", "[pdf][helper]") {
   // 400 table rows: several pages (content streams in runs on both threads) and more than 500
   // structure elements (several object streams compressed on both threads).
-  doc::Document d;
+  doc::Document d = test::long_table_document(400);
   d.meta.title = "长表";
   d.meta.epoch = 1700000000;
-  d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
-  auto cell = [](std::string text) {
-    doc::Cell c;
-    c.text = std::move(text);
-    return c;
-  };
-  doc::Table t;
-  t.id = "t1";
-  t.title = "支出明细表";
-  t.column_widths = {2, 1};
-  t.head = {doc::Row{{cell("项目"), cell("金额")}, doc::RowRole::Head, {}}};
-  for (int i = 0; i < 400; ++i)
-    t.body.push_back(doc::Row{
-        {cell("基本支出第" + std::to_string(i) + "项"), cell(std::to_string(1000 + i) + ".25")},
-        doc::RowRole::Item,
-        {}});
-  d.blocks.push_back(t);
   const auto& theme = testing::default_theme();
   testing::Engine e(theme);
   const layout::DocumentLayout laid_out = layout::layout_document(d, e.ctx);

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/long_table.hpp"
 #include "../tools/engine_support.hpp"
 #include "layout/document_layout.hpp"
 #include "pdf/structure_tree.hpp"
@@ -19,25 +20,7 @@ namespace {
 
 // A heading and a table of 120 rows: a few pages, hundreds of structure elements.
 layout::DocumentLayout tagged_layout(testing::Engine& engine) {
-  doc::Document d;
-  d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
-  auto cell = [](std::string text) {
-    doc::Cell c;
-    c.text = std::move(text);
-    return c;
-  };
-  doc::Table t;
-  t.id = "t1";
-  t.title = "支出明细表";
-  t.column_widths = {2, 1};
-  t.head = {doc::Row{{cell("项目"), cell("金额")}, doc::RowRole::Head, {}}};
-  for (int i = 0; i < 120; ++i)
-    t.body.push_back(doc::Row{
-        {cell("基本支出第" + std::to_string(i) + "项"), cell(std::to_string(1000 + i) + ".25")},
-        doc::RowRole::Item,
-        {}});
-  d.blocks.push_back(t);
-  return layout::layout_document(d, engine.ctx);
+  return layout::layout_document(test::long_table_document(120), engine.ctx);
 }
 
 // One document's pages (and an annotation per link), the keys of its structure tree and the
