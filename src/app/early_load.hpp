@@ -2,10 +2,12 @@
 //
 // `build` of one department used to start reading it only after the configuration (catalogues,
 // theme, the batch's fingerprint) was loaded: ≈ 2 ms of one thread before the department's own
-// ≈ 2.5 ms of parsing on the next (bench/pdf/README.md, "Round 11, lead"). Parsing needs no
-// configuration (load_budget_only), so the two now overlap; the worker then only validates and
-// derives (finish_check). Same bytes read the same way (read_input_bytes), same diagnostics: the
-// result is what the worker would have computed itself.
+// ≈ 2.5 ms of parsing on the next. Parsing needs no configuration (load_budget_only), so the two
+// now overlap; the worker then only validates and derives (finish_check). Same bytes read the same
+// way (read_input_bytes), same diagnostics: the result is what the worker would have computed
+// itself. On the 2-core bench machine no steady gain was measured (three threads share the cores
+// at the start: this one, the configuration's, then the fonts'); it pays where a core is free
+// (bench/pdf/README.md, "All of issue 20's eleventh round together").
 #pragma once
 
 #include <exception>
