@@ -1,5 +1,7 @@
 #include "app/profile_store.hpp"
 
+#include <new>
+
 namespace bp {
 
 ProfileStore::ProfileStore(const std::map<std::string, std::filesystem::path>& files) {
@@ -18,6 +20,11 @@ const Profile* ProfileStore::load(Slot& s) const {
     s.tried = true;
     try {
       s.profile = std::make_unique<Profile>(load_profile_file(s.file));
+    } catch (const std::bad_alloc&) {
+      // Out of memory (under --max-memory) is not the file's error: not kept as its verdict (a
+      // later department tries again) and left to the caller to report as memory (E014).
+      s.tried = false;
+      throw;
     } catch (const std::exception& e) {
       s.error = e.what();
     }
