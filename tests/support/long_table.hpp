@@ -4,8 +4,8 @@
 #pragma once
 
 #include <string>
-#include <utility>
 
+#include "doc_rows.hpp"
 #include "document/document.hpp"
 
 namespace bp::test {
@@ -13,21 +13,14 @@ namespace bp::test {
 inline doc::Document long_table_document(int rows) {
   doc::Document d;
   d.blocks.push_back(doc::Heading{1, "第一部分 部门预算", "p1"});
-  auto cell = [](std::string text) {
-    doc::Cell c;
-    c.text = std::move(text);
-    return c;
-  };
   doc::Table t;
   t.id = "t1";
   t.title = "支出明细表";
   t.column_widths = {2, 1};
-  t.head = {doc::Row{{cell("项目"), cell("金额")}, doc::RowRole::Head, {}}};
+  t.head = {row(doc::RowRole::Head, {cell("项目"), cell("金额")})};
   for (int i = 0; i < rows; ++i)
-    t.body.push_back(doc::Row{
-        {cell("基本支出第" + std::to_string(i) + "项"), cell(std::to_string(1000 + i) + ".25")},
-        doc::RowRole::Item,
-        {}});
+    t.body.push_back(row(doc::RowRole::Item, {cell("基本支出第" + std::to_string(i) + "项"),
+                                              cell(std::to_string(1000 + i) + ".25")}));
   d.blocks.push_back(t);
   return d;
 }

@@ -21,6 +21,7 @@
 #include <iostream>
 #include <string>
 
+#include "../support/doc_rows.hpp"
 #include "layout/theme.hpp"
 #include "pdf/render.hpp"
 #include "text/font_set.hpp"
@@ -55,12 +56,7 @@ doc::Cell money(long long hundredths) {
   return c;
 }
 
-doc::Row row(doc::RowRole role, std::vector<doc::Cell> cells) {
-  doc::Row r;
-  r.role = role;
-  r.cells = std::move(cells);
-  return r;
-}
+using test::row;
 
 doc::Row column_numbers(int data_columns, int leading_blank = 0) {
   std::vector<doc::Cell> cells{text("栏次", doc::Align::Center)};

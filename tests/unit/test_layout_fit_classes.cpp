@@ -7,6 +7,7 @@
 #include <cstring>
 #include <random>
 
+#include "../support/doc_rows.hpp"
 #include "../tools/engine_support.hpp"
 #include "layout/fit_classes.hpp"
 #include "layout/table_grid.hpp"
@@ -117,18 +118,8 @@ TEST_CASE("FitClasses: column widths with shared fits equal those without", "[la
 
 namespace {
 
-doc::Cell cell(std::string s) {
-  doc::Cell c;
-  c.text = std::move(s);
-  return c;
-}
-
-doc::Row row(doc::RowRole role, std::vector<doc::Cell> cells) {
-  doc::Row r;
-  r.role = role;
-  r.cells = std::move(cells);
-  return r;
-}
+using test::cell;
+using test::row;
 
 // A project table: labels and amounts that recur down its columns (a 绩效目标表's indicators).
 doc::Table project_table(int n, int seed) {

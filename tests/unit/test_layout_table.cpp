@@ -5,6 +5,7 @@
 #include <numeric>
 #include <regex>
 
+#include "../support/doc_rows.hpp"
 #include "../tools/engine_support.hpp"
 #include "layout/document_layout.hpp"
 #include "layout/table_grid.hpp"
@@ -16,20 +17,8 @@ using Catch::Detail::Approx;
 
 namespace {
 
-doc::Cell cell(std::string s, int rowspan = 1, int colspan = 1) {
-  doc::Cell c;
-  c.text = std::move(s);
-  c.rowspan = rowspan;
-  c.colspan = colspan;
-  return c;
-}
-
-doc::Row row(doc::RowRole role, std::vector<doc::Cell> cells) {
-  doc::Row r;
-  r.role = role;
-  r.cells = std::move(cells);
-  return r;
-}
+using test::cell;
+using test::row;
 
 // A table with a two-row header + 栏次 and `n` body rows "行k" / "k.00" (k = 1..n).
 doc::Table synthetic(int n, int tall_row = -1, int rowspan_at = -1, int rowspan = 0) {
