@@ -16,6 +16,7 @@
 #include <cstring>
 #include <deque>
 #include <exception>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <new>
@@ -27,8 +28,6 @@
 
 #include "app/batch_manifest.hpp"
 #include "app/document_for.hpp"
-#include "app/early_load.hpp"
-#include "app/input_bytes.hpp"
 #include "app/inputs.hpp"
 #include "app/run_abort.hpp"
 #include "model/load.hpp"
@@ -38,6 +37,7 @@
 #include "util/fnv1a.hpp"
 #include "util/ordered_worker.hpp"
 #include "util/out_dir.hpp"
+#include "util/read_sized.hpp"
 #include "util/trace.hpp"
 
 namespace bp {
@@ -151,6 +151,17 @@ std::string first_line(const std::string& s) {
 std::string label_from_manifest(const ManifestEntry& e, const fs::path& file) {
   if (e.outputs.empty()) return file.string();
   return fs::path(e.outputs.begin()->second.file).stem().string();
+}
+
+// Reads the file when it is small enough to be a department file; nullopt otherwise (the caller
+// then lets check_budget_file report why, with the standard messages).
+std::optional<std::string> read_input(const fs::path& file) {
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  if (ec || size > LoadLimits{}.max_file_bytes) return std::nullopt;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  return read_sized(in, size);
 }
 
 // pid of a temp or staging name ending in ".<pid>.<n>", 0 when there is none.
@@ -520,8 +531,7 @@ class DeptBuilder {
                   PipelineTurn& turn) {
     WorkBudget budget(o_.limits);
     const std::string key = manifest_key(in.key, o_.out_dir);
-    std::optional<EarlyLoad::Result> early = o_.early ? o_.early->take(in) : std::nullopt;
-    auto bytes = early ? std::move(early->bytes) : read_input_bytes(in.file);
+    auto bytes = read_input(in.file);
     auto hash_of = [&](const std::string& form, Format f) {
       return fp_->output_hash(*bytes, form, f);
     };
@@ -540,10 +550,8 @@ class DeptBuilder {
       return;
     }
 
-    CheckedBudget c = !bytes                   ? check_budget_file(in.file, ctx_)
-                      : early && early->loaded ? std::move(*early->loaded)
-                                               : load_budget_only(*bytes, in.file.string());
-    if (bytes) finish_check(c, ctx_);
+    CheckedBudget c = bytes ? check_budget_text(*bytes, in.file.string(), ctx_)
+                            : check_budget_file(in.file, ctx_);
     if (o_.before_output) o_.before_output();
     for (const auto& d : c.diag.sorted()) {
       if (d.severity == Severity::Error && r.first_error.empty())

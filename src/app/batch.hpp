@@ -24,8 +24,6 @@
 
 namespace bp {
 
-class EarlyLoad;  // app/early_load.hpp
-
 struct BatchInput {
   std::filesystem::path file;  // as found (PATH argument + path below it)
   std::string key;             // absolute, lexically normal path: identifies the file (the manifest
@@ -98,10 +96,6 @@ struct BatchOptions {
   // a run of one department then tells its writers that no document follows
   // (OutputThreads::last_document).
   bool only_run = false;
-  // A lone department's file already being read and parsed (cli's build starts it before loading
-  // the configuration): the worker takes its bytes and parse instead of reading the file itself.
-  // Not owned; outlives the run.
-  EarlyLoad* early = nullptr;
 };
 
 struct BatchReport {

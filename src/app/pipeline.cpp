@@ -90,20 +90,13 @@ CheckedBudget check_budget_file(const std::filesystem::path& path, const Context
 
 CheckedBudget check_budget_text(const std::string& text, const std::string& name,
                                 const Context& ctx) {
-  CheckedBudget c = load_budget_only(text, name);
+  CheckedBudget c{Diagnostics(name)};
+  {
+    const trace::Span span("load");
+    c.budget = load_budget_text(text, name, c.diag);
+  }
   finish(c, ctx);
   return c;
-}
-
-CheckedBudget load_budget_only(const std::string& text, const std::string& name) {
-  CheckedBudget c{Diagnostics(name)};
-  const trace::Span span("load");
-  c.budget = load_budget_text(text, name, c.diag);
-  return c;
-}
-
-void finish_check(CheckedBudget& loaded, const Context& ctx) {
-  finish(loaded, ctx);
 }
 
 CheckedBudget::CheckedBudget(CheckedBudget&& o) noexcept

@@ -34,12 +34,4 @@ CheckedBudget check_budget_file(const std::filesystem::path& path, const Context
 CheckedBudget check_budget_text(const std::string& text, const std::string& name,
                                 const Context& ctx);
 
-// check_budget_text in two halves. The first needs no configuration — the file parsed, its texts
-// checked, read against the schema — so a lone department's file can be loaded while the
-// configuration itself is still loading (app/early_load.hpp); the second validates and derives
-// what it loaded against `ctx`, in place. `c = load_budget_only(t, n); finish_check(c, ctx);`
-// gives what check_budget_text(t, n, ctx) returns.
-CheckedBudget load_budget_only(const std::string& text, const std::string& name);
-void finish_check(CheckedBudget& loaded, const Context& ctx);
-
 }  // namespace bp

@@ -17,7 +17,6 @@
 #include "app/batch.hpp"
 #include "app/build_run.hpp"
 #include "app/context.hpp"
-#include "app/early_load.hpp"
 #include "app/font_check.hpp"
 #include "app/fonts_beside.hpp"
 #include "app/inputs.hpp"
@@ -169,22 +168,13 @@ int run_build(const Options& opt) {
     return kUsage;
   }
   if (!limit_memory(opt.max_memory)) return kUsage;
-  auto inputs = collect_batch_inputs(opt.paths, shard);
-  // A lone department is read and parsed while the configuration loads (app/early_load.hpp).
-  std::optional<EarlyLoad> early;
-  if (inputs.files.size() == 1 && inputs.errors.empty()) {
-    try {
-      early.emplace(inputs.files.front());
-    } catch (const std::system_error&) {
-      // No second thread: the worker reads the file itself.
-    }
-  }
   // The year profiles each when a department first needs it: a malformed one stops the run from
   // build_departments (a ProfileError, printed below as before).
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme, /*styled=*/true,
                           ProfileLoading::OnFirstUse);
   if (!ctx) return kUsage;
   ctx->override_pdf_tagged(pdf_tags);
+  auto inputs = collect_batch_inputs(opt.paths, shard);
   // The fonts: a lone department has them (and its profile) loaded on a second thread while it is
   // read and checked (its outcome awaited before the department reports anything); otherwise first,
   // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
@@ -221,7 +211,6 @@ int run_build(const Options& opt) {
   bo.only_run = true;  // the process exits after build_departments
   bo.limits.time = std::chrono::seconds(opt.time_limit);
   if (fonts_beside) bo.before_output = [&] { fonts_beside->wait_ok(); };
-  if (early) bo.early = &*early;
   bo.stop_requested = [] { return stop_requested(); };
   install_stop_handlers();
   BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
