@@ -26,8 +26,37 @@ check_order() {
   python3 - "$TMP/trace.$(basename "$1")" "$1" "$2" "$3" >"$TMP/report" <<'PY'
 import re, sys
 trace, out, mode, files = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-calls = []  # (kind, paths)
+# strace -f splits a call that another thread's call interrupts into "PID call(args <unfinished
+# ...>" and later "PID <... call resumed>) = 0"; put the halves together (skipping them made the
+# test fail now and then under load). An fsync counts where it returned (its data is on disk only
+# then), any other call where it began: "fsync before rename" is never read from an fsync still
+# running when the rename began.
+lines = []    # whole calls, in the order above
+pending = {}  # pid -> (slot in lines or None, first half)
 for line in open(trace, encoding="utf-8", errors="replace"):
+    line = line.rstrip("\n")
+    pid, _, rest = line.partition(" ")
+    rest = rest.lstrip()
+    if rest.endswith("<unfinished ...>"):
+        head = rest[: -len("<unfinished ...>")].rstrip()
+        slot = None
+        if not head.startswith("fsync("):
+            slot = len(lines)
+            lines.append("")
+        pending[pid] = (slot, head)
+        continue
+    resumed = re.match(r"<\.\.\. \w+ resumed>(.*)$", rest)
+    if resumed and pid in pending:
+        slot, head = pending.pop(pid)
+        whole = head + resumed.group(1)
+        if slot is None:
+            lines.append(whole)
+        else:
+            lines[slot] = whole
+        continue
+    lines.append(rest)
+calls = []  # (kind, paths)
+for line in lines:
     m = re.search(r"\b(fsync|rename|renameat2?)\((.*)\)\s+= (-?\d+)", line)
     if not m:
         continue
