@@ -7,30 +7,28 @@ namespace bp::pdf {
 
 namespace {
 
-// PoDoFo's PdfTokenizer: a name character is written as it is if it is neither
-// white space nor a delimiter, lies in 33..124 ("printable" there) and is not
-// '#'; otherwise as #XX (upper case).
+// PoDoFo's PdfTokenizer: a name character is written as it is if it is neither white space nor a
+// delimiter, lies in 33..124 ("printable" there) and is not '#'; otherwise as #XX (upper case).
 bool plain_name_char(unsigned char c) {
-  if (c <= 32 || c >= 125 || c == '#')
-    return false;
+  if (c <= 32 || c >= 125 || c == '#') return false;
   switch (c) {
-  case '(':
-  case ')':
-  case '<':
-  case '>':
-  case '[':
-  case ']':
-  case '{':
-  case '}':
-  case '/':
-  case '%':
-    return false;
-  default:
-    return true;
+    case '(':
+    case ')':
+    case '<':
+    case '>':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '/':
+    case '%':
+      return false;
+    default:
+      return true;
   }
 }
 
-void append_name(std::string &out, const std::string &name) {
+void append_name(std::string& out, const std::string& name) {
   out += '/';
   for (const char ch : name) {
     const auto c = static_cast<unsigned char>(ch);
@@ -44,61 +42,56 @@ void append_name(std::string &out, const std::string &name) {
   }
 }
 
-template <typename Int> void append_int(std::string &out, Int v) {
+template <typename Int>
+void append_int(std::string& out, Int v) {
   char buf[24];
   out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
-// `std::fixed` with the default precision of 6, then trailing zeros and a
-// trailing point dropped.
-void append_real(std::string &out, double d) {
-  char buf[400]; // DBL_MAX in fixed notation has 309 digits before the point
-  const auto r =
-      std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, 6);
+// `std::fixed` with the default precision of 6, then trailing zeros and a trailing point dropped.
+void append_real(std::string& out, double d) {
+  char buf[400];  // DBL_MAX in fixed notation has 309 digits before the point
+  const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, 6);
   size_t len = static_cast<size_t>(r.ptr - buf);
-  if (r.ec != std::errc() ||
-      std::string_view(buf, len).find('.') == std::string_view::npos) {
-    out.append(buf,
-               r.ec == std::errc() ? len : 0); // inf and nan: without the point
+  if (r.ec != std::errc() || std::string_view(buf, len).find('.') == std::string_view::npos) {
+    out.append(buf, r.ec == std::errc() ? len : 0);  // inf and nan: without the point
     return;
   }
-  while (buf[len - 1] == '0')
-    --len;
-  if (buf[len - 1] == '.')
-    --len;
+  while (buf[len - 1] == '0') --len;
+  if (buf[len - 1] == '.') --len;
   if (len == 0)
     out += '0';
   else
     out.append(buf, len);
 }
 
-void append_string(std::string &out, const std::string &bytes) {
+void append_string(std::string& out, const std::string& bytes) {
   out += '(';
   for (const char c : bytes) {
     char esc = 0;
     switch (c) {
-    case '\n':
-      esc = 'n';
-      break;
-    case '\r':
-      esc = 'r';
-      break;
-    case '\t':
-      esc = 't';
-      break;
-    case '\b':
-      esc = 'b';
-      break;
-    case '\f':
-      esc = 'f';
-      break;
-    case '(':
-    case ')':
-    case '\\':
-      esc = c;
-      break;
-    default:
-      break;
+      case '\n':
+        esc = 'n';
+        break;
+      case '\r':
+        esc = 'r';
+        break;
+      case '\t':
+        esc = 't';
+        break;
+      case '\b':
+        esc = 'b';
+        break;
+      case '\f':
+        esc = 'f';
+        break;
+      case '(':
+      case ')':
+      case '\\':
+        esc = c;
+        break;
+      default:
+        break;
     }
     if (esc) {
       out += '\\';
@@ -111,7 +104,7 @@ void append_string(std::string &out, const std::string &bytes) {
 }
 
 struct Writer {
-  std::string &out;
+  std::string& out;
   void operator()(std::monostate) const { out += " null"; }
   void operator()(bool b) const { out += b ? " true" : " false"; }
   void operator()(int64_t i) const {
@@ -122,30 +115,28 @@ struct Writer {
     out += ' ';
     append_real(out, d);
   }
-  void operator()(const Name &n) const { append_name(out, n.bytes); }
-  void operator()(const String &s) const { append_string(out, s.bytes); }
-  void operator()(const Ref &r) const {
+  void operator()(const Name& n) const { append_name(out, n.bytes); }
+  void operator()(const String& s) const { append_string(out, s.bytes); }
+  void operator()(const Ref& r) const {
     out += ' ';
-    append_int(out, static_cast<int>(r.num)); // "%i %hi R"
+    append_int(out, static_cast<int>(r.num));  // "%i %hi R"
     out += ' ';
     append_int(out, static_cast<short>(r.gen));
     out += " R";
   }
-  void operator()(const Array &a) const {
+  void operator()(const Array& a) const {
     out += '[';
-    for (const Object &item : a)
-      append_object_text(out, item);
+    for (const Object& item : a) append_object_text(out, item);
     out += ']';
   }
-  void operator()(const Dict &d) const {
+  void operator()(const Dict& d) const {
     out += "<<";
-    if (const Object *type = d.get("Type")) {
+    if (const Object* type = d.get("Type")) {
       out += "/Type";
       append_object_text(out, *type);
     }
-    for (const auto &[key, value] : d.entries()) {
-      if (key == "Type")
-        continue;
+    for (const auto& [key, value] : d.entries()) {
+      if (key == "Type") continue;
       append_name(out, key);
       append_object_text(out, value);
     }
@@ -153,79 +144,13 @@ struct Writer {
   }
 };
 
-} // namespace
+}  // namespace
 
-void append_object_text(std::string &out, const Object &v) {
+void append_object_text(std::string& out, const Object& v) {
   std::visit(Writer{out}, v.value());
 }
 
-namespace {
-
-// PoDoFo's own writer, for the values not written here.
-void append_by_podofo(std::string &out, const PoDoFo::PdfVariant &v) {
-  PoDoFo::PdfRefCountedBuffer buffer;
-  PoDoFo::PdfOutputDevice device(&buffer);
-  v.Write(&device, PoDoFo::ePdfWriteMode_Compact, nullptr);
-  out.append(buffer.GetBuffer(), device.GetLength());
-}
-
-} // namespace
-
-void append_object_text(std::string &out, const PoDoFo::PdfVariant &v) {
-  using namespace PoDoFo;
-  switch (v.GetDataType()) {
-  case ePdfDataType_Bool:
-    out += v.GetBool() ? " true" : " false";
-    return;
-  case ePdfDataType_Number:
-    out += ' ';
-    append_int(out, static_cast<long long>(v.GetNumber()));
-    return;
-  case ePdfDataType_Real:
-    out += ' ';
-    append_real(out, v.GetReal());
-    return;
-  case ePdfDataType_Name:
-    append_name(out, v.GetName().GetName());
-    return;
-  case ePdfDataType_Reference: {
-    const PdfReference &r = v.GetReference();
-    out += ' ';
-    append_int(out, static_cast<int>(r.ObjectNumber()));
-    out += ' ';
-    append_int(out, static_cast<short>(r.GenerationNumber()));
-    out += " R";
-    return;
-  }
-  case ePdfDataType_Array:
-    out += '[';
-    for (const PdfObject &item : v.GetArray())
-      append_object_text(out, item);
-    out += ']';
-    return;
-  case ePdfDataType_Dictionary: {
-    const PdfDictionary &d = v.GetDictionary();
-    out += "<<";
-    if (const PdfObject *type = d.GetKey(PdfName::KeyType)) {
-      out += "/Type";
-      append_object_text(out, *type);
-    }
-    for (const auto &[key, value] : d.GetKeys()) {
-      if (key == PdfName::KeyType)
-        continue;
-      append_name(out, key.GetName());
-      append_object_text(out, *value);
-    }
-    out += ">>";
-    return;
-  }
-  default: // strings, hex strings, raw data, null
-    append_by_podofo(out, v);
-    return;
-  }
-}
-
-void append_indirect(std::string &out, uint32_t num, const Indirect &o) {
+void append_indirect(std::string& out, uint32_t num, const Indirect& o) {
   append_int(out, static_cast<int>(num));
   out += " 0 obj";
   append_object_text(out, o.value);
@@ -238,4 +163,4 @@ void append_indirect(std::string &out, uint32_t num, const Indirect &o) {
   out += "endobj\n";
 }
 
-} // namespace bp::pdf
+}  // namespace bp::pdf
