@@ -1,5 +1,5 @@
 // Fuzz target (d): the whole build of a department file that passes check — the PDF in memory
-// (layout, shaping, subsetting, PoDoFo) through pdf::render_to_bytes, and the XLSX workbook to a
+// (layout, shaping, subsetting, the PDF objects) through pdf::render_to_bytes, and the XLSX workbook to a
 // temp file under /tmp (libxlsxwriter writes files only). Fonts and theme are loaded once
 // (LLVMFuzzerInitialize), as a batch does.
 //

@@ -7,8 +7,6 @@
 
 namespace bp::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 // "D:YYYYMMDDHHmmSSZ" → "YYYY-MM-DDTHH:mm:SSZ": the same instant as the Info dictionary's date.
@@ -85,31 +83,26 @@ std::string xmp_metadata(const doc::Meta& meta, const std::string& creator,
   return x;
 }
 
-void add_pdfa(PdfMemDocument& pdf, const doc::Meta& meta, const std::string& creator,
+void add_pdfa(ObjectStore& store, const doc::Meta& meta, const std::string& creator,
               const std::string& producer, bool ua, Flate& flate) {
-  PdfVecObjects& objs = pdf.GetObjects();
-  PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
+  // The objects in PoDoFo's order (object_store.hpp): the metadata stream, the ICC profile, the
+  // output intent.
+  const Ref md = store.add_typed("Metadata");
+  store.dict(md).set("Subtype", Object::name("XML"));
+  store.set_stream(md, xmp_metadata(meta, creator, producer, ua));  // unfiltered
+  store.dict(ObjectStore::kCatalog).set("Metadata", md);
 
-  const std::string xmp = xmp_metadata(meta, creator, producer, ua);
-  PdfObject* md = objs.CreateObject("Metadata");
-  md->GetDictionary().AddKey("Subtype", PdfName("XML"));
-  md->GetStream()->Set(xmp.data(), static_cast<pdf_long>(xmp.size()), TVecFilters());
-  cat.AddKey("Metadata", md->Reference());
-
-  const std::string_view icc = srgb_icc_profile();
-  PdfObject* profile = objs.CreateObject();
-  profile->GetDictionary().AddKey("N", PdfObject(static_cast<pdf_int64>(3)));
-  set_flate_stream(*profile, icc, flate);
-  PdfObject* intent = objs.CreateObject("OutputIntent");
-  PdfDictionary& id = intent->GetDictionary();
-  id.AddKey("S", PdfName("GTS_PDFA1"));
-  id.AddKey("OutputConditionIdentifier", PdfString("sRGB IEC61966-2.1"));
-  id.AddKey("RegistryName", PdfString("http://www.color.org"));
-  id.AddKey("Info", PdfString("sRGB IEC61966-2.1"));
-  id.AddKey("DestOutputProfile", profile->Reference());
-  PdfArray intents;
-  intents.push_back(intent->Reference());
-  cat.AddKey("OutputIntents", intents);
+  const Ref profile = store.add();
+  store.dict(profile).set("N", Object::integer(3));
+  set_flate_stream(store, profile, srgb_icc_profile(), flate);
+  const Ref intent = store.add_typed("OutputIntent");
+  Dict& id = store.dict(intent);
+  id.set("S", Object::name("GTS_PDFA1"));
+  id.set("OutputConditionIdentifier", Object::plain("sRGB IEC61966-2.1"));
+  id.set("RegistryName", Object::plain("http://www.color.org"));
+  id.set("Info", Object::plain("sRGB IEC61966-2.1"));
+  id.set("DestOutputProfile", profile);
+  store.dict(ObjectStore::kCatalog).set("OutputIntents", Array{intent});
 }
 
 }  // namespace bp::pdf

@@ -4,13 +4,12 @@
 // profile of Debian's icc-profiles-free, compiled in; see CMakeLists.txt).
 #pragma once
 
-#include <podofo/podofo.h>
-
 #include <string>
 #include <string_view>
 
 #include "document/document.hpp"
 #include "pdf/flate.hpp"
+#include "pdf/object_store.hpp"
 
 namespace bp::pdf {
 
@@ -23,7 +22,7 @@ std::string xmp_metadata(const doc::Meta& meta, const std::string& creator,
 
 // Adds /Metadata (uncompressed, as PDF/A requires) and /OutputIntents to the catalog (its ICC
 // profile compressed by `flate`).
-void add_pdfa(PoDoFo::PdfMemDocument& pdf, const doc::Meta& meta, const std::string& creator,
+void add_pdfa(ObjectStore& store, const doc::Meta& meta, const std::string& creator,
               const std::string& producer, bool ua, Flate& flate);
 
 }  // namespace bp::pdf

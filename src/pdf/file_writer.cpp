@@ -13,30 +13,11 @@
 
 namespace bp::pdf {
 
-using namespace PoDoFo;
-
 namespace {
 
 // Objects per object stream: readers decode a whole stream to reach one object, so streams stay
 // moderate; larger ones compress the structure tree's similar dictionaries a little better.
 constexpr size_t kObjectsPerStream = 500;
-
-// Appends PoDoFo's compact serialisation of one object (a whole indirect object with `whole`, by
-// PoDoFo itself; a direct object of an object stream by object_text.hpp, the same bytes quicker).
-void serialise(std::string& out, const PdfObject& o, bool whole) {
-  if (!whole) {
-    append_object_text(out, o);
-    return;
-  }
-  PdfRefCountedBuffer buffer;
-  PdfOutputDevice device(&buffer);
-  o.WriteObject(&device, ePdfWriteMode_Compact, nullptr);
-  out.append(buffer.GetBuffer(), device.GetLength());
-}
-
-std::string reference(const PdfReference& r) {
-  return std::to_string(r.ObjectNumber()) + " " + std::to_string(r.GenerationNumber()) + " R";
-}
 
 // A cross-reference entry: type (0 free, 1 at an offset, 2 in an object stream), field 2
 // (offset or object stream), field 3 (generation or index in the stream).
@@ -61,8 +42,8 @@ void append_uint(std::string& out, uint64_t v) {
   out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
-// The /ID of a file: two FNV-1a hashes of `body` (util/fnv1a.hpp — PoDoFo does not export its
-// MD5, and an ID tells files apart, it is not a security feature): equal files have equal IDs.
+// The /ID of a file: two FNV-1a hashes of `body` (util/fnv1a.hpp — the program has no MD5, and an
+// ID tells files apart, it is not a security feature): equal files have equal IDs.
 // Both in one pass: each hash is a chain of dependent multiplications through every byte (its
 // speed is the multiplier's latency), so the two chains interleave on one core at the cost of
 // one — as fast as one on each thread, with one read of the ≈ 340 KB and no hand-over.
@@ -77,13 +58,11 @@ std::string file_id(std::string_view body) {
   return "<" + hex64(plain) + hex64(framed) + ">";
 }
 
-// The trailer keys /Root, /Info (from PoDoFo's trailer) and /ID (of `body`, file_id).
-std::string trailer_keys(const PdfMemDocument& pdf, const std::string& body) {
-  const PdfDictionary& trailer = pdf.GetTrailer()->GetDictionary();
-  std::string keys;
-  for (const char* key : {"Root", "Info"})
-    if (const PdfObject* v = trailer.GetKey(PdfName(key)); v && v->IsReference())
-      keys += std::string("/") + key + ' ' + reference(v->GetReference());
+// The trailer keys /Root, /Info (the store's catalog and Info dictionary) and /ID (of `body`,
+// file_id).
+std::string trailer_keys(const std::string& body) {
+  const std::string keys = "/Root " + std::to_string(ObjectStore::kCatalog.num) + " 0 R/Info " +
+                           std::to_string(ObjectStore::kInfo.num) + " 0 R";
   const trace::Span span("pdf.file_id");
   const std::string id = file_id(body);
   return keys + "/ID[" + id + id + "]";
@@ -95,22 +74,12 @@ std::string indirect(uint32_t num, const std::string& body) {
 
 }  // namespace
 
-uint32_t next_object_number(const PdfMemDocument& pdf) {
-  uint32_t next = 1;
-  for (const PdfObject* o : pdf.GetObjects())
-    next = std::max(next, static_cast<uint32_t>(o->Reference().ObjectNumber()) + 1);
-  return next;
-}
-
-// One object to write: PoDoFo's or a raw one.
+// One object to write: the store's or a raw one (all of generation 0).
 struct FileWriter::Item {
   uint32_t num = 0;
-  const PdfObject* object = nullptr;
+  const Indirect* object = nullptr;
   const std::string* raw = nullptr;
-  bool stream() const { return object && object->HasStream(); }
-  uint16_t generation() const {
-    return object ? static_cast<uint16_t>(object->Reference().GenerationNumber()) : 0;
-  }
+  bool stream() const { return object && object->stream; }
 };
 
 // One object stream: made by pack (its text) and compressed by a job (data).
@@ -121,16 +90,16 @@ struct FileWriter::ObjectStream {
   std::string data;  // compressed
 };
 
-FileWriter::FileWriter(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+FileWriter::FileWriter(const ObjectStore& store, const RawObjects& raw, bool object_streams,
                        HelperThread& helper)
-    : pdf_(pdf), raw_(raw), object_streams_(object_streams), helper_(helper) {
+    : store_(store), raw_(raw), object_streams_(object_streams), helper_(helper) {
   list_items();
 }
 
 void FileWriter::list_items() {
   items_.clear();
-  for (const PdfObject* o : pdf_.GetObjects())
-    items_.push_back({static_cast<uint32_t>(o->Reference().ObjectNumber()), o, nullptr});
+  uint32_t num = 1;
+  for (const Indirect& o : store_.objects()) items_.push_back({num++, &o, nullptr});
   for (size_t i = 0; i < raw_.bodies.size(); ++i)
     items_.push_back({raw_.first + static_cast<uint32_t>(i), nullptr, &raw_.bodies[i]});
   std::sort(items_.begin(), items_.end(),
@@ -142,18 +111,18 @@ FileWriter::~FileWriter() {
   helper_.stop();
 }
 
-// Streams (and objects of a generation other than 0) are plain indirect objects either way.
+// Streams are plain indirect objects either way.
 template <class IsStream>
 std::vector<size_t> FileWriter::packed_items(IsStream streams) const {
   std::vector<size_t> packed;
   if (!object_streams_) return packed;
   for (size_t i = 0; i < items_.size(); ++i)
-    if (!streams(items_[i]) && items_[i].generation() == 0) packed.push_back(i);
+    if (!streams(items_[i])) packed.push_back(i);
   return packed;
 }
 
 bool FileWriter::alone(const Item& it) const {
-  return it.stream() || (it.object && will_stream_.count(it.object));
+  return it.stream() || (it.object && will_stream_.count(it.num));
 }
 
 void FileWriter::pack(size_t k, const std::vector<size_t>& packed, size_t a, size_t b,
@@ -168,7 +137,7 @@ void FileWriter::pack(size_t k, const std::vector<size_t>& packed, size_t a, siz
     append_uint(head, body.size());
     head += ' ';
     if (it.object)
-      serialise(body, *it.object, false);
+      append_object_text(body, it.object->value);
     else
       body += *it.raw;
     body += '\n';
@@ -187,18 +156,18 @@ void FileWriter::pack(size_t k, const std::vector<size_t>& packed, size_t a, siz
   if (flate && !helper_.parallel()) helper_.wait(ticket, *flate);  // one text at a time in memory
 }
 
-void FileWriter::pack_ahead(const std::vector<const PdfObject*>& pending,
-                            const std::vector<const PdfObject*>& will_stream) {
+void FileWriter::pack_ahead(const std::vector<Ref>& pending, const std::vector<Ref>& will_stream) {
   if (!object_streams_) return;
-  const std::set<const PdfObject*> later(pending.begin(), pending.end());
-  will_stream_.insert(will_stream.begin(), will_stream.end());
+  std::set<uint32_t> later;
+  for (const Ref& r : pending) later.insert(r.num);
+  for (const Ref& r : will_stream) will_stream_.insert(r.num);
   const auto packed = packed_items([&](const Item& it) { return alone(it); });
   ahead_.resize((packed.size() + kObjectsPerStream - 1) / kObjectsPerStream);
   for (size_t first = 0, k = 0; first < packed.size(); first += kObjectsPerStream, ++k) {
     const size_t end = std::min(packed.size(), first + kObjectsPerStream);
     bool changes = false;
     for (size_t i = first; i < end && !changes; ++i)
-      changes = items_[packed[i]].object && later.count(items_[packed[i]].object);
+      changes = items_[packed[i]].object && later.count(items_[packed[i]].num);
     if (!changes) pack(k, packed, first, end, nullptr);
   }
 }
@@ -206,7 +175,7 @@ void FileWriter::pack_ahead(const std::vector<const PdfObject*>& pending,
 void FileWriter::pack_rest(Flate& flate) {
   // Objects added since the constructor (not expected): listed again, and nothing made ahead is
   // kept (their numbers moved the streams' boundaries). Its jobs are waited for first.
-  if (items_.size() != pdf_.GetObjects().GetSize() + raw_.bodies.size()) {
+  if (items_.size() != store_.size() + raw_.bodies.size()) {
     helper_.wait_all(flate);
     ahead_.clear();
     streams_.clear();
@@ -232,7 +201,7 @@ void FileWriter::pack_rest(Flate& flate) {
 bool FileWriter::packed_as_written() const {
   size_t k = 0, i = 0;
   for (const Item& it : items_) {
-    if (it.stream() || it.generation() != 0) continue;
+    if (it.stream()) continue;
     while (k < streams_.size() && i == streams_[k]->nums.size()) ++k, i = 0;
     if (k == streams_.size() || streams_[k]->nums[i++] != it.num) return false;
   }
@@ -247,14 +216,13 @@ std::string FileWriter::finish(Flate& flate) {
   std::vector<XrefRow> xref(next);
   xref[0] = {0, 0, 65535};
   for (const Item& it : items_) {
-    if (object_streams_ && !it.stream() && it.generation() == 0) continue;  // packed
-    xref[it.num] = {1, out.size(), it.generation()};
+    if (object_streams_ && !it.stream()) continue;  // packed
+    xref[it.num] = {1, out.size(), 0};
     if (it.object)
-      serialise(out, *it.object, true);
+      append_indirect(out, it.num, *it.object);
     else
       out += indirect(it.num, *it.raw);
   }
-  const PdfMemDocument& pdf = pdf_;
 
   if (!object_streams_) {
     // Classic cross-reference table: unused numbers are free entries.
@@ -269,7 +237,7 @@ std::string FileWriter::finish(Flate& flate) {
       line[18] = ' ';
       out.append(line, 20);
     }
-    out += "trailer\n<</Size " + std::to_string(xref.size()) + trailer_keys(pdf, out) +
+    out += "trailer\n<</Size " + std::to_string(xref.size()) + trailer_keys(out) +
            ">>\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
     return out;
   }
@@ -326,16 +294,16 @@ std::string FileWriter::finish(Flate& flate) {
   }
   const std::string data = flate.compress(rows);
   out += std::to_string(xref_num) + " 0 obj\n<</Type/XRef/Size " + std::to_string(xref.size()) +
-         "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" + trailer_keys(pdf, out) +
+         "/W[1 " + std::to_string(w2) + ' ' + std::to_string(w3) + "]" + trailer_keys(out) +
          "/Filter/FlateDecode/DecodeParms<</Columns " + std::to_string(columns) +
          "/Predictor 12>>/Length " + std::to_string(data.size()) + ">>\nstream\n" + data +
          "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
   return out;
 }
 
-std::string write_file(const PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+std::string write_file(const ObjectStore& store, const RawObjects& raw, bool object_streams,
                        Flate& flate, HelperThread& helper) {
-  FileWriter writer(pdf, raw, object_streams, helper);
+  FileWriter writer(store, raw, object_streams, helper);
   writer.pack_rest(flate);
   return writer.finish(flate);
 }

@@ -1,11 +1,11 @@
-// Serialises the PDF file: PoDoFo's objects plus the raw objects of the structure tree
-// (structure_tree.hpp), either
+// Serialises the PDF file: the store's objects (object_store.hpp) plus the raw objects of the
+// structure tree (structure_tree.hpp), either
 //   * packed: non-stream objects in compressed object streams, a cross-reference stream
 //     (PDF 1.5, allowed by PDF/A-2) — theme pdf.object_streams, the default; or
 //   * plain: every object on its own and a classic cross-reference table.
-// PoDoFo 0.9.8 cannot write object streams, and re-parsing its output with libqpdf to repack it
-// cost ≈ 2.3× the CPU time of the whole document (bench/pdf/README.md); this writer walks the
-// objects once.
+// Written here since PoDoFo 0.9.8 (the object model until round 12) could not write object
+// streams, and re-parsing its output with libqpdf to repack it cost ≈ 2.3× the CPU time of the
+// whole document (bench/pdf/README.md); this writer walks the objects once.
 //
 // Why object streams: a tagged file has one small dictionary per structure element (a table cell
 // each), which written one by one would more than double the file. Streams (fonts, content, XMP
@@ -13,8 +13,6 @@
 // in number order, Flate (pdf/flate.hpp) at a fixed level, and the /ID is a digest of the bytes
 // before the cross-reference section.
 #pragma once
-
-#include <podofo/podofo.h>
 
 #include <memory>
 #include <set>
@@ -24,6 +22,7 @@
 
 #include "pdf/flate.hpp"
 #include "pdf/helper_thread.hpp"
+#include "pdf/object_store.hpp"
 #include "pdf/structure_tree.hpp"
 
 namespace bp::pdf {
@@ -32,9 +31,6 @@ class PackError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-// The object number above every object of `pdf` (where raw objects may start).
-uint32_t next_object_number(const PoDoFo::PdfMemDocument& pdf);
 
 // Writes the file in three steps, so that most object streams can be made while the caller still
 // waits for the largest face (pdf_writer.cpp): pack_ahead (optional) serialises every object
@@ -46,7 +42,7 @@ uint32_t next_object_number(const PoDoFo::PdfMemDocument& pdf);
 // bytes are the same as made in one go, on any thread.
 class FileWriter {
  public:
-  FileWriter(const PoDoFo::PdfMemDocument& pdf, const RawObjects& raw, bool object_streams,
+  FileWriter(const ObjectStore& store, const RawObjects& raw, bool object_streams,
              HelperThread& helper);
   // Stops the helper: its jobs write to the object streams, which an exception must not free
   // under a job.
@@ -56,8 +52,7 @@ class FileWriter {
 
   // `pending`: the objects the caller changes before pack_rest; `will_stream`: those of them that
   // will then have a stream (written on their own, not packed).
-  void pack_ahead(const std::vector<const PoDoFo::PdfObject*>& pending,
-                  const std::vector<const PoDoFo::PdfObject*>& will_stream);
+  void pack_ahead(const std::vector<Ref>& pending, const std::vector<Ref>& will_stream);
   // `flate`: the caller's compressor, for the streams the helper does not take (no helper: each
   // one is compressed at once, one text at a time in memory).
   void pack_rest(Flate& flate);
@@ -71,13 +66,13 @@ class FileWriter {
   // written on its own.
   void list_items();
   bool alone(const Item& it) const;  // written on its own: a stream now or in will_stream_
-  bool packed_as_written() const;  // items_ and next_ from the document's objects and the raw ones
+  bool packed_as_written() const;    // items_ and next_ from the store's objects and the raw ones
   template <class IsStream>
   std::vector<size_t> packed_items(IsStream streams) const;
   // Serialises items_[packed[a..b)] into object stream `k` and posts its compression.
   void pack(size_t k, const std::vector<size_t>& packed, size_t a, size_t b, Flate* flate);
 
-  const PoDoFo::PdfMemDocument& pdf_;
+  const ObjectStore& store_;
   const RawObjects& raw_;
   const bool object_streams_;
   HelperThread& helper_;
@@ -85,11 +80,11 @@ class FileWriter {
   uint32_t next_ = 1;                                   // the number above every object
   std::vector<std::unique_ptr<ObjectStream>> streams_;  // stable addresses for the jobs
   std::vector<std::unique_ptr<ObjectStream>> ahead_;    // made by pack_ahead, by stream index
-  std::set<const PoDoFo::PdfObject*> will_stream_;      // pack_ahead's will_stream
+  std::set<uint32_t> will_stream_;                      // pack_ahead's will_stream (numbers)
 };
 
 // The whole file in one go (FileWriter without pack_ahead).
-std::string write_file(const PoDoFo::PdfMemDocument& pdf, const RawObjects& raw,
-                       bool object_streams, Flate& flate, HelperThread& helper);
+std::string write_file(const ObjectStore& store, const RawObjects& raw, bool object_streams,
+                       Flate& flate, HelperThread& helper);
 
 }  // namespace bp::pdf

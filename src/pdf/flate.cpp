@@ -36,15 +36,8 @@ std::string Flate::compress(std::string_view in, Packing packing) {
   return out;
 }
 
-void set_flate_stream(PoDoFo::PdfObject& object, std::string_view data, Flate& flate) {
-  set_packed_stream(object, flate.compress(data));
-}
-
-void set_packed_stream(PoDoFo::PdfObject& object, std::string_view packed) {
-  object.GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
-  // SetRawData keeps the dictionary's /Filter and stores the bytes as they are.
-  PoDoFo::PdfMemoryInputStream in(packed.data(), static_cast<PoDoFo::pdf_long>(packed.size()));
-  object.GetStream()->SetRawData(&in, static_cast<PoDoFo::pdf_long>(packed.size()));
+void set_flate_stream(ObjectStore& store, Ref r, std::string_view data, Flate& flate) {
+  set_packed_stream(store, r, flate.compress(data));
 }
 
 }  // namespace bp::pdf

@@ -2,8 +2,7 @@
 // font programs, ToUnicode maps, the ICC profile, object and cross-reference streams. libdeflate
 // compresses a whole buffer at once, about 2–3× faster than zlib's streaming deflate at the same
 // level and a little smaller (bench/pdf/README.md); readers inflate it like any FlateDecode data.
-// PoDoFo 0.9.8 compresses with zlib itself, so streams are handed to it already compressed
-// (set_flate_stream). Deterministic: the same input and level give the same bytes.
+// Deterministic: the same input and level give the same bytes.
 //
 // Two levels, by what the stream holds (measured on the examples, bench/pdf/README.md "Round 7,
 // 20y"): text — content streams, object streams (the structure tree), ToUnicode maps, the ICC
@@ -13,12 +12,12 @@
 // 1.3 % more bytes.
 #pragma once
 
-#include <podofo/podofo.h>
-
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "pdf/object_store.hpp"
 
 struct libdeflate_compressor;  // libdeflate.h
 
@@ -59,9 +58,8 @@ class Flate {
   std::vector<char> scratch_;
 };
 
-// Sets `object`'s stream to `data` compressed by `flate`, with /Filter /FlateDecode.
-void set_flate_stream(PoDoFo::PdfObject& object, std::string_view data, Flate& flate);
-// The same for data compressed already (Flate::compress).
-void set_packed_stream(PoDoFo::PdfObject& object, std::string_view packed);
+// Sets object `r`'s stream to `data` compressed by `flate`, with /Filter /FlateDecode (data
+// compressed already: set_packed_stream, object_store.hpp).
+void set_flate_stream(ObjectStore& store, Ref r, std::string_view data, Flate& flate);
 
 }  // namespace bp::pdf

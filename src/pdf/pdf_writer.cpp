@@ -1,9 +1,8 @@
 #include "pdf/pdf_writer.hpp"
 
-#include <podofo/podofo.h>
-
 #include <bit>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,10 +17,10 @@
 #include "pdf/font_subset.hpp"
 #include "pdf/helper_thread.hpp"
 #include "pdf/images.hpp"
+#include "pdf/object_store.hpp"
 #include "pdf/pdf_format.hpp"
 #include "pdf/structure_tree.hpp"
 #include "pdf/to_unicode.hpp"
-#include "util/libc_time.hpp"
 #include "util/process_end.hpp"
 #include "util/trace.hpp"
 
@@ -29,14 +28,8 @@ namespace bp::pdf {
 
 namespace {
 
-using namespace PoDoFo;
-
-PdfString utf8(const std::string& s) {
-  return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
-}
-// An integer object (a bare 0 would select PoDoFo's PdfObject* overloads).
-PdfObject integer(long v) {
-  return PdfObject(static_cast<pdf_int64>(v));
+Object integer(int64_t v) {
+  return Object::integer(v);
 }
 
 // The glyphs each font needs, fonts in order of first use (stable object order). A synthetic bold
@@ -176,43 +169,38 @@ class Programs {
 
 // The five objects of an embedded font, created (numbered) before the subsets are ready and
 // filled after: the font program, its descriptor, the CIDFont, the ToUnicode CMap and the Type0
-// font that pages name. PoDoFo keeps a dictionary's keys sorted, so the bytes do not depend on
-// when its keys are added.
+// font that pages name. A dictionary keeps its keys sorted (object.hpp), so the bytes do not
+// depend on when its keys are added.
 struct FontObjects {
-  PdfObject* file = nullptr;
-  PdfObject* desc = nullptr;
-  PdfObject* cid = nullptr;
-  PdfObject* cmap = nullptr;
-  PdfObject* type0 = nullptr;
+  Ref file, desc, cid, cmap, type0;
 };
 
-FontObjects create_font_objects(PdfVecObjects& objs) {
+FontObjects create_font_objects(ObjectStore& store) {
   FontObjects o;
-  o.file = objs.CreateObject();
-  o.desc = objs.CreateObject("FontDescriptor");
-  o.cid = objs.CreateObject("Font");
-  o.cmap = objs.CreateObject();
-  o.type0 = objs.CreateObject("Font");
+  o.file = store.add();
+  o.desc = store.add_typed("FontDescriptor");
+  o.cid = store.add_typed("Font");
+  o.cmap = store.add();
+  o.type0 = store.add_typed("Font");
   return o;
 }
 
 // A face's font program (the font file object).
-void embed_program(const FontObjects& o, const UsedFont& used, const Program& program) {
-  PdfObject* file = o.file;
-  if (!used.font->is_cff()) {
-    file->GetDictionary().AddKey("Length1", integer(static_cast<long>(program.bytes)));
-    set_packed_stream(*file, program.packed);
-  } else {
-    file->GetDictionary().AddKey("Subtype", PdfName("CIDFontType0C"));
-    set_packed_stream(*file, program.packed);
-  }
+void embed_program(ObjectStore& store, const FontObjects& o, const UsedFont& used,
+                   const Program& program) {
+  if (!used.font->is_cff())
+    store.dict(o.file).set("Length1", integer(static_cast<int64_t>(program.bytes)));
+  else
+    store.dict(o.file).set("Subtype", Object::name("CIDFontType0C"));
+  set_packed_stream(store, o.file, program.packed);
 }
 
 // A face's other objects: its descriptor, CIDFont (with the widths of its CIDs), ToUnicode CMap
 // and Type0 font; from the subset's CIDs or predicted ones (predicted_subset), so that the
 // largest face's can be written while the helper makes it. Called again with the real CIDs when
 // the prediction was wrong: every key and the CMap's stream are set anew.
-void embed_dicts(const FontObjects& o, const UsedFont& used, const FontSubset& sub, Flate& flate) {
+void embed_dicts(ObjectStore& store, const FontObjects& o, const UsedFont& used,
+                 const FontSubset& sub, Flate& flate) {
   const text::Font& font = *used.font;
   const double k = 1000.0 / font.upem();
   std::string seed = font.postscript_name();
@@ -220,22 +208,20 @@ void embed_dicts(const FontObjects& o, const UsedFont& used, const FontSubset& s
   const std::string base = subset_tag(seed) + "+" + font.postscript_name();
 
   const bool truetype = !font.is_cff();
-  PdfObject* file = o.file;
 
   const auto& m = font.metrics();
-  PdfObject* desc = o.desc;
-  auto& dd = desc->GetDictionary();
-  dd.AddKey("FontName", PdfName(base));
-  dd.AddKey("Flags", integer(4 | (m.serif ? 2 : 0) | (m.fixed_pitch ? 1 : 0)));
-  PdfArray bbox;
+  Dict& dd = store.dict(o.desc);
+  dd.set("FontName", Object::name(base));
+  dd.set("Flags", integer(4 | (m.serif ? 2 : 0) | (m.fixed_pitch ? 1 : 0)));
+  Array bbox;
   for (int v : m.bbox) bbox.push_back(integer(std::lround(v * k)));
-  dd.AddKey("FontBBox", bbox);
-  dd.AddKey("ItalicAngle", integer(std::lround(m.italic_angle)));
-  dd.AddKey("Ascent", integer(std::lround(m.ascender * k)));
-  dd.AddKey("Descent", integer(std::lround(m.descender * k)));
-  dd.AddKey("CapHeight", integer(std::lround(m.cap_height * k)));
-  dd.AddKey("StemV", integer(80));
-  dd.AddKey(truetype ? "FontFile2" : "FontFile3", file->Reference());
+  dd.set("FontBBox", std::move(bbox));
+  dd.set("ItalicAngle", integer(std::lround(m.italic_angle)));
+  dd.set("Ascent", integer(std::lround(m.ascender * k)));
+  dd.set("Descent", integer(std::lround(m.descender * k)));
+  dd.set("CapHeight", integer(std::lround(m.cap_height * k)));
+  dd.set("StemV", integer(80));
+  dd.set(truetype ? "FontFile2" : "FontFile3", o.file);
 
   // /W: runs of consecutive CIDs whose width differs from /DW 1000.
   std::map<uint32_t, long> width_of_cid;
@@ -243,10 +229,10 @@ void embed_dicts(const FontObjects& o, const UsedFont& used, const FontSubset& s
     long w = std::lround(font.advance(g) * k);
     if (w != 1000) width_of_cid[sub.cid_of_gid.at(g)] = w;
   }
-  PdfArray widths;
+  Array widths;
   for (auto it = width_of_cid.begin(); it != width_of_cid.end();) {
     uint32_t first = it->first;
-    PdfArray run;
+    Array run;
     uint32_t next = first;
     while (it != width_of_cid.end() && it->first == next) {
       run.push_back(integer(it->second));
@@ -254,39 +240,35 @@ void embed_dicts(const FontObjects& o, const UsedFont& used, const FontSubset& s
       ++next;
     }
     widths.push_back(integer(first));
-    widths.push_back(run);
+    widths.push_back(std::move(run));
   }
 
-  PdfObject* cid = o.cid;
-  auto& cd = cid->GetDictionary();
-  cd.AddKey("Subtype", PdfName(truetype ? "CIDFontType2" : "CIDFontType0"));
-  cd.AddKey("BaseFont", PdfName(base));
-  PdfDictionary info;
-  info.AddKey("Registry", PdfString("Adobe"));
-  info.AddKey("Ordering", PdfString("Identity"));
-  info.AddKey("Supplement", integer(0));
-  cd.AddKey("CIDSystemInfo", info);
-  cd.AddKey("FontDescriptor", desc->Reference());
-  cd.AddKey("DW", integer(1000));
-  cd.RemoveKey("W");  // a prediction's
-  if (!widths.empty()) cd.AddKey("W", widths);
+  Dict& cd = store.dict(o.cid);
+  cd.set("Subtype", Object::name(truetype ? "CIDFontType2" : "CIDFontType0"));
+  cd.set("BaseFont", Object::name(base));
+  Dict info;
+  info.set("Registry", Object::plain("Adobe"));
+  info.set("Ordering", Object::plain("Identity"));
+  info.set("Supplement", integer(0));
+  cd.set("CIDSystemInfo", std::move(info));
+  cd.set("FontDescriptor", o.desc);
+  cd.set("DW", integer(1000));
+  cd.remove("W");  // a prediction's
+  if (!widths.empty()) cd.set("W", std::move(widths));
   // The subset's glyphs are addressed by their new glyph IDs (font_subset.hpp).
-  if (truetype) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
+  if (truetype) cd.set("CIDToGIDMap", Object::name("Identity"));
 
   std::map<uint32_t, std::u32string> text_of_cid;
   for (const auto& [g, s] : used.text) text_of_cid.emplace(sub.cid_of_gid.at(g), s);
-  PdfObject* cmap = o.cmap;
   const std::string cmap_text = to_unicode_cmap(text_of_cid);
-  set_flate_stream(*cmap, cmap_text, flate);
+  set_flate_stream(store, o.cmap, cmap_text, flate);
 
-  auto& td = o.type0->GetDictionary();
-  td.AddKey("Subtype", PdfName("Type0"));
-  td.AddKey("BaseFont", PdfName(base));
-  td.AddKey("Encoding", PdfName("Identity-H"));
-  PdfArray desc_fonts;
-  desc_fonts.push_back(cid->Reference());
-  td.AddKey("DescendantFonts", desc_fonts);
-  td.AddKey("ToUnicode", cmap->Reference());
+  Dict& td = store.dict(o.type0);
+  td.set("Subtype", Object::name("Type0"));
+  td.set("BaseFont", Object::name(base));
+  td.set("Encoding", Object::name("Identity-H"));
+  td.set("DescendantFonts", Array{o.cid});
+  td.set("ToUnicode", o.cmap);
 }
 
 // The CIDs a face's subset will give its glyphs, known before the subset is made, so that the
@@ -348,89 +330,113 @@ void make_content_fonts(ContentFonts& out, const layout::DocumentLayout& layout,
           out.refs[g.font] = out.refs.at(&g.font->outlines());
 }
 
-// The document's pages: PoDoFo's page objects with a wrapper of our own for each (Pages).
-using PageList = std::vector<std::unique_ptr<PdfPage>>;
+// A destination [page /XYZ 0 top 0] made as PoDoFo's PdfDestination made it: an indirect object
+// of its own (which nothing refers to, but which was always written and numbered), its array
+// copied into the dictionary that uses it.
+Array destination(ObjectStore& store, Ref page, double top) {
+  Array dest{page, Object::name("XYZ"), Object::real(0), Object::real(top), Object::real(0)};
+  store.add(dest);
+  return dest;
+}
 
-void add_outline(PdfMemDocument& pdf, const layout::DocumentLayout& layout, const PageList& pages) {
+// The outline: PoDoFo's PdfOutlines root and PdfOutlineItem objects, in the order and with the
+// keys (/Parent /Title /Dest /First /Last /Prev /Next, no /Count) they had.
+void add_outline(ObjectStore& store, const layout::DocumentLayout& layout,
+                 const std::vector<Ref>& pages) {
   if (layout.outline.empty()) return;
-  PdfOutlines* outlines = pdf.GetOutlines(true);
-  std::vector<std::pair<int, PdfOutlineItem*>> stack;  // open ancestors (level, item)
-  PdfOutlineItem* last_top = nullptr;
+  struct Item {
+    Ref ref, first, last;
+  };
+  std::vector<Item> items{{store.add_typed("Outlines"), {}, {}}};  // the root
+  store.dict(ObjectStore::kCatalog).set("Outlines", items[0].ref);
+  std::vector<std::pair<int, size_t>> stack;  // open ancestors (level, item)
+  auto insert_child = [&](size_t parent, Ref child) {
+    Item& p = items[parent];
+    if (p.last.num) {
+      store.dict(p.last).set("Next", child);
+      store.dict(child).set("Prev", p.last);
+    }
+    p.last = child;
+    if (!p.first.num) p.first = child;
+    store.dict(p.ref).set("First", p.first);
+    store.dict(p.ref).set("Last", p.last);
+  };
   for (const auto& o : layout.outline) {
     const layout::Page& p = layout.pages[o.at.page];
-    PdfDestination dest(pages[o.at.page].get(), 0, p.height - o.at.y, 0);
+    Array dest = destination(store, pages[o.at.page], p.height - o.at.y);
     while (!stack.empty() && stack.back().first >= o.level) stack.pop_back();
-    PdfOutlineItem* item = nullptr;
-    if (!stack.empty()) {
-      item = stack.back().second->CreateChild(utf8(o.title), dest);
-    } else if (!last_top) {
-      item = outlines->CreateRoot(utf8(o.title));
-      item->SetDestination(dest);
-      last_top = item;
-    } else {
-      item = last_top->CreateNext(utf8(o.title), dest);
-      last_top = item;
-    }
-    stack.push_back({o.level, item});
+    // A top-level item under the root; the first one as PoDoFo's CreateRoot made it, with an empty
+    // destination object of its own before the item.
+    const size_t parent = stack.empty() ? 0 : stack.back().second;
+    if (parent == 0 && !items[0].first.num) store.add(Array{});
+    const Ref item = store.add();
+    Dict& d = store.dict(item);
+    d.set("Parent", items[parent].ref);
+    d.set("Title", Object::text(o.title));
+    d.set("Dest", std::move(dest));
+    insert_child(parent, item);
+    items.push_back({item, {}, {}});
+    stack.push_back({o.level, items.size() - 1});
   }
 }
 
 // Returns each page's annotations in the order of its links. `tagged`: PDF/UA and PDF/A keys
-// (a description in /Contents, the print flag).
-std::vector<std::vector<PdfObject*>> add_links(const layout::DocumentLayout& layout,
-                                               const PageList& pages, int64_t epoch, bool tagged) {
-  std::vector<std::vector<PdfObject*>> annots(layout.pages.size());
+// (a description in /Contents, the print flag). Made as PoDoFo's PdfAnnotation made them (then
+// its /Dest's object); PoDoFo's /M (the current time) is dated only by SOURCE_DATE_EPOCH.
+std::vector<std::vector<Ref>> add_links(ObjectStore& store, const layout::DocumentLayout& layout,
+                                        const std::vector<Ref>& pages, int64_t epoch, bool tagged) {
+  std::vector<std::vector<Ref>> annots(layout.pages.size());
   for (size_t i = 0; i < layout.pages.size(); ++i) {
     const layout::Page& p = layout.pages[i];
     for (const auto& l : p.links) {
-      PdfPage* page = pages[i].get();
-      PdfRect rect(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0);
-      PdfAnnotation* a = nullptr;
+      const Ref a = store.add_typed("Annot");
       {
-        const LibcTimeUse time_use;  // the constructor stamps /M: localtime()
-        a = page->CreateAnnotation(ePdfAnnotation_Link, rect);
+        Dict& ad = store.dict(a);
+        ad.set("Subtype", Object::name("Link"));
+        ad.set("Rect", rect_array(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0));
+        ad.set("P", pages[i]);
       }
+      Dict& pd = store.dict(pages[i]);
+      if (!pd.get("Annots")) pd.set("Annots", Array{});
+      pd.get("Annots")->array().push_back(a);
       const layout::Page& tp = layout.pages[l.target_page];
-      a->SetDestination(PdfDestination(pages[l.target_page].get(), 0, tp.height - l.target_y, 0));
-      a->SetBorderStyle(0, 0, 0);
-      // PoDoFo stamps /M with the current time: only SOURCE_DATE_EPOCH may date the file.
-      PdfDictionary& ad = a->GetObject()->GetDictionary();
-      ad.RemoveKey("M");
-      if (epoch != 0) ad.AddKey("M", PdfString(pdf_date(epoch)));
+      Array dest = destination(store, pages[l.target_page], tp.height - l.target_y);
+      Dict& ad = store.dict(a);  // after the destination's object was added
+      ad.set("Dest", std::move(dest));
+      ad.set("Border", Array{Object::real(0), Object::real(0), Object::real(0)});
+      if (epoch != 0) ad.set("M", Object::plain(pdf_date(epoch)));
       if (tagged) {
-        ad.AddKey("F", integer(4));  // Print
+        ad.set("F", integer(4));  // Print
         if (l.tag >= 0) {
           const std::string& alt = layout.structure.nodes[static_cast<size_t>(l.tag)].alt;
-          if (!alt.empty()) ad.AddKey("Contents", utf8(alt));
+          if (!alt.empty()) ad.set("Contents", Object::text(alt));
         }
       }
-      annots[i].push_back(a->GetObject());
+      annots[i].push_back(a);
     }
   }
   return annots;
 }
 
 const std::string kCreator = "BudgetPress " BP_VERSION;
+// PoDoFo is no longer used (round 12, 20O); the name stays so that every file keeps its bytes.
 const std::string kProducer = "BudgetPress " BP_VERSION " (HarfBuzz, PoDoFo)";
 
-void set_info(PdfMemDocument& pdf, const doc::Meta& meta) {
-  PdfInfo* info = pdf.GetInfo();
-  PdfDictionary& d = info->GetObject()->GetDictionary();
-  d.RemoveKey("CreationDate");
-  d.RemoveKey("ModDate");
-  if (!meta.title.empty()) info->SetTitle(utf8(meta.title));
-  if (!meta.author.empty()) info->SetAuthor(utf8(meta.author));
-  if (!meta.subject.empty()) info->SetSubject(utf8(meta.subject));
-  if (!meta.keywords.empty()) info->SetKeywords(utf8(meta.keywords));
-  info->SetCreator(PdfString(kCreator));
-  info->SetProducer(PdfString(kProducer));
+void set_info(ObjectStore& store, const doc::Meta& meta) {
+  Dict& d = store.dict(ObjectStore::kInfo);
+  if (!meta.title.empty()) d.set("Title", Object::text(meta.title));
+  if (!meta.author.empty()) d.set("Author", Object::text(meta.author));
+  if (!meta.subject.empty()) d.set("Subject", Object::text(meta.subject));
+  if (!meta.keywords.empty()) d.set("Keywords", Object::text(meta.keywords));
+  d.set("Creator", Object::plain(kCreator));
+  d.set("Producer", Object::plain(kProducer));
   if (meta.epoch != 0) {
-    d.AddKey("CreationDate", PdfString(pdf_date(meta.epoch)));
-    d.AddKey("ModDate", PdfString(pdf_date(meta.epoch)));
+    d.set("CreationDate", Object::plain(pdf_date(meta.epoch)));
+    d.set("ModDate", Object::plain(pdf_date(meta.epoch)));
   }
-  PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
-  cat.AddKey("Lang", PdfString(meta.lang.empty() ? "zh-CN" : meta.lang));  // ASCII language tag
-  cat.AddKey("PageMode", PdfName("UseOutlines"));
+  Dict& cat = store.dict(ObjectStore::kCatalog);
+  cat.set("Lang", Object::plain(meta.lang.empty() ? "zh-CN" : meta.lang));  // ASCII language tag
+  cat.set("PageMode", Object::name("UseOutlines"));
 }
 
 }  // namespace
@@ -442,7 +448,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   std::optional<trace::Span> step(std::in_place, "pdf.begin");
   Flate flate;  // the compressed streams made on this thread
   // The second core (a document typeset alone): the largest face, the content streams of part of
-  // the pages, part of the object streams. PoDoFo's objects are only touched on this thread.
+  // the pages, part of the object streams. The store's objects are only touched on this thread.
   // Held by pointer: the last document of a process leaves it to the process's end (below). Or
   // the caller's, started earlier (WriteOptions::helper).
   std::unique_ptr<HelperThread> helper_owner;
@@ -455,58 +461,62 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // Subset each font once for the whole document (the largest face on the helper, see Programs,
   // posted first of all); meanwhile everything that does not depend on the subsets is written, in
   // the same object order as when it was written after them. This thread first makes every
-  // PoDoFo object and posts the helper's next jobs (the structure tree, the content runs), so that
-  // the helper goes on with them the moment the largest face is done; then it makes the other
+  // object of the store and posts the helper's next jobs (the structure tree, the content runs), so
+  // that the helper goes on with them the moment the largest face is done; then it makes the other
   // faces.
   auto used = collect_fonts(layout);
   Programs programs(used, options.keep_hinting, options.learn_subsets, helper);
-  // PoDoFo 0.9.8's PdfMemDocument constructor stamps a CreationDate through localtime(): the
-  // program's thread-safe one (util/libc_time.hpp), so departments on parallel workers need no
-  // lock. set_info() replaces that date.
-  LibcTimeUse time_use;
-  auto document = std::make_unique<PdfMemDocument>();  // left to exit when last (options)
-  PdfMemDocument& pdf = *document;
-  time_use.release();
-  pdf.SetPdfVersion(ePdfVersion_1_7);
-  PdfVecObjects& objs = pdf.GetObjects();
+  auto document = std::make_unique<ObjectStore>();  // left to exit when last (options)
+  ObjectStore& store = *document;
   step.emplace("pdf.page_objects");
   std::vector<FontObjects> font_objs;
-  for (size_t i = 0; i < used.size(); ++i) font_objs.push_back(create_font_objects(objs));
+  for (size_t i = 0; i < used.size(); ++i) font_objs.push_back(create_font_objects(store));
 
   const bool tagged = options.tagged && !layout.structure.empty();
   const std::vector<PageTags> tags = tagged ? assign_mcids(layout) : std::vector<PageTags>{};
   std::map<const text::Font*, size_t> font_index;  // outline face → index in `used`
   for (size_t i = 0; i < used.size(); ++i) font_index[used[i].font] = i;
-  ImageSet images(pdf);
-  std::vector<PdfObject*> contents;    // each page's content stream, filled below
+  ImageSet images(store);
+  std::vector<Ref> contents;           // each page's content stream, filled below
   std::vector<std::string> image_ops;  // each page's image operators (before its text)
-  // Each page is made as PdfMemDocument::CreatePage makes it (the same objects in the same order,
-  // its content stream numbered right after it), and all are put into the page tree at once
-  // below: CreatePage copies the tree's whole /Kids array for every page it adds (4 M
-  // instructions for 42 pages), and PdfMemDocument::GetPage builds a second wrapper per page.
-  PageList pages;
-  std::vector<PdfObject*> page_objects;
+  // Each page as PoDoFo's PdfPage made it: the page (/MediaBox, /Resources with the /ProcSet),
+  // its images' objects, its content stream numbered right after it; all in the page tree's
+  // /Kids at once, each with /Parent.
+  std::vector<Ref> page_objects;
   for (size_t pi = 0; pi < layout.pages.size(); ++pi) {
     const layout::Page& page = layout.pages[pi];
-    PdfPage* p =
-        pages.emplace_back(std::make_unique<PdfPage>(PdfRect(0, 0, page.width, page.height), &objs))
-            .get();
-    page_objects.push_back(p->GetObject());
+    const Ref p = store.add_typed("Page");
+    {
+      Dict resources;
+      resources.set("ProcSet",
+                    Array{Object::name("PDF"), Object::name("Text"), Object::name("ImageB"),
+                          Object::name("ImageC"), Object::name("ImageI")});
+      Dict& pd = store.dict(p);
+      pd.set("MediaBox", rect_array(0, 0, page.width, page.height));
+      pd.set("Resources", std::move(resources));
+    }
+    page_objects.push_back(p);
     image_ops.push_back(images.draw(page, tagged));
-    contents.push_back(p->GetContentsForAppending());
+    contents.push_back(store.add());
+    Dict& pd = store.dict(p);
+    pd.set("Contents", contents.back());
     std::set<size_t> on_page;
     for (const auto& it : page.text)
       for (const auto& g : it.glyphs) on_page.insert(font_index.at(&g.font->outlines()));
-    images.add_resources(*p, page);
+    Dict& resources = pd.get("Resources")->dict();
+    images.add_resources(resources, page);
     if (!on_page.empty()) {
-      PdfDictionary fonts;
-      for (size_t i : on_page)
-        fonts.AddKey(PdfName("F" + std::to_string(i + 1)), font_objs[i].type0->Reference());
-      p->GetResources()->GetDictionary().AddKey("Font", fonts);
+      Dict fonts;
+      for (size_t i : on_page) fonts.set("F" + std::to_string(i + 1), font_objs[i].type0);
+      resources.set("Font", std::move(fonts));
     }
   }
-  if (!page_objects.empty())  // the same /Kids, /Count and /Parent keys as page by page
-    pdf.GetPagesTree()->InsertPages(ePdfPageInsertionPoint_InsertBeforeFirstPage, page_objects);
+  if (!page_objects.empty()) {
+    Dict& tree = store.dict(ObjectStore::kPages);
+    tree.set("Kids", Array(page_objects.begin(), page_objects.end()));
+    tree.set("Count", integer(static_cast<int64_t>(page_objects.size())));
+    for (const Ref p : page_objects) store.dict(p).set("Parent", ObjectStore::kPages);
+  }
   // Content streams, made and compressed in runs of pages (each run's share of the glyphs about
   // equal) that the helper and this thread share. With the helper on the largest face they are
   // made from the predicted CIDs (predicted_subset) and posted now, behind the face: this thread
@@ -517,7 +527,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   ContentFonts content_fonts;
   const bool predicted = helper.parallel();
   std::vector<FontSubset> predictions;
-  RawObjects tree;  // numbered after every PoDoFo object; made by a job
+  RawObjects tree;  // numbered after every object of the store; made by a job
   TreeTargets targets;
   HelperThread::StopGuard stop_guard(helper);  // the jobs below write to `packed` and `tree`
   auto make_pages = [&](size_t a, size_t b, Flate& f) {
@@ -550,21 +560,21 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   };
 
   step.emplace("pdf.links+outline+info");
-  const auto annots = add_links(layout, pages, meta.epoch, tagged);
-  add_outline(pdf, layout, pages);
-  set_info(pdf, meta);
-  if (options.archival) add_pdfa(pdf, meta, kCreator, kProducer, tagged, flate);
-  // Every PoDoFo object exists now. The structure tree's keys are set here, its objects (≈ 2 ms on
-  // a tagged 44-page document) made by a job: the helper's first after the largest face, ahead of
-  // the content runs, as this thread needs them first (FileWriter).
+  const auto annots = add_links(store, layout, page_objects, meta.epoch, tagged);
+  add_outline(store, layout, page_objects);
+  set_info(store, meta);
+  if (options.archival) add_pdfa(store, meta, kCreator, kProducer, tagged, flate);
+  // Every object of the store exists now. The structure tree's keys are set here, its objects (≈ 2
+  // ms on a tagged 44-page document) made by a job: the helper's first after the largest face,
+  // ahead of the content runs, as this thread needs them first (FileWriter).
   std::optional<size_t> tree_job;
   if (tagged) {
-    const uint32_t first = next_object_number(pdf);
-    mark_structure(pdf, page_objects, layout, annots, first);
+    const uint32_t first = store.next_number();
+    mark_structure(store, page_objects, layout, annots, first);
     targets = tree_targets(page_objects, annots, first);
-    PdfDictionary prefs;
-    prefs.AddKey("DisplayDocTitle", PdfVariant(true));  // the title, not the file name
-    pdf.GetCatalog()->GetDictionary().AddKey("ViewerPreferences", prefs);
+    Dict prefs;
+    prefs.set("DisplayDocTitle", Object::boolean(true));  // the title, not the file name
+    store.dict(ObjectStore::kCatalog).set("ViewerPreferences", std::move(prefs));
     tree_job = helper.post([&](Flate&) {
       const trace::Span tree_span("pdf.structure_tree");
       tree = build_structure_tree(layout, tags, targets);
@@ -586,17 +596,17 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // Before the wait, the faces' objects that are ready: every face's dictionaries and CMap from
   // its predicted CIDs (if it has a prediction for every glyph), the programs made on this thread.
   // Only what the prediction got wrong is written again below. The bytes are the same as written
-  // after the wait: PoDoFo keeps a dictionary's keys sorted.
+  // after the wait: a dictionary keeps its keys sorted.
   std::vector<bool> dicts_done(used.size(), false), program_done(used.size(), false);
   if (predicted) {
     const trace::Span embed_span("pdf.embed_font");
     for (size_t i = 0; i < used.size(); ++i) {
       if (predictions[i].cid_of_gid.size() == used[i].gids.size()) {
-        embed_dicts(font_objs[i], used[i], predictions[i], flate);
+        embed_dicts(store, font_objs[i], used[i], predictions[i], flate);
         dicts_done[i] = true;
       }
       if (!programs.on_helper(i)) {
-        embed_program(font_objs[i], used[i], programs.mine(i));
+        embed_program(store, font_objs[i], used[i], programs.mine(i));
         program_done[i] = true;
       }
     }
@@ -607,10 +617,10 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   // on a tagged document: the structure tree's elements) are serialised now and their compression
   // posted behind the content runs, so that this thread has work while the helper makes the
   // largest face, and the helper after it (FileWriter).
-  FileWriter file(pdf, tree, options.object_streams, helper);
+  FileWriter file(store, tree, options.object_streams, helper);
   if (predicted) {
     const trace::Span ahead_span("pdf.file(ahead)");
-    std::vector<const PdfObject*> pending, will_stream;
+    std::vector<Ref> pending, will_stream;
     for (const FontObjects& o : font_objs) {
       pending.insert(pending.end(), {o.file, o.desc, o.cid, o.cmap, o.type0});
       will_stream.insert(will_stream.end(), {o.file, o.cmap});
@@ -643,8 +653,8 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   }
   for (size_t i = 0; i < used.size(); ++i) {
     const trace::Span embed_span("pdf.embed_font");
-    if (!program_done[i]) embed_program(font_objs[i], used[i], made[i]);
-    if (!dicts_done[i]) embed_dicts(font_objs[i], used[i], made[i].sub, flate);
+    if (!program_done[i]) embed_program(store, font_objs[i], used[i], made[i]);
+    if (!dicts_done[i]) embed_dicts(store, font_objs[i], used[i], made[i].sub, flate);
     if (stats)
       stats->fonts.push_back({used[i].font->postscript_name(), used[i].font->file().string(),
                               static_cast<int>(used[i].gids.size() - used[i].gids.count(0)),
@@ -661,7 +671,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   }
   step.emplace("pdf.set_contents");
   for (size_t pi = 0; pi < n; ++pi) {
-    set_packed_stream(*contents[pi], packed[pi]);
+    set_packed_stream(store, contents[pi], std::move(packed[pi]));
     std::string().swap(packed[pi]);
     std::string().swap(image_ops[pi]);
   }

@@ -1,6 +1,7 @@
-// Writes a laid-out document as PDF 1.7 bytes. PoDoFo builds the object graph (pages, Flate
-// streams, outlines, link annotations, Info, catalog); the fonts and content streams are written as
-// raw objects because PoDoFo 0.9.8 cannot embed CJK CFF fonts (STACK-NOTES).
+// Writes a laid-out document as PDF 1.7 bytes: the object graph (pages, Flate streams, fonts,
+// outlines, link annotations, Info, catalog) in our own object model (object_store.hpp, numbered
+// as PoDoFo 0.9.8 numbered it until round 12), the structure tree as raw objects
+// (structure_tree.hpp), the file by file_writer.hpp.
 #pragma once
 
 #include <string>
@@ -47,7 +48,7 @@ struct WriteOptions {
   // flattener, and what they learned for later documents of the process). False: every subset
   // from hb-subset alone (tests and measurements compare). The bytes are the same either way.
   bool learn_subsets = true;
-  // The last document of a process that exits after it (a lone `build`): the PoDoFo document is
+  // The last document of a process that exits after it (a lone `build`): the object store is
   // left to the process's end (util/process_end.hpp) instead of freed before the file is written.
   bool last_in_process = false;
   // A helper started earlier without its tools (HelperThread::deferred, by write_outputs before

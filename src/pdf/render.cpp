@@ -4,7 +4,6 @@
 
 #include "layout/context.hpp"
 #include "layout/document_layout.hpp"
-#include "pdf/podofo_error.hpp"
 #include "text/coverage.hpp"
 #include "text/shape_cache.hpp"
 #include "text/typeset_caches.hpp"
@@ -27,20 +26,17 @@ std::string write_laid_out(const layout::DocumentLayout& laid_out, const doc::Do
   const auto t1 = Clock::now();
   WriteStats ws;
   std::string bytes;
-  try {
-    bytes = write_pdf(laid_out, d.meta, &ws,
-                      {.keep_hinting = theme.font_hinting,
-                       .tagged = theme.pdf_tagged,
-                       .archival = theme.pdf_archival,
-                       .object_streams = theme.pdf_object_streams,
-                       .synthetic_bold = theme.synthetic_bold,
-                       .parallel_fonts = parallel_fonts,
-                       .learn_subsets = learn_subsets,
-                       .last_in_process = last_in_process,
-                       .helper = helper});
-  } catch (const PoDoFo::PdfError& e) {
-    rethrow_as_std(e);  // not a std::exception: the batch's handlers would miss it
-  }
+  // Every error is a std::exception (a failed allocation std::bad_alloc: E014).
+  bytes = write_pdf(laid_out, d.meta, &ws,
+                    {.keep_hinting = theme.font_hinting,
+                     .tagged = theme.pdf_tagged,
+                     .archival = theme.pdf_archival,
+                     .object_streams = theme.pdf_object_streams,
+                     .synthetic_bold = theme.synthetic_bold,
+                     .parallel_fonts = parallel_fonts,
+                     .learn_subsets = learn_subsets,
+                     .last_in_process = last_in_process,
+                     .helper = helper});
   const auto t2 = Clock::now();
   if (stats) {
     stats->pages = static_cast<int>(laid_out.pages.size());

@@ -5,13 +5,7 @@
 
 namespace bp::pdf {
 
-using namespace PoDoFo;
-
 namespace {
-
-PdfObject integer(long v) {
-  return PdfObject(static_cast<pdf_int64>(v));
-}
 
 // Appends to `out` rather than returning strings: the tree has thousands of elements, and the
 // temporaries were most of its cost.
@@ -34,11 +28,6 @@ void put_ref(std::string& out, const ObjectRef& r) {
   out += ' ';
   put_num(out, r.gen);
   out += " R";
-}
-ObjectRef ref_of(const PdfObject* o) {
-  if (!o) return {};
-  const PdfReference& r = o->Reference();
-  return {static_cast<uint32_t>(r.ObjectNumber()), static_cast<uint16_t>(r.GenerationNumber())};
 }
 
 // A PDF literal string of the ASCII ids the layout makes ("H123"): only the delimiters need an
@@ -164,49 +153,41 @@ std::vector<PageTags> assign_mcids(const layout::DocumentLayout& layout) {
   return out;
 }
 
-TreeTargets tree_targets(const std::vector<PdfObject*>& pages,
-                         const std::vector<std::vector<PdfObject*>>& annots, uint32_t first) {
-  TreeTargets t;
-  t.first = first;
-  for (const PdfObject* p : pages) t.pages.push_back(ref_of(p));
-  for (const auto& on_page : annots) {
-    auto& refs = t.annots.emplace_back();
-    for (const PdfObject* a : on_page) refs.push_back(ref_of(a));
-  }
-  return t;
+TreeTargets tree_targets(const std::vector<Ref>& pages, const std::vector<std::vector<Ref>>& annots,
+                         uint32_t first) {
+  return {pages, annots, first};
 }
 
-void mark_structure(PdfMemDocument& pdf, const std::vector<PdfObject*>& pages,
+void mark_structure(ObjectStore& store, const std::vector<Ref>& pages,
                     const layout::DocumentLayout& layout,
-                    const std::vector<std::vector<PdfObject*>>& annots, uint32_t first) {
+                    const std::vector<std::vector<Ref>>& annots, uint32_t first) {
   if (layout.structure.nodes.empty()) return;
   // The same keys in the same order as build_structure_tree's ParentTree: page p under key p,
   // then one key per link annotation of an element.
   for (size_t p = 0; p < layout.pages.size(); ++p) {
-    PdfDictionary& pd = pages[p]->GetDictionary();
-    pd.AddKey("StructParents", integer(static_cast<long>(p)));
-    if (!layout.pages[p].links.empty()) pd.AddKey("Tabs", PdfName("S"));
+    Dict& pd = store.dict(pages[p]);
+    pd.set("StructParents", Object::integer(static_cast<int64_t>(p)));
+    if (!layout.pages[p].links.empty()) pd.set("Tabs", Object::name("S"));
   }
-  long next_key = static_cast<long>(layout.pages.size());
+  int64_t next_key = static_cast<int64_t>(layout.pages.size());
   for (size_t p = 0; p < layout.pages.size(); ++p)
     for (size_t k = 0; k < layout.pages[p].links.size(); ++k) {
-      PdfObject* a = annots[p][k];
-      if (layout.pages[p].links[k].tag < 0 || !a) continue;
-      a->GetDictionary().AddKey("StructParent", integer(next_key++));
+      const Ref a = annots[p][k];
+      if (layout.pages[p].links[k].tag < 0 || a.num == 0) continue;
+      store.dict(a).set("StructParent", Object::integer(next_key++));
     }
-  PdfDictionary& cat = pdf.GetCatalog()->GetDictionary();
-  cat.AddKey("StructTreeRoot", PdfReference(first, 0));
-  PdfDictionary mark;
-  mark.AddKey("Marked", PdfVariant(true));
-  cat.AddKey("MarkInfo", mark);
+  Dict& cat = store.dict(ObjectStore::kCatalog);
+  cat.set("StructTreeRoot", Ref{first, 0});
+  Dict mark;
+  mark.set("Marked", Object::boolean(true));
+  cat.set("MarkInfo", std::move(mark));
 }
 
-RawObjects write_structure_tree(PdfMemDocument& pdf, const std::vector<PdfObject*>& pages,
+RawObjects write_structure_tree(ObjectStore& store, const std::vector<Ref>& pages,
                                 const layout::DocumentLayout& layout,
                                 const std::vector<PageTags>& tags,
-                                const std::vector<std::vector<PdfObject*>>& annots,
-                                uint32_t first) {
-  mark_structure(pdf, pages, layout, annots, first);
+                                const std::vector<std::vector<Ref>>& annots, uint32_t first) {
+  mark_structure(store, pages, layout, annots, first);
   return build_structure_tree(layout, tags, tree_targets(pages, annots, first));
 }
 

@@ -3,12 +3,11 @@
 // them. The layout decided the elements and what is an artifact (layout/structure.hpp); this file
 // only numbers and writes.
 //
-// The tree is written as serialised objects (RawObjects), not as PoDoFo objects: a 44-page
-// document has ≈ 3 500 elements, and building, serialising and freeing PoDoFo's object graph
-// for them cost more CPU than the whole untagged PDF's object graph (bench/pdf/README.md).
+// The tree is written as serialised objects (RawObjects), not as objects of the store
+// (object_store.hpp): a 44-page document has ≈ 3 500 elements, and building, serialising and
+// freeing PoDoFo's object graph for them cost more CPU than the whole untagged PDF's object graph
+// (bench/pdf/README.md); text made at once is still the cheapest.
 #pragma once
-
-#include <podofo/podofo.h>
 
 #include <cstdint>
 #include <string>
@@ -16,6 +15,7 @@
 
 #include "layout/page.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/object_store.hpp"
 
 namespace bp::pdf {
 
@@ -27,51 +27,45 @@ struct PageTags {
 
 std::vector<PageTags> assign_mcids(const layout::DocumentLayout& layout);
 
-// Indirect objects written outside PoDoFo: bodies[i] is object number first + i, generation 0,
+// Indirect objects written outside the store: bodies[i] is object number first + i, generation 0,
 // already serialised (a dictionary or array; no streams).
 struct RawObjects {
   uint32_t first = 0;
   std::vector<std::string> bodies;
 };
 
-// An indirect object's reference, copied out of PoDoFo's objects on the writer's thread so that
-// the tree can be built on the helper (PoDoFo's objects are only touched on the writer's thread).
-struct ObjectRef {
-  uint32_t num = 0;  // 0: none
-  uint16_t gen = 0;
-};
+// An indirect object's reference (num 0: none). The tree is built on the helper from references
+// only: the store's objects are only touched on the writer's thread.
+using ObjectRef = Ref;
 
 // What the tree's objects point at: the page objects in order, each page's link annotations
 // (`annots[p][k]`: the annotation of layout.pages[p].links[k]), and the number of the tree's first
-// object (above every PoDoFo object).
+// object (above every object of the store).
 struct TreeTargets {
   std::vector<ObjectRef> pages;
   std::vector<std::vector<ObjectRef>> annots;
   uint32_t first = 0;
 };
-TreeTargets tree_targets(const std::vector<PoDoFo::PdfObject*>& pages,
-                         const std::vector<std::vector<PoDoFo::PdfObject*>>& annots,
+TreeTargets tree_targets(const std::vector<Ref>& pages, const std::vector<std::vector<Ref>>& annots,
                          uint32_t first);
 
 // The tree as objects numbered from `targets.first` (the StructTreeRoot is that number). Reads
 // only the layout, the tags and the targets: it may run on any thread (the helper, while the
-// writer goes on with PoDoFo's objects).
+// writer goes on with the store's objects).
 RawObjects build_structure_tree(const layout::DocumentLayout& layout,
                                 const std::vector<PageTags>& tags, const TreeTargets& targets);
 
 // The keys that tie pages and link annotations to the tree (StructParents, StructParent, Tabs),
 // and the catalog's MarkInfo and StructTreeRoot (object `first`, build_structure_tree's root).
 // `pages`, `annots`: as for tree_targets. On the writer's thread.
-void mark_structure(PoDoFo::PdfMemDocument& pdf, const std::vector<PoDoFo::PdfObject*>& pages,
+void mark_structure(ObjectStore& store, const std::vector<Ref>& pages,
                     const layout::DocumentLayout& layout,
-                    const std::vector<std::vector<PoDoFo::PdfObject*>>& annots, uint32_t first);
+                    const std::vector<std::vector<Ref>>& annots, uint32_t first);
 
 // Both in one go: mark_structure, then build_structure_tree.
-RawObjects write_structure_tree(PoDoFo::PdfMemDocument& pdf,
-                                const std::vector<PoDoFo::PdfObject*>& pages,
+RawObjects write_structure_tree(ObjectStore& store, const std::vector<Ref>& pages,
                                 const layout::DocumentLayout& layout,
                                 const std::vector<PageTags>& tags,
-                                const std::vector<std::vector<PoDoFo::PdfObject*>>& annots,
-                                uint32_t first);
+                                const std::vector<std::vector<Ref>>& annots, uint32_t first);
 
 }  // namespace bp::pdf

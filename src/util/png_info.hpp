@@ -1,6 +1,6 @@
 // The size of a PNG image from its header (signature + IHDR), for the title-page logo: the layout
 // needs its aspect ratio and `check` rejects a file that is not a PNG before any build. Decoding
-// is left to PoDoFo (PDF) and Word (DOCX).
+// is left to pdf/png_image.hpp (PDF) and Word (DOCX).
 #pragma once
 
 #include <cstdint>

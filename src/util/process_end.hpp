@@ -22,7 +22,7 @@ inline constexpr bool kTearDownAtExit = false;
 // Hands a long-lived object to the end of the process, for a command that has written, synced and
 // reported everything and only returns its exit code: the configuration with its fonts, themes and
 // typesetting caches. Also the last document of such a process once nothing reads it any more: its
-// layout and its PDF's PoDoFo document, whose teardown ran on the worker before the file was
+// layout and its PDF's object store, whose teardown ran on the worker before the file was
 // published. A destructor here would only give memory back to a process that is about to exit —
 // ≈ 2.6 M instructions of free() over cold cache lines for the configuration, ≈ 2.1 M for the
 // document (bench/pdf/README.md, "Process start and exit (issue 20s)", "Round 9, 20G") — and has no

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The allocator the build chose (CMake's BP_MIMALLOC → mimalloc or glibc) is the one budgetpress
 # uses: every object of the process — the executable, libc itself, libstdc++, ld.so, HarfBuzz,
-# PoDoFo … — binds malloc/free/realloc/calloc/posix_memalign/aligned_alloc/memalign to the expected
+# FreeType … — binds malloc/free/realloc/calloc/posix_memalign/aligned_alloc/memalign to the expected
 # library. A replacement malloc that is linked but comes after libc.so.6 in the loader's scope (or
 # is dropped by --as-needed) is not used at all: this test then fails. operator new/delete are
 # libstdc++'s in both builds (with mimalloc, over mimalloc's malloc: Debian's mimalloc is built as

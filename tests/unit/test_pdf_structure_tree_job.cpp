@@ -1,4 +1,4 @@
-// The structure tree in two halves (pdf/structure_tree.hpp): the keys set on PoDoFo's objects on
+// The structure tree in two halves (pdf/structure_tree.hpp): the keys set on the store's objects on
 // the writer's thread (mark_structure) and the tree's objects built from copied references on
 // another thread (build_structure_tree, the PDF helper's job) give the same objects and keys as
 // written in one go, with and without link annotations.
@@ -11,10 +11,11 @@
 #include "../support/long_table.hpp"
 #include "../tools/engine_support.hpp"
 #include "layout/document_layout.hpp"
+#include "pdf/object_text.hpp"
 #include "pdf/structure_tree.hpp"
 
 using namespace bp;
-using namespace PoDoFo;
+using pdf::Ref;
 
 namespace {
 
@@ -31,40 +32,39 @@ struct Written {
   std::vector<std::string> dicts;  // every page's and annotation's dictionary, then the catalog's
 };
 
-std::string text_of(const PdfObject& o) {
-  PdfRefCountedBuffer buffer;
-  PdfOutputDevice device(&buffer);
-  o.WriteObject(&device, ePdfWriteMode_Compact, nullptr);
-  return std::string(buffer.GetBuffer(), device.GetLength());
+std::string text_of(const pdf::ObjectStore& store, Ref r) {
+  std::string out;
+  pdf::append_indirect(out, r.num, store.at(r));
+  return out;
 }
 
 Written write(const layout::DocumentLayout& layout, bool split) {
-  PdfMemDocument pdf;
-  std::vector<PdfObject*> pages;
-  std::vector<std::vector<PdfObject*>> annots(layout.pages.size());
+  pdf::ObjectStore store;
+  std::vector<Ref> pages;
+  std::vector<std::vector<Ref>> annots(layout.pages.size());
   for (size_t p = 0; p < layout.pages.size(); ++p) {
-    pages.push_back(pdf.GetObjects().CreateObject("Page"));
+    pages.push_back(store.add_typed("Page"));
     for (size_t k = 0; k < layout.pages[p].links.size(); ++k)
-      annots[p].push_back(pdf.GetObjects().CreateObject("Annot"));
+      annots[p].push_back(store.add_typed("Annot"));
   }
   const auto tags = pdf::assign_mcids(layout);
   Written w;
   w.first = 1000;
   pdf::RawObjects raw;
   if (!split) {
-    raw = pdf::write_structure_tree(pdf, pages, layout, tags, annots, w.first);
+    raw = pdf::write_structure_tree(store, pages, layout, tags, annots, w.first);
   } else {
-    pdf::mark_structure(pdf, pages, layout, annots, w.first);
+    pdf::mark_structure(store, pages, layout, annots, w.first);
     const pdf::TreeTargets targets = pdf::tree_targets(pages, annots, w.first);
     std::thread other([&] { raw = pdf::build_structure_tree(layout, tags, targets); });
     other.join();
   }
   CHECK(raw.first == w.first);
   w.bodies = raw.bodies;
-  for (const PdfObject* o : pages) w.dicts.push_back(text_of(*o));
+  for (const Ref o : pages) w.dicts.push_back(text_of(store, o));
   for (const auto& on_page : annots)
-    for (const PdfObject* a : on_page) w.dicts.push_back(text_of(*a));
-  w.dicts.push_back(text_of(*pdf.GetCatalog()));
+    for (const Ref a : on_page) w.dicts.push_back(text_of(store, a));
+  w.dicts.push_back(text_of(store, pdf::ObjectStore::kCatalog));
   return w;
 }
 
