@@ -419,8 +419,9 @@ std::vector<std::vector<Ref>> add_links(ObjectStore& store, const layout::Docume
 }
 
 const std::string kCreator = "BudgetPress " BP_VERSION;
-// PoDoFo is no longer used (round 12, 20O); the name stays so that every file keeps its bytes.
-const std::string kProducer = "BudgetPress " BP_VERSION " (HarfBuzz, PoDoFo)";
+// The libraries that made the file: HarfBuzz shapes and subsets, the objects and the file are our
+// own (PoDoFo was named here until round 12, when 20O replaced its object model).
+const std::string kProducer = "BudgetPress " BP_VERSION " (HarfBuzz)";
 
 void set_info(ObjectStore& store, const doc::Meta& meta) {
   Dict& d = store.dict(ObjectStore::kInfo);

@@ -72,24 +72,22 @@ bool read(Reader* r, PngImage& out) {
   if ((color_type & PNG_COLOR_MASK_ALPHA) ||
       (color_type == PNG_COLOR_TYPE_PALETTE && png_get_valid(r->png, r->info, PNG_INFO_tRNS) &&
        png_get_tRNS(r->png, r->info, &trans, &num_trans, nullptr))) {
-    // The soft mask, with PoDoFo's reading of packed palette indices as it was (the bytes stay).
+    // The soft mask. A palette row packs 1, 2 or 4-bit indices from the high bits of each byte
+    // down (PNG 1.2, 7.2). PoDoFo 0.9.8 read them from the low bits, and 1-bit rows at row[c / 4],
+    // past the row's end: a wrong mask (and a read out of bounds) for such logos, not kept.
     out.has_mask = true;
     out.mask.assign(static_cast<size_t>(width) * height, '\0');
     size_t k = 0;
     if (color_type == PNG_COLOR_TYPE_PALETTE) {
+      const unsigned index_mask = (1u << depth) - 1;
       for (png_uint_32 y = 0; y < height; ++y) {
         const png_bytep row = r->rows[y];
         for (png_uint_32 c = 0; c < width; ++c) {
-          png_byte colour = 0;
-          if (depth == 8)
-            colour = row[c];
-          else if (depth == 4)
-            colour = c % 2 ? row[c / 2] >> 4 : row[c / 2] & 0xF;
-          else if (depth == 2)
-            colour = (row[c / 4] >> c % 4 * 2) & 3;
-          else if (depth == 1)
-            colour = (row[c / 4] >> c % 8) & 1;
-          out.mask[k++] = static_cast<char>(colour < num_trans ? trans[colour] : 0xFF);
+          const size_t bit = static_cast<size_t>(c) * static_cast<size_t>(depth);
+          const unsigned shift = 8u - static_cast<unsigned>(depth) - static_cast<unsigned>(bit % 8);
+          const unsigned colour = (row[bit / 8] >> shift) & index_mask;
+          out.mask[k++] =
+              static_cast<char>(static_cast<int>(colour) < num_trans ? trans[colour] : 0xFF);
         }
       }
     } else if (color_type == PNG_COLOR_TYPE_RGB_ALPHA) {

@@ -2,7 +2,8 @@
 // object model until round 12; bench/pdf/README.md "Round 12, 20O"), so that a logo's objects keep
 // their bytes: libpng with gray expanded to 8 bits, tRNS turned into alpha, 16 bits stripped to 8
 // and interlacing undone; an alpha channel split off into a soft mask; palette images kept as
-// indices with their palette. Image data is compressed by zlib at its default level in PoDoFo's
+// indices with their palette — except the soft mask of a palette image of 1, 2 or 4 bits with a
+// tRNS chunk, whose packed indices PoDoFo read in the wrong bit order (png_image.cpp). Image data is compressed by zlib at its default level in PoDoFo's
 // 4 KB steps (flate_like_podofo), not by libdeflate: a logo is rare and small, and its bytes stay.
 #pragma once
 

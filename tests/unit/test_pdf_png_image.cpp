@@ -98,9 +98,20 @@ TEST_CASE("png image: 16-bit gray stripped to 8 bits, palettes kept as indices",
   CHECK(pal.palette == plte);
   CHECK(pal.samples == std::string("\x10\x20", 2));
   REQUIRE(pal.has_mask);
-  // PoDoFo's reading of packed indices, kept for the bytes: pixel c is row[c / 2] >> 4 when c is
-  // odd, row[c / 2] & 0xF when even — indices 0, 1, 0 here; entry 0 → 0x10, entry 1 → 0x20.
-  CHECK(pal.mask == std::string("\x10\x20\x10", 3));
+  // Packed indices are read from each byte's high bits down (PNG 1.2, 7.2): 1, 0, 2 — entry 1 →
+  // 0x20, entry 0 → 0x10, entry 2 has no tRNS value → opaque. (PoDoFo 0.9.8 read 0, 1, 0.)
+  CHECK(pal.mask == std::string("\x20\x10\xff", 3));
+
+  // 1-bit indices across a byte boundary: 9 pixels, two bytes a row (PoDoFo read row[c / 4], past
+  // the row's end from pixel 8 on).
+  std::string two;
+  chunk(two, "PLTE", std::string("\x00\x00\x00\xff\xff\xff", 6));
+  chunk(two, "tRNS", std::string("\x00", 1));
+  const pdf::PngImage bits = pdf::decode_png(
+      write(dir, "p1.png", png_file(9, 1, 1, 3, {std::string("\xa0\x80", 2)}, two)));
+  REQUIRE(bits.has_mask);
+  // Indices 1 0 1 0 0 0 0 0 | 1: entry 0 transparent, entry 1 (no tRNS value) opaque.
+  CHECK(bits.mask == std::string("\xff\x00\xff\x00\x00\x00\x00\x00\xff", 9));
 }
 
 TEST_CASE("png image: a file that is not a PNG is an error with a reason", "[pdf][image]") {
