@@ -41,7 +41,7 @@ class SharedLibrary {
   explicit SharedLibrary(const LibrarySpec& spec);
   ~SharedLibrary();
   SharedLibrary(SharedLibrary&& o) noexcept
-      : spec_(o.spec_), handle_(std::exchange(o.handle_, nullptr)) {}
+      : spec_(o.spec_), handle_(std::exchange(o.handle_, nullptr)), keep_open_(o.keep_open_) {}
   SharedLibrary& operator=(SharedLibrary&&) = delete;
   SharedLibrary(const SharedLibrary&) = delete;
   SharedLibrary& operator=(const SharedLibrary&) = delete;
@@ -73,11 +73,14 @@ class LoadedLibrary {
   enum class Close { at_destruction, never };
   LoadedLibrary(const LibrarySpec& spec, Resolve resolve, Close close = Close::at_destruction) {
     try {
-      SharedLibrary lib(spec);
-      api_ = resolve(lib);
-      if (close == Close::never) lib.keep_open();
-      lib_.emplace(std::move(lib));
+      lib_.emplace(spec);
+      // Kept open from the start: a process-wide table's library is never unmapped, not even by
+      // the static destructors at exit (LeakSanitizer, which reports after them, could not name
+      // its frames any more).
+      if (close == Close::never) lib_->keep_open();
+      api_ = resolve(*lib_);
     } catch (const LibraryError& e) {
+      lib_.reset();
       error_.emplace(e);
     }
   }

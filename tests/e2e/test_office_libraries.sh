@@ -100,7 +100,12 @@ for c in "${broken_cases[@]}"; do
   LD_LIBRARY_PATH="$dir" "$BP" workbook-template --year 2023 -o "$TMP/t-$c.xlsx" 2>"$TMP/err"; rc=$?
   check '[ "$rc" -eq 2 ] && grep -q "错误\[E990\]: $want_xlsx" "$TMP/err" && [ ! -e "$TMP/t-$c.xlsx" ]' \
     "$c: workbook-template rc=$rc $(cat "$TMP/err")"
-  [ -f "$TMP/t.xlsx" ] || "$BP" workbook-template --year 2023 -o "$TMP/t.xlsx" 2>/dev/null
+  if [ ! -f "$TMP/t.xlsx" ]; then
+    # (Under ASan its leak check at exit names libxlsxwriter's frames only if the library is still
+    # mapped then: tests/lsan.supp's lxw_strdup.)
+    "$BP" workbook-template --year 2023 -o "$TMP/t.xlsx" 2>"$TMP/err"; rc=$?
+    check '[ "$rc" -eq 0 ]' "workbook-template with the real library: rc=$rc $(tail -5 "$TMP/err")"
+  fi
   LD_LIBRARY_PATH="$dir" "$BP" import "$TMP/t.xlsx" >/dev/null 2>"$TMP/err"; rc=$?
   check '[ "$rc" -eq 2 ] && grep -q "错误\[E991\]: $want_zip" "$TMP/err"' \
     "$c: import rc=$rc $(cat "$TMP/err")"
