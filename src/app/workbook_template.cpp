@@ -4,7 +4,7 @@
 #include <map>
 #include <vector>
 
-#include <xlsxwriter.h>
+#include "xlsx/lxw.hpp"
 
 #include "app/detail/workbook_template_writer.hpp"
 
@@ -34,9 +34,9 @@ constexpr const char* kInputTables[] = {"t2-income",      "t3-expenditure", "t5-
 std::string cell_name(int row, int col, bool absolute) {
   char buf[LXW_MAX_CELL_NAME_LENGTH];
   if (absolute)
-    lxw_rowcol_to_cell_abs(buf, row, col, 1, 1);
+    lxw::lxw_rowcol_to_cell_abs(buf, row, col, 1, 1);
   else
-    lxw_rowcol_to_cell(buf, row, col);
+    lxw::lxw_rowcol_to_cell(buf, row, col);
   return buf;
 }
 
@@ -137,7 +137,7 @@ int TemplateWriter::head(lxw_worksheet* ws, const doc::Table& t) {
     if (c == 2 && t.id != "t9-three-public") fit.widths[c] = std::max(fit.widths[c], 30.0);
     if (c >= 2 && t.id != "t9-three-public") fit.widths[c] = std::max(fit.widths[c], 12.0);
     if (c == 1) fit.widths[c] = std::max(fit.widths[c], 12.0);  // the drop-down arrow
-    wb_.check(worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
+    wb_.check(lxw::worksheet_set_column(ws, c, c, fit.widths[c], nullptr), "列宽");
   }
   xlsx::TableWriter w(wb_, ws, fit);
   const xlsx::Placement p = w.write(shell, 0);
@@ -147,8 +147,9 @@ int TemplateWriter::head(lxw_worksheet* ws, const doc::Table& t) {
     const std::string space = "说明!" + cell_name(kSpaceRow, kInfoCol, true);
     const std::string f = "=IF(" + code + "=\"\",\"（请在“说明”表填写部门编码和名称）\"," + code +
                           "&IF(" + space + "=\"是\",\" \",\"\")&" + name + ")";
-    wb_.check(worksheet_write_formula_str(ws, p.block_row, 0, f.c_str(), text(false, false), ""),
-              "表头公式");
+    wb_.check(
+        lxw::worksheet_write_formula_str(ws, p.block_row, 0, f.c_str(), text(false, false), ""),
+        "表头公式");
   }
   return p.head_last;
 }
@@ -157,7 +158,7 @@ void TemplateWriter::protect(lxw_worksheet* ws) {
   lxw_protection opt = {};
   opt.format_columns = LXW_TRUE;  // widening a column is harmless
   opt.format_rows = LXW_TRUE;
-  worksheet_protect(ws, nullptr, &opt);
+  lxw::worksheet_protect(ws, nullptr, &opt);
 }
 
 // Amount cells accept numbers only (Excel and WPS enforce it on typing).
@@ -170,7 +171,7 @@ void TemplateWriter::amounts_only(lxw_worksheet* ws, int first_row, int last_row
   v.maximum_number = 1e12;
   v.error_title = const_cast<char*>("金额");
   v.error_message = const_cast<char*>("请填写数字（单位见表头），不要填写文字或空格。");
-  wb_.check(worksheet_data_validation_range(ws, first_row, first_col, last_row, last_col, &v),
+  wb_.check(lxw::worksheet_data_validation_range(ws, first_row, first_col, last_row, last_col, &v),
             "数据验证");
 }
 
@@ -181,28 +182,30 @@ void TemplateWriter::code_table(lxw_worksheet* ws, const doc::Table& t) {
   constexpr int kCode = 1, kName = 2, kFirstAmount = 3;
   const int total = head_last + 1, first = total + 1, last = first + req_.input_rows - 1;
   // 合计 row: the labels the document prints there, the amounts as column sums.
-  wb_.check(worksheet_write_blank(ws, total, 0, text(true)), "合计行");
-  wb_.check(worksheet_write_blank(ws, total, kCode, text(true)), "合计行");
-  wb_.check(worksheet_write_string(ws, total, kName, "合计", text(true)), "合计行");
+  wb_.check(lxw::worksheet_write_blank(ws, total, 0, text(true)), "合计行");
+  wb_.check(lxw::worksheet_write_blank(ws, total, kCode, text(true)), "合计行");
+  wb_.check(lxw::worksheet_write_string(ws, total, kName, "合计", text(true)), "合计行");
   for (int c = kFirstAmount; c < ncols; ++c) {
     const std::string f = "=SUM(" + range_name(first, c, last, c) + ")";
-    wb_.check(worksheet_write_formula_num(ws, total, c, f.c_str(), formula(true), 0), "合计公式");
+    wb_.check(lxw::worksheet_write_formula_num(ws, total, c, f.c_str(), formula(true), 0),
+              "合计公式");
   }
   const bool economic = t.id == "t6-gpb-basic";
   for (int r = first; r <= last; ++r) {
-    wb_.check(worksheet_write_blank(ws, r, 0, text()), "序号");
-    wb_.check(worksheet_write_blank(ws, r, kCode, input(false)), "科目编码");
-    wb_.check(worksheet_write_blank(ws, r, kName, input(false)), "科目名称");
+    wb_.check(lxw::worksheet_write_blank(ws, r, 0, text()), "序号");
+    wb_.check(lxw::worksheet_write_blank(ws, r, kCode, input(false)), "科目编码");
+    wb_.check(lxw::worksheet_write_blank(ws, r, kName, input(false)), "科目名称");
     for (int c = kFirstAmount; c < ncols; ++c) {
       const auto parts = row_sum_parts(labels, c, kFirstAmount);
       if (parts.empty()) {
-        wb_.check(worksheet_write_blank(ws, r, c, input(true)), "金额");
+        wb_.check(lxw::worksheet_write_blank(ws, r, c, input(true)), "金额");
         continue;
       }
       // Blank while the row is empty: a blank row is not a 科目 row for the importer.
       const std::string cells = sum_of_columns(r, parts);
       const std::string f = "=IF(COUNT(" + cells + ")=0,\"\",SUM(" + cells + "))";
-      wb_.check(worksheet_write_formula_str(ws, r, c, f.c_str(), formula(false), ""), "合计公式");
+      wb_.check(lxw::worksheet_write_formula_str(ws, r, c, f.c_str(), formula(false), ""),
+                "合计公式");
     }
   }
   for (int c = kFirstAmount; c < ncols; ++c)
@@ -223,7 +226,8 @@ void TemplateWriter::code_table(lxw_worksheet* ws, const doc::Table& t) {
   v.error_title = const_cast<char*>("科目编码");
   v.error_message =
       const_cast<char*>("科目目录中没有这个编码。确是新科目时请点“是”，并在右边一格填写科目名称。");
-  wb_.check(worksheet_data_validation_range(ws, first, kCode, last, kCode, &v), "科目编码列表");
+  wb_.check(lxw::worksheet_data_validation_range(ws, first, kCode, last, kCode, &v),
+            "科目编码列表");
   xlsx::PrintSetup ps;
   ps.landscape = t.landscape;
   ps.repeat_first = 0;
@@ -232,7 +236,7 @@ void TemplateWriter::code_table(lxw_worksheet* ws, const doc::Table& t) {
   ps.last_row = last;
   ps.last_col = ncols - 1;
   xlsx::apply_print_setup(wb_, ws, ps);
-  worksheet_freeze_panes(ws, first, kFirstAmount);
+  lxw::worksheet_freeze_panes(ws, first, kFirstAmount);
   protect(ws);
 }
 
@@ -251,19 +255,21 @@ void TemplateWriter::label_table(lxw_worksheet* ws, const doc::Table& t) {
     const bool bold = row.role == doc::RowRole::Total;
     for (auto [c, cell] : placed(row))
       if (c < first_amount)
-        wb_.check(worksheet_write_string(ws, r, c, cell->text.c_str(), text(bold)), "项目");
+        wb_.check(lxw::worksheet_write_string(ws, r, c, cell->text.c_str(), text(bold)), "项目");
     for (int c = first_amount; c < ncols; ++c) {
       if (auto parts = row_sum_parts(labels, c, first_amount); !parts.empty()) {
         const std::string f = "=SUM(" + sum_of_columns(r, parts) + ")";
-        wb_.check(worksheet_write_formula_num(ws, r, c, f.c_str(), formula(bold), 0), "合计公式");
+        wb_.check(lxw::worksheet_write_formula_num(ws, r, c, f.c_str(), formula(bold), 0),
+                  "合计公式");
       } else if (!row.sum_of.empty()) {
         std::string f = "=SUM(";
         for (size_t k = 0; k < row.sum_of.size(); ++k)
           f += (k ? "," : "") + cell_name(first + row.sum_of[k], c);
         f += ")";
-        wb_.check(worksheet_write_formula_num(ws, r, c, f.c_str(), formula(bold), 0), "合计公式");
+        wb_.check(lxw::worksheet_write_formula_num(ws, r, c, f.c_str(), formula(bold), 0),
+                  "合计公式");
       } else {
-        wb_.check(worksheet_write_blank(ws, r, c, input(true)), "金额");
+        wb_.check(lxw::worksheet_write_blank(ws, r, c, input(true)), "金额");
         amounts_only(ws, r, r, c, c);
       }
     }
@@ -280,27 +286,27 @@ void TemplateWriter::label_table(lxw_worksheet* ws, const doc::Table& t) {
 }
 
 void TemplateWriter::codes(lxw_worksheet* ws) {
-  wb_.check(worksheet_write_string(ws, 0, 0, "功能分类项级科目编码", text(true)), "科目代码");
-  wb_.check(worksheet_write_string(ws, 0, 1, "科目名称", text(true)), "科目代码");
-  wb_.check(worksheet_write_string(ws, 0, 2, "经济分类款级科目编码", text(true)), "科目代码");
-  wb_.check(worksheet_write_string(ws, 0, 3, "科目名称", text(true)), "科目代码");
+  wb_.check(lxw::worksheet_write_string(ws, 0, 0, "功能分类项级科目编码", text(true)), "科目代码");
+  wb_.check(lxw::worksheet_write_string(ws, 0, 1, "科目名称", text(true)), "科目代码");
+  wb_.check(lxw::worksheet_write_string(ws, 0, 2, "经济分类款级科目编码", text(true)), "科目代码");
+  wb_.check(lxw::worksheet_write_string(ws, 0, 3, "科目名称", text(true)), "科目代码");
   for (const auto& [code, name] : cat_.function)
     if (code.size() == 7) {
       ++function_items_;
-      worksheet_write_string(ws, function_items_, 0, code.c_str(), text(false, false));
-      worksheet_write_string(ws, function_items_, 1, name.c_str(), text(false, false));
+      lxw::worksheet_write_string(ws, function_items_, 0, code.c_str(), text(false, false));
+      lxw::worksheet_write_string(ws, function_items_, 1, name.c_str(), text(false, false));
     }
   for (const auto& [code, name] : cat_.economic)
     if (code.size() == 5) {
       ++economic_items_;
-      worksheet_write_string(ws, economic_items_, 2, code.c_str(), text(false, false));
-      worksheet_write_string(ws, economic_items_, 3, name.c_str(), text(false, false));
+      lxw::worksheet_write_string(ws, economic_items_, 2, code.c_str(), text(false, false));
+      lxw::worksheet_write_string(ws, economic_items_, 3, name.c_str(), text(false, false));
     }
-  worksheet_set_column(ws, 0, 0, 22, nullptr);
-  worksheet_set_column(ws, 1, 1, 50, nullptr);
-  worksheet_set_column(ws, 2, 2, 22, nullptr);
-  worksheet_set_column(ws, 3, 3, 40, nullptr);
-  worksheet_freeze_panes(ws, 1, 0);
+  lxw::worksheet_set_column(ws, 0, 0, 22, nullptr);
+  lxw::worksheet_set_column(ws, 1, 1, 50, nullptr);
+  lxw::worksheet_set_column(ws, 2, 2, 22, nullptr);
+  lxw::worksheet_set_column(ws, 3, 3, 40, nullptr);
+  lxw::worksheet_freeze_panes(ws, 1, 0);
   protect(ws);
 }
 
@@ -310,24 +316,24 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
   title.size = 16;
   const std::string year = std::to_string(req_.year);
   const std::string head = year + "年部门预算录入表（" + profile_.id + "年格式）填写说明";
-  wb_.check(worksheet_write_string(ws, 0, 0, head.c_str(), wb_.format(title)), "说明");
-  wb_.check(worksheet_write_string(ws, 2, 0, "基本信息", text(true, false)), "说明");
-  wb_.check(worksheet_write_string(ws, kCodeRow, 1, "部门编码", text(true)), "说明");
-  wb_.check(worksheet_write_blank(ws, kCodeRow, kInfoCol, input(false)), "说明");
-  wb_.check(worksheet_write_string(ws, kNameRow, 1, "部门名称", text(true)), "说明");
-  wb_.check(worksheet_write_blank(ws, kNameRow, kInfoCol, input(false)), "说明");
-  wb_.check(worksheet_write_string(ws, kNameRow, 3, "各表表头所印的名称（可以是简称）",
-                                   text(false, false)),
+  wb_.check(lxw::worksheet_write_string(ws, 0, 0, head.c_str(), wb_.format(title)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, 2, 0, "基本信息", text(true, false)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, kCodeRow, 1, "部门编码", text(true)), "说明");
+  wb_.check(lxw::worksheet_write_blank(ws, kCodeRow, kInfoCol, input(false)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, kNameRow, 1, "部门名称", text(true)), "说明");
+  wb_.check(lxw::worksheet_write_blank(ws, kNameRow, kInfoCol, input(false)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, kNameRow, 3, "各表表头所印的名称（可以是简称）",
+                                        text(false, false)),
             "说明");
-  wb_.check(worksheet_write_string(ws, kFullNameRow, 1, "部门全称", text(true)), "说明");
-  wb_.check(worksheet_write_blank(ws, kFullNameRow, kInfoCol, input(false)), "说明");
-  wb_.check(worksheet_write_string(ws, kFullNameRow, 3, "封面和标题所印；与部门名称相同时不填",
-                                   text(false, false)),
+  wb_.check(lxw::worksheet_write_string(ws, kFullNameRow, 1, "部门全称", text(true)), "说明");
+  wb_.check(lxw::worksheet_write_blank(ws, kFullNameRow, kInfoCol, input(false)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, kFullNameRow, 3, "封面和标题所印；与部门名称相同时不填",
+                                        text(false, false)),
             "说明");
-  wb_.check(worksheet_write_string(ws, kSpaceRow, 1, "编码后空一格", text(true)), "说明");
-  wb_.check(worksheet_write_string(ws, kSpaceRow, kInfoCol, "否", input(false)), "说明");
-  wb_.check(worksheet_write_string(ws, kSpaceRow, 3, "表头写作“434 部门名称”时选“是”",
-                                   text(false, false)),
+  wb_.check(lxw::worksheet_write_string(ws, kSpaceRow, 1, "编码后空一格", text(true)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, kSpaceRow, kInfoCol, "否", input(false)), "说明");
+  wb_.check(lxw::worksheet_write_string(ws, kSpaceRow, 3, "表头写作“434 部门名称”时选“是”",
+                                        text(false, false)),
             "说明");
   {
     char yes[] = "是", no[] = "否";
@@ -335,7 +341,7 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
     lxw_data_validation v = {};
     v.validate = LXW_VALIDATION_TYPE_LIST;
     v.value_list = yes_no;
-    wb_.check(worksheet_data_validation_cell(ws, kSpaceRow, kInfoCol, &v), "说明");
+    wb_.check(lxw::worksheet_data_validation_cell(ws, kSpaceRow, kInfoCol, &v), "说明");
   }
   const std::string u = unit_name();
   // No table title appears in these lines: the importer finds tables by the words of their titles.
@@ -388,7 +394,7 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
   (void)sheets;
   // Each line over the four columns, wrapped, its row as tall as its lines (A4 portrait).
   constexpr double kWidths[] = {4, 12, 40, 44};
-  for (int c = 0; c < 4; ++c) worksheet_set_column(ws, c, c, kWidths[c], nullptr);
+  for (int c = 0; c < 4; ++c) lxw::worksheet_set_column(ws, c, c, kWidths[c], nullptr);
   Style wrap;
   wrap.wrap = true;
   int r = kSpaceRow + 2;
@@ -397,9 +403,9 @@ void TemplateWriter::guide(lxw_worksheet* ws, const std::vector<std::string>& sh
       const bool heading = l.find('.') == std::string::npos && l.size() < 40;
       Style st = wrap;
       st.bold = heading;
-      wb_.check(worksheet_merge_range(ws, r, 0, r, 3, l.c_str(), wb_.format(st)), "说明");
+      wb_.check(lxw::worksheet_merge_range(ws, r, 0, r, 3, l.c_str(), wb_.format(st)), "说明");
       const int n = xlsx::wrapped_lines(l, 96);
-      if (n > 1) worksheet_set_row(ws, r, xlsx::row_height(n, 10.5), nullptr);
+      if (n > 1) lxw::worksheet_set_row(ws, r, xlsx::row_height(n, 10.5), nullptr);
     }
     ++r;
   }
@@ -510,7 +516,7 @@ void write_workbook_template(const TemplateRequest& req, const Context& ctx) {
     names.push_back(std::string(kCodeSheet) + "：科目目录（下拉列表的来源，只读）");
     names.push_back(std::string(kListSheet) + "：指标、单位性质、采购品目等下拉列表的来源（只读）");
     w.guide(guide, names);
-    worksheet_activate(guide);
+    lxw::worksheet_activate(guide);
     wb.close();
   });
 }

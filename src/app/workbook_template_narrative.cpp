@@ -2,7 +2,7 @@
 // 部门职责 (one duty per row), 说明数据 (fixed labelled rows: the clerk fills the 数值 column and
 // the names of the 机关运行经费明细) and 各单位资产情况 (one row per budget unit, the 2021 form's
 // per-unit asset statement). The words are those the export writes and the importer reads.
-#include <xlsxwriter.h>
+#include "xlsx/lxw.hpp"
 
 #include "app/detail/workbook_template_writer.hpp"
 #include "app/workbook_narrative.hpp"
@@ -19,8 +19,8 @@ void TemplateWriter::duties(lxw_worksheet* ws) {
   Style t;
   t.bold = true;
   t.size = 14;
-  wb_.check(worksheet_write_string(ws, 0, 0, ns::kDutiesTitle, wb_.format(t)), "标题");
-  worksheet_set_column(ws, 0, 0, 100, nullptr);
+  wb_.check(lxw::worksheet_write_string(ws, 0, 0, ns::kDutiesTitle, wb_.format(t)), "标题");
+  lxw::worksheet_set_column(ws, 0, 0, 100, nullptr);
   const int first = 1, last = first + kDutyRows - 1;
   blank_inputs(ws, first, last, 0, 0, false, true);
   text_prompt(ws, first, 0, last, 0, "部门职责",
@@ -32,12 +32,13 @@ void TemplateWriter::narrative_data(lxw_worksheet* ws) {
   const std::string u = unit_name();
   part_head(ws, ns::kDataTitle, 2,
             {{ns::kHeadGroup, 18}, {ns::kHeadItem, 36}, {ns::kHeadValue, 44}});
-  wb_.check(worksheet_write_string(ws, 1, 2, ("单位：" + u).c_str(), text(false, false)), "单位行");
+  wb_.check(lxw::worksheet_write_string(ws, 1, 2, ("单位：" + u).c_str(), text(false, false)),
+            "单位行");
   int r = kPartFirstRow;
   auto fixed = [&](const char* group, const std::string& item, bool number) {
-    wb_.check(worksheet_write_string(ws, r, 0, group, text()), "项目");
-    wb_.check(worksheet_write_string(ws, r, 1, item.c_str(), text()), "细项");
-    wb_.check(worksheet_write_blank(ws, r, 2, input(number, !number)), "数值");
+    wb_.check(lxw::worksheet_write_string(ws, r, 0, group, text()), "项目");
+    wb_.check(lxw::worksheet_write_string(ws, r, 1, item.c_str(), text()), "细项");
+    wb_.check(lxw::worksheet_write_blank(ws, r, 2, input(number, !number)), "数值");
     if (number) amounts_only(ws, r, r, 2, 2);
     return r++;
   };
@@ -51,7 +52,7 @@ void TemplateWriter::narrative_data(lxw_worksheet* ws) {
     lxw_data_validation v = {};
     v.validate = LXW_VALIDATION_TYPE_LIST;
     v.value_list = yes_no;
-    wb_.check(worksheet_data_validation_cell(ws, zero, 2, &v), "是否");
+    wb_.check(lxw::worksheet_data_validation_cell(ws, zero, 2, &v), "是否");
   }
   fixed(ns::kBasics, ns::kDutyIntro, false);
   const int numbering = fixed(ns::kBasics, ns::kDutyNumbering, false);
@@ -61,7 +62,7 @@ void TemplateWriter::narrative_data(lxw_worksheet* ws) {
     lxw_data_validation v = {};
     v.validate = LXW_VALIDATION_TYPE_LIST;
     v.value_list = styles;
-    wb_.check(worksheet_data_validation_cell(ws, numbering, 2, &v), "编号样式");
+    wb_.check(lxw::worksheet_data_validation_cell(ws, numbering, 2, &v), "编号样式");
   }
   for (const char* item : {ns::kPrevBasic, ns::kPrevProject, ns::kPrevRunning})
     fixed(ns::kPrevious, item, true);
@@ -74,9 +75,9 @@ void TemplateWriter::narrative_data(lxw_worksheet* ws) {
   fixed(ns::kRunning, ns::kRunningPurpose, false);
   const int items = r;
   for (int k = 0; k < kRunningItemRows; ++k, ++r) {
-    wb_.check(worksheet_write_string(ws, r, 0, ns::kRunningItems, text()), "项目");
-    wb_.check(worksheet_write_blank(ws, r, 1, input(false)), "细项");
-    wb_.check(worksheet_write_blank(ws, r, 2, input(true)), "数值");
+    wb_.check(lxw::worksheet_write_string(ws, r, 0, ns::kRunningItems, text()), "项目");
+    wb_.check(lxw::worksheet_write_blank(ws, r, 1, input(false)), "细项");
+    wb_.check(lxw::worksheet_write_blank(ws, r, 2, input(true)), "数值");
   }
   text_prompt(ws, items, 1, r - 1, 1, "机关运行经费明细",
               "每项一行：名称（如 办公费）和金额；各项之和应等于机关运行经费。");
@@ -95,11 +96,11 @@ void TemplateWriter::unit_assets(lxw_worksheet* ws) {
   for (const auto& f : ns::statement_fields()) cols.push_back({f.label, 12});
   part_head(ws, ns::kUnitAssetsTitle, 2, cols);
   const int last_col = static_cast<int>(cols.size()) - 1;
-  wb_.check(worksheet_write_string(ws, 1, 0,
-                                   ("单位：" + std::string(unit_name()) +
-                                    "（分单位列出资产时填写，部门合计由程序计算）")
-                                       .c_str(),
-                                   text(false, false)),
+  wb_.check(lxw::worksheet_write_string(ws, 1, 0,
+                                        ("单位：" + std::string(unit_name()) +
+                                         "（分单位列出资产时填写，部门合计由程序计算）")
+                                            .c_str(),
+                                        text(false, false)),
             "单位行");
   const int first = kPartFirstRow, last = first + kUnitAssetRows - 1;
   blank_inputs(ws, first, last, 0, 0, false);

@@ -10,7 +10,7 @@
 // few for one project, hundreds of empty rows for the others), while two lists grow row by row,
 // take a copy-and-paste from the budget system's exports, sort and filter in Excel, and name the
 // project of each indicator row in a cell of its own, which the importer reads unambiguously.
-#include <xlsxwriter.h>
+#include "xlsx/lxw.hpp"
 
 #include "app/detail/workbook_template_writer.hpp"
 #include "xlsx/page_setup.hpp"
@@ -75,7 +75,7 @@ void TemplateWriter::integers_only(lxw_worksheet* ws, int first_row, int last_ro
   v.maximum_number = 1e12;
   v.error_title = const_cast<char*>("数量");
   v.error_message = const_cast<char*>(message);
-  wb_.check(worksheet_data_validation_range(ws, first_row, col, last_row, col, &v), "数量");
+  wb_.check(lxw::worksheet_data_validation_range(ws, first_row, col, last_row, col, &v), "数量");
 }
 
 bool TemplateWriter::prints(const std::string& key) const {
@@ -90,12 +90,13 @@ void TemplateWriter::part_head(lxw_worksheet* ws, const std::string& title, int 
   t.bold = true;
   t.size = 14;
   const int last = static_cast<int>(cols.size()) - 1;
-  wb_.check(worksheet_merge_range(ws, 0, 0, 0, std::max(last, 1), title.c_str(), wb_.format(t)),
-            "标题");
+  wb_.check(
+      lxw::worksheet_merge_range(ws, 0, 0, 0, std::max(last, 1), title.c_str(), wb_.format(t)),
+      "标题");
   for (int c = 0; c <= last; ++c) {
     if (!cols[c].first.empty())
-      wb_.check(worksheet_write_string(ws, row, c, cols[c].first.c_str(), header()), "表头");
-    wb_.check(worksheet_set_column(ws, c, c, cols[c].second, nullptr), "列宽");
+      wb_.check(lxw::worksheet_write_string(ws, row, c, cols[c].first.c_str(), header()), "表头");
+    wb_.check(lxw::worksheet_set_column(ws, c, c, cols[c].second, nullptr), "列宽");
   }
 }
 
@@ -103,7 +104,7 @@ void TemplateWriter::blank_inputs(lxw_worksheet* ws, int r1, int r2, int c1, int
                                   bool wrap) {
   lxw_format* f = input(number, wrap);
   for (int r = r1; r <= r2; ++r)
-    for (int c = c1; c <= c2; ++c) wb_.check(worksheet_write_blank(ws, r, c, f), "填写格");
+    for (int c = c1; c <= c2; ++c) wb_.check(lxw::worksheet_write_blank(ws, r, c, f), "填写格");
 }
 
 void TemplateWriter::list_validation(lxw_worksheet* ws, int r1, int c1, int r2, int c2,
@@ -118,7 +119,7 @@ void TemplateWriter::list_validation(lxw_worksheet* ws, int r1, int c1, int r2, 
   v.error_title = const_cast<char*>(title);
   v.error_message =
       const_cast<char*>(strict ? "请从下拉列表中选择。" : "不在下拉列表中。确需填写时请点“是”。");
-  wb_.check(worksheet_data_validation_range(ws, r1, c1, r2, c2, &v), "下拉列表");
+  wb_.check(lxw::worksheet_data_validation_range(ws, r1, c1, r2, c2, &v), "下拉列表");
 }
 
 void TemplateWriter::text_prompt(lxw_worksheet* ws, int r1, int c1, int r2, int c2,
@@ -127,7 +128,7 @@ void TemplateWriter::text_prompt(lxw_worksheet* ws, int r1, int c1, int r2, int 
   v.validate = LXW_VALIDATION_TYPE_ANY;
   v.input_title = const_cast<char*>(title);
   v.input_message = const_cast<char*>(message);
-  wb_.check(worksheet_data_validation_range(ws, r1, c1, r2, c2, &v), "填写提示");
+  wb_.check(lxw::worksheet_data_validation_range(ws, r1, c1, r2, c2, &v), "填写提示");
 }
 
 void TemplateWriter::finish_part(lxw_worksheet* ws, int first_row, int last_row, int last_col,
@@ -140,7 +141,7 @@ void TemplateWriter::finish_part(lxw_worksheet* ws, int first_row, int last_row,
   ps.last_row = last_row;
   ps.last_col = last_col;
   xlsx::apply_print_setup(wb_, ws, ps);
-  worksheet_freeze_panes(ws, first_row, freeze_col);
+  lxw::worksheet_freeze_panes(ws, first_row, freeze_col);
   protect(ws);
 }
 
@@ -148,16 +149,16 @@ void TemplateWriter::lists(lxw_worksheet* ws) {
   const char* heads[] = {"一级指标",     "二级指标", "单位性质",    "经费保障形式",
                          "采购品目编码", "品目名称", "采购资金来源"};
   for (int c = kListLevel1; c <= kListSource; ++c) {
-    wb_.check(worksheet_write_string(ws, 0, c, heads[c], text(true)), "下拉列表");
+    wb_.check(lxw::worksheet_write_string(ws, 0, c, heads[c], text(true)), "下拉列表");
     const auto& l = list_of(c);
     for (size_t i = 0; i < l.size(); ++i)
-      wb_.check(worksheet_write_string(ws, static_cast<int>(i) + 1, c, l[i].c_str(), text()),
+      wb_.check(lxw::worksheet_write_string(ws, static_cast<int>(i) + 1, c, l[i].c_str(), text()),
                 "下拉列表");
-    wb_.check(
-        worksheet_set_column(ws, c, c, c == kListSource || c == kListProcName ? 24 : 16, nullptr),
-        "列宽");
+    wb_.check(lxw::worksheet_set_column(ws, c, c, c == kListSource || c == kListProcName ? 24 : 16,
+                                        nullptr),
+              "列宽");
   }
-  worksheet_freeze_panes(ws, 1, 0);
+  lxw::worksheet_freeze_panes(ws, 1, 0);
   protect(ws);
 }
 
@@ -168,8 +169,8 @@ void TemplateWriter::institutions(lxw_worksheet* ws) {
              {"单位性质", 16},
              {"单位规格", 14},
              {"经费保障形式", 18}});
-  wb_.check(worksheet_write_string(ws, 1, 0, "每个预算单位一行，本级在前；只有一个单位时填一行。",
-                                   text(false, false)),
+  wb_.check(lxw::worksheet_write_string(
+                ws, 1, 0, "每个预算单位一行，本级在前；只有一个单位时填一行。", text(false, false)),
             "说明行");
   const int first = kPartFirstRow, last = first + kInstitutionRows - 1;
   blank_inputs(ws, first, last, 0, 4, false);
@@ -200,7 +201,8 @@ void TemplateWriter::project_info(lxw_worksheet* ws, const ProjectSheets& l) {
   cols.push_back({"绩效目标", 50});
   const int last_col = goal_col;
   part_head(ws, std::string(l.info) + "（" + l.one_row + "）", 2, cols);
-  wb_.check(worksheet_write_string(ws, 1, 0, ("单位：" + u).c_str(), text(false, false)), "单位行");
+  wb_.check(lxw::worksheet_write_string(ws, 1, 0, ("单位：" + u).c_str(), text(false, false)),
+            "单位行");
   const int first = kPartFirstRow, last = first + kProjectRows - 1;
   blank_inputs(ws, first, last, 0, 2, false);
   blank_inputs(ws, first, last, 3, 4, true);
@@ -225,7 +227,7 @@ void TemplateWriter::project_info(lxw_worksheet* ws, const ProjectSheets& l) {
         "12 月底为 100；某期不列时空着。");
     v.error_title = const_cast<char*>("资金支出计划");
     v.error_message = const_cast<char*>("请填写 0 到 100 之间的数字。");
-    wb_.check(worksheet_data_validation_range(ws, first, plan_col, last, plan_col + 3, &v),
+    wb_.check(lxw::worksheet_data_validation_range(ws, first, plan_col, last, plan_col + 3, &v),
               "数据验证");
   }
   text_prompt(ws, first, goal_col, last, goal_col, "绩效目标",
@@ -245,10 +247,10 @@ void TemplateWriter::indicators(lxw_worksheet* ws, const ProjectSheets& l) {
              {"指标值", 16},
              {"指标值确定依据", 22}});
   wb_.check(
-      worksheet_write_string(ws, 1, 0,
-                             "项目名称、一级指标、二级指标与上一行相同时可以空着（按上一行）；"
-                             "项目编码只在两个项目同名时填写。",
-                             text(false, false)),
+      lxw::worksheet_write_string(ws, 1, 0,
+                                  "项目名称、一级指标、二级指标与上一行相同时可以空着（按上一行）；"
+                                  "项目编码只在两个项目同名时填写。",
+                                  text(false, false)),
       "说明行");
   const int first = kPartFirstRow, last = first + kIndicatorRows - 1;
   blank_inputs(ws, first, last, 0, 7, false, true);
@@ -276,51 +278,53 @@ void TemplateWriter::procurement(lxw_worksheet* ws) {
   Style t;
   t.bold = true;
   t.size = 14;
-  wb_.check(worksheet_merge_range(ws, 0, 0, 0, kSme, "部门政府采购预算", wb_.format(t)), "标题");
-  wb_.check(worksheet_write_string(ws, 1, kSme, ("单位：" + u).c_str(), text(false, false)),
+  wb_.check(lxw::worksheet_merge_range(ws, 0, 0, 0, kSme, "部门政府采购预算", wb_.format(t)),
+            "标题");
+  wb_.check(lxw::worksheet_write_string(ws, 1, kSme, ("单位：" + u).c_str(), text(false, false)),
             "单位行");
   auto both = [&](int c, const char* label, double width) {
-    wb_.check(worksheet_merge_range(ws, h1, c, h2, c, label, header()), "表头");
-    worksheet_set_column(ws, c, c, width, nullptr);
+    wb_.check(lxw::worksheet_merge_range(ws, h1, c, h2, c, label, header()), "表头");
+    lxw::worksheet_set_column(ws, c, c, width, nullptr);
   };
   both(kUnit, "预算单位", 22);
-  wb_.check(worksheet_merge_range(ws, h1, kProject, h1, kBudget, "政府采购项目来源", header()),
+  wb_.check(lxw::worksheet_merge_range(ws, h1, kProject, h1, kBudget, "政府采购项目来源", header()),
             "表头");
   const char* src_heads[] = {"项目名称", "项目编码", "预算资金"};
   const double src_widths[] = {26, 18, 12};
   for (int c = kProject; c <= kBudget; ++c) {
-    wb_.check(worksheet_write_string(ws, h2, c, src_heads[c - kProject], header()), "表头");
-    worksheet_set_column(ws, c, c, src_widths[c - kProject], nullptr);
+    wb_.check(lxw::worksheet_write_string(ws, h2, c, src_heads[c - kProject], header()), "表头");
+    lxw::worksheet_set_column(ws, c, c, src_widths[c - kProject], nullptr);
   }
   both(kItem, "采购物品名称", 24);
   both(kCatalog, "品目编码", 13);
   both(kUom, "计量单位", 8);
   both(kQty, "数量", 8);
   both(kPrice, "单价", 11);
-  wb_.check(worksheet_merge_range(ws, h1, kFirstSource, h1, kTotal, "政府采购金额", header()),
+  wb_.check(lxw::worksheet_merge_range(ws, h1, kFirstSource, h1, kTotal, "政府采购金额", header()),
             "表头");
   for (int i = 0; i < nsrc; ++i) {
-    wb_.check(worksheet_write_string(ws, h2, kFirstSource + i, sources[i].c_str(), header()),
+    wb_.check(lxw::worksheet_write_string(ws, h2, kFirstSource + i, sources[i].c_str(), header()),
               "表头");
-    worksheet_set_column(ws, kFirstSource + i, kFirstSource + i, 12, nullptr);
+    lxw::worksheet_set_column(ws, kFirstSource + i, kFirstSource + i, 12, nullptr);
   }
-  wb_.check(worksheet_write_string(ws, h2, kTotal, "合计", header()), "表头");
-  worksheet_set_column(ws, kTotal, kTotal, 12, nullptr);
+  wb_.check(lxw::worksheet_write_string(ws, h2, kTotal, "合计", header()), "表头");
+  lxw::worksheet_set_column(ws, kTotal, kTotal, 12, nullptr);
   both(kSme, "预留中小微企业份额", 12);
-  worksheet_set_row(ws, h2, 42, nullptr);
+  lxw::worksheet_set_row(ws, h2, 42, nullptr);
   // 合计 row: column sums.
-  wb_.check(worksheet_write_string(ws, total, kUnit, "合计", text(true)), "合计行");
+  wb_.check(lxw::worksheet_write_string(ws, total, kUnit, "合计", text(true)), "合计行");
   for (int c = kUnit + 1; c <= kSme; ++c) {
     if (c < kFirstSource && c != kBudget) {
-      wb_.check(worksheet_write_blank(ws, total, c, text(true)), "合计行");
+      wb_.check(lxw::worksheet_write_blank(ws, total, c, text(true)), "合计行");
       continue;
     }
     if (c == kBudget) {
-      wb_.check(worksheet_write_blank(ws, total, c, text(true)), "合计行");
+      wb_.check(lxw::worksheet_write_blank(ws, total, c, text(true)), "合计行");
       continue;
     }
     const std::string f = "=SUM(" + range_name(first, c, last, c) + ")";
-    wb_.check(worksheet_write_formula_num(ws, total, c, f.c_str(), formula(true), 0), "合计公式");
+    wb_.check(lxw::worksheet_write_formula_num(ws, total, c, f.c_str(), formula(true), 0),
+              "合计公式");
   }
   blank_inputs(ws, first, last, kUnit, kUom, false);
   blank_inputs(ws, first, last, kBudget, kBudget, true);
@@ -330,7 +334,7 @@ void TemplateWriter::procurement(lxw_worksheet* ws) {
   for (int r = first; r <= last; ++r) {
     const std::string cells = range_name(r, kFirstSource, r, kTotal - 1);
     const std::string f = "=IF(COUNT(" + cells + ")=0,\"\",SUM(" + cells + "))";
-    wb_.check(worksheet_write_formula_str(ws, r, kTotal, f.c_str(), formula(false), ""),
+    wb_.check(lxw::worksheet_write_formula_str(ws, r, kTotal, f.c_str(), formula(false), ""),
               "合计公式");
   }
   list_validation(ws, first, kUnit, last, kUnit, names_range("机构设置", 1, kInstitutionRows),
@@ -357,20 +361,21 @@ void TemplateWriter::assets(lxw_worksheet* ws) {
   const std::string u = unit_name();
   part_head(ws, "部门固定资产占用情况表", 2,
             {{"项 目", 34}, {"数量", 14}, {"价值（单位：" + u + "）", 18}});
-  wb_.check(worksheet_write_string(ws, 1, 0, "截止时间：", text(true, false)), "截止时间");
-  wb_.check(worksheet_write_blank(ws, 1, 1, input(false)), "截止时间");
+  wb_.check(lxw::worksheet_write_string(ws, 1, 0, "截止时间：", text(true, false)), "截止时间");
+  wb_.check(lxw::worksheet_write_blank(ws, 1, 1, input(false)), "截止时间");
   text_prompt(ws, 1, 1, 1, 1, "截止时间", "如 2023-12-31；空着时为上年 12 月 31 日。");
   const char* rows[] = {
       "资产总额",          "1、房屋（平方米）",         "其中：办公用房（平方米）",
       "2、车辆（台、辆）", "3、单价在20万元以上的设备", "4、其他固定资产"};
   const int first = kPartFirstRow;
   for (int i = 0; i < 6; ++i)
-    wb_.check(worksheet_write_string(ws, first + i, 0, rows[i], text(i == 0)), "项目");
+    wb_.check(lxw::worksheet_write_string(ws, first + i, 0, rows[i], text(i == 0)), "项目");
   // 资产总额: 房屋 + 车辆 + 设备 + 其他 (办公用房 is part of 房屋).
   const std::string f =
       "=SUM(" + cell_name(first + 1, 2) + "," + range_name(first + 3, 2, first + 5, 2) + ")";
-  wb_.check(worksheet_write_blank(ws, first, 1, text(true)), "资产总额");
-  wb_.check(worksheet_write_formula_num(ws, first, 2, f.c_str(), formula(true), 0), "资产总额");
+  wb_.check(lxw::worksheet_write_blank(ws, first, 1, text(true)), "资产总额");
+  wb_.check(lxw::worksheet_write_formula_num(ws, first, 2, f.c_str(), formula(true), 0),
+            "资产总额");
   blank_inputs(ws, first + 1, first + 5, 1, 2, true);
   integers_only(ws, first + 1, first + 5, 1, "数量请填写整数（面积为平方米）。");
   amounts_only(ws, first + 1, first + 5, 2, 2);

@@ -6,6 +6,7 @@
 #include "catalog_import/catalog_import.hpp"
 #include "cli/command_setup.hpp"
 #include "util/atomic_file.hpp"
+#include "util/config_error.hpp"
 
 namespace bp::cli {
 
@@ -45,6 +46,9 @@ int run_catalog_import(const CatalogImportOptions& opt, const Options& global) {
   catalog_import::ImportedCatalog cat;
   try {
     cat = catalog_import::import_catalog(opt.file, kind, opt.year);
+  } catch (const ConfigError& e) {  // libzip cannot be loaded (E991)
+    std::cerr << "budgetpress: " << e.diagnostic() << "\n";
+    return kUsage;
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误[E620]: " << e.what() << "\n";
     return kUsage;

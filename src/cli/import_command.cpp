@@ -9,6 +9,7 @@
 #include "import/importer.hpp"
 #include "import/zip_reader.hpp"
 #include "util/atomic_file.hpp"
+#include "util/config_error.hpp"
 
 namespace bp::cli {
 
@@ -47,6 +48,9 @@ int run_import(const ImportOptions& opt) {
     return kUsage;
   } catch (const std::invalid_argument& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
+    return kUsage;
+  } catch (const ConfigError& e) {  // libzip cannot be loaded (E991)
+    std::cerr << "budgetpress: " << e.diagnostic() << "\n";
     return kUsage;
   }
   const std::string name = std::filesystem::path(opt.workbook).filename().string();

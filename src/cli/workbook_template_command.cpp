@@ -6,6 +6,7 @@
 
 #include "app/workbook_template.hpp"
 #include "cli/command_setup.hpp"
+#include "util/config_error.hpp"
 
 namespace bp::cli {
 
@@ -47,6 +48,9 @@ int run_workbook_template(const WorkbookTemplateOptions& opt, const std::string&
     write_workbook_template(req, *ctx);
   } catch (const TemplateError& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";
+    return kUsage;
+  } catch (const ConfigError& e) {  // libxlsxwriter cannot be loaded (E990)
+    std::cerr << "budgetpress: " << e.diagnostic() << "\n";
     return kUsage;
   } catch (const std::exception& e) {
     std::cerr << "budgetpress: 错误: " << e.what() << "\n";

@@ -32,45 +32,45 @@ DosTime dos_time(int64_t epoch) {
 std::string zip_entries(const std::vector<ZipEntry>& entries, int64_t epoch) {
   ZipError err;
   // The archive writes into this buffer source; keep our reference so it survives zip_close.
-  ZipSourcePtr buffer(zip_source_buffer_create(nullptr, 0, 0, err.get()));
+  ZipSourcePtr buffer(libzip::zip_source_buffer_create(nullptr, 0, 0, err.get()));
   if (!buffer) fail("buffer", err.text().c_str());
-  ZipArchivePtr za(zip_open_from_source(buffer.get(), ZIP_TRUNCATE, err.get()));
+  ZipArchivePtr za(libzip::zip_open_from_source(buffer.get(), ZIP_TRUNCATE, err.get()));
   if (!za) fail("open", err.text().c_str());
-  zip_source_keep(buffer.get());
+  libzip::zip_source_keep(buffer.get());
 
   const DosTime when = dos_time(epoch);
   for (const auto& e : entries) {
     // libzip copies nothing here: the entry source reads `e.bytes` when the archive is closed,
     // and `entries` outlives zip_close below.
-    zip_source_t* src = zip_source_buffer(za.get(), e.bytes.data(), e.bytes.size(), 0);
-    if (!src) fail(e.name, zip_strerror(za.get()));
-    zip_int64_t idx = zip_file_add(za.get(), e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
+    zip_source_t* src = libzip::zip_source_buffer(za.get(), e.bytes.data(), e.bytes.size(), 0);
+    if (!src) fail(e.name, libzip::zip_strerror(za.get()));
+    zip_int64_t idx = libzip::zip_file_add(za.get(), e.name.c_str(), src, ZIP_FL_ENC_UTF_8);
     if (idx < 0) {
-      zip_source_free(src);
-      fail(e.name, zip_strerror(za.get()));
+      libzip::zip_source_free(src);
+      fail(e.name, libzip::zip_strerror(za.get()));
     }
     const auto i = static_cast<zip_uint64_t>(idx);
-    if (zip_set_file_compression(za.get(), i, ZIP_CM_DEFLATE, 6) != 0 ||
-        zip_file_set_dostime(za.get(), i, when.time, when.date, 0) != 0 ||
-        zip_file_set_external_attributes(za.get(), i, 0, ZIP_OPSYS_DOS, 0) != 0)
-      fail(e.name, zip_strerror(za.get()));
+    if (libzip::zip_set_file_compression(za.get(), i, ZIP_CM_DEFLATE, 6) != 0 ||
+        libzip::zip_file_set_dostime(za.get(), i, when.time, when.date, 0) != 0 ||
+        libzip::zip_file_set_external_attributes(za.get(), i, 0, ZIP_OPSYS_DOS, 0) != 0)
+      fail(e.name, libzip::zip_strerror(za.get()));
   }
-  if (zip_close(za.get()) != 0) fail("close", zip_strerror(za.get()));
+  if (libzip::zip_close(za.get()) != 0) fail("close", libzip::zip_strerror(za.get()));
   za.release();  // closed successfully: the handle is gone
 
-  if (zip_source_open(buffer.get()) != 0)
-    fail("read", zip_error_strerror(zip_source_error(buffer.get())));
+  if (libzip::zip_source_open(buffer.get()) != 0)
+    fail("read", libzip::zip_error_strerror(libzip::zip_source_error(buffer.get())));
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_source_stat(buffer.get(), &st) != 0) {
-    zip_source_close(buffer.get());
-    fail("stat", zip_error_strerror(zip_source_error(buffer.get())));
+  libzip::zip_stat_init(&st);
+  if (libzip::zip_source_stat(buffer.get(), &st) != 0) {
+    libzip::zip_source_close(buffer.get());
+    fail("stat", libzip::zip_error_strerror(libzip::zip_source_error(buffer.get())));
   }
   std::string out(static_cast<size_t>(st.size), '\0');
-  zip_int64_t n = out.empty() ? 0 : zip_source_read(buffer.get(), out.data(), st.size);
-  zip_source_close(buffer.get());
+  zip_int64_t n = out.empty() ? 0 : libzip::zip_source_read(buffer.get(), out.data(), st.size);
+  libzip::zip_source_close(buffer.get());
   if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-    fail("read", zip_error_strerror(zip_source_error(buffer.get())));
+    fail("read", libzip::zip_error_strerror(libzip::zip_source_error(buffer.get())));
   return out;
 }
 

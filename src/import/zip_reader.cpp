@@ -43,7 +43,7 @@ ZipReader ZipReader::open_file(const std::filesystem::path& path) {
     throw WorkbookIoError(path.string() + ": 找不到文件（或不是普通文件）");
   if (auto why = ole_kind(path)) throw WorkbookIoError(path.string() + ": " + *why);
   int err = 0;
-  ZipArchivePtr z(zip_open(path.c_str(), ZIP_RDONLY, &err));
+  ZipArchivePtr z(libzip::zip_open(path.c_str(), ZIP_RDONLY, &err));
   if (!z) {
     ZipError ze(err);
     std::string why =
@@ -58,9 +58,9 @@ ZipReader ZipReader::open_file(const std::filesystem::path& path) {
 ZipReader ZipReader::open_bytes(std::string bytes, std::string name) {
   auto store = std::make_shared<std::string>(std::move(bytes));
   ZipError err;
-  ZipSourcePtr src(zip_source_buffer_create(store->data(), store->size(), 0, err.get()));
+  ZipSourcePtr src(libzip::zip_source_buffer_create(store->data(), store->size(), 0, err.get()));
   if (!src) throw WorkbookIoError(name + ": " + err.text());
-  ZipArchivePtr z(zip_open_from_source(src.get(), ZIP_RDONLY, err.get()));
+  ZipArchivePtr z(libzip::zip_open_from_source(src.get(), ZIP_RDONLY, err.get()));
   if (!z) throw WorkbookIoError(name + ": 不是 .xlsx 工作簿（" + err.text() + "）");
   src.release();  // owned by the archive now
   return ZipReader(std::move(z), std::move(name), std::move(store));
@@ -68,24 +68,26 @@ ZipReader ZipReader::open_bytes(std::string bytes, std::string name) {
 
 std::optional<std::string> ZipReader::read(std::string_view part) const {
   std::string entry(part);
-  zip_int64_t idx = zip_name_locate(zip_.get(), entry.c_str(), ZIP_FL_ENC_GUESS);
+  zip_int64_t idx = libzip::zip_name_locate(zip_.get(), entry.c_str(), ZIP_FL_ENC_GUESS);
   if (idx < 0)
-    idx = zip_name_locate(zip_.get(), entry.c_str(), ZIP_FL_NOCASE);  // OPC: names ignore case
+    idx = libzip::zip_name_locate(zip_.get(), entry.c_str(),
+                                  ZIP_FL_NOCASE);  // OPC: names ignore case
   if (idx < 0) return std::nullopt;
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0, &st) != 0)
-    throw WorkbookIoError(name_ + ": " + entry + ": " + zip_strerror(zip_.get()));
+  libzip::zip_stat_init(&st);
+  if (libzip::zip_stat_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0, &st) != 0)
+    throw WorkbookIoError(name_ + ": " + entry + ": " + libzip::zip_strerror(zip_.get()));
   if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxPartBytes)
     throw WorkbookIoError(name_ + ": " + entry + " 过大（" + std::to_string(st.size) + " 字节）");
-  ZipFilePtr f(zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
-  if (!f) throw WorkbookIoError(name_ + ": " + entry + ": " + zip_strerror(zip_.get()));
+  ZipFilePtr f(libzip::zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(idx), 0));
+  if (!f) throw WorkbookIoError(name_ + ": " + entry + ": " + libzip::zip_strerror(zip_.get()));
   std::string out;
   char buf[1 << 16];
   for (;;) {
-    zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+    zip_int64_t n = libzip::zip_fread(f.get(), buf, sizeof buf);
     if (n < 0)
-      throw WorkbookIoError(name_ + ": " + entry + " 解压失败：" + zip_file_strerror(f.get()));
+      throw WorkbookIoError(name_ + ": " + entry + " 解压失败：" +
+                            libzip::zip_file_strerror(f.get()));
     if (n == 0) break;
     if (out.size() + static_cast<size_t>(n) > kMaxPartBytes)
       throw WorkbookIoError(name_ + ": " + entry + " 解压后过大");

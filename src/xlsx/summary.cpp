@@ -110,7 +110,7 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
     lim.page_units = kPortraitUnits;
     ColumnFit fit = fit_columns(t, lim);
     for (size_t c = 0; c < fit.widths.size(); ++c)
-      wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+      wb.check(lxw::worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
                "列宽");
     TableWriter w(wb, ws, fit);
     const Placement p = w.write(t, 0);
@@ -125,14 +125,14 @@ void write_summary(const std::filesystem::path& path, int year, std::vector<Summ
       const int col = 3 + k;
       const auto& cell = t.body.back().cells[col];
       const std::string f = "=SUBTOTAL(109," + range_ref(first, col, last, col) + ")";
-      wb.check(worksheet_write_formula_num(
+      wb.check(lxw::worksheet_write_formula_num(
                    ws, total_row, col, f.c_str(), wb.format(s),
                    cell.number ? static_cast<double>(cell.number->scaled) / 100.0 : 0.0),
                "写入单元格 " + cell_ref(total_row, col));
     }
-    wb.check(
-        worksheet_autofilter(ws, p.head_first, 0, std::max(p.head_first, last), 2 + kAmountColumns),
-        "自动筛选");
+    wb.check(lxw::worksheet_autofilter(ws, p.head_first, 0, std::max(p.head_first, last),
+                                       2 + kAmountColumns),
+             "自动筛选");
     PrintSetup ps;
     ps.repeat_first = p.head_first;
     ps.repeat_last = p.head_last;

@@ -98,12 +98,12 @@ void TableWriter::put(int row, int col, int last_row, int last_col, const std::s
   std::string cleaned;
   const std::string& text = is_xml_safe(raw) ? raw : (cleaned = xml_safe(raw));
   if (row == last_row && col == last_col) {
-    const lxw_error e = text.empty() ? worksheet_write_blank(ws_, row, col, f)
-                                     : worksheet_write_string(ws_, row, col, text.c_str(), f);
+    const lxw_error e = text.empty() ? lxw::worksheet_write_blank(ws_, row, col, f)
+                                     : lxw::worksheet_write_string(ws_, row, col, text.c_str(), f);
     wb_.check_with(e, [&] { return cell_message(row, col); });
     return;
   }
-  wb_.check_with(worksheet_merge_range(ws_, row, col, last_row, last_col, text.c_str(), f),
+  wb_.check_with(lxw::worksheet_merge_range(ws_, row, col, last_row, last_col, text.c_str(), f),
                  [&] { return "合并单元格 " + range_ref(row, col, last_row, last_col); });
 }
 
@@ -117,7 +117,8 @@ void TableWriter::title(const doc::Table& t, int row, int ncols) {
   put(row, 0, row, ncols - 1, t.title, wb_.format(s));
   // Column widths count characters of the body size.
   const int lines = wrapped_lines(t.title, span_width(0, ncols - 1) * type.body / type.title);
-  wb_.check(worksheet_set_row(ws_, row, row_height(lines, type.title) + 6, nullptr), "设置行高");
+  wb_.check(lxw::worksheet_set_row(ws_, row, row_height(lines, type.title) + 6, nullptr),
+            "设置行高");
 }
 
 void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
@@ -158,7 +159,7 @@ void TableWriter::header_block(const doc::HeaderBlock& hb, int row, int ncols) {
     lines = std::max(lines, wrapped_lines(text, span_width(p.first, p.last) * scale));
   }
   if (needs_height(lines, wb_.type().block))
-    wb_.check(worksheet_set_row(ws_, row, row_height(lines, wb_.type().block), nullptr),
+    wb_.check(lxw::worksheet_set_row(ws_, row, row_height(lines, wb_.type().block), nullptr),
               "设置行高");
 }
 
@@ -206,8 +207,9 @@ void TableWriter::head(const std::vector<doc::Row>& rows, int first_row, int nco
   }
   for (int r = 0; r < nrows; ++r)
     if (needs_height(lines[r], type.head))
-      wb_.check(worksheet_set_row(ws_, first_row + r, row_height(lines[r], type.head), nullptr),
-                "设置行高");
+      wb_.check(
+          lxw::worksheet_set_row(ws_, first_row + r, row_height(lines[r], type.head), nullptr),
+          "设置行高");
 }
 
 void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int ncols) {
@@ -254,9 +256,10 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
         if (ok && parts_add_up(cell.number, parts)) {
           if (auto f = sum_formula(c, refs)) {
             s.num_format = kTotalFormat;
-            wb_.check_with(worksheet_write_formula_num(ws_, R, c, f->c_str(), wb_.format(s),
-                                                       cell.number ? to_double(*cell.number) : 0.0),
-                           where);
+            wb_.check_with(
+                lxw::worksheet_write_formula_num(ws_, R, c, f->c_str(), wb_.format(s),
+                                                 cell.number ? to_double(*cell.number) : 0.0),
+                where);
             continue;
           }
         }
@@ -265,13 +268,13 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
         s.num_format = kNumberFormat;
         lxw_format* f = wb_.format(s);
         if (merged) put(R, c, R + rs - 1, c + cs - 1, "", f);
-        wb_.check_with(worksheet_write_number(ws_, R, c, to_double(*cell.number), f), where);
+        wb_.check_with(lxw::worksheet_write_number(ws_, R, c, to_double(*cell.number), f), where);
         continue;
       }
       s.wrap = fit_.wrap[c] || cell.text.find('\n') != std::string::npos || merged;
       lxw_format* f = wb_.format(s);
       if (is_count(cell) && !merged) {
-        wb_.check_with(worksheet_write_number(ws_, R, c, std::stod(cell.text), f), where);
+        wb_.check_with(lxw::worksheet_write_number(ws_, R, c, std::stod(cell.text), f), where);
         continue;
       }
       put(R, c, R + rs - 1, c + cs - 1, cell.text, f);
@@ -282,9 +285,9 @@ void TableWriter::body(const std::vector<doc::Row>& rows, int first_row, int nco
   }
   for (int r = 0; r < nrows; ++r)
     if (needs_height(lines[r], wb_.type().body))
-      wb_.check(
-          worksheet_set_row(ws_, first_row + r, row_height(lines[r], wb_.type().body), nullptr),
-          "设置行高");
+      wb_.check(lxw::worksheet_set_row(ws_, first_row + r, row_height(lines[r], wb_.type().body),
+                                       nullptr),
+                "设置行高");
 }
 
 void TableWriter::note(const std::string& text, int row, int ncols) {
@@ -295,7 +298,7 @@ void TableWriter::note(const std::string& text, int row, int ncols) {
   put(row, 0, row, ncols - 1, text, wb_.format(s));
   const int lines = wrapped_lines(text, span_width(0, ncols - 1) * type.body / type.note);
   if (needs_height(lines, type.note))
-    wb_.check(worksheet_set_row(ws_, row, row_height(lines, type.note), nullptr), "设置行高");
+    wb_.check(lxw::worksheet_set_row(ws_, row, row_height(lines, type.note), nullptr), "设置行高");
 }
 
 Placement TableWriter::write(const doc::Table& t, int first_row) {

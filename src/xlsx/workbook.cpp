@@ -30,23 +30,24 @@ Workbook::Workbook(const std::filesystem::path& path, std::string font, TypeSize
     : path_(path.string()), font_(std::move(font)), type_(type) {
   lxw_workbook_options opt = {};
   opt.constant_memory = LXW_FALSE;  // merged ranges need the rows buffered
-  wb_ = workbook_new_opt(path_.c_str(), &opt);
+  wb_ = lxw::workbook_new_opt(path_.c_str(), &opt);
   if (!wb_) throw std::runtime_error(path_ + ": 无法创建 xlsx 工作簿");
 }
 
 Workbook::~Workbook() {
-  if (wb_) lxw_workbook_free(wb_);  // not closed: an exception is unwinding; nothing is written
+  if (wb_)
+    lxw::lxw_workbook_free(wb_);  // not closed: an exception is unwinding; nothing is written
 }
 
 void Workbook::fail(lxw_error e, std::string_view what) const {
-  throw std::runtime_error(path_ + ": " + std::string(what) + ": " + lxw_strerror(e) +
+  throw std::runtime_error(path_ + ": " + std::string(what) + ": " + lxw::lxw_strerror(e) +
                            " (libxlsxwriter " + std::to_string(static_cast<int>(e)) + ")");
 }
 
 lxw_worksheet* Workbook::add_sheet(const std::string& name) {
-  lxw_error e = workbook_validate_sheet_name(wb_, name.c_str());
+  lxw_error e = lxw::workbook_validate_sheet_name(wb_, name.c_str());
   check(e, "工作表名“" + name + "”");
-  lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+  lxw_worksheet* ws = lxw::workbook_add_worksheet(wb_, name.c_str());
   if (!ws) throw std::runtime_error(path_ + ": 无法添加工作表“" + name + "”");
   return ws;
 }
@@ -61,21 +62,21 @@ lxw_format* Workbook::format(const Style& style) {
   }
   const Style& s = style;
   if (auto it = formats_.find(s); it != formats_.end()) return it->second;
-  lxw_format* f = workbook_add_format(wb_);
+  lxw_format* f = lxw::workbook_add_format(wb_);
   if (!f) throw std::runtime_error(path_ + ": 无法创建单元格格式");
-  format_set_font_name(f, font_.c_str());
-  format_set_font_size(f, s.size);
-  if (s.bold) format_set_bold(f);
-  format_set_align(f, lxw_align(s.align));
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  if (s.border) format_set_border(f, LXW_BORDER_THIN);
-  if (s.wrap) format_set_text_wrap(f);
-  if (s.indent > 0) format_set_indent(f, static_cast<uint8_t>(std::min(s.indent, 15)));
-  if (!s.num_format.empty()) format_set_num_format(f, s.num_format.c_str());
-  if (s.unlocked) format_set_unlocked(f);
+  lxw::format_set_font_name(f, font_.c_str());
+  lxw::format_set_font_size(f, s.size);
+  if (s.bold) lxw::format_set_bold(f);
+  lxw::format_set_align(f, lxw_align(s.align));
+  lxw::format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  if (s.border) lxw::format_set_border(f, LXW_BORDER_THIN);
+  if (s.wrap) lxw::format_set_text_wrap(f);
+  if (s.indent > 0) lxw::format_set_indent(f, static_cast<uint8_t>(std::min(s.indent, 15)));
+  if (!s.num_format.empty()) lxw::format_set_num_format(f, s.num_format.c_str());
+  if (s.unlocked) lxw::format_set_unlocked(f);
   if (s.link) {
-    format_set_underline(f, LXW_UNDERLINE_SINGLE);
-    format_set_font_color(f, LXW_COLOR_BLUE);
+    lxw::format_set_underline(f, LXW_UNDERLINE_SINGLE);
+    lxw::format_set_font_color(f, LXW_COLOR_BLUE);
   }
   formats_.emplace(s, f);
   return f;
@@ -95,7 +96,7 @@ void Workbook::set_properties(const Properties& p) {
   props.keywords = keywords.data();
   props.comments = comments.data();
   props.created = static_cast<time_t>(p.created);
-  check(workbook_set_properties(wb_, &props), "文档属性");
+  check(lxw::workbook_set_properties(wb_, &props), "文档属性");
 }
 
 void Workbook::close() {
@@ -106,7 +107,7 @@ void Workbook::close() {
     // workbook_close calls gmtime(): the program's thread-safe one (util/libc_time.hpp), so the
     // workers' closes run side by side.
     const LibcTimeUse time_use;
-    rc = workbook_close(wb);
+    rc = lxw::workbook_close(wb);
   }
   check(rc, "写入工作簿");
 }

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include <xlsxwriter.h>
+#include "xlsx/lxw.hpp"
 
 #include "document/document.hpp"
 #include "xlsx/label_lines.hpp"

@@ -40,7 +40,7 @@ void write_single(Workbook& wb, lxw_worksheet* ws, const SheetPlan& plan,
   const doc::Table& t = *plan.tables.front();
   ColumnFit fit = fit_columns(t, page_limits(t.landscape));
   for (size_t c = 0; c < fit.widths.size(); ++c)
-    wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+    wb.check(lxw::worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
              "列宽");
   TableWriter w(wb, ws, fit);
   const Placement p = w.write(t, 0);
@@ -63,7 +63,7 @@ void write_stacked(Workbook& wb, lxw_worksheet* ws, const SheetPlan& plan,
                                      [](const doc::Table* t) { return t->landscape; });
   ColumnFit fit = fit_columns(plan.tables, page_limits(landscape));
   for (size_t c = 0; c < fit.widths.size(); ++c)
-    wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+    wb.check(lxw::worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
              "列宽");
   TableWriter w(wb, ws, fit);
   PrintSetup ps;
@@ -93,10 +93,10 @@ void write_stacked(Workbook& wb, lxw_worksheet* ws, const SheetPlan& plan,
 void back_link(Workbook& wb, lxw_worksheet* ws, int col) {
   Style s;
   s.link = true;
-  wb.check(worksheet_write_url_opt(ws, 0, col, internal_link(kTocSheet).c_str(), wb.format(s),
-                                   "返回目录", nullptr),
+  wb.check(lxw::worksheet_write_url_opt(ws, 0, col, internal_link(kTocSheet).c_str(), wb.format(s),
+                                        "返回目录", nullptr),
            "链接");
-  wb.check(worksheet_set_column(ws, col, col, wb.type().column_width(10), nullptr), "列宽");
+  wb.check(lxw::worksheet_set_column(ws, col, col, wb.type().column_width(10), nullptr), "列宽");
 }
 
 void write_toc(Workbook& wb, lxw_worksheet* ws, const doc::Document& d,
@@ -127,7 +127,7 @@ void write_toc(Workbook& wb, lxw_worksheet* ws, const doc::Document& d,
   lim.max_width = 60;
   ColumnFit fit = fit_columns(t, lim);
   for (size_t c = 0; c < fit.widths.size(); ++c)
-    wb.check(worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
+    wb.check(lxw::worksheet_set_column(ws, c, c, wb.type().column_width(fit.widths[c]), nullptr),
              "列宽");
   TableWriter w(wb, ws, fit);
   const Placement p = w.write(t, 0);
@@ -136,10 +136,10 @@ void write_toc(Workbook& wb, lxw_worksheet* ws, const doc::Document& d,
   s.border = true;
   s.link = true;
   for (size_t i = 0; i < lines.size(); ++i)
-    wb.check(
-        worksheet_write_url_opt(ws, p.body_first + static_cast<int>(i), 1, lines[i].target.c_str(),
-                                wb.format(s), xml_safe(lines[i].text).c_str(), nullptr),
-        "目录链接");
+    wb.check(lxw::worksheet_write_url_opt(ws, p.body_first + static_cast<int>(i), 1,
+                                          lines[i].target.c_str(), wb.format(s),
+                                          xml_safe(lines[i].text).c_str(), nullptr),
+             "目录链接");
   PrintSetup ps;
   ps.repeat_first = p.head_first;
   ps.repeat_last = p.head_last;
@@ -203,7 +203,7 @@ void write_workbook(const doc::Document& d, const std::filesystem::path& path, c
           back_link(wb, ws, cols);
         }
         write_toc(wb, toc_ws, d, toc);
-        worksheet_activate(toc_ws);
+        lxw::worksheet_activate(toc_ws);
         wb.close();
       },
       staged ? SyncDirectory::no : SyncDirectory::yes, sync_file);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include <xlsxwriter.h>
+#include "xlsx/lxw.hpp"
 
 #include "app/workbook_lists.hpp"
 #include "app/workbook_template.hpp"
