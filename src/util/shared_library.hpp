@@ -112,3 +112,42 @@ struct Through<R (*)(A...)> {
 };
 
 }  // namespace bp
+
+// The table of one library, declared in the namespace where the macro stands (bp::lxw, bp::libzip):
+// struct Api with a member typed decltype(&::f) for every f of LIST (an X-macro: LIST(X) expands
+// X(f) for each function), the library's kSpec (defined by hand, with its soname, package and
+// error code), resolve() and api(), and a constant f per function that calls through the table.
+#define BP_LIBRARY_TABLE_MEMBER(f) decltype(&::f) f = nullptr;
+#define BP_LIBRARY_TABLE_CALL(f) \
+  inline constexpr auto f = &::bp::Through<decltype(&::f)>::call<&api, &Api::f>;
+#define BP_DECLARE_LIBRARY_TABLE(LIST)                                                \
+  struct Api {                                                                        \
+    LIST(BP_LIBRARY_TABLE_MEMBER)                                                     \
+  };                                                                                  \
+  /* What to open and the error when it cannot be opened. */                          \
+  extern const ::bp::LibrarySpec kSpec;                                               \
+  /* The table resolved from `lib`; throws LibraryError naming a missing function. */ \
+  Api resolve(const ::bp::SharedLibrary& lib);                                        \
+  /* The process's table, loaded by the first call (thread-safe). Throws LibraryError \
+     when the library cannot be loaded. */                                            \
+  const Api& api();                                                                   \
+  LIST(BP_LIBRARY_TABLE_CALL)
+
+// resolve() and api() of BP_DECLARE_LIBRARY_TABLE, in the same namespace. api() holds one table for
+// the process, although the project keeps no global state otherwise: what it stands for is the
+// dynamic loader's, which is process-wide anyway (a second dlopen of the same soname returns the
+// same handle), and it never changes once made. C++ initialises a function-local static exactly
+// once, also when two workers (-j2) reach it together; the others wait. Never closed: a thread may
+// still use it while the process exits.
+#define BP_LIBRARY_TABLE_RESOLVE(f) api.f = lib.function<decltype(&::f)>(#f);
+#define BP_DEFINE_LIBRARY_TABLE(LIST)                                                      \
+  Api resolve(const ::bp::SharedLibrary& lib) {                                            \
+    Api api;                                                                               \
+    LIST(BP_LIBRARY_TABLE_RESOLVE)                                                         \
+    return api;                                                                            \
+  }                                                                                        \
+  const Api& api() {                                                                       \
+    static const ::bp::LoadedLibrary<Api> library(kSpec, &resolve,                         \
+                                                  ::bp::LoadedLibrary<Api>::Close::never); \
+    return library.get();                                                                  \
+  }

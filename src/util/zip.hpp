@@ -49,24 +49,8 @@
 
 namespace bp::libzip {
 
-// The functions, typed from zip.h.
-struct Api {
-#define BP_LIBZIP_MEMBER(f) decltype(&::f) f = nullptr;
-  BP_LIBZIP_FUNCTIONS(BP_LIBZIP_MEMBER)
-#undef BP_LIBZIP_MEMBER
-};
-
-// libzip.so.4 (Debian libzip4), 错误[E991].
-extern const LibrarySpec kSpec;
-// The table resolved from `lib`; throws LibraryError naming a missing function.
-Api resolve(const SharedLibrary& lib);
-// The process's table, loaded by the first call (thread-safe). Throws LibraryError when libzip
-// cannot be loaded.
-const Api& api();
-
-#define BP_LIBZIP_CALL(f) inline constexpr auto f = &Through<decltype(&::f)>::call<&api, &Api::f>;
-BP_LIBZIP_FUNCTIONS(BP_LIBZIP_CALL)
-#undef BP_LIBZIP_CALL
+// The table of the functions above (util/shared_library.hpp).
+BP_DECLARE_LIBRARY_TABLE(BP_LIBZIP_FUNCTIONS)
 
 }  // namespace bp::libzip
 

@@ -4,22 +4,6 @@ namespace bp::lxw {
 
 const LibrarySpec kSpec{"libxlsxwriter.so.4", "libxlsxwriter4", "E990", "生成 XLSX 工作簿"};
 
-Api resolve(const SharedLibrary& lib) {
-  Api api;
-#define BP_LXW_RESOLVE(f) api.f = lib.function<decltype(&::f)>(#f);
-  BP_LXW_FUNCTIONS(BP_LXW_RESOLVE)
-#undef BP_LXW_RESOLVE
-  return api;
-}
-
-const Api& api() {
-  // One table for the process, although the project keeps no global state otherwise: what it
-  // stands for is the dynamic loader's, which is process-wide anyway (a second dlopen of the same
-  // soname returns the same handle), and it never changes once made. C++ initialises a
-  // function-local static exactly once, also when two workers (-j2) reach it together; the
-  // others wait. Never closed: a thread may still use it while the process exits.
-  static const LoadedLibrary<Api> library(kSpec, &resolve, LoadedLibrary<Api>::Close::never);
-  return library.get();
-}
+BP_DEFINE_LIBRARY_TABLE(BP_LXW_FUNCTIONS)
 
 }  // namespace bp::lxw

@@ -65,23 +65,7 @@
 
 namespace bp::lxw {
 
-// The functions, typed from xlsxwriter.h.
-struct Api {
-#define BP_LXW_MEMBER(f) decltype(&::f) f = nullptr;
-  BP_LXW_FUNCTIONS(BP_LXW_MEMBER)
-#undef BP_LXW_MEMBER
-};
-
-// libxlsxwriter.so.4 (Debian libxlsxwriter4), 错误[E990].
-extern const LibrarySpec kSpec;
-// The table resolved from `lib`; throws LibraryError naming a missing function.
-Api resolve(const SharedLibrary& lib);
-// The process's table, loaded by the first call (thread-safe). Throws LibraryError when
-// libxlsxwriter cannot be loaded.
-const Api& api();
-
-#define BP_LXW_CALL(f) inline constexpr auto f = &Through<decltype(&::f)>::call<&api, &Api::f>;
-BP_LXW_FUNCTIONS(BP_LXW_CALL)
-#undef BP_LXW_CALL
+// The table of the functions above (util/shared_library.hpp).
+BP_DECLARE_LIBRARY_TABLE(BP_LXW_FUNCTIONS)
 
 }  // namespace bp::lxw
