@@ -33,6 +33,7 @@ class ObjectStore {
   // A new dictionary with /Type `type`.
   Ref add_typed(std::string_view type);
 
+  // References stay valid while objects are added (a deque grows without moving its elements).
   Indirect& at(Ref r) { return objects_.at(r.num - 1); }
   const Indirect& at(Ref r) const { return objects_.at(r.num - 1); }
   Dict& dict(Ref r) { return at(r).value.dict(); }

@@ -390,19 +390,16 @@ std::vector<std::vector<Ref>> add_links(ObjectStore& store, const layout::Docume
     const layout::Page& p = layout.pages[i];
     for (const auto& l : p.links) {
       const Ref a = store.add_typed("Annot");
-      {
-        Dict& ad = store.dict(a);
-        ad.set("Subtype", Object::name("Link"));
-        ad.set("Rect", rect_array(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0));
-        ad.set("P", pages[i]);
-      }
+      Dict& ad = store.dict(a);  // stays valid while objects are added (ObjectStore)
+      ad.set("Subtype", Object::name("Link"));
+      ad.set("Rect", rect_array(l.x0, p.height - l.y1, l.x1 - l.x0, l.y1 - l.y0));
+      ad.set("P", pages[i]);
       Dict& pd = store.dict(pages[i]);
       if (!pd.get("Annots")) pd.set("Annots", Array{});
       pd.get("Annots")->array().push_back(a);
       const layout::Page& tp = layout.pages[l.target_page];
-      Array dest = destination(store, pages[l.target_page], tp.height - l.target_y);
-      Dict& ad = store.dict(a);  // after the destination's object was added
-      ad.set("Dest", std::move(dest));
+      // The destination's own object is numbered after the annotation, as PoDoFo numbered it.
+      ad.set("Dest", destination(store, pages[l.target_page], tp.height - l.target_y));
       ad.set("Border", Array{Object::real(0), Object::real(0), Object::real(0)});
       if (epoch != 0) ad.set("M", Object::plain(pdf_date(epoch)));
       if (tagged) {
@@ -572,7 +569,7 @@ std::string write_pdf(const layout::DocumentLayout& layout, const doc::Meta& met
   if (tagged) {
     const uint32_t first = store.next_number();
     mark_structure(store, page_objects, layout, annots, first);
-    targets = tree_targets(page_objects, annots, first);
+    targets = TreeTargets{page_objects, annots, first};
     Dict prefs;
     prefs.set("DisplayDocTitle", Object::boolean(true));  // the title, not the file name
     store.dict(ObjectStore::kCatalog).set("ViewerPreferences", std::move(prefs));

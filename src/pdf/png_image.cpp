@@ -150,6 +150,8 @@ PngImage decode_png(const std::string& file) {
 std::string flate_like_podofo(std::string_view data) {
   z_stream z{};
   if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) throw std::bad_alloc();
+  // deflateEnd however this ends (out.append may throw std::bad_alloc).
+  const std::unique_ptr<z_stream, int (*)(z_stream*)> end(&z, deflateEnd);
   std::string out;
   unsigned char buf[4096];
   auto step = [&](const char* in, size_t n, int mode) {
@@ -158,17 +160,13 @@ std::string flate_like_podofo(std::string_view data) {
     do {
       z.next_out = buf;
       z.avail_out = sizeof buf;
-      if (deflate(&z, mode) == Z_STREAM_ERROR) {
-        deflateEnd(&z);
-        throw std::runtime_error("zlib 压缩失败");
-      }
+      if (deflate(&z, mode) == Z_STREAM_ERROR) throw std::runtime_error("zlib 压缩失败");
       out.append(reinterpret_cast<const char*>(buf), sizeof buf - z.avail_out);
     } while (z.avail_out == 0);
   };
   for (size_t at = 0; at < data.size(); at += 4096)
     step(data.data() + at, std::min<size_t>(4096, data.size() - at), Z_NO_FLUSH);
   step(nullptr, 0, Z_FINISH);
-  deflateEnd(&z);
   return out;
 }
 

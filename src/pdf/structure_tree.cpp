@@ -23,7 +23,7 @@ std::string ref(uint32_t num) {
   put_ref(out, num);
   return out;
 }
-void put_ref(std::string& out, const ObjectRef& r) {
+void put_ref(std::string& out, const Ref& r) {
   put_num(out, r.num);
   out += ' ';
   put_num(out, r.gen);
@@ -44,8 +44,8 @@ void put_literal(std::string& out, const std::string& s) {
 // What a structure element holds besides child elements: marked content or an annotation.
 struct ContentRef {
   size_t page = 0;
-  int mcid = -1;      // marked content
-  ObjectRef annot{};  // or an annotation (OBJR), when annot.num != 0
+  int mcid = -1;  // marked content
+  Ref annot{};    // or an annotation (OBJR), when annot.num != 0
 };
 
 // The raw objects being written: numbers handed out in order.
@@ -153,11 +153,6 @@ std::vector<PageTags> assign_mcids(const layout::DocumentLayout& layout) {
   return out;
 }
 
-TreeTargets tree_targets(const std::vector<Ref>& pages, const std::vector<std::vector<Ref>>& annots,
-                         uint32_t first) {
-  return {pages, annots, first};
-}
-
 void mark_structure(ObjectStore& store, const std::vector<Ref>& pages,
                     const layout::DocumentLayout& layout,
                     const std::vector<std::vector<Ref>>& annots, uint32_t first) {
@@ -188,7 +183,7 @@ RawObjects write_structure_tree(ObjectStore& store, const std::vector<Ref>& page
                                 const std::vector<PageTags>& tags,
                                 const std::vector<std::vector<Ref>>& annots, uint32_t first) {
   mark_structure(store, pages, layout, annots, first);
-  return build_structure_tree(layout, tags, tree_targets(pages, annots, first));
+  return build_structure_tree(layout, tags, TreeTargets{pages, annots, first});
 }
 
 RawObjects build_structure_tree(const layout::DocumentLayout& layout,
@@ -227,7 +222,7 @@ RawObjects build_structure_tree(const layout::DocumentLayout& layout,
   for (size_t p = 0; p < layout.pages.size(); ++p)
     for (size_t k = 0; k < layout.pages[p].links.size(); ++k) {
       const int node = layout.pages[p].links[k].tag;
-      const ObjectRef a = targets.annots[p][k];
+      const Ref a = targets.annots[p][k];
       if (node < 0 || !a.num) continue;  // mark_structure's keys: the same test
       content[static_cast<size_t>(node)].push_back({p, -1, a});
       put_num(nums, static_cast<uint64_t>(next_key++));

@@ -5,8 +5,8 @@
 //
 // The tree is written as serialised objects (RawObjects), not as objects of the store
 // (object_store.hpp): a 44-page document has ≈ 3 500 elements, and building, serialising and
-// freeing PoDoFo's object graph for them cost more CPU than the whole untagged PDF's object graph
-// (bench/pdf/README.md); text made at once is still the cheapest.
+// freeing an object graph for them (PoDoFo's, when it was measured) cost more CPU than the whole
+// untagged PDF's object graph (bench/pdf/README.md); text made at once is still the cheapest.
 #pragma once
 
 #include <cstdint>
@@ -34,20 +34,15 @@ struct RawObjects {
   std::vector<std::string> bodies;
 };
 
-// An indirect object's reference (num 0: none). The tree is built on the helper from references
-// only: the store's objects are only touched on the writer's thread.
-using ObjectRef = Ref;
-
 // What the tree's objects point at: the page objects in order, each page's link annotations
-// (`annots[p][k]`: the annotation of layout.pages[p].links[k]), and the number of the tree's first
-// object (above every object of the store).
+// (`annots[p][k]`: the annotation of layout.pages[p].links[k]; num 0: none), and the number of the
+// tree's first object (above every object of the store). References only, copied: the tree is
+// built on the helper, and the store's objects are only touched on the writer's thread.
 struct TreeTargets {
-  std::vector<ObjectRef> pages;
-  std::vector<std::vector<ObjectRef>> annots;
+  std::vector<Ref> pages;
+  std::vector<std::vector<Ref>> annots;
   uint32_t first = 0;
 };
-TreeTargets tree_targets(const std::vector<Ref>& pages, const std::vector<std::vector<Ref>>& annots,
-                         uint32_t first);
 
 // The tree as objects numbered from `targets.first` (the StructTreeRoot is that number). Reads
 // only the layout, the tags and the targets: it may run on any thread (the helper, while the
@@ -57,7 +52,7 @@ RawObjects build_structure_tree(const layout::DocumentLayout& layout,
 
 // The keys that tie pages and link annotations to the tree (StructParents, StructParent, Tabs),
 // and the catalog's MarkInfo and StructTreeRoot (object `first`, build_structure_tree's root).
-// `pages`, `annots`: as for tree_targets. On the writer's thread.
+// `pages`, `annots`: as in TreeTargets. On the writer's thread.
 void mark_structure(ObjectStore& store, const std::vector<Ref>& pages,
                     const layout::DocumentLayout& layout,
                     const std::vector<std::vector<Ref>>& annots, uint32_t first);

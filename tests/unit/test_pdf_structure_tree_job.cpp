@@ -55,7 +55,7 @@ Written write(const layout::DocumentLayout& layout, bool split) {
     raw = pdf::write_structure_tree(store, pages, layout, tags, annots, w.first);
   } else {
     pdf::mark_structure(store, pages, layout, annots, w.first);
-    const pdf::TreeTargets targets = pdf::tree_targets(pages, annots, w.first);
+    const pdf::TreeTargets targets = pdf::TreeTargets{pages, annots, w.first};
     std::thread other([&] { raw = pdf::build_structure_tree(layout, tags, targets); });
     other.join();
   }
