@@ -621,6 +621,7 @@ class DeptBuilder {
       OutputThreads threads;
       threads.layout = threads.pdf = sh_.one_worker;
       threads.last_document = sh_.last_document;
+      if (sh_.last_document) threads.lanes = o_.lanes;
       threads.caller_syncs_files = sh_.publisher != nullptr;
       if (sh_.pipeline) {
         // The tail (the PDF written) is the longer phase: the front beside it ends first and its

@@ -20,6 +20,7 @@
 #include "app/context.hpp"
 #include "app/outputs.hpp"
 #include "app/pipeline.hpp"
+#include "util/cpu_lanes.hpp"
 #include "util/work_budget.hpp"
 
 namespace bp {
@@ -96,6 +97,10 @@ struct BatchOptions {
   // a run of one department then tells its writers that no document follows
   // (OutputThreads::last_document).
   bool only_run = false;
+  // A lone department (`build` of one file): the CPU lanes its threads run on
+  // (util/cpu_lanes.hpp). The caller's thread is pinned to the front lane already, so the worker
+  // it starts is too; the department's helpers take the side lane (OutputThreads::lanes).
+  std::optional<CpuLanes> lanes;
 };
 
 struct BatchReport {

@@ -91,11 +91,14 @@ std::string guess_form(std::string_view yaml) {
   return {};
 }
 
-FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department)
+FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department,
+                         const std::optional<CpuLanes>& lanes)
     : outcome_(promise_.get_future()),
-      thread_(std::async(std::launch::async, [this, &ctx, department = std::move(department)] {
-        load(ctx, department, promise_);
-      })) {}
+      thread_(
+          std::async(std::launch::async, [this, &ctx, department = std::move(department), lanes] {
+            if (lanes) lanes->pin_side();
+            load(ctx, department, promise_);
+          })) {}
 
 void FontsBeside::wait_ok() {
   std::call_once(got_, [&] {

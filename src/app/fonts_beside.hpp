@@ -19,6 +19,7 @@
 #include "app/context.hpp"
 #include "app/font_check.hpp"
 #include "app/run_abort.hpp"
+#include "util/cpu_lanes.hpp"
 
 namespace bp {
 
@@ -37,8 +38,10 @@ std::string guess_form(std::string_view yaml);
 class FontsBeside {
  public:
   // Starts loading on its own thread: the profile `department` (the lone department file) names,
-  // then the fonts. `ctx` must outlive this object.
-  FontsBeside(const Context& ctx, std::filesystem::path department);
+  // then the fonts; the thread runs on the side lane of `lanes` if given (util/cpu_lanes.hpp).
+  // `ctx` must outlive this object.
+  FontsBeside(const Context& ctx, std::filesystem::path department,
+              const std::optional<CpuLanes>& lanes = std::nullopt);
   // Waits for the thread (its outcome is dropped when nobody asked for it).
   ~FontsBeside() = default;
   FontsBeside(const FontsBeside&) = delete;

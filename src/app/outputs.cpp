@@ -119,12 +119,13 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   std::unique_ptr<HelperThread<layout::Context>> ahead_thread;
   if (threads.layout && !tree &&
       (formats.count(Format::Pdf) || formats.count(Format::Layout) || formats.count(Format::Docx)))
-    ahead_thread = std::make_unique<HelperThread<layout::Context>>(true);
+    ahead_thread = std::make_unique<HelperThread<layout::Context>>(true, threads.lanes);
   // The PDF writer's helper, started now for the same reason (the largest face waited for its
   // first line): it makes its tools when the PDF is written (pdf::WriteOptions::helper).
   std::unique_ptr<pdf::HelperThread> pdf_thread;
   if (threads.pdf && formats.count(Format::Pdf))
-    pdf_thread = std::make_unique<pdf::HelperThread>(true, pdf::HelperThread::Deferred{});
+    pdf_thread =
+        std::make_unique<pdf::HelperThread>(true, pdf::HelperThread::Deferred{}, threads.lanes);
   std::unique_ptr<DepartmentLayout> laid_out;
   auto layout = [&]() -> DepartmentLayout& {
     if (!laid_out) {

@@ -12,6 +12,7 @@
 #include "app/context.hpp"
 #include "app/pipeline.hpp"
 #include "document/document.hpp"
+#include "util/cpu_lanes.hpp"
 #include "util/work_budget.hpp"
 
 namespace bp {
@@ -58,6 +59,9 @@ struct OutputThreads {
   // The caller fsyncs every file written before publishing it (the batch's publisher thread,
   // app/batch.cpp): the files are not fsync'ed here, so the worker does not wait for the disk.
   bool caller_syncs_files = false;
+  // A lone department: the layout's and the PDF writer's helper threads run on the side lane
+  // (util/cpu_lanes.hpp); the caller's thread is on the front lane already.
+  std::optional<CpuLanes> lanes;
 };
 // The department's document tree across write_outputs calls: the batch renders a department's
 // formats in two calls (app/batch.cpp, output_groups), and the tree (≈ 5 M instructions: the

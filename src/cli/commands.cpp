@@ -28,6 +28,7 @@
 #include "cli/command_setup.hpp"
 #include "cli/signals.hpp"
 #include "util/allocator.hpp"
+#include "util/cpu_lanes.hpp"
 #include "util/out_dir.hpp"
 
 namespace bp::cli {
@@ -179,11 +180,16 @@ int run_build(const Options& opt) {
   // read and checked (its outcome awaited before the department reports anything); otherwise first,
   // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
   std::optional<FontsBeside> fonts_beside;
+  std::optional<CpuLanes> lanes;
   if (formats.count(Format::Pdf) || formats.count(Format::Docx)) {
     bool loaded = false;
     if (inputs.files.size() == 1 && inputs.errors.empty()) {
+      // A lone department: this thread (and the worker it starts) on one CPU, the helpers on the
+      // others (util/cpu_lanes.hpp).
+      lanes = CpuLanes::pick();
+      if (lanes) lanes->pin_front();
       try {
-        fonts_beside.emplace(*ctx, inputs.files.front().file);
+        fonts_beside.emplace(*ctx, inputs.files.front().file, lanes);
         loaded = true;
       } catch (const std::system_error&) {
         // No second thread (its stack does not fit under --max-memory, or no threads are left):
@@ -209,6 +215,7 @@ int run_build(const Options& opt) {
   bo.force = opt.force;
   bo.quiet = opt.quiet;
   bo.only_run = true;  // the process exits after build_departments
+  bo.lanes = lanes;
   bo.limits.time = std::chrono::seconds(opt.time_limit);
   if (fonts_beside) bo.before_output = [&] { fonts_beside->wait_ok(); };
   bo.stop_requested = [] { return stop_requested(); };

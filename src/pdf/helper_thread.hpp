@@ -18,7 +18,8 @@ class HelperThread : public bp::HelperThread<Flate> {
   // Starts the helper now, without its tools: it runs no job before give_tools() (WriteOptions::
   // helper).
   struct Deferred {};
-  HelperThread(bool parallel, Deferred) : bp::HelperThread<Flate>(parallel) {}
+  HelperThread(bool parallel, Deferred, const std::optional<CpuLanes>& lanes = std::nullopt)
+      : bp::HelperThread<Flate>(parallel, lanes) {}
   void give_tools() {
     set_tools([] { return std::make_shared<Flate>(); });
   }

@@ -5,8 +5,9 @@
 
 namespace bp {
 
-HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools)
-    : make_tools_(std::move(make_tools)) {
+HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools,
+                                   const std::optional<CpuLanes>& lanes)
+    : make_tools_(std::move(make_tools)), lanes_(lanes) {
   if (parallel && std::thread::hardware_concurrency() > 1) {
     try {
       worker_ = std::thread([this] { loop(); });
@@ -128,6 +129,7 @@ void HelperThreadCore::wait_all(void* mine) {
 }
 
 void HelperThreadCore::loop() {
+  if (lanes_) lanes_->pin_side();
   MakeTools make_tools;
   {
     std::unique_lock lock(mutex_);

@@ -20,7 +20,10 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+
+#include "util/cpu_lanes.hpp"
 
 namespace bp {
 
@@ -35,7 +38,9 @@ class HelperThreadCore {
   // `make_tools` empty: the helper starts at once but makes its tools only when set_tools() gives
   // the factory (a thread started before its jobs' inputs exist: a new thread took 1.5–3 ms to run
   // its first line in the traces, bench/pdf/README.md "Round 9, 20G").
-  HelperThreadCore(bool parallel, MakeTools make_tools);
+  // `lanes`: the helper thread pins itself to the side lane (a lone document, util/cpu_lanes.hpp).
+  HelperThreadCore(bool parallel, MakeTools make_tools,
+                   const std::optional<CpuLanes>& lanes = std::nullopt);
   ~HelperThreadCore();
   HelperThreadCore(const HelperThreadCore&) = delete;
   HelperThreadCore& operator=(const HelperThreadCore&) = delete;
@@ -69,6 +74,7 @@ class HelperThreadCore {
   bool stop_ = false;
   bool parked_ = false;   // park(): stop() leaves the helper waiting; the destructor ends it
   MakeTools make_tools_;  // until the helper takes it
+  std::optional<CpuLanes> lanes_;
   std::thread worker_;
 };
 
@@ -82,12 +88,15 @@ class HelperThread {
   using Job = std::function<void(Tools&)>;
   using MakeTools = std::function<std::shared_ptr<Tools>()>;
 
-  // Starts the helper when `parallel` and the machine has a second core.
-  HelperThread(bool parallel, MakeTools make_tools)
-      : core_(parallel, wrap(std::move(make_tools))) {}
+  // Starts the helper when `parallel` and the machine has a second core; on the side lane of
+  // `lanes` if given.
+  HelperThread(bool parallel, MakeTools make_tools,
+               const std::optional<CpuLanes>& lanes = std::nullopt)
+      : core_(parallel, wrap(std::move(make_tools)), lanes) {}
   // Starts the helper now; it makes its tools when set_tools() gives the factory, and runs no
   // job before (jobs waited for meanwhile run on the caller's thread).
-  explicit HelperThread(bool parallel) : core_(parallel, nullptr) {}
+  explicit HelperThread(bool parallel, const std::optional<CpuLanes>& lanes = std::nullopt)
+      : core_(parallel, nullptr, lanes) {}
   void set_tools(MakeTools make_tools) { core_.set_tools(wrap(std::move(make_tools))); }
 
   bool parallel() const { return core_.parallel(); }
