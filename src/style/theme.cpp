@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "style/sizes.hpp"
+#include "style/yaml_scalars.hpp"
 #include "util/png_info.hpp"
 #include "util/yaml_tree.hpp"
 
@@ -42,49 +43,6 @@ std::vector<FontRole> Theme::font_roles() const {
 }
 
 namespace {
-
-// The theme is parsed by libyaml into util/yaml_tree (yaml-cpp's scanner cost ≈ 12 M instructions
-// per run for this one file, issue 20p). The values are converted exactly as yaml-cpp 0.7's
-// `as<T>()` did, so that a theme reads and fails as before:
-//  * numbers through a std::stringstream (`>> std::noskipws`, then only blanks), with the
-//    basefield unset (an int may be 0x1F or 017), else YAML's .inf / -.inf / .nan spellings;
-//  * booleans y/n, yes/no, true/false, on/off in lower case, UPPER case or Capitalised.
-template <typename T>
-std::optional<T> yaml_cpp_number(std::string_view text) {
-  std::stringstream stream{std::string(text)};
-  stream.unsetf(std::ios::dec);
-  T v;
-  if ((stream >> std::noskipws >> v) && (stream >> std::ws).eof()) return v;
-  if constexpr (std::numeric_limits<T>::has_infinity) {
-    if (text == ".inf" || text == ".Inf" || text == ".INF" || text == "+.inf" || text == "+.Inf" ||
-        text == "+.INF")
-      return std::numeric_limits<T>::infinity();
-    if (text == "-.inf" || text == "-.Inf" || text == "-.INF")
-      return -std::numeric_limits<T>::infinity();
-  }
-  if constexpr (std::numeric_limits<T>::has_quiet_NaN)
-    if (text == ".nan" || text == ".NaN" || text == ".NAN")
-      return std::numeric_limits<T>::quiet_NaN();
-  return std::nullopt;
-}
-
-std::optional<bool> yaml_cpp_bool(std::string_view text) {
-  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-  auto all = [](std::string_view s, auto pred) { return std::all_of(s.begin(), s.end(), pred); };
-  const bool flexible =
-      all(text, lower) || (!text.empty() && upper(text[0]) &&
-                           (all(text.substr(1), lower) || all(text.substr(1), upper)));
-  if (!flexible) return std::nullopt;
-  std::string t(text);
-  for (char& c : t)
-    if (upper(c)) c = static_cast<char>(c + 'a' - 'A');
-  for (auto [yes, no] : {std::pair{"y", "n"}, {"yes", "no"}, {"true", "false"}, {"on", "off"}}) {
-    if (t == yes) return true;
-    if (t == no) return false;
-  }
-  return std::nullopt;
-}
 
 // Reads one YAML mapping: every key must be known; each known key has a reader.
 class Reader {
