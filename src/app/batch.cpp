@@ -375,6 +375,11 @@ struct Shared {
 // typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
 // (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
 // the workbook is written (a department's peak memory stays that of its PDF).
+// Every format but the tables' JSON is made from the department's document tree.
+bool reads_document_tree(const std::set<Format>& formats) {
+  return std::any_of(formats.begin(), formats.end(), [](Format f) { return f != Format::Json; });
+}
+
 std::vector<std::set<Format>> output_groups(const std::set<Format>& todo) {
   std::set<Format> typeset, rest;
   for (Format f : todo)
@@ -552,6 +557,19 @@ class DeptBuilder {
 
     CheckedBudget c = bytes ? check_budget_text(*bytes, in.file.string(), ctx_)
                             : check_budget_file(in.file, ctx_);
+    // One document tree for both groups of outputs (the layout, not the tree, is what the groups
+    // free). A lone department's is built here, while its fonts may still be loading on the other
+    // thread (FontsBeside: before_output waits for them): the tree needs the theme and templates,
+    // not the fonts, and building it writes and reports nothing. A tree that cannot be built is
+    // dropped here and met again, and reported, where write_outputs builds it.
+    DocumentSlot tree;
+    if (o_.before_output && c.ok() && reads_document_tree(o_.formats)) {
+      try {
+        tree.tree = document_for(c, ctx_);
+      } catch (const std::exception&) {
+        tree.tree.reset();
+      }
+    }
     if (o_.before_output) o_.before_output();
     for (const auto& d : c.diag.sorted()) {
       if (d.severity == Severity::Error && r.first_error.empty())
@@ -637,8 +655,6 @@ class DeptBuilder {
           turn.waited += w;
         };
       }
-      // One document tree for both groups (the layout, not the tree, is what the groups free).
-      DocumentSlot tree;
       const auto groups = output_groups(todo);
       for (const std::set<Format>& group : groups) {
         if (stop.stop_requested()) {

@@ -117,7 +117,7 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   // in the traces a new thread ran its first line 1.5–3 ms after it was started, which the layout
   // waited for (bench/pdf/README.md "Round 9, 20G"). It makes its tools when the layout starts.
   std::unique_ptr<HelperThread<layout::Context>> ahead_thread;
-  if (threads.layout && !tree &&
+  if (threads.layout &&
       (formats.count(Format::Pdf) || formats.count(Format::Layout) || formats.count(Format::Docx)))
     ahead_thread = std::make_unique<HelperThread<layout::Context>>(true, threads.lanes);
   // The PDF writer's helper, started now for the same reason (the largest face waited for its

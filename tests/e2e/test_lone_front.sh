@@ -1,0 +1,36 @@
+# A lone department's front (app/batch.cpp, build_into): its document tree is built while its
+# fonts may still be loading on the other thread (FontsBeside), before the wait for them — the
+# trace shows "document" ending before "wait(fonts)" begins, on the worker — and the outputs are
+# the same bytes as when the tree is built after the wait (a batch of two, which has no fonts
+# thread and builds each tree in write_outputs).
+source "$(dirname "$0")/lib.sh"
+cd "$SRC"
+export SOURCE_DATE_EPOCH=1700000000
+
+BUDGETPRESS_TRACE="$TMP/trace.tsv" "$BP" build -q -f pdf,xlsx,docx -o "$TMP/lone" examples/2023/631.yaml \
+  >/dev/null 2>"$TMP/err"
+check '[ $? -eq 0 ]' "lone build failed: $(cat "$TMP/err")"
+order=$(python3 - "$TMP/trace.tsv" <<'PY'
+import sys
+spans = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")]
+doc = [(int(s), int(e), t) for t, n, s, e in spans if n == "document"]
+wait = [(int(s), int(e), t) for t, n, s, e in spans if n == "wait(fonts)"]
+if len(doc) != 1 or len(wait) != 1:
+    print("spans", len(doc), len(wait))
+elif doc[0][2] != wait[0][2]:
+    print("threads", doc[0][2], wait[0][2])
+else:
+    print("ok" if doc[0][1] <= wait[0][0] else "after")
+PY
+)
+check '[ "$order" = ok ]' "the document tree was not built before the wait for the fonts: $order"
+
+mkdir -p "$TMP/two"
+cp examples/2023/631.yaml examples/2023/434.yaml "$TMP/two/"
+"$BP" build -q -f pdf,xlsx,docx -o "$TMP/batch" "$TMP/two" >/dev/null 2>"$TMP/err"
+check '[ $? -eq 0 ]' "batch build failed: $(cat "$TMP/err")"
+for f in "$TMP"/lone/2023/631-*; do
+  check 'cmp -s "$f" "$TMP/batch/2023/$(basename "$f")"' "$(basename "$f") differs between a lone build and a batch"
+done
+check '[ "$(ls "$TMP"/lone/2023/631-* | wc -l)" -eq 3 ]' "lone build: 3 outputs expected"
+finish
