@@ -113,8 +113,9 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   // The process's last document: what only this call reads (the layout, the PDF's objects) is
   // left to the process's end instead of being freed before the files are published.
   const bool last_in_process = threads.last_document && last_call;
-  // The helper of the layout's tables planned ahead, started before the document tree is built:
-  // in the traces a new thread ran its first line 1.5–3 ms after it was started, which the layout
+  // The helper of the layout's tables planned ahead, started before the document tree is built
+  // (unless the caller built it: a lone department's, while its fonts load, app/batch.cpp): in
+  // the traces a new thread ran its first line 1.5–3 ms after it was started, which the layout
   // waited for (bench/pdf/README.md "Round 9, 20G"). It makes its tools when the layout starts.
   std::unique_ptr<HelperThread<layout::Context>> ahead_thread;
   if (threads.layout &&
