@@ -2,7 +2,8 @@
 # fonts may still be loading on the other thread (FontsBeside), before the wait for them — the
 # trace shows "document" ending before "wait(fonts)" begins, on the worker — and the outputs are
 # the same bytes as when the tree is built after the wait (a batch of two, which has no fonts
-# thread and builds each tree in write_outputs).
+# thread and builds each tree in write_outputs). Its theme is read on that thread too (cli,
+# run_build): a broken one is still 错误[E628] with exit code 2 and no output, as for a batch.
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 export SOURCE_DATE_EPOCH=1700000000
@@ -33,4 +34,16 @@ for f in "$TMP"/lone/2023/631-*; do
   check 'cmp -s "$f" "$TMP/batch/2023/$(basename "$f")"' "$(basename "$f") differs between a lone build and a batch"
 done
 check '[ "$(ls "$TMP"/lone/2023/631-* | wc -l)" -eq 3 ]' "lone build: 3 outputs expected"
+
+# A broken theme (a site overlay's default.yaml): the lone build and a batch of two say the same.
+mkdir -p "$TMP/site/themes"
+printf 'body:\n  size: abc\n' > "$TMP/site/themes/default.yaml"
+"$BP" --site "$TMP/site" build -q -f pdf -o "$TMP/bad-lone" examples/2023/631.yaml >/dev/null 2>"$TMP/lone.err"
+rc_lone=$?
+"$BP" --site "$TMP/site" build -q -f pdf -o "$TMP/bad-batch" "$TMP/two" >/dev/null 2>"$TMP/batch.err"
+rc_batch=$?
+check '[ "$rc_lone" -eq 2 ] && [ "$rc_batch" -eq 2 ]' "broken theme: exit codes $rc_lone (lone), $rc_batch (batch); 2 expected"
+check 'grep -q "错误\[E628\]: 主题文件有误" "$TMP/lone.err"' "broken theme, lone: $(cat "$TMP/lone.err")"
+check 'grep -q "错误\[E628\]: 主题文件有误" "$TMP/batch.err"' "broken theme, batch: $(cat "$TMP/batch.err")"
+check '[ -z "$(find "$TMP/bad-lone" -type f 2>/dev/null)" ]' "broken theme, lone: files written: $(find "$TMP/bad-lone" -type f)"
 finish
