@@ -37,6 +37,7 @@
 #include "util/fnv1a.hpp"
 #include "util/ordered_worker.hpp"
 #include "util/out_dir.hpp"
+#include "util/process_end.hpp"
 #include "util/read_sized.hpp"
 #include "util/trace.hpp"
 
@@ -375,6 +376,12 @@ struct Shared {
 // typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
 // (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
 // the workbook is written (a department's peak memory stays that of its PDF).
+// Blocks the calling thread until the process ends (signals interrupt pause(), then it goes on
+// waiting).
+[[noreturn]] void park_forever() {
+  for (;;) ::pause();
+}
+
 // Every format but the tables' JSON is made from the department's document tree.
 bool reads_document_tree(const std::set<Format>& formats) {
   return std::any_of(formats.begin(), formats.end(), [](Format f) { return f != Format::Json; });
@@ -990,6 +997,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
     sh.workers_alive = jobs;
     sh.one_worker = jobs == 1;
     sh.last_document = o.only_run && total == 1;
+    const bool park_worker = sh.last_document && !kTearDownAtExit;
     // A lone department publishes by itself: nothing would run beside its waits for the disk.
     if (total >= 2) sh.publisher = std::make_unique<OrderedWorker>(2);
     // -j1 with two departments or more: two workers, one in the fronts and one in the tails.
@@ -999,7 +1007,7 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
       sh.workers_alive = jobs;
     }
     for (unsigned w = 0; w < jobs; ++w)
-      pool.emplace_back([&, token = stop.get_token()] {
+      pool.emplace_back([&, park_worker, token = stop.get_token()] {
         for (;;) {
           if (token.stop_requested()) break;
           {
@@ -1036,9 +1044,17 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
           }
           sh.cv.notify_one();
         }
-        std::lock_guard lk(sh.mu);
-        --sh.workers_alive;
-        sh.cv.notify_one();
+        {
+          std::lock_guard lk(sh.mu);
+          --sh.workers_alive;
+          sh.cv.notify_one();
+        }
+        // A lone department's worker, its department delivered, is left to the process's end
+        // instead of ending: a thread's end runs mimalloc's teardown of its heap (≈ 2.5 M
+        // instructions), which the run waited for before it wrote the manifest and exited
+        // (util/process_end.hpp; with the sanitizers it ends as usual). It touches nothing of this
+        // function's any more (park_worker is its own copy): run_batch detaches it below.
+        if (park_worker) park_forever();
       });
 
     for (;;) {
@@ -1062,7 +1078,9 @@ BatchReport run_batch(const std::vector<BatchInput>& inputs, const BatchOptions&
         if (sh.done.empty()) break;
       }
     }
-  }                      // joins the pool
+    if (park_worker)
+      for (auto& worker : pool) worker.detach();  // parked (above) or about to be
+  }                                               // joins the pool (but a parked worker)
   sh.publisher.reset();  // idle: every department handed to it was delivered (in_flight 0)
 
   // Departments never started (stopped) are counted, not reported one by one.
