@@ -376,12 +376,6 @@ struct Shared {
 // typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
 // (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
 // the workbook is written (a department's peak memory stays that of its PDF).
-// Blocks the calling thread until the process ends (signals interrupt pause(), then it goes on
-// waiting).
-[[noreturn]] void park_forever() {
-  for (;;) ::pause();
-}
-
 // Every format but the tables' JSON is made from the department's document tree.
 bool reads_document_tree(const std::set<Format>& formats) {
   return std::any_of(formats.begin(), formats.end(), [](Format f) { return f != Format::Json; });

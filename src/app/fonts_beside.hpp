@@ -9,12 +9,15 @@
 // before the department did (PreflightAbort → 错误[E628], exit 2).
 #pragma once
 
+#include <condition_variable>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "app/context.hpp"
 #include "app/font_check.hpp"
@@ -42,8 +45,10 @@ class FontsBeside {
   // `ctx` must outlive this object.
   FontsBeside(const Context& ctx, std::filesystem::path department,
               const std::optional<CpuLanes>& lanes = std::nullopt);
-  // Waits for the thread (its outcome is dropped when nobody asked for it).
-  ~FontsBeside() = default;
+  // Waits until the thread's work is done (its outcome is dropped when nobody asked for it); the
+  // thread itself is then left to the process's end (util/process_end.hpp), or joined with the
+  // sanitizers.
+  ~FontsBeside();
   FontsBeside(const FontsBeside&) = delete;
   FontsBeside& operator=(const FontsBeside&) = delete;
 
@@ -56,7 +61,14 @@ class FontsBeside {
   std::future<std::optional<PreflightError>> outcome_;
   std::once_flag got_;
   std::optional<PreflightError> error_;
-  std::future<void> thread_;  // last: destroyed first, joining the thread before the rest goes
+  // The thread's work done: shared with the thread, which parks holding it.
+  struct Finished {
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool done = false;
+  };
+  std::shared_ptr<Finished> finished_ = std::make_shared<Finished>();
+  std::thread thread_;  // last: started once everything it uses exists
 };
 
 }  // namespace bp

@@ -1,6 +1,8 @@
 // The end of a command's process: what may be left to the kernel instead of being torn down.
 #pragma once
 
+#include <unistd.h>
+
 #include <memory>
 
 namespace bp {
@@ -34,6 +36,15 @@ void leave_to_exit(std::unique_ptr<T> object) {
     object.reset();
   else
     (void)object.release();  // deliberately never freed: the process ends next
+}
+
+// Blocks the calling thread until the process ends, for a thread whose work is done and whose end
+// would only run mimalloc's teardown of its heap (≈ 1.5–2.5 M instructions) on a core the run
+// still needs: a lone department's worker (app/batch.cpp) and its fonts thread
+// (app/fonts_beside.cpp). Signals interrupt pause(); it then goes on waiting. Never with the
+// sanitizers (kTearDownAtExit): their threads end as usual.
+[[noreturn]] inline void park_forever() {
+  for (;;) ::pause();
 }
 
 }  // namespace bp

@@ -4,8 +4,9 @@
 # the same bytes as when the tree is built after the wait (a batch of two, which has no fonts
 # thread and builds each tree in write_outputs). Its theme is read on that thread too (cli,
 # run_build): a broken one is still 错误[E628] with exit code 2 and no output, as for a batch.
-# Its worker, once the department is delivered, is left to the process's end (run_batch: parked
-# in pause(), never ending itself), a batch's workers end (strace).
+# Its worker, once the department is delivered, and its fonts thread, once the fonts are loaded,
+# are left to the process's end (parked in pause(), never ending themselves); a batch's workers
+# end (strace).
 source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 export SOURCE_DATE_EPOCH=1700000000
@@ -37,7 +38,7 @@ for f in "$TMP"/lone/2023/631-*; do
 done
 check '[ "$(ls "$TMP"/lone/2023/631-* | wc -l)" -eq 3 ]' "lone build: 3 outputs expected"
 
-# The parked worker: some thread pauses and never calls exit itself; in the batch none pauses.
+# The parked threads: two pause and never call exit themselves; in the batch none pauses.
 # (A sanitizer build ends its threads as usual: nothing to see there.)
 if command -v strace >/dev/null && ! nm -D "$BP" 2>/dev/null | grep -q __asan_init; then
   strace -f -qq -e trace=pause,exit -o "$TMP/lone.trace" "$BP" build -q -f pdf -o "$TMP/park" \
@@ -52,7 +53,7 @@ for line in open(sys.argv[1]):
 print(len(paused - exited))
 PY
 )
-  check '[ "$parked" -eq 1 ]' "lone build: $parked threads parked (1 expected: the worker)"
+  check '[ "$parked" -eq 2 ]' "lone build: $parked threads parked (2 expected: the worker, the fonts thread)"
   strace -f -qq -e trace=pause -o "$TMP/batch.trace" "$BP" build -q -f pdf -o "$TMP/park2" "$TMP/two" \
     >/dev/null 2>&1
   check '! grep -q "pause(" "$TMP/batch.trace"' "a batch parked a worker: $(grep pause "$TMP/batch.trace")"
