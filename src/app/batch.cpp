@@ -372,15 +372,15 @@ struct Shared {
   std::unique_ptr<OrderedWorker> publisher;  // last: stopped (drained) first
 };
 
-// The formats of a department in the groups it renders them in, one write_outputs call each: the
-// typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
-// (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
-// the workbook is written (a department's peak memory stays that of its PDF).
 // Every format but the tables' JSON is made from the department's document tree.
 bool reads_document_tree(const std::set<Format>& formats) {
   return std::any_of(formats.begin(), formats.end(), [](Format f) { return f != Format::Json; });
 }
 
+// The formats of a department in the groups it renders them in, one write_outputs call each: the
+// typeset ones (PDF, DOCX, layout JSON) share one layout, and every group the one document tree
+// (DocumentSlot). Two groups rather than one, so that the layout and its pages are freed before
+// the workbook is written (a department's peak memory stays that of its PDF).
 std::vector<std::set<Format>> output_groups(const std::set<Format>& todo) {
   std::set<Format> typeset, rest;
   for (Format f : todo)
