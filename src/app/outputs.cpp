@@ -121,6 +121,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
   if (threads.layout &&
       (formats.count(Format::Pdf) || formats.count(Format::Layout) || formats.count(Format::Docx)))
     ahead_thread = std::make_unique<HelperThread<layout::Context>>(true, threads.lanes);
+  // The process's last document: the helper is parked where the layout stops it, and left to the
+  // process's end below. Its thread's end ran mimalloc's teardown of its heap (≈ 2 M
+  // instructions) while the layout waited in PlanAhead's stop() before the PDF could start.
+  if (ahead_thread && last_in_process && !kTearDownAtExit) ahead_thread->park_at_stop();
   // The PDF writer's helper, started now for the same reason (the largest face waited for its
   // first line): it makes its tools when the PDF is written (pdf::WriteOptions::helper).
   std::unique_ptr<pdf::HelperThread> pdf_thread;
@@ -223,7 +227,10 @@ std::vector<std::filesystem::path> write_outputs(const CheckedBudget& c,
     written.push_back(path);
   }
   // ≈ 1.2 M instructions of frees (its pages, plans, caches' lease) before the files are published.
-  if (last_in_process) leave_to_exit(std::move(laid_out));
+  if (last_in_process) {
+    leave_to_exit(std::move(laid_out));
+    leave_to_exit(std::move(ahead_thread));  // parked by the layout's stop() (above)
+  }
   return written;
 }
 

@@ -30,6 +30,7 @@ HelperThreadCore::~HelperThreadCore() {
   {
     std::lock_guard lock(mutex_);
     parked_ = false;
+    park_at_stop_ = false;
   }
   stop();
 }
@@ -40,11 +41,23 @@ void HelperThreadCore::park(void* mine) {
   parked_ = true;
 }
 
+void HelperThreadCore::park_at_stop() {
+  std::lock_guard lock(mutex_);
+  park_at_stop_ = true;
+}
+
 void HelperThreadCore::stop() {
   if (!worker_.joinable()) return;
   {
-    std::lock_guard lock(mutex_);
+    std::unique_lock lock(mutex_);
     if (parked_) return;  // every job is done, and no later one runs on the helper (loop)
+    if (park_at_stop_) {
+      // The helper starts no job from now on (loop); the one it runs must end before the data it
+      // writes to goes.
+      parked_ = true;
+      changed_.wait(lock, [&] { return !helper_busy_; });
+      return;
+    }
     stop_ = true;
   }
   changed_.notify_all();
@@ -152,8 +165,13 @@ void HelperThreadCore::loop() {
     Entry& e = jobs_[next_++];
     if (e.state != State::kPosted) continue;  // the caller runs or ran it itself
     e.state = State::kRunning;
-    const trace::Span span("helper.job");  // any job, named or not (its own spans inside)
-    run(e, tools.get(), lock);
+    helper_busy_ = true;
+    {
+      const trace::Span span("helper.job");  // any job, named or not (its own spans inside)
+      run(e, tools.get(), lock);
+    }
+    helper_busy_ = false;
+    changed_.notify_all();  // stop() may wait for it to park the helper
   }
   lock.unlock();
   tools.reset();  // before stop() returns: the tools may hold what the caller gives back next

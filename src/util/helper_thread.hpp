@@ -51,6 +51,7 @@ class HelperThreadCore {
   void wait_all(void* mine);
   void stop();
   void park(void* mine);
+  void park_at_stop();
   // The factory of a helper started without one; once only.
   void set_tools(MakeTools make_tools);
 
@@ -73,6 +74,8 @@ class HelperThreadCore {
   int caller_depth_ = 0;    // jobs the caller's thread is running (nested in its waits)
   bool stop_ = false;
   bool parked_ = false;   // park(): stop() leaves the helper waiting; the destructor ends it
+  bool park_at_stop_ = false;  // park_at_stop(): stop() parks the helper instead of ending it
+  bool helper_busy_ = false;   // the helper runs a job (loop)
   MakeTools make_tools_;  // until the helper takes it
   std::optional<CpuLanes> lanes_;
   std::thread worker_;
@@ -121,6 +124,13 @@ class HelperThread {
   // thread's heap), which the caller would wait for in stop(); the process's end takes the thread
   // instead. Destroying the object still ends and joins the thread.
   void park(Tools& mine) { core_.park(&mine); }
+  // From now on stop() parks the helper instead of ending it: it lets the helper finish the job it
+  // runs, and jobs it has not started are left to the caller's thread (as after stop()), but the
+  // thread stays, idle, for the process's end. For a helper whose stop() is called where the
+  // owner cannot park() it (the layout's PlanAhead, at the end of a lone department's layout),
+  // when the owner then hands it to leave_to_exit. Destroying the object still ends and joins
+  // the thread.
+  void park_at_stop() { core_.park_at_stop(); }
 
   // Stops the helper when it goes out of scope: declared after the data that jobs posted before
   // it write to, so that an exception cannot destroy that data under a running job.

@@ -110,3 +110,36 @@ TEST_CASE("helper thread: parked, it runs no more jobs and stop() does not end i
   }  // the destructor ends and joins the parked thread (a hang here would fail the test run)
   CHECK(on_helper + on_caller == 21);
 }
+
+TEST_CASE("helper thread: park_at_stop, stop() lets the running job end and keeps the thread",
+          "[util][helper]") {
+  if (std::thread::hardware_concurrency() < 2) return;
+  Tools mine;
+  std::atomic<bool> running{false}, release{false};
+  std::atomic<int> on_helper{0}, on_caller{0};
+  bool first_done = false;
+  {
+    HelperThread<Tools> helper(true, make_tools());
+    REQUIRE(helper.parallel());
+    helper.park_at_stop();
+    // The first job holds the helper until released; the second is queued behind it.
+    helper.post([&](Tools&) {
+      running = true;
+      while (!release) std::this_thread::sleep_for(1ms);
+      std::this_thread::sleep_for(20ms);  // still running when stop() is called
+      first_done = true;
+    });
+    const size_t second =
+        helper.post([&](Tools& t) { ++(t.owner == mine.owner ? on_caller : on_helper); });
+    REQUIRE(await(running, 5000ms));
+    release = true;
+    helper.stop();  // waits for the running job only: what it writes to may go after this
+    CHECK(first_done);
+    CHECK(helper.parallel());  // the thread stays (parked), not joined
+    std::this_thread::sleep_for(20ms);
+    CHECK(on_helper + on_caller == 0);  // the parked helper started no other job
+    helper.wait(second, mine);          // left to the caller, as after stop()
+    CHECK(on_caller == 1);
+    CHECK(on_helper == 0);
+  }  // the destructor ends and joins the parked thread (a hang here would fail the test run)
+}
