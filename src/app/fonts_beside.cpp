@@ -4,24 +4,11 @@
 #include <iterator>
 
 #include "text/word_break.hpp"
-#include "util/process_end.hpp"
 #include "util/trace.hpp"
 
 namespace bp {
 
 namespace {
-
-// ICU creates its Chinese dictionary engine when a word iterator first meets Han text (≈ 8 M
-// instructions: the dictionary and its character sets), once per process for every iterator after
-// it. Met here, beside the department, the first table cell of the layout finds it ready. Only a
-// head start: a failure here is met again, and reported, where the layout creates its own.
-void warm_word_breaking() {
-  try {
-    text::WordBreaker words;
-    (void)words.joins(U"部门预算收支总表");
-  } catch (const std::exception&) {
-  }
-}
 
 // Parses the profile the department names, if there is one. A malformed profile is not reported
 // here: ProfileStore keeps its error for the department, which gets it only if it uses that form.
@@ -40,7 +27,7 @@ void parse_profile_of(const Context& ctx, const std::filesystem::path& departmen
 // The outcome is told as soon as the fonts are loaded: the department goes on while the word-break
 // engine is still being created (its first word iterator waits for it inside ICU, if need be).
 void load(const Context& ctx, const std::filesystem::path& department,
-          std::promise<std::optional<PreflightError>>& outcome) {
+          std::promise<std::optional<PreflightError>>& outcome, bool want_words) {
   {
     const trace::Span span("profile");
     parse_profile_of(ctx, department);
@@ -63,11 +50,15 @@ void load(const Context& ctx, const std::filesystem::path& department,
   } catch (const std::exception&) {
     // Only a head start: the layout loads whatever is missing itself, and reports its errors.
   }
-  const trace::Span span("words(warm)");
-  warm_word_breaking();
+  if (want_words) warm_words();
 }
 
 }  // namespace
+
+void warm_words() {
+  const trace::Span span("words(warm)");
+  text::warm_word_breaking();
+}
 
 std::string guess_form(std::string_view yaml) {
   for (size_t at = 0; at < yaml.size();) {
@@ -92,34 +83,17 @@ std::string guess_form(std::string_view yaml) {
   return {};
 }
 
+// The thread parks when the work is done (util/parking_thread.hpp): its end would run mimalloc's
+// teardown of its heap (≈ 1.6 M instructions) on the core where the layout's helper starts its
+// first job.
 FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department,
-                         const std::optional<CpuLanes>& lanes)
+                         const std::optional<CpuLanes>& lanes, bool make_words)
     : outcome_(promise_.get_future()),
-      thread_([this, &ctx, department = std::move(department), lanes, finished = finished_] {
-        if (lanes) lanes->pin_side();
-        load(ctx, department, promise_);
-        {
-          std::lock_guard lock(finished->mutex);
-          finished->done = true;
-        }
-        finished->cv.notify_all();
-        // Nothing of this object's or the context's is touched from here on (`finished` is the
-        // thread's own reference). The thread's end would run mimalloc's teardown of its heap (≈
-        // 1.6 M instructions) on the core where the layout's helper starts its first job.
-        if constexpr (!kTearDownAtExit) park_forever();
-      }) {}
+      thread_([this, &ctx, department = std::move(department),
+               make_words] { load(ctx, department, promise_, make_words); },
+              lanes) {}
 
-FontsBeside::~FontsBeside() {
-  if (!thread_.joinable()) return;
-  if constexpr (kTearDownAtExit) {
-    thread_.join();
-  } else {
-    std::unique_lock lock(finished_->mutex);
-    finished_->cv.wait(lock, [&] { return finished_->done; });
-    lock.unlock();
-    thread_.detach();
-  }
-}
+FontsBeside::~FontsBeside() = default;  // ParkingThread waits for the work
 
 void FontsBeside::wait_ok() {
   std::call_once(got_, [&] {

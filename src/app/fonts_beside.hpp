@@ -9,20 +9,18 @@
 // before the department did (PreflightAbort → 错误[E628], exit 2).
 #pragma once
 
-#include <condition_variable>
 #include <filesystem>
 #include <future>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include "app/context.hpp"
 #include "app/font_check.hpp"
 #include "app/run_abort.hpp"
 #include "util/cpu_lanes.hpp"
+#include "util/parking_thread.hpp"
 
 namespace bp {
 
@@ -38,13 +36,18 @@ class PreflightAbort : public RunAbort {
 // decides which profile it is built with.
 std::string guess_form(std::string_view yaml);
 
+// Makes ICU's word-break engine now (text::warm_word_breaking; traced as words(warm)): for a
+// thread started before the fonts thread, on a CPU that has nothing else to do yet.
+void warm_words();
+
 class FontsBeside {
  public:
   // Starts loading on its own thread: the profile `department` (the lone department file) names,
-  // then the fonts; the thread runs on the side lane of `lanes` if given (util/cpu_lanes.hpp).
-  // `ctx` must outlive this object.
+  // then the fonts, then (`make_words`) ICU's word-break engine unless another thread makes it
+  // (cli/commands.cpp); the thread runs on the side lane of `lanes` if given
+  // (util/cpu_lanes.hpp). `ctx` must outlive this object.
   FontsBeside(const Context& ctx, std::filesystem::path department,
-              const std::optional<CpuLanes>& lanes = std::nullopt);
+              const std::optional<CpuLanes>& lanes = std::nullopt, bool make_words = true);
   // Waits until the thread's work is done (its outcome is dropped when nobody asked for it); the
   // thread itself is then left to the process's end (util/process_end.hpp), or joined with the
   // sanitizers.
@@ -61,14 +64,7 @@ class FontsBeside {
   std::future<std::optional<PreflightError>> outcome_;
   std::once_flag got_;
   std::optional<PreflightError> error_;
-  // The thread's work done: shared with the thread, which parks holding it.
-  struct Finished {
-    std::mutex mutex;
-    std::condition_variable cv;
-    bool done = false;
-  };
-  std::shared_ptr<Finished> finished_ = std::make_shared<Finished>();
-  std::thread thread_;  // last: started once everything it uses exists
+  ParkingThread thread_;  // last: started once everything it uses exists
 };
 
 }  // namespace bp

@@ -133,6 +133,14 @@ const std::vector<uint32_t>& DictionaryWords::ends(std::u32string_view run) {
   return icu_->ends.emplace(std::u32string(run), std::move(ends)).first->second;
 }
 
+void warm_word_breaking() {
+  try {
+    WordBreaker words;
+    (void)words.joins(U"部门预算收支总表");
+  } catch (const std::exception&) {
+  }
+}
+
 WordBreaker::WordBreaker(TermList terms, DictionaryWords* dictionary)
     : own_(dictionary ? nullptr : std::make_unique<DictionaryWords>()),
       dictionary_(dictionary ? dictionary : own_.get()),

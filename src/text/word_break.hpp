@@ -80,6 +80,14 @@ class DictionaryWords {
   size_t hits_ = 0, misses_ = 0;
 };
 
+// Creates ICU's Chinese dictionary engine now: ICU makes it when a word iterator first meets Han
+// text (≈ 8 M instructions: the dictionary and its character sets, most of them ICU building
+// [:Han:] and its other sets from the character properties), once per process, for every iterator
+// after it; an iterator that meets it while another thread makes it waits inside ICU. Called on
+// a thread beside the department's, so that the layout's first table cell finds it ready. Only a
+// head start: a failure here is met again, and reported, where the layout creates its own.
+void warm_word_breaking();
+
 class WordBreaker {
  public:
   // `dictionary`: ICU's words kept by the caller (it must outlive the breaker), or null: the

@@ -33,6 +33,8 @@ class CpuLanes {
   int front_cpu() const { return front_; }
   // How many CPUs the side lane holds.
   int side_cpus() const { return CPU_COUNT(&side_); }
+  // The side lane's CPUs (for a thread created there, util/lane_thread.hpp).
+  const cpu_set_t& side_set() const { return side_; }
 
  private:
   CpuLanes(int front, const cpu_set_t& side) : front_(front), side_(side) {}

@@ -2,15 +2,16 @@
 #include "util/trace.hpp"
 
 #include <system_error>
+#include <thread>
 
 namespace bp {
 
 HelperThreadCore::HelperThreadCore(bool parallel, MakeTools make_tools,
                                    const std::optional<CpuLanes>& lanes)
-    : make_tools_(std::move(make_tools)), lanes_(lanes) {
+    : make_tools_(std::move(make_tools)) {
   if (parallel && std::thread::hardware_concurrency() > 1) {
     try {
-      worker_ = std::thread([this] { loop(); });
+      worker_ = LaneThread([this] { loop(); }, lanes);
     } catch (const std::system_error&) {
       // No thread (its stack does not fit under --max-memory, or the system has none left): the
       // caller's thread runs every job when it waits for it, as without `parallel`.
@@ -102,7 +103,7 @@ void HelperThreadCore::run_here(Entry& e, void* mine, std::unique_lock<std::mute
 void HelperThreadCore::wait(size_t ticket, void* mine) {
   std::unique_lock lock(mutex_);
   Entry& e = jobs_.at(ticket);
-  const bool caller = std::this_thread::get_id() != worker_.get_id();
+  const bool caller = std::this_thread::get_id() != helper_id_;
   if (e.state == State::kPosted) run_here(e, mine, lock, caller);
   // While the helper runs it, the caller takes the next jobs the helper has not started (each is
   // needed later anyway, and taken in posted order, as the helper would) instead of idling: the
@@ -128,7 +129,7 @@ void HelperThreadCore::wait_all(void* mine) {
   // Runs what the helper has not started (in posted order, as the helper would), then waits for
   // the helper's last job: never idle while a job is left.
   // Counted as the caller's like wait()'s, so a wait inside one of these jobs only blocks.
-  const bool caller = std::this_thread::get_id() != worker_.get_id();
+  const bool caller = std::this_thread::get_id() != helper_id_;
   for (size_t i = 0; i < jobs_.size(); ++i)
     if (jobs_[i].state == State::kPosted) run_here(jobs_[i], mine, lock, caller);
   const trace::Span span("wait(helper)");
@@ -142,10 +143,10 @@ void HelperThreadCore::wait_all(void* mine) {
 }
 
 void HelperThreadCore::loop() {
-  if (lanes_) lanes_->pin_side();
   MakeTools make_tools;
   {
     std::unique_lock lock(mutex_);
+    helper_id_ = std::this_thread::get_id();
     changed_.wait(lock, [&] { return stop_ || make_tools_; });
     if (!make_tools_) return;  // stopped before it was given a factory
     make_tools.swap(make_tools_);

@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "util/cpu_lanes.hpp"
+#include "util/lane_thread.hpp"
 
 namespace bp {
 
@@ -38,7 +39,8 @@ class HelperThreadCore {
   // `make_tools` empty: the helper starts at once but makes its tools only when set_tools() gives
   // the factory (a thread started before its jobs' inputs exist: a new thread took 1.5–3 ms to run
   // its first line in the traces, bench/pdf/README.md "Round 9, 20G").
-  // `lanes`: the helper thread pins itself to the side lane (a lone document, util/cpu_lanes.hpp).
+  // `lanes`: the helper thread runs on the side lane (a lone document, util/cpu_lanes.hpp), from
+  // its first instruction (util/lane_thread.hpp).
   HelperThreadCore(bool parallel, MakeTools make_tools,
                    const std::optional<CpuLanes>& lanes = std::nullopt);
   ~HelperThreadCore();
@@ -77,8 +79,8 @@ class HelperThreadCore {
   bool park_at_stop_ = false;  // park_at_stop(): stop() parks the helper instead of ending it
   bool helper_busy_ = false;   // the helper runs a job (loop)
   MakeTools make_tools_;  // until the helper takes it
-  std::optional<CpuLanes> lanes_;
-  std::thread worker_;
+  std::thread::id helper_id_;  // set by the helper when it starts (under mutex_)
+  LaneThread worker_;
 };
 
 template <class Tools>
