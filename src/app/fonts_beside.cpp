@@ -27,7 +27,7 @@ void parse_profile_of(const Context& ctx, const std::filesystem::path& departmen
 // The outcome is told as soon as the fonts are loaded: the department goes on while the word-break
 // engine is still being created (its first word iterator waits for it inside ICU, if need be).
 void load(const Context& ctx, const std::filesystem::path& department,
-          std::promise<std::optional<PreflightError>>& outcome, bool want_words) {
+          std::promise<std::optional<PreflightError>>& outcome) {
   {
     const trace::Span span("profile");
     parse_profile_of(ctx, department);
@@ -41,24 +41,17 @@ void load(const Context& ctx, const std::filesystem::path& department,
   }
   outcome.set_value(error);
   if (error) return;
-  // HarfBuzz's layout tables of the theme's faces before ICU's dictionary: the layout's two
-  // threads would each build every face's accelerators at their first shaping (racing: both pay),
-  // while a word iterator that meets ICU's engine still being made waits for it inside ICU.
+  // HarfBuzz's layout tables of the theme's faces: the layout's two threads would each build
+  // every face's accelerators at their first shaping (racing: both pay).
   try {
     const trace::Span span("shaping(warm)");
     ctx.typesetting().fonts.warm_layout_tables();
   } catch (const std::exception&) {
     // Only a head start: the layout loads whatever is missing itself, and reports its errors.
   }
-  if (want_words) warm_words();
 }
 
 }  // namespace
-
-void warm_words() {
-  const trace::Span span("words(warm)");
-  text::warm_word_breaking();
-}
 
 std::string guess_form(std::string_view yaml) {
   for (size_t at = 0; at < yaml.size();) {
@@ -86,14 +79,35 @@ std::string guess_form(std::string_view yaml) {
 // The thread parks when the work is done (util/parking_thread.hpp): its end would run mimalloc's
 // teardown of its heap (≈ 1.6 M instructions) on the core where the layout's helper starts its
 // first job.
-FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department,
-                         const std::optional<CpuLanes>& lanes, bool make_words)
+FontsBeside::FontsBeside(std::filesystem::path department, const std::optional<CpuLanes>& lanes)
     : outcome_(promise_.get_future()),
-      thread_([this, &ctx, department = std::move(department),
-               make_words] { load(ctx, department, promise_, make_words); },
-              lanes) {}
+      thread_(
+          [this, department = std::move(department),
+           context = context_.get_future().share()] {
+            {
+              const trace::Span span("words(warm)");
+              text::warm_word_breaking();
+            }
+            const Context* ctx = context.get();
+            if (ctx) load(*ctx, department, promise_);
+          },
+          lanes) {}
 
-FontsBeside::~FontsBeside() = default;  // ParkingThread waits for the work
+FontsBeside::FontsBeside(const Context& ctx, std::filesystem::path department,
+                         const std::optional<CpuLanes>& lanes)
+    : FontsBeside(std::move(department), lanes) {
+  start(ctx);
+}
+
+void FontsBeside::start(const Context& ctx) {
+  if (started_) return;
+  started_ = true;
+  context_.set_value(&ctx);
+}
+
+FontsBeside::~FontsBeside() {
+  if (!started_) context_.set_value(nullptr);  // the thread stops after the engine
+}  // then ParkingThread waits for the work
 
 void FontsBeside::wait_ok() {
   std::call_once(got_, [&] {

@@ -36,21 +36,23 @@ class PreflightAbort : public RunAbort {
 // decides which profile it is built with.
 std::string guess_form(std::string_view yaml);
 
-// Makes ICU's word-break engine now (text::warm_word_breaking; traced as words(warm)): for a
-// thread started before the fonts thread, on a CPU that has nothing else to do yet.
-void warm_words();
-
 class FontsBeside {
  public:
-  // Starts loading on its own thread: the profile `department` (the lone department file) names,
-  // then the fonts, then (`make_words`) ICU's word-break engine unless another thread makes it
-  // (cli/commands.cpp); the thread runs on the side lane of `lanes` if given
-  // (util/cpu_lanes.hpp). `ctx` must outlive this object.
+  // Starts its thread at once, on the side lane of `lanes` if given (util/cpu_lanes.hpp). It makes
+  // ICU's word-break engine first (≈ 8 M instructions, text::warm_word_breaking), which needs no
+  // configuration: started before the configuration is read, the thread has the other CPU to
+  // itself meanwhile. Then, once start() gives it the context, it parses the profile `department`
+  // (the lone department file) names, and loads the theme's fonts.
+  FontsBeside(std::filesystem::path department, const std::optional<CpuLanes>& lanes);
+  // Both at once: the constructor above, then start(ctx).
   FontsBeside(const Context& ctx, std::filesystem::path department,
-              const std::optional<CpuLanes>& lanes = std::nullopt, bool make_words = true);
-  // Waits until the thread's work is done (its outcome is dropped when nobody asked for it); the
-  // thread itself is then left to the process's end (util/process_end.hpp), or joined with the
-  // sanitizers.
+              const std::optional<CpuLanes>& lanes = std::nullopt);
+  // The configuration is read: the thread goes on with the profile and the fonts. `ctx` must
+  // outlive this object. Once only (later calls do nothing).
+  void start(const Context& ctx);
+  // Waits until the thread's work is done (its outcome is dropped when nobody asked for it; a
+  // thread never given a context stops after the engine); the thread itself is then left to the
+  // process's end (util/parking_thread.hpp), or joined with the sanitizers.
   ~FontsBeside();
   FontsBeside(const FontsBeside&) = delete;
   FontsBeside& operator=(const FontsBeside&) = delete;
@@ -64,6 +66,9 @@ class FontsBeside {
   std::future<std::optional<PreflightError>> outcome_;
   std::once_flag got_;
   std::optional<PreflightError> error_;
+  // The context the thread waits for after the engine: start()'s, or null from the destructor.
+  std::promise<const Context*> context_;
+  bool started_ = false;
   ParkingThread thread_;  // last: started once everything it uses exists
 };
 

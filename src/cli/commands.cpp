@@ -30,7 +30,6 @@
 #include "util/allocator.hpp"
 #include "util/cpu_lanes.hpp"
 #include "util/out_dir.hpp"
-#include "util/parking_thread.hpp"
 
 namespace bp::cli {
 
@@ -182,15 +181,19 @@ int run_build(const Options& opt) {
     lanes = CpuLanes::pick();
     if (lanes) lanes->pin_front();
   }
-  // ICU's word-break engine is made first, beside everything else: the other CPU has nothing to do
-  // yet (the configuration is read on this one), and the fonts thread, which made it after the
-  // fonts, ended ≈ 1.4 ms later, while the layout's helper needed that CPU (bench/pdf/README.md,
-  // "Round 14"). No thread (no memory for its stack): the fonts thread makes it, as before.
-  std::optional<ParkingThread> words_warm;
+  // The fonts: a lone department has them (and its profile) loaded on a second thread while it is
+  // read and checked (its outcome awaited before the department reports anything); otherwise first,
+  // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
+  // That thread starts now, with ICU's word-break engine, before the configuration is read on this
+  // one: the other CPU has nothing else to do yet, and made after the fonts the engine kept that
+  // CPU ≈ 1.4 ms longer, when the layout's helper needed it (bench/pdf/README.md, "Round 14").
+  std::optional<FontsBeside> fonts_beside;
   if (typeset && lone) {
     try {
-      words_warm.emplace(warm_words, lanes);
+      fonts_beside.emplace(inputs.files.front().file, lanes);
     } catch (const std::system_error&) {
+      // No second thread (its stack does not fit under --max-memory, or no threads are left):
+      // the fonts are loaded here, first, as for a batch.
     }
   }
   // The run's theme is read here, first (a broken one is 错误[E628] before any department), but
@@ -199,26 +202,18 @@ int run_build(const Options& opt) {
   // ≈ 1.9 M instructions earlier.
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme,
                           /*styled=*/!(typeset && lone), ProfileLoading::OnFirstUse);
-  if (!ctx) return kUsage;
+  if (!ctx) return kUsage;  // fonts_beside's thread, never given a context, stops
+  // The fonts thread reads the context: it is done before the context goes (declared after it,
+  // this ends first on every return below).
+  struct FontsFirst {
+    std::optional<FontsBeside>& f;
+    ~FontsFirst() { f.reset(); }
+  } fonts_first{fonts_beside};
   ctx->override_pdf_tagged(pdf_tags);
-  // The fonts: a lone department has them (and its profile) loaded on a second thread while it is
-  // read and checked (its outcome awaited before the department reports anything); otherwise first,
-  // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
-  std::optional<FontsBeside> fonts_beside;
-  if (typeset) {
-    bool loaded = false;
-    if (lone) {
-      try {
-        fonts_beside.emplace(*ctx, inputs.files.front().file, lanes,
-                             /*make_words=*/!words_warm.has_value());
-        loaded = true;
-      } catch (const std::system_error&) {
-        // No second thread (its stack does not fit under --max-memory, or no threads are left):
-        // the fonts are loaded here, first, as for a batch.
-      }
-    }
-    if (!loaded && !preflight_or_report(*ctx)) return kUsage;
-  }
+  if (fonts_beside)
+    fonts_beside->start(*ctx);
+  else if (typeset && !preflight_or_report(*ctx))
+    return kUsage;
   for (const auto& e : inputs.errors) std::cerr << "budgetpress: 错误: " << e << "\n";
   if (inputs.files.empty()) {
     if (inputs.found > 0) {  // a shard that got no department: nothing to do
