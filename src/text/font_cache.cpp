@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -112,6 +113,7 @@ void FontLookupCache::read() {
 
   decltype(state_) state;
   decltype(entries_) entries;
+  decltype(recent_) recent;
   std::istringstream lines(text.substr(0, last + 1));
   std::string line;
   std::vector<std::string_view> f;
@@ -126,6 +128,7 @@ void FontLookupCache::read() {
       uint64_t key = 0;
       size_t count = 0;
       if (!split(line, 3, f) || !number(f[1], key, 16) || !number(f[2], count)) return;
+      if (std::find(recent.begin(), recent.end(), key) == recent.end()) recent.push_back(key);
       auto& faces = entries[{key, std::string(f[3])}];
       faces.clear();
       for (size_t i = 0; i < count; ++i) {
@@ -146,6 +149,7 @@ void FontLookupCache::read() {
     if (stamp_of(path) != s) return;
   state_ = std::move(state);
   entries_ = std::move(entries);
+  recent_ = std::move(recent);
   valid_ = true;
 }
 
@@ -167,9 +171,20 @@ void FontLookupCache::store(const std::vector<std::filesystem::path>& state, uin
   try {
     decltype(state_) now;
     for (const auto& p : state) now.emplace_back(p, stamp_of(p));
-    if (!valid_ || now != state_) entries_.clear();  // answers of another configuration
+    if (!valid_ || now != state_) {  // answers of another configuration
+      entries_.clear();
+      recent_.clear();
+    }
     state_ = std::move(now);
     valid_ = true;
+    // This application font set first; the entries of those stored before the last few go.
+    std::erase(recent_, app_key);
+    recent_.insert(recent_.begin(), app_key);
+    while (recent_.size() > kKeptAppKeys) {
+      const uint64_t old = recent_.back();
+      recent_.pop_back();
+      std::erase_if(entries_, [old](const auto& e) { return e.first.first == old; });
+    }
     auto& slot = entries_[{app_key, family}];
     slot.clear();
     for (const auto& face : faces) slot.push_back(Entry{face, stamp_of(face.file)});
@@ -186,7 +201,13 @@ bool FontLookupCache::write() const {
     if (has_newline(path.native())) return false;
     text += "S\t" + stamp_fields(s) + '\t' + path.native() + '\n';
   }
-  for (const auto& [key, faces] : entries_) {
+  // By application font set, the one stored last first (what read() takes for the order).
+  std::vector<const decltype(entries_)::value_type*> ordered;
+  for (uint64_t app : recent_)
+    for (const auto& e : entries_)
+      if (e.first.first == app) ordered.push_back(&e);
+  for (const auto* e : ordered) {
+    const auto& [key, faces] = *e;
     if (has_newline(key.second)) continue;
     std::string block =
         "F\t" + hex(key.first) + '\t' + std::to_string(faces.size()) + '\t' + key.second + '\n';

@@ -57,7 +57,11 @@ class FontLookupCache {
 
   // Records fontconfig's answer for `family` and writes the file. `state`: the paths fontconfig's
   // configuration depends on, stamped now; when they differ from what the file held, its other
-  // entries are dropped. Never throws: a cache that cannot be written is simply not written.
+  // entries are dropped. So are the entries of all but the kKeptAppKeys application font sets
+  // stored last (`app_key` first): every test's own font directory added its entries for good,
+  // and a cache of 500 of them cost 7 M instructions to read at every start. Never throws: a
+  // cache that cannot be written is simply not written.
+  static constexpr size_t kKeptAppKeys = 4;
   void store(const std::vector<std::filesystem::path>& state, uint64_t app_key,
              const std::string& family, const std::vector<ListedFace>& faces);
 
@@ -77,6 +81,7 @@ class FontLookupCache {
   bool valid_ = false;
   std::vector<std::pair<std::filesystem::path, FileStamp>> state_;
   std::map<std::pair<uint64_t, std::string>, std::vector<Entry>> entries_;
+  std::vector<uint64_t> recent_;  // the app keys of entries_, the one stored last first
 };
 
 }  // namespace bp::text

@@ -206,3 +206,38 @@ TEST_CASE("font cache: a font added to an application font directory is seen", "
   FontSet fourth({app}, false, cache);
   CHECK(fourth.get("WenQuanYi Zen Hei", false).file().parent_path() != fs::weakly_canonical(app));
 }
+
+TEST_CASE("font cache: only the last few application font sets are kept", "[font_cache]") {
+  Fixture f;  // app key 42 stored
+  const size_t keep = FontLookupCache::kKeptAppKeys;
+  // Each store reads the file back first, as a new process would.
+  for (uint64_t app = 100; app < 100 + keep; ++app) {
+    FontLookupCache c(f.cache, "env A");
+    c.store({f.conf}, app, "Some Family", f.faces);
+    c.store({f.conf}, app, "Other Family", f.faces);  // a second family of the same set
+  }
+  FontLookupCache c(f.cache, "env A");
+  REQUIRE(c.usable());
+  CHECK_FALSE(c.find(42, "Some Family"));  // the oldest set is dropped
+  for (uint64_t app = 100; app < 100 + keep; ++app) {
+    CHECK(c.find(app, "Some Family"));
+    CHECK(c.find(app, "Other Family"));
+  }
+  // Storing an old set again makes it the newest: the next one dropped is then the oldest other.
+  {
+    FontLookupCache again(f.cache, "env A");
+    again.store({f.conf}, 100, "Some Family", f.faces);
+    again.store({f.conf}, 7, "Some Family", f.faces);
+  }
+  FontLookupCache d(f.cache, "env A");
+  CHECK(d.find(100, "Some Family"));
+  CHECK(d.find(100, "Other Family"));  // its other family stays with it
+  CHECK(d.find(7, "Some Family"));
+  CHECK_FALSE(d.find(101, "Some Family"));
+  // The file holds no more than the kept sets.
+  const std::string text = read(f.cache);
+  size_t blocks = 0;
+  for (size_t at = text.find("\nF\t"); at != std::string::npos; at = text.find("\nF\t", at + 1))
+    ++blocks;
+  CHECK(blocks <= 2 * keep);
+}
