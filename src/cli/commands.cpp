@@ -198,7 +198,7 @@ int run_build(const Options& opt) {
   }
   // The run's theme is read here, first (a broken one is 错误[E628] before any department), but
   // for a lone typeset department: there it is read with the fonts on the thread beside the
-  // department (FontsBeside below, the same 错误[E628]), and this thread starts the department
+  // department (FontsBeside above, the same 错误[E628]), and this thread starts the department
   // ≈ 1.9 M instructions earlier.
   auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme,
                           /*styled=*/!(typeset && lone), ProfileLoading::OnFirstUse);
