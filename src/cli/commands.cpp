@@ -187,6 +187,9 @@ int run_build(const Options& opt) {
   // That thread starts now, with ICU's word-break engine, before the configuration is read on this
   // one: the other CPU has nothing else to do yet, and made after the fonts the engine kept that
   // CPU ≈ 1.4 ms longer, when the layout's helper needed it (bench/pdf/README.md, "Round 14").
+  // The context is declared first: the fonts thread reads it, so fonts_beside (declared after it)
+  // is done, its thread's work waited for, before the context goes on every return below.
+  std::unique_ptr<Context> ctx;
   std::optional<FontsBeside> fonts_beside;
   if (typeset && lone) {
     try {
@@ -200,15 +203,9 @@ int run_build(const Options& opt) {
   // for a lone typeset department: there it is read with the fonts on the thread beside the
   // department (FontsBeside above, the same 错误[E628]), and this thread starts the department
   // ≈ 1.9 M instructions earlier.
-  auto ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme,
-                          /*styled=*/!(typeset && lone), ProfileLoading::OnFirstUse);
+  ctx = load_context(opt.config_dir, opt.site_dir, opt.argv0, opt.theme,
+                     /*styled=*/!(typeset && lone), ProfileLoading::OnFirstUse);
   if (!ctx) return kUsage;  // fonts_beside's thread, never given a context, stops
-  // The fonts thread reads the context: it is done before the context goes (declared after it,
-  // this ends first on every return below).
-  struct FontsFirst {
-    std::optional<FontsBeside>& f;
-    ~FontsFirst() { f.reset(); }
-  } fonts_first{fonts_beside};
   ctx->override_pdf_tagged(pdf_tags);
   if (fonts_beside)
     fonts_beside->start(*ctx);

@@ -40,8 +40,8 @@ void leave_to_exit(std::unique_ptr<T> object) {
 
 // Blocks the calling thread until the process ends, for a thread whose work is done and whose end
 // would only run mimalloc's teardown of its heap (≈ 1.5–2.5 M instructions) on a core the run
-// still needs: a lone department's worker (app/batch.cpp) and its fonts thread
-// (app/fonts_beside.cpp). Signals interrupt pause(); it then goes on waiting. Never with the
+// still needs: a lone department's worker (app/batch.cpp) and the threads of
+// util/parking_thread.hpp (its fonts thread). Signals interrupt pause(); it then goes on waiting. Never with the
 // sanitizers (kTearDownAtExit): their threads end as usual.
 [[noreturn]] inline void park_forever() {
   for (;;) ::pause();
