@@ -12,7 +12,8 @@
 #include <stdexcept>
 
 #include "util/atomic_file.hpp"
-#include "util/fnv1a.hpp"
+#include "util/content_hash.hpp"
+#include "util/hash_files.hpp"
 
 namespace bp {
 
@@ -73,8 +74,8 @@ ManifestEntry entry_from_json(const nlohmann::json& d) {
 
 InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::string_view version) {
   const ConfigLayers& layers = ctx.layers();
-  Fnv1a64 h;
-  h.field("budgetpress-inputs-v1").field(version).number(static_cast<uint64_t>(epoch));
+  ContentHash h;
+  h.field("budgetpress-inputs-v2").field(version).number(static_cast<uint64_t>(epoch));
   // Every layer of each part in precedence order: a file added to, changed in or removed from the
   // site overlay changes the hash as much as one of the installed defaults.
   for (auto part :
@@ -87,7 +88,7 @@ InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::strin
   shared_ = h.value();
   for (const auto& [rel, file] : layers.files(ConfigPart::Profiles)) {
     if (file.extension() != ".yaml" || rel.find('/') != std::string::npos) continue;
-    Fnv1a64 p;
+    ContentHash p;
     hash_file_into(p, file);
     profiles_[file.stem().string()] = p.value();
   }
@@ -95,7 +96,7 @@ InputFingerprint::InputFingerprint(const Context& ctx, int64_t epoch, std::strin
 
 std::string InputFingerprint::output_hash(std::string_view yaml, const std::string& form,
                                           Format f) const {
-  Fnv1a64 h;
+  ContentHash h;
   h.number(shared_).field(form);
   auto it = profiles_.find(form);
   h.number(it == profiles_.end() ? 0 : it->second);

@@ -2,8 +2,8 @@
 // inputs did not change is not rendered again.
 //
 // OUT/.budgetpress-manifest.json maps a department file (its path relative to OUT, e.g.
-// "../depts/2024/434.yaml") to the outputs built from it, one per format, each with the FNV-1a 64
-// hash of everything the output depends on:
+// "../depts/2024/434.yaml") to the outputs built from it, one per format, each with the XXH3-64
+// hash (util/content_hash.hpp) of everything the output depends on:
 //   - the department's YAML bytes and the bytes of its year profile (config/profiles/<form>.yaml),
 //   - every file under config/catalog/, config/themes/, templates/ and fonts/ (bytes, not mtimes),
 //   - the program version, SOURCE_DATE_EPOCH and the output format,

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "util/fnv1a.hpp"
+#include "util/hash_files.hpp"
 
 namespace bp::catalog_import {
 

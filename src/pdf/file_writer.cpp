@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "pdf/object_text.hpp"
-#include "util/fnv1a.hpp"
+#include "util/content_hash.hpp"
 #include "util/trace.hpp"
 
 namespace bp::pdf {
@@ -42,20 +42,12 @@ void append_uint(std::string& out, uint64_t v) {
   out.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
 }
 
-// The /ID of a file: two FNV-1a hashes of `body` (util/fnv1a.hpp — the program has no MD5, and an
-// ID tells files apart, it is not a security feature): equal files have equal IDs.
-// Both in one pass: each hash is a chain of dependent multiplications through every byte (its
-// speed is the multiplier's latency), so the two chains interleave on one core at the cost of
-// one — as fast as one on each thread, with one read of the ≈ 340 KB and no hand-over.
+// The /ID of a file: the XXH3-128 hash of `body` (util/content_hash.hpp — the program has no MD5,
+// and an ID tells files apart, it is not a security feature): equal files have equal IDs. It is
+// made after everything else of the file, on the critical path of every build: XXH3 reads the
+// ≈ 340 KB in ≈ 0.03 ms, where two FNV-1a chains took 0.45–0.55 ms (round 15).
 std::string file_id(std::string_view body) {
-  uint64_t plain = Fnv1a64::kOffsetBasis;
-  uint64_t framed = Fnv1a64().number(body.size()).value();  // Fnv1a64().field(body)
-#pragma GCC unroll 8
-  for (const unsigned char c : body) {
-    plain = (plain ^ c) * Fnv1a64::kPrime;
-    framed = (framed ^ c) * Fnv1a64::kPrime;
-  }
-  return "<" + hex64(plain) + hex64(framed) + ">";
+  return "<" + content_hash128_hex(body) + ">";
 }
 
 // The trailer keys /Root, /Info (the store's catalog and Info dictionary) and /ID (of `body`,

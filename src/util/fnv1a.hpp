@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -42,14 +41,5 @@ inline uint64_t fnv1a64(std::string_view data) {
 }
 
 std::string hex64(uint64_t v);
-
-// Hashes a file's bytes as a field (streamed in 64 KiB blocks). Throws std::runtime_error naming
-// the file when it cannot be read.
-void hash_file_into(Fnv1a64& h, const std::filesystem::path& file);
-
-// Hashes every regular file under `dir` (recursively, sorted by relative path, '/' separators):
-// relative path and bytes of each. A missing directory hashes as a fixed marker, so that creating
-// it later counts as a change.
-void hash_tree_into(Fnv1a64& h, const std::filesystem::path& dir);
 
 }  // namespace bp

@@ -6,7 +6,9 @@
 
 #include "../support/files.hpp"
 #include "app/batch.hpp"
+#include "util/content_hash.hpp"
 #include "util/fnv1a.hpp"
+#include "util/hash_files.hpp"
 
 using namespace bp;
 
@@ -57,7 +59,8 @@ TEST_CASE("shards partition the departments: each path in exactly one shard") {
   CHECK(in_shard("434.yaml", Shard{static_cast<unsigned>(fnv1a64("434.yaml") % 4) + 1, 4}));
 }
 
-TEST_CASE("a file hashes as its size then its bytes, across the 64 KiB read blocks") {
+TEMPLATE_TEST_CASE("a file hashes as its size then its bytes, across the 64 KiB read blocks", "",
+                   Fnv1a64, ContentHash) {
   test::TempDir dir("bp-fnv");
   // Sizes around the block boundary, an empty file, and bytes of every value (a zero byte too).
   for (size_t size :
@@ -66,10 +69,12 @@ TEST_CASE("a file hashes as its size then its bytes, across the 64 KiB read bloc
     for (size_t i = 0; i < size; ++i) bytes[i] = static_cast<char>((i * 131 + i / 7) & 0xff);
     const auto file = dir.path / ("f" + std::to_string(size));
     test::spit(file, bytes);
-    Fnv1a64 from_file;
+    TestType from_file;
     hash_file_into(from_file, file);
-    CHECK(from_file.value() == Fnv1a64().number(size).bytes(bytes).value());
+    TestType expected;
+    expected.number(size).bytes(bytes);
+    CHECK(from_file.value() == expected.value());
   }
-  Fnv1a64 h;
+  TestType h;
   CHECK_THROWS_AS(hash_file_into(h, dir.path / "missing"), std::runtime_error);
 }
