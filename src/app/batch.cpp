@@ -1,6 +1,7 @@
 #include "app/batch.hpp"
 
 #include "app/font_check.hpp"
+#include "app/loaded_ahead.hpp"
 
 #include <fcntl.h>
 #include <sched.h>
@@ -556,8 +557,11 @@ class DeptBuilder {
       return;
     }
 
-    CheckedBudget c = bytes ? check_budget_text(*bytes, in.file.string(), ctx_)
-                            : check_budget_file(in.file, ctx_);
+    std::optional<LoadedBudget> loaded;
+    if (bytes && o_.loaded_ahead) loaded = o_.loaded_ahead->take(*bytes, in.file.string());
+    CheckedBudget c = loaded  ? check_loaded_budget(std::move(*loaded), ctx_)
+                      : bytes ? check_budget_text(*bytes, in.file.string(), ctx_)
+                              : check_budget_file(in.file, ctx_);
     // One document tree for both groups of outputs (the layout, not the tree, is what the groups
     // free). A lone department's is built here, while its fonts may still be loading on the other
     // thread (FontsBeside: before_output waits for them): the tree needs the theme and templates,

@@ -24,6 +24,10 @@
 #include "util/work_budget.hpp"
 
 namespace bp {
+class LoadedAhead;  // app/loaded_ahead.hpp
+}
+
+namespace bp {
 
 struct BatchInput {
   std::filesystem::path file;  // as found (PATH argument + path below it)
@@ -101,6 +105,9 @@ struct BatchOptions {
   // (util/cpu_lanes.hpp). The caller's thread is pinned to the front lane already, so the worker
   // it starts is too; the department's helpers take the side lane (OutputThreads::lanes).
   std::optional<CpuLanes> lanes;
+  // A lone department loaded on its fonts thread (app/loaded_ahead.hpp): its worker takes that
+  // load when it was made of the same bytes, instead of loading them itself.
+  LoadedAhead* loaded_ahead = nullptr;
 };
 
 struct BatchReport {

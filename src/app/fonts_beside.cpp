@@ -79,15 +79,16 @@ std::string guess_form(std::string_view yaml) {
 // The thread parks when the work is done (util/parking_thread.hpp): its end would run mimalloc's
 // teardown of its heap (≈ 1.6 M instructions) on the core where the layout's helper starts its
 // first job.
-FontsBeside::FontsBeside(std::filesystem::path department, const std::optional<CpuLanes>& lanes)
+FontsBeside::FontsBeside(std::filesystem::path department, const std::optional<CpuLanes>& lanes,
+                         LoadedAhead* ahead)
     : outcome_(promise_.get_future()),
       thread_(
-          [this, department = std::move(department),
-           context = context_.get_future().share()] {
-            {
-              const trace::Span span("words(warm)");
-              text::warm_word_breaking();
-            }
+          [this, department = std::move(department), context = context_.get_future().share(),
+           ahead] {
+            // The department first: its thread starts after the configuration is read and needs
+            // the load at once; the engine is needed only when the layout starts.
+            if (ahead) ahead->run();
+            warm_words();
             const Context* ctx = context.get();
             if (ctx) load(*ctx, department, promise_);
           },
@@ -108,6 +109,12 @@ void FontsBeside::start(const Context& ctx) {
 FontsBeside::~FontsBeside() {
   if (!started_) context_.set_value(nullptr);  // the thread stops after the engine
 }  // then ParkingThread waits for the work
+
+void FontsBeside::warm_words() {
+  if (words_started_.exchange(true)) return;
+  const trace::Span span("words(warm)");
+  text::warm_word_breaking();
+}
 
 void FontsBeside::wait_ok() {
   std::call_once(got_, [&] {

@@ -99,6 +99,13 @@ CheckedBudget check_budget_text(const std::string& text, const std::string& name
   return c;
 }
 
+CheckedBudget check_loaded_budget(LoadedBudget loaded, const Context& ctx) {
+  CheckedBudget c{std::move(loaded.diag)};
+  c.budget = std::move(loaded.budget);
+  finish(c, ctx);
+  return c;
+}
+
 CheckedBudget::CheckedBudget(CheckedBudget&& o) noexcept
     : diag(std::move(o.diag)),
       budget(std::move(o.budget)),

@@ -30,8 +30,17 @@ struct CheckedBudget {
   bool ok() const { return derived.has_value() && !diag.has_errors(); }
 };
 
+// A department file loaded (model/load.hpp) but not checked: what load_budget_text reported and
+// gave (app/loaded_ahead.hpp loads a lone department before the configuration is read).
+struct LoadedBudget {
+  Diagnostics diag;
+  std::optional<Budget> budget;
+};
+
 CheckedBudget check_budget_file(const std::filesystem::path& path, const Context& ctx);
 CheckedBudget check_budget_text(const std::string& text, const std::string& name,
                                 const Context& ctx);
+// check_budget_text of a department loaded already: the same checks of the same load.
+CheckedBudget check_loaded_budget(LoadedBudget loaded, const Context& ctx);
 
 }  // namespace bp

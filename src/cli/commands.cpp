@@ -189,14 +189,24 @@ int run_build(const Options& opt) {
   // CPU ≈ 1.4 ms longer, when the layout's helper needed it (bench/pdf/README.md, "Round 14").
   // The context is declared first: the fonts thread reads it, so fonts_beside (declared after it)
   // is done, its thread's work waited for, before the context goes on every return below.
+  // The department itself is loaded first on that thread (app/loaded_ahead.hpp): its worker starts
+  // after the configuration is read and takes the load made meanwhile.
   std::unique_ptr<Context> ctx;
+  std::optional<LoadedAhead> loaded_ahead;
   std::optional<FontsBeside> fonts_beside;
   if (typeset && lone) {
+    const auto& file = inputs.files.front().file;
+    // Its worker, when it finds the load still running, makes ICU's engine meanwhile (the fonts
+    // thread then goes on with the profile and the fonts).
+    loaded_ahead.emplace(file, file.string(), [&fonts_beside] {
+      if (fonts_beside) fonts_beside->warm_words();
+    });
     try {
-      fonts_beside.emplace(inputs.files.front().file, lanes);
+      fonts_beside.emplace(file, lanes, &*loaded_ahead);
     } catch (const std::system_error&) {
       // No second thread (its stack does not fit under --max-memory, or no threads are left):
-      // the fonts are loaded here, first, as for a batch.
+      // the fonts are loaded here, first, as for a batch, and the department by its worker.
+      loaded_ahead->abandon();
     }
   }
   // The run's theme is read here, first (a broken one is 错误[E628] before any department), but
@@ -231,6 +241,7 @@ int run_build(const Options& opt) {
   bo.lanes = lanes;
   bo.limits.time = std::chrono::seconds(opt.time_limit);
   if (fonts_beside) bo.before_output = [&] { fonts_beside->wait_ok(); };
+  if (loaded_ahead) bo.loaded_ahead = &*loaded_ahead;
   bo.stop_requested = [] { return stop_requested(); };
   install_stop_handlers();
   BatchPrinter printer(opt.quiet, ::isatty(STDERR_FILENO) == 1);
