@@ -23,7 +23,7 @@ LETTERS = {
     "words(warm)": "k", "pdf.begin": "b", "pdf.page_objects": "o", "pdf.predict": "y",
     "pdf.links+outline+info": "i", "pdf.set_contents": "n", "pdf.file_id": "#", "pdf.end": "E",
     "file.write": "Y", "file.fsync": "S", "staging(drop)": "x", "journal": "J", "manifest": "M",
-    "load(ahead)": "l", "wait(load)": "_", "shaping(warm)": "w",
+    "load(ahead)": "l", "wait(load)": "_", "shaping(warm)": "a",
 }
 
 
