@@ -26,17 +26,6 @@ ContentHash& ContentHash::bytes(std::string_view data) {
   return *this;
 }
 
-ContentHash& ContentHash::number(uint64_t v) {
-  char b[8];
-  for (int i = 0; i < 8; ++i) b[i] = static_cast<char>((v >> (8 * i)) & 0xff);
-  return bytes(std::string_view(b, 8));
-}
-
-ContentHash& ContentHash::field(std::string_view data) {
-  number(data.size());
-  return bytes(data);
-}
-
 uint64_t ContentHash::value() const {
   return XXH3_64bits_digest(&state_->xxh);
 }

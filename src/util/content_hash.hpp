@@ -12,11 +12,12 @@
 #include <string>
 #include <string_view>
 
+#include "util/framed_hash.hpp"
+
 namespace bp {
 
-// A streaming XXH3-64 with the manifest's framing: a field is its length (8 bytes, little endian)
-// then its bytes, so that ("ab","c") and ("a","bc") hash differently (as Fnv1a64's fields).
-class ContentHash {
+// A streaming XXH3-64 with the manifest's framing (FramedHash: number(), field()).
+class ContentHash : public FramedHash<ContentHash> {
  public:
   ContentHash();
   ~ContentHash();
@@ -24,8 +25,6 @@ class ContentHash {
   ContentHash& operator=(ContentHash&&) noexcept;
 
   ContentHash& bytes(std::string_view data);
-  ContentHash& field(std::string_view data);
-  ContentHash& number(uint64_t v);
 
   uint64_t value() const;
   // 16 lowercase hex digits.
