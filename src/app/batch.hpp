@@ -24,10 +24,8 @@
 #include "util/work_budget.hpp"
 
 namespace bp {
-class LoadedAhead;  // app/loaded_ahead.hpp
-}
 
-namespace bp {
+class LoadedAhead;  // app/loaded_ahead.hpp
 
 struct BatchInput {
   std::filesystem::path file;  // as found (PATH argument + path below it)

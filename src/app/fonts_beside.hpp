@@ -1,9 +1,10 @@
-// The theme and its fonts loaded on a second thread while a lone department is read, checked and
+// The theme and its fonts loaded on a second thread while a lone department is checked and
 // derived on the first (fontconfig, the font files and the layout's probe are a fifth of a cold
-// build; ICU's Chinese word-break engine is created there too). Before the fonts, the same thread
-// parses the year profile the department file names (`form:`), found by a look at its lines, so
-// that the department finds it parsed when its YAML is read. Only for a single department: a
-// batch keeps both cores busy with departments already.
+// build). The same thread loads the department first (app/loaded_ahead.hpp) and makes ICU's
+// Chinese word-break engine unless the department's thread got to it first (warm_words). Before
+// the fonts, it parses the year profile the department file names (`form:`), found by a look at
+// its lines, so that the department finds it parsed when it is checked. Only for a single
+// department: a batch keeps both cores busy with departments already.
 // The outcome is what preflight_typesetting gives; it is awaited before the department reports
 // anything or writes a file, so a broken theme or font stops the run exactly as the preflight
 // before the department did (PreflightAbort → 错误[E628], exit 2).
@@ -40,14 +41,14 @@ std::string guess_form(std::string_view yaml);
 
 class FontsBeside {
  public:
-  // Starts its thread at once, on the side lane of `lanes` if given (util/cpu_lanes.hpp). It makes
-  // ICU's word-break engine first (≈ 8 M instructions, text::warm_word_breaking), which needs no
-  // configuration: started before the configuration is read, the thread has the other CPU to
-  // itself meanwhile. Then, once start() gives it the context, it parses the profile `department`
-  // (the lone department file) names, and loads the theme's fonts.
-  // With `ahead`, the thread first loads the department (LoadedAhead::run; ≈ 2.7 ms on a cold
-  // 434): the department's thread would otherwise load it while this thread idles, its fonts
-  // loaded. `ahead` must outlive this object.
+  // Starts its thread at once, on the side lane of `lanes` if given (util/cpu_lanes.hpp). With
+  // `ahead`, it first loads the department (LoadedAhead::run; ≈ 2.7 ms on a cold 434, which the
+  // department's thread spent while this one idled, its fonts loaded); `ahead` must outlive this
+  // object. Then it makes ICU's word-break engine (≈ 8 M instructions, warm_words) unless the
+  // department's thread has; neither needs the configuration: started before the configuration
+  // is read, the thread has the other CPU to itself meanwhile. Then, once start() gives it the
+  // context, it parses the profile `department` (the lone department file) names, and loads the
+  // theme's fonts.
   FontsBeside(std::filesystem::path department, const std::optional<CpuLanes>& lanes,
               LoadedAhead* ahead = nullptr);
   // Both at once: the constructor above, then start(ctx).

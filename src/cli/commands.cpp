@@ -184,13 +184,13 @@ int run_build(const Options& opt) {
   // The fonts: a lone department has them (and its profile) loaded on a second thread while it is
   // read and checked (its outcome awaited before the department reports anything); otherwise first,
   // before any department. Either way a broken theme or font is 错误[E628] and nothing is built.
-  // That thread starts now, with ICU's word-break engine, before the configuration is read on this
-  // one: the other CPU has nothing else to do yet, and made after the fonts the engine kept that
-  // CPU ≈ 1.4 ms longer, when the layout's helper needed it (bench/pdf/README.md, "Round 14").
-  // The context is declared first: the fonts thread reads it, so fonts_beside (declared after it)
-  // is done, its thread's work waited for, before the context goes on every return below.
-  // The department itself is loaded first on that thread (app/loaded_ahead.hpp): its worker starts
-  // after the configuration is read and takes the load made meanwhile.
+  // That thread starts now, before the configuration is read on this one (the other CPU has
+  // nothing else to do yet), with the department's load (app/loaded_ahead.hpp: its worker starts
+  // after the configuration is read and takes the load made meanwhile) and ICU's word-break
+  // engine (bench/pdf/README.md, rounds 14 and 15). The context is declared first: the fonts
+  // thread reads it, so fonts_beside (declared after it) is done, its thread's work waited for,
+  // before the context goes on every return below; loaded_ahead, which that thread fills, is
+  // declared before it for the same reason.
   std::unique_ptr<Context> ctx;
   std::optional<LoadedAhead> loaded_ahead;
   std::optional<FontsBeside> fonts_beside;
