@@ -29,6 +29,25 @@ PY
 )
 check '[ "$order" = ok ]' "the document tree was not built before the wait for the fonts: $order"
 
+# The department is loaded on the fonts thread ahead of its worker (app/loaded_ahead.hpp), and the
+# worker takes that load (the outputs below are compared with a batch's, which loads on its
+# workers); under --max-memory it is not, and the worker loads it as before.
+ahead() {  # ahead TRACE: "yes" when a load(ahead) span ran on another thread than the department's
+  python3 - "$1" <<'PY'
+import sys
+spans = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")]
+dept = {t for t, n, s, e in spans if n == "department"}
+ahead = {t for t, n, s, e in spans if n == "load(ahead)"}
+print("yes" if ahead and not (ahead & dept) else "no" if not ahead else "same thread")
+PY
+}
+check '[ "$(ahead "$TMP/trace.tsv")" = yes ]' "lone build: no load ahead on the fonts thread: $(ahead "$TMP/trace.tsv")"
+BUDGETPRESS_TRACE="$TMP/trace-mem.tsv" "$BP" build -q -f pdf --max-memory 512 -o "$TMP/lone-mem" \
+  examples/2023/631.yaml >/dev/null 2>"$TMP/err"
+check '[ $? -eq 0 ]' "lone build under --max-memory failed: $(cat "$TMP/err")"
+check '[ "$(ahead "$TMP/trace-mem.tsv")" = no ]' "lone build under --max-memory: loaded ahead"
+check 'cmp -s "$TMP"/lone/2023/631-*.pdf "$TMP"/lone-mem/2023/631-*.pdf' "lone build under --max-memory: another PDF"
+
 mkdir -p "$TMP/two"
 cp examples/2023/631.yaml examples/2023/434.yaml "$TMP/two/"
 "$BP" build -q -f pdf,xlsx,docx -o "$TMP/batch" "$TMP/two" >/dev/null 2>"$TMP/err"
