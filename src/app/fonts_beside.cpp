@@ -10,27 +10,34 @@ namespace bp {
 
 namespace {
 
-// Parses the profile the department names, if there is one. A malformed profile is not reported
-// here: ProfileStore keeps its error for the department, which gets it only if it uses that form.
-void parse_profile_of(const Context& ctx, const std::filesystem::path& department) {
+// Parses the profile the department names, if there is one: the form the load ahead read, or
+// else (no load ahead, or a file that did not load) the one a look at the file's lines finds. A
+// malformed profile is not reported here: ProfileStore keeps its error for the department, which
+// gets it only if it uses that form.
+void parse_profile_of(const Context& ctx, const std::filesystem::path& department,
+                      const LoadedAhead* ahead) {
   try {
-    constexpr size_t kLook = 1 << 20;  // `form:` is near the top; a huge file is the loader's
-    std::ifstream in(department, std::ios::binary);
-    std::string head(kLook, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(kLook));
-    head.resize(static_cast<size_t>(in.gcount()));
-    if (const std::string form = guess_form(head); !form.empty()) (void)ctx.profile(form);
+    std::string form = ahead ? ahead->form() : std::string();
+    if (form.empty()) {
+      constexpr size_t kLook = 1 << 20;  // `form:` is near the top; a huge file is the loader's
+      std::ifstream in(department, std::ios::binary);
+      std::string head(kLook, '\0');
+      in.read(head.data(), static_cast<std::streamsize>(kLook));
+      head.resize(static_cast<size_t>(in.gcount()));
+      form = guess_form(head);
+    }
+    if (!form.empty()) (void)ctx.profile(form);
   } catch (const std::exception&) {
   }
 }
 
 // The outcome is told as soon as the fonts are loaded: the department goes on while the word-break
 // engine is still being created (its first word iterator waits for it inside ICU, if need be).
-void load(const Context& ctx, const std::filesystem::path& department,
+void load(const Context& ctx, const std::filesystem::path& department, const LoadedAhead* ahead,
           std::promise<std::optional<PreflightError>>& outcome) {
   {
     const trace::Span span("profile");
-    parse_profile_of(ctx, department);
+    parse_profile_of(ctx, department, ahead);
   }
   std::optional<PreflightError> error;
   try {
@@ -90,7 +97,7 @@ FontsBeside::FontsBeside(std::filesystem::path department, const std::optional<C
             if (ahead) ahead->run();
             warm_words();
             const Context* ctx = context.get();
-            if (ctx) load(*ctx, department, promise_);
+            if (ctx) load(*ctx, department, ahead, promise_);
           },
           lanes) {}
 

@@ -2,8 +2,9 @@
 // derived on the first (fontconfig, the font files and the layout's probe are a fifth of a cold
 // build). The same thread loads the department first (app/loaded_ahead.hpp) and makes ICU's
 // Chinese word-break engine unless the department's thread got to it first (warm_words). Before
-// the fonts, it parses the year profile the department file names (`form:`), found by a look at
-// its lines, so that the department finds it parsed when it is checked. Only for a single
+// the fonts, it parses the year profile the department file names (`form:`, as loaded ahead, or
+// found by a look at its lines when it was not), so that the department finds it parsed when it
+// is checked. Only for a single
 // department: a batch keeps both cores busy with departments already.
 // The outcome is what preflight_typesetting gives; it is awaited before the department reports
 // anything or writes a file, so a broken theme or font stops the run exactly as the preflight

@@ -34,6 +34,7 @@ void LoadedAhead::run() noexcept {
     if (bytes_) {
       Diagnostics diag(name_);
       std::optional<Budget> budget = load_budget_text(*bytes_, name_, diag);
+      if (budget) form_ = budget->dept.form;
       loaded_.emplace(LoadedBudget{std::move(diag), std::move(budget)});
     }
   } catch (...) {

@@ -39,6 +39,10 @@ class LoadedAhead {
   // Gives it once.
   std::optional<LoadedBudget> take(const std::string& bytes, const std::string& name);
 
+  // The form (`department.form`) run() loaded, "" when it loaded none. On the thread that ran
+  // run(), after it (the worker may be taking the budget meanwhile).
+  const std::string& form() const { return form_; }
+
  private:
   bool settle() noexcept;  // true for the first of run() and abandon()
 
@@ -50,6 +54,7 @@ class LoadedAhead {
   std::future<void> ready_;
   std::optional<std::string> bytes_;  // what run() read and loaded
   std::optional<LoadedBudget> loaded_;
+  std::string form_;  // run()'s thread's copy of the loaded budget's form
 };
 
 }  // namespace bp

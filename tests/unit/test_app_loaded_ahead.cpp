@@ -31,6 +31,7 @@ std::string outcome(const CheckedBudget& c) {
 TEST_CASE("a department loaded ahead checks as the same department loaded by its worker") {
   test::TempDir dir("bp-ahead");
   const std::string good = test::slurp(test::source_dir() / "examples/2023/631.yaml");
+  REQUIRE(good.find("form:") != std::string::npos);
   // A file with errors: a value of the wrong kind, and a line libyaml refuses further down.
   std::string bad = good;
   bad.replace(bad.find("name:"), 5, "name: [1, 2]\n  nom:");
@@ -46,6 +47,8 @@ TEST_CASE("a department loaded ahead checks as the same department loaded by its
     const CheckedBudget itself = check_budget_text(*text, file.string(), test::context());
     CHECK(outcome(from_ahead) == outcome(itself));
     CHECK(from_ahead.ok() == (text == &good));
+    // The form the fonts thread parses the profile of: the loaded one, "" when nothing loaded.
+    CHECK(ahead.form() == (from_ahead.budget ? from_ahead.budget->dept.form : ""));
     // Given once.
     CHECK_FALSE(ahead.take(*text, file.string()));
   }
