@@ -1,6 +1,7 @@
 // A developer's timeline of one run (never seen by a clerk): with BUDGETPRESS_TRACE=FILE set, each
 // Span records the thread it ran on, its name and its start and end; the spans are written to FILE
-// as tab-separated lines when the process ends (bench/trace_timeline.py draws them per thread).
+// as tab-separated lines when the process ends (bench/trace/timeline.py draws them per thread),
+// after a "# origin_unix_us" line: the origin on the wall clock (bench/trace/edges.sh).
 // Without the variable a Span costs one test of a flag read once: nothing is recorded or written.
 // The recorder is process-wide on purpose (the one piece of global state): spans come from every
 // layer and thread, and threading a recorder through every call would cost the code it measures.

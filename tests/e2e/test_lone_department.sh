@@ -11,9 +11,18 @@ source "$(dirname "$0")/lib.sh"
 cd "$SRC"
 export SOURCE_DATE_EPOCH=1700000000
 
+before_us=$(date +%s%6N)
 BUDGETPRESS_TRACE="$TMP/trace.tsv" "$BP" build -q -f pdf,xlsx,docx -o "$TMP/lone" examples/2023/631.yaml \
   >/dev/null 2>"$TMP/err"
 check '[ $? -eq 0 ]' "lone build failed: $(cat "$TMP/err")"
+after_us=$(date +%s%6N)
+# The trace's origin on the wall clock (bench/trace/edges.sh splits a run's time with it): within
+# the run, and its last span ends before the run does.
+origin_us=$(awk -F'\t' '/^# origin_unix_us\t/ { print $2 }' "$TMP/trace.tsv")
+last_us=$(awk -F'\t' '!/^#/ && $4 > m { m = $4 } END { print m + 0 }' "$TMP/trace.tsv")
+check '[ -n "$origin_us" ] && [ "$origin_us" -ge "$before_us" ] &&
+       [ $((origin_us + last_us)) -le "$after_us" ]' \
+  "trace origin ${origin_us:-missing} (last span +$last_us us) not within the run [$before_us, $after_us]"
 order=$(python3 - "$TMP/trace.tsv" <<'PY'
 import sys
 spans = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")]
