@@ -30,6 +30,7 @@ class Pass {
   Pass(const doc::Document& d, Context& ctx, int toc_digits, text::FontSet* ahead_fonts,
        HelperThread<Context>* ahead_thread)
       : d_(d), ctx_(ctx), flow_(ctx, out_), toc_digits_(toc_digits) {
+    out_.structure.reserve_for(d);
     find_grids();
     if (ahead_fonts) {
       ahead_.emplace(ctx, *ahead_fonts, ahead_thread);

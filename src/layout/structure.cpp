@@ -1,6 +1,9 @@
 #include "layout/structure.hpp"
 
 #include <algorithm>
+#include <variant>
+
+#include "document/document.hpp"
 
 namespace bp::layout {
 
@@ -10,6 +13,26 @@ const char* role_name(Role r) {
       "H6",       "P",    "L",    "LI", "Lbl",     "LBody", "Table", "THead",
       "TBody",    "TR",   "TH",   "TD", "Caption", "TOC",   "TOCI",  "Link"};
   return kNames[static_cast<int>(r)];
+}
+
+void Structure::reserve_for(const doc::Document& d) {
+  // Generous per block: what layout_heading, place_paragraph (a list item: L, LI, Lbl, LBody),
+  // tag_table and the 目录 add, and a Link for each 目录 entry or annotation.
+  size_t n = 16;
+  for (const doc::Block& b : d.blocks) {
+    if (const auto* t = std::get_if<doc::Table>(&b)) {
+      n += 8 + t->notes.size() * 2;
+      for (const auto* rows : {&t->head, &t->body})
+        for (const auto& r : *rows) n += 2 + r.cells.size();
+    } else if (const auto* toc = std::get_if<doc::Toc>(&b)) {
+      n += 4 + 4 * toc->entries.size();
+    } else if (const auto* tp = std::get_if<doc::TitlePage>(&b)) {
+      n += 8 + tp->lines.size();
+    } else {
+      n += 6;
+    }
+  }
+  nodes.reserve(n);
 }
 
 int Structure::root() {

@@ -67,6 +67,7 @@ class FileWriter {
   void list_items();
   bool alone(const Item& it) const;  // written on its own: a stream now or in will_stream_
   bool packed_as_written() const;    // items_ and next_ from the store's objects and the raw ones
+  size_t size_bound() const;         // of the file finish() writes
   template <class IsStream>
   std::vector<size_t> packed_items(IsStream streams) const;
   // Serialises items_[packed[a..b)] into object stream `k` and posts its compression.
