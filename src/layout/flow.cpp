@@ -22,6 +22,15 @@ void PageFlow::new_page(bool landscape, bool numbered) {
   ctx_.check_pages(out_.pages.size() + 1);
   const Theme& t = ctx_.theme();
   Page p;
+  // Room for as many lines, cell boxes and rules as the page before held: consecutive pages are
+  // mostly alike (a table's continuation pages), and each doubling of these vectors copied them
+  // into new pages of memory (bench/pdf/README.md, "Round 16"). Room left unused is not written.
+  if (!out_.pages.empty()) {
+    const Page& before = out_.pages.back();
+    p.text.reserve(before.text.size());
+    p.boxes.reserve(before.boxes.size());
+    p.rules.reserve(before.rules.size());
+  }
   p.landscape = landscape;
   p.width = mm(landscape ? t.page_height : t.page_width);
   p.height = mm(landscape ? t.page_width : t.page_height);

@@ -91,6 +91,7 @@ FileWriter::FileWriter(const ObjectStore& store, const RawObjects& raw, bool obj
 
 void FileWriter::list_items() {
   items_.clear();
+  items_.reserve(store_.objects().size() + raw_.bodies.size());  // once: each growth is new pages
   uint32_t num = 1;
   for (const Indirect& o : store_.objects()) items_.push_back({num++, &o, nullptr});
   for (size_t i = 0; i < raw_.bodies.size(); ++i)
@@ -109,6 +110,7 @@ template <class IsStream>
 std::vector<size_t> FileWriter::packed_items(IsStream streams) const {
   std::vector<size_t> packed;
   if (!object_streams_) return packed;
+  packed.reserve(items_.size());
   for (size_t i = 0; i < items_.size(); ++i)
     if (!streams(items_[i])) packed.push_back(i);
   return packed;
