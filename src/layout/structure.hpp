@@ -64,9 +64,9 @@ struct StructNode {
 
 class Structure {
  public:
-  // Room for the elements of `d` at most, in one allocation: nodes grown by doubling were copied
-  // into new buffers of up to 1 MiB for a 42-page document — ≈ 270 page faults and first writes
-  // on the department's thread, where each costs ≈ 10 µs on some machines (bench/pdf/README.md,
+  // Room for the elements of `d` at most, in one allocation: grown by doubling, the nodes were
+  // copied into ever larger new buffers — ≈ 270 page faults and first writes of a cold 434 on the
+  // department's thread, where each costs ≈ 10 µs on some machines (bench/pdf/README.md,
   // "Round 16"). Room reserved and never used is never touched.
   void reserve_for(const doc::Document& d);
   // The root (Document) is node 0, created on first use.

@@ -217,7 +217,8 @@ size_t FileWriter::size_bound() const {
     if (it.raw) n += it.raw->size();
     if (it.object) n += 256 + (it.object->stream ? it.object->stream->size() : 0);
   }
-  // The object streams' compressed data is not smaller than their text in the worst case.
+  // An object stream's compressed data is at most its text and a few bytes of deflate's stored
+  // blocks (the 128 per stream).
   for (const auto* list : {&ahead_, &streams_})
     for (const auto& s : *list)
       if (s) n += 128 + s->text_size;
