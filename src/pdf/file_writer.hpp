@@ -81,7 +81,8 @@ class FileWriter {
   uint32_t next_ = 1;                                   // the number above every object
   std::vector<std::unique_ptr<ObjectStream>> streams_;  // stable addresses for the jobs
   std::vector<std::unique_ptr<ObjectStream>> ahead_;    // made by pack_ahead, by stream index
-  std::set<uint32_t> will_stream_;                      // pack_ahead's will_stream (numbers)
+  size_t objects_hint_ = 0;         // the largest object stream's objects so far, in bytes (pack)
+  std::set<uint32_t> will_stream_;  // pack_ahead's will_stream (numbers)
 };
 
 // The whole file in one go (FileWriter without pack_ahead).
